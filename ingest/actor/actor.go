@@ -1,0 +1,49 @@
+// Package actor finds the political actors named in a sentence: states and
+// their organs, metonyms such as "Kremlin", people in dated roles, armed
+// groups, international bodies and generic agents, from embedded data files
+// that a user file can extend.
+package actor
+
+import (
+	"time"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// Kind says how a mention names its actor; event coding uses it to decide,
+// for instance, that a bare adjective ("Russian") needs a head noun to act.
+type Kind string
+
+// The kinds of actor mention.
+const (
+	KindState     Kind = "state"     // "Russia", "Syria", "the United States"
+	KindAdjective Kind = "adjective" // "Russian", "Syrian" standing alone before a non-agent noun
+	KindMetonym   Kind = "metonym"   // "Kremlin", "White House", "Ankara", "Moscow"
+	KindPerson    Kind = "person"    // "Donald Trump", "Dmitry Peskov", "Peskov"
+	KindGroup     Kind = "group"     // armed groups, militias, PMCs, parties
+	KindOrg       Kind = "org"       // IGOs and NGOs
+	KindAgent     Kind = "agent"     // generic agents with their modifiers: "Syrian government forces"
+	KindPronoun   Kind = "pronoun"   // "he", "the ministry", "the group", resolved later
+)
+
+// Match is one actor mention in a text.
+type Match struct {
+	Start, End int    // byte offsets of the mention in the text searched
+	Text       string // the mention as written
+	Actor      model.Actor
+	Kind       Kind
+}
+
+// Gazetteer is the set of known actors and the cues for new ones.
+type Gazetteer struct {
+	entries []entry
+}
+
+type entry struct{}
+
+// Find returns the actor mentions of text in order of position, not
+// overlapping, longest match first. at is the article's date: a person's
+// role and country are the ones they held that day.
+func (g *Gazetteer) Find(text string, at time.Time) []Match {
+	return nil
+}

@@ -1,0 +1,162 @@
+package model
+
+import (
+	"encoding/json"
+	"sort"
+)
+
+// Mention is the evidence for an event: one sentence of one article, with
+// the byte offsets of the sentence in the article body, the word that
+// triggered the coding and the time expression that dated it.
+type Mention struct {
+	ArticleID string `json:"article"`
+	Path      string `json:"path"`
+	URL       string `json:"url"`
+	Outlet    string `json:"outlet"`
+	Published string `json:"published"` // the article's publication day, YYYY-MM-DD
+	Sentence  string `json:"sentence"`
+	Start     int    `json:"start"` // byte offset of the sentence in the article body
+	End       int    `json:"end"`
+	Trigger   string `json:"trigger"`
+	TimeText  string `json:"time_text"`
+}
+
+// Event is one coded interaction: Source did Code to Target on Date. Target
+// is nil when the act has no addressee. Mentions hold every report of it.
+type Event struct {
+	ID       string
+	Date     Date
+	Source   Actor
+	Target   *Actor
+	Code     string // CAMEO code, two to four digits: "12", "120", "1041"
+	Location string
+	Mentions []Mention
+}
+
+// Root is the two-digit CAMEO root of the event's code.
+func (e Event) Root() string { return RootOf(e.Code) }
+
+// CAMEO returns the code table entry of the event's code (or of its root
+// when the exact code is unknown).
+func (e Event) CAMEO() CAMEOCode {
+	if c, ok := LookupCAMEO(e.Code); ok {
+		return c
+	}
+	c, _ := LookupCAMEO(e.Root())
+	return c
+}
+
+// Key is what makes two extracted events the same event: actor pair, CAMEO
+// code and date. Events with equal keys are merged into one with several
+// mentions.
+func (e Event) Key() string {
+	target := ""
+	if e.Target != nil {
+		target = e.Target.ID
+	}
+	return e.Source.ID + "|" + target + "|" + e.Code + "|" + e.Date.Encode()
+}
+
+// SetID derives the event id from [Event.Key].
+func (e *Event) SetID() { e.ID = "e-" + shortHash(e.Key()) }
+
+// Articles counts the distinct articles among the mentions.
+func (e Event) Articles() int {
+	seen := map[string]bool{}
+	for _, m := range e.Mentions {
+		seen[m.ArticleID] = true
+	}
+	return len(seen)
+}
+
+// Sources counts the distinct outlets among the mentions; mentions whose
+// article names no outlet count once per article.
+func (e Event) Sources() int {
+	seen := map[string]bool{}
+	for _, m := range e.Mentions {
+		k := "outlet:" + m.Outlet
+		if m.Outlet == "" {
+			k = "article:" + m.ArticleID
+		}
+		seen[k] = true
+	}
+	return len(seen)
+}
+
+// SortEvents orders events oldest first, then by id, so that every listing
+// and export is stable from run to run.
+func SortEvents(events []Event) {
+	sort.SliceStable(events, func(i, j int) bool {
+		if c := events[i].Date.Compare(events[j].Date); c != 0 {
+			return c < 0
+		}
+		return events[i].ID < events[j].ID
+	})
+}
+
+// eventJSON is the event shape of the command-line contract.
+type eventJSON struct {
+	ID        string    `json:"id"`
+	Date      string    `json:"date"`
+	Precision Precision `json:"precision"`
+	End       *string   `json:"end"`
+	Source    Actor     `json:"source"`
+	Target    *Actor    `json:"target"`
+	CAMEO     string    `json:"cameo"`
+	Root      string    `json:"root"`
+	Name      string    `json:"name"`
+	Quad      int       `json:"quad"`
+	Goldstein float64   `json:"goldstein"`
+	PLOVER    string    `json:"plover"`
+	Location  *string   `json:"location"`
+	Sources   int       `json:"sources"`
+	Articles  int       `json:"articles"`
+	Mentions  []Mention `json:"mentions"`
+}
+
+// MarshalJSON writes the event in the shape the contract gives.
+func (e Event) MarshalJSON() ([]byte, error) {
+	c := e.CAMEO()
+	out := eventJSON{
+		ID: e.ID, Date: e.Date.String(), Precision: e.Date.Precision,
+		Source: e.Source, Target: e.Target,
+		CAMEO: e.Code, Root: e.Root(), Name: c.Name, Quad: c.Quad, Goldstein: c.Goldstein, PLOVER: c.PLOVER,
+		Sources: e.Sources(), Articles: e.Articles(), Mentions: e.Mentions,
+	}
+	if end := e.Date.EndString(); end != "" {
+		out.End = &end
+	}
+	if e.Location != "" {
+		loc := e.Location
+		out.Location = &loc
+	}
+	if out.Mentions == nil {
+		out.Mentions = []Mention{}
+	}
+	return json.Marshal(out)
+}
+
+// UnmarshalJSON reads the contract shape back, so that tools and tests can
+// consume eventgraph's own output.
+func (e *Event) UnmarshalJSON(b []byte) error {
+	var in eventJSON
+	if err := json.Unmarshal(b, &in); err != nil {
+		return err
+	}
+	d, err := DecodeDate(in.Date)
+	if err != nil {
+		return err
+	}
+	if in.End != nil && in.Precision == PrecisionRange {
+		end, err := ParseDate(*in.End)
+		if err != nil {
+			return err
+		}
+		d = Range(d.Start, end.Start)
+	}
+	*e = Event{ID: in.ID, Date: d, Source: in.Source, Target: in.Target, Code: in.CAMEO, Mentions: in.Mentions}
+	if in.Location != nil {
+		e.Location = *in.Location
+	}
+	return nil
+}

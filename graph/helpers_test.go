@@ -1,0 +1,63 @@
+package graph
+
+import (
+	"testing"
+	"time"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// Actors of the test networks, with names that stress escaping.
+var (
+	rus    = model.NewActor("Russia", "RUS", model.RoleGOV)
+	ukr    = model.NewActor("Ukraine", "UKR", model.RoleGOV)
+	wagner = model.NewActor(`Wagner "PMC"`, "RUS", model.RoleREB)
+	obrien = model.NewActor(`O'Brien \ Co`, "IRL", model.RoleBUS)
+	un     = model.NewActor("United Nations", "IGO", model.RoleIGO)
+)
+
+// MustEvent returns an event from source to target (nil for none) with
+// code and date, its id derived as the model does.
+func MustEvent(tb testing.TB, source model.Actor, target *model.Actor, code string, d model.Date) model.Event {
+	tb.Helper()
+	if _, ok := model.LookupCAMEO(code); !ok {
+		tb.Fatalf("MustEvent: unknown CAMEO code %q", code)
+	}
+	e := model.Event{Source: source, Target: target, Code: code, Date: d}
+	e.SetID()
+	return e
+}
+
+// MustBuild builds the network of events or fails the test.
+func MustBuild(tb testing.TB, events []model.Event) *Network {
+	tb.Helper()
+	n, err := Build(events)
+	if err != nil {
+		tb.Fatalf("Build: %v", err)
+	}
+	return n
+}
+
+func ptr(a model.Actor) *model.Actor { return &a }
+
+func day(y int, m time.Month, d int) model.Date { return model.DayOf(y, m, d) }
+
+// sampleEvents is a small network used by the DOT and metric tests: a
+// conflict pair, a mediator, a self-loop, an untargeted statement, and
+// names that need escaping.
+func sampleEvents(tb testing.TB) []model.Event {
+	tb.Helper()
+	return []model.Event{
+		MustEvent(tb, rus, ptr(ukr), "190", day(2022, 2, 24)),
+		MustEvent(tb, rus, ptr(ukr), "195", day(2022, 3, 1)),
+		MustEvent(tb, rus, ptr(ukr), "112", model.Month(2022, 2)),
+		MustEvent(tb, ukr, ptr(rus), "193", day(2022, 2, 25)),
+		MustEvent(tb, un, ptr(rus), "10", day(2022, 3, 2)),
+		MustEvent(tb, un, ptr(ukr), "073", model.Range(time.Date(2022, 3, 5, 0, 0, 0, 0, time.UTC), time.Date(2022, 3, 9, 0, 0, 0, 0, time.UTC))),
+		MustEvent(tb, wagner, ptr(ukr), "193", model.Year(2022)),
+		MustEvent(tb, rus, ptr(wagner), "072", model.Date{}),
+		MustEvent(tb, obrien, ptr(wagner), "061", model.Month(2021, 11)),
+		MustEvent(tb, ukr, ptr(ukr), "0832", day(2022, 4, 1)),
+		MustEvent(tb, ukr, nil, "012", day(2022, 4, 2)),
+	}
+}

@@ -1,0 +1,211 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// Events returns the events that pass f, each with all its mentions, oldest
+// first in the order of [model.SortEvents]: first day, precision (day,
+// range, month, year), last day, id. Mentions come in order of their
+// article's publication, then path, then position in the article.
+//
+// The date, root, quad and actor parts of f narrow the SQL query; f.Match
+// then has the final word on every event, so the result is exactly what
+// the reference meaning of [model.EventFilter] selects.
+func (d *DB) Events(ctx context.Context, f model.EventFilter) ([]model.Event, error) {
+	tx, err := d.beginRead(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: events: %w", err)
+	}
+	defer tx.Rollback()
+
+	events, err := queryEvents(ctx, tx, f)
+	if err != nil {
+		return nil, fmt.Errorf("store: events: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("store: events: %w", err)
+	}
+	return events, nil
+}
+
+const eventsSelect = `SELECT e.id, e.code, e.date_start, e.date_end, e.precision, e.location,
+	s.id, s.name, s.country, s.role, s.code,
+	t.id, t.name, t.country, t.role, t.code,
+	m.article_id, m.sentence, m."start", m."end", m."trigger", m.time_text,
+	a.path, a.url, a.outlet, a.published
+FROM events e
+JOIN actors s ON s.id = e.source_id
+LEFT JOIN actors t ON t.id = e.target_id
+LEFT JOIN mentions m ON m.event_id = e.id
+LEFT JOIN articles a ON a.id = m.article_id`
+
+// eventsOrder is Date.Compare written in SQL, then the id.
+const eventsOrder = `ORDER BY e.date_start,
+	CASE e.precision WHEN 'day' THEN 0 WHEN 'range' THEN 1 WHEN 'month' THEN 2 WHEN 'year' THEN 3 ELSE 4 END,
+	e.date_end, e.id, a.published, a.path, m.article_id, m."start", m.ordinal`
+
+func queryEvents(ctx context.Context, tx *sql.Tx, f model.EventFilter) ([]model.Event, error) {
+	where, args, none, err := pushDown(ctx, tx, f)
+	if err != nil {
+		return nil, err
+	}
+	if none {
+		return []model.Event{}, nil
+	}
+	q := eventsSelect
+	if len(where) > 0 {
+		q += "\nWHERE " + strings.Join(where, " AND ")
+	}
+	rows, err := tx.QueryContext(ctx, q+"\n"+eventsOrder, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+
+	events := []model.Event{}
+	var cur *model.Event
+	flush := func() {
+		if cur != nil && f.Match(*cur) {
+			events = append(events, *cur)
+		}
+		cur = nil
+	}
+	for rows.Next() {
+		var (
+			id, code, start, end, precision, location string
+			src                                       model.Actor
+			tID, tName, tCountry, tRole, tCode        sql.NullString
+			mArticle, mSentence, mTrigger, mTime      sql.NullString
+			mStart, mEnd                              sql.NullInt64
+			aPath, aURL, aOutlet, aPublished          sql.NullString
+		)
+		if err := rows.Scan(&id, &code, &start, &end, &precision, &location,
+			&src.ID, &src.Name, &src.Country, &src.Role, &src.Code,
+			&tID, &tName, &tCountry, &tRole, &tCode,
+			&mArticle, &mSentence, &mStart, &mEnd, &mTrigger, &mTime,
+			&aPath, &aURL, &aOutlet, &aPublished); err != nil {
+			return nil, err
+		}
+		if cur == nil || cur.ID != id {
+			flush()
+			date, err := decodeDate(start, end, precision)
+			if err != nil {
+				return nil, fmt.Errorf("event %s: %w", id, err)
+			}
+			cur = &model.Event{ID: id, Code: code, Date: date, Source: src, Location: location}
+			if tID.Valid {
+				cur.Target = &model.Actor{ID: tID.String, Name: tName.String, Country: tCountry.String,
+					Role: model.Role(tRole.String), Code: tCode.String}
+			}
+		}
+		if mArticle.Valid {
+			cur.Mentions = append(cur.Mentions, model.Mention{
+				ArticleID: mArticle.String, Path: aPath.String, URL: aURL.String, Outlet: aOutlet.String,
+				Published: publishedDay(aPublished.String),
+				Sentence:  mSentence.String, Start: int(mStart.Int64), End: int(mEnd.Int64),
+				Trigger: mTrigger.String, TimeText: mTime.String,
+			})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	flush()
+	return events, nil
+}
+
+// pushDown turns the simple parts of f into SQL conditions. Each condition
+// selects a superset of what f.Match accepts, never less. none reports that
+// no event can match (an actor filter that names no stored actor).
+func pushDown(ctx context.Context, tx *sql.Tx, f model.EventFilter) (where []string, args []any, none bool, err error) {
+	// Overlap with [From, To]: the event's last day is not before From's
+	// first, and its first day is not after To's last. Undated events store
+	// '', which sorts before every day, as the zero time does in Match.
+	if !f.From.IsZero() {
+		where = append(where, "e.date_end >= ?")
+		args = append(args, f.From.First().Format(dayLayout))
+	}
+	if !f.To.IsZero() {
+		where = append(where, "e.date_start <= ?")
+		args = append(args, f.To.Last().Format(dayLayout))
+	}
+	if len(f.Roots) > 0 {
+		where = append(where, "e.root IN (SELECT value FROM json_each(?))")
+		args = append(args, jsonList(f.Roots))
+	}
+	if len(f.Quads) > 0 {
+		// The quad is a property of the code table, not stored: select the
+		// roots that have a code in one of the quads.
+		where = append(where, "e.root IN (SELECT value FROM json_each(?))")
+		args = append(args, jsonList(rootsOfQuads(f.Quads)))
+	}
+	if len(f.Actors) > 0 {
+		ids, err := matchingActors(ctx, tx, f.Actors)
+		if err != nil {
+			return nil, nil, false, err
+		}
+		if len(ids) == 0 {
+			return nil, nil, true, nil
+		}
+		where = append(where, "(e.source_id IN (SELECT value FROM json_each(?)) OR e.target_id IN (SELECT value FROM json_each(?)))")
+		list := jsonList(ids)
+		args = append(args, list, list)
+	}
+	return where, args, false, nil
+}
+
+// matchingActors returns the ids of the stored actors that answer to any of
+// wants. It reads the actor table and applies [model.ActorMatches] itself,
+// since SQLite's NOCASE folds ASCII only and would miss "ÉTAT".
+func matchingActors(ctx context.Context, tx *sql.Tx, wants []string) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, name, country, role, code FROM actors`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var a model.Actor
+		if err := rows.Scan(&a.ID, &a.Name, &a.Country, &a.Role, &a.Code); err != nil {
+			return nil, err
+		}
+		for _, w := range wants {
+			if model.ActorMatches(a, w) {
+				ids = append(ids, a.ID)
+				break
+			}
+		}
+	}
+	return ids, rows.Err()
+}
+
+func rootsOfQuads(quads []int) []string {
+	want := map[int]bool{}
+	for _, q := range quads {
+		want[q] = true
+	}
+	seen := map[string]bool{}
+	roots := []string{}
+	for _, c := range model.CAMEOCodes() {
+		if want[c.Quad] && !seen[c.Root] {
+			seen[c.Root] = true
+			roots = append(roots, c.Root)
+		}
+	}
+	return roots
+}
+
+func jsonList(items []string) string {
+	if items == nil {
+		items = []string{}
+	}
+	b, _ := json.Marshal(items)
+	return string(b)
+}

@@ -1,0 +1,177 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/eventgraph/eventgraph/model"
+	sqlite3 "github.com/mattn/go-sqlite3"
+)
+
+// busyTimeout is how long a connection waits for another writer's lock
+// before giving up with SQLITE_BUSY. Ingesting one article takes
+// milliseconds, so this only runs out when something is stuck.
+const busyTimeout = 10 * time.Second
+
+// DB is an eventgraph database. It is safe for concurrent use.
+type DB struct {
+	// Now gives the time recorded as an article's ingested_at and a
+	// migration's applied_at. Tests replace it; it defaults to time.Now.
+	Now func() time.Time
+
+	path     string
+	w        *sql.DB // writer pool of one connection; nil when read-only
+	r        *sql.DB // reader pool, mode=ro
+	readOnly bool
+
+	// afterEvent, when set, runs after each event of SaveArticle is
+	// written, so that tests can cancel the context midway.
+	afterEvent func(i int)
+}
+
+var _ model.Store = (*DB)(nil)
+
+// Open opens the database at path, creating the file when it does not exist,
+// and applies any migrations it lacks. It returns [ErrSchema] when the
+// database was written by a newer eventgraph.
+func Open(path string) (*DB, error) {
+	return OpenContext(context.Background(), path)
+}
+
+// OpenContext is [Open] with a context for the migrations.
+func OpenContext(ctx context.Context, path string) (*DB, error) {
+	d := &DB{Now: time.Now, path: path}
+	w, err := sql.Open("sqlite3", dsn(path, url.Values{
+		"mode":          {"rwc"},
+		"_journal_mode": {"WAL"},
+		"_txlock":       {"immediate"},
+	}))
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	// One writer connection: SQLite allows one writer at a time anyway, and
+	// queueing in the pool is cheaper than spinning on the busy timeout.
+	w.SetMaxOpenConns(1)
+	d.w = w
+	if err := d.migrate(ctx); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	if d.r, err = sql.Open("sqlite3", dsn(path, url.Values{"mode": {"ro"}})); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	return d, nil
+}
+
+// OpenReadOnly opens an existing database for reading only: it never
+// creates, migrates or writes, and [DB.SaveArticle] returns [ErrReadOnly].
+// It returns an error matching [fs.ErrNotExist] when there is no file at
+// path, and [ErrSchema] when the database is not migrated to exactly the
+// schema this build knows.
+func OpenReadOnly(path string) (*DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("store: open %s read-only: %w (create it with eventgraph ingest)", path, err)
+		}
+		return nil, fmt.Errorf("store: open %s read-only: %w", path, err)
+	}
+	r, err := sql.Open("sqlite3", dsn(path, url.Values{"mode": {"ro"}}))
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s read-only: %w", path, err)
+	}
+	d := &DB{Now: time.Now, path: path, r: r, readOnly: true}
+	if err := d.checkSchema(context.Background()); err != nil {
+		r.Close()
+		return nil, fmt.Errorf("store: open %s read-only: %w", path, err)
+	}
+	return d, nil
+}
+
+// Path is the file the database was opened from.
+func (d *DB) Path() string { return d.path }
+
+// Close closes both connection pools. Closing the last connection
+// checkpoints the WAL into the main file.
+func (d *DB) Close() error {
+	var errs []error
+	if d.r != nil {
+		errs = append(errs, d.r.Close())
+	}
+	if d.w != nil {
+		errs = append(errs, d.w.Close())
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("store: close %s: %w", d.path, err)
+	}
+	return nil
+}
+
+// dsn builds a file: URI for go-sqlite3. The path is made absolute and
+// escaped, so that '?', '#' or '%' in a file name are not read as URI syntax;
+// the settings every connection needs are added to extra.
+func dsn(path string, extra url.Values) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	q := url.Values{
+		"_foreign_keys": {"on"},
+		"_busy_timeout": {fmt.Sprint(busyTimeout.Milliseconds())},
+		"_synchronous":  {"NORMAL"},
+	}
+	for k, v := range extra {
+		q[k] = v
+	}
+	return "file:" + (&url.URL{Path: filepath.ToSlash(path)}).EscapedPath() + "?" + q.Encode()
+}
+
+// beginWrite starts a write transaction, or returns ErrReadOnly.
+func (d *DB) beginWrite(ctx context.Context) (*sql.Tx, error) {
+	if d.readOnly || d.w == nil {
+		return nil, ErrReadOnly
+	}
+	tx, err := d.w.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	return tx, nil
+}
+
+// beginRead starts a read transaction, so that a method reading several
+// tables sees one snapshot of them.
+func (d *DB) beginRead(ctx context.Context) (*sql.Tx, error) {
+	return d.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+}
+
+// now is the injected clock as stored: UTC, millisecond, fixed width so
+// that the text sorts like the time.
+func (d *DB) now() string {
+	now := time.Now
+	if d.Now != nil {
+		now = d.Now
+	}
+	return now().UTC().Format(timeLayout)
+}
+
+const timeLayout = "2006-01-02T15:04:05.000Z"
+
+// mapErr turns SQLite errors callers need to tell apart into sentinels.
+func mapErr(err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		switch se.Code {
+		case sqlite3.ErrReadonly:
+			return fmt.Errorf("%w: %v", ErrReadOnly, err)
+		case sqlite3.ErrConstraint:
+			return fmt.Errorf("%w: %v", ErrInvalid, err)
+		}
+	}
+	return err
+}

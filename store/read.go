@@ -1,0 +1,133 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// Actors returns every stored actor with the number of events it is the
+// source or target of, sorted by name (ignoring ASCII case), then id.
+func (d *DB) Actors(ctx context.Context) ([]model.ActorSummary, error) {
+	tx, err := d.beginRead(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: actors: %w", err)
+	}
+	defer tx.Rollback()
+
+	out, err := queryActors(ctx, tx)
+	if err != nil {
+		return nil, fmt.Errorf("store: actors: %w", err)
+	}
+	return out, tx.Commit()
+}
+
+func queryActors(ctx context.Context, tx *sql.Tx) ([]model.ActorSummary, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.name, a.country, a.role, a.code,
+		(SELECT COUNT(*) FROM events e WHERE e.source_id = a.id OR e.target_id = a.id)
+		FROM actors a ORDER BY a.name COLLATE NOCASE, a.name, a.id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []model.ActorSummary{}
+	for rows.Next() {
+		var s model.ActorSummary
+		if err := rows.Scan(&s.ID, &s.Name, &s.Country, &s.Role, &s.Code, &s.Events); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// Articles returns every stored article without its body, with the number
+// of distinct events it reports, sorted by path, then id.
+func (d *DB) Articles(ctx context.Context) ([]model.ArticleSummary, error) {
+	tx, err := d.beginRead(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: articles: %w", err)
+	}
+	defer tx.Rollback()
+
+	out, err := queryArticles(ctx, tx, "")
+	if err != nil {
+		return nil, fmt.Errorf("store: articles: %w", err)
+	}
+	return out, tx.Commit()
+}
+
+// Article returns the article with the given id, body included. It returns
+// an error matching [model.ErrNotFound] when there is none.
+func (d *DB) Article(ctx context.Context, id string) (model.Article, error) {
+	tx, err := d.beginRead(ctx)
+	if err != nil {
+		return model.Article{}, fmt.Errorf("store: article %s: %w", id, err)
+	}
+	defer tx.Rollback()
+
+	list, err := queryArticles(ctx, tx, id)
+	if err != nil {
+		return model.Article{}, fmt.Errorf("store: article %s: %w", id, err)
+	}
+	if len(list) == 0 {
+		return model.Article{}, fmt.Errorf("store: article %s: %w", id, model.ErrNotFound)
+	}
+	return list[0].Article, tx.Commit()
+}
+
+// queryArticles lists all articles without bodies, or, given an id, that
+// one article with its body.
+func queryArticles(ctx context.Context, tx *sql.Tx, id string) ([]model.ArticleSummary, error) {
+	q := `SELECT a.id, a.hash, a.path, a.title, a.outlet, a.url, a.published, a.format, %s,
+		(SELECT COUNT(DISTINCT m.event_id) FROM mentions m WHERE m.article_id = a.id)
+		FROM articles a %s ORDER BY a.path, a.id`
+	var args []any
+	if id == "" {
+		q = fmt.Sprintf(q, "''", "")
+	} else {
+		q = fmt.Sprintf(q, "a.body", "WHERE a.id = ?")
+		args = append(args, id)
+	}
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []model.ArticleSummary{}
+	for rows.Next() {
+		var s model.ArticleSummary
+		var published string
+		if err := rows.Scan(&s.ID, &s.Hash, &s.Path, &s.Title, &s.Outlet, &s.URL, &published,
+			&s.Format, &s.Body, &s.Events); err != nil {
+			return nil, err
+		}
+		if s.Published, err = decodeTime(published); err != nil {
+			return nil, fmt.Errorf("article %s: %w", s.ID, err)
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// Counts returns how many articles, actors, events and mentions are stored,
+// for the summary of eventgraph build.
+func (d *DB) Counts(ctx context.Context) (articles, actors, events, mentions int, err error) {
+	tx, err := d.beginRead(ctx)
+	if err != nil {
+		return 0, 0, 0, 0, fmt.Errorf("store: counts: %w", err)
+	}
+	defer tx.Rollback()
+
+	err = tx.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM actors),
+		(SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM mentions)`).
+		Scan(&articles, &actors, &events, &mentions)
+	if err != nil {
+		return 0, 0, 0, 0, fmt.Errorf("store: counts: %w", err)
+	}
+	return articles, actors, events, mentions, errors.Join(tx.Commit())
+}

@@ -1,0 +1,202 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// SaveArticle stores the article with its actors, events and mentions in
+// one transaction (see [model.ArticleWriter]). When an article with the
+// same content hash is stored already it stores nothing and returns
+// added=false. An event whose ID is empty gets one from [model.Event.SetID];
+// an event whose ID is stored already gains the new mentions, and a mention
+// of the same sentence (article and start offset) is kept once. Every
+// mention is attributed to a, whatever its ArticleID says.
+//
+// It returns [ErrReadOnly] on a read-only database and [ErrInvalid] for
+// data that cannot be stored; on any error nothing of the article is kept.
+// An article without a hash is sealed first ([model.Article.Seal]).
+func (d *DB) SaveArticle(ctx context.Context, a model.Article, events []model.Event) (added bool, err error) {
+	if a.Hash == "" {
+		a.Seal()
+	}
+	if a.ID == "" && len(a.Hash) >= 12 {
+		a.ID = "r-" + a.Hash[:12]
+	}
+	op := fmt.Sprintf("store: save article %s (%s)", a.ID, a.Path)
+
+	tx, err := d.beginWrite(ctx)
+	if err != nil {
+		return false, fmt.Errorf("%s: %w", op, err)
+	}
+	defer tx.Rollback()
+
+	if exists, err := articleExists(ctx, tx, a.Hash); err != nil {
+		return false, fmt.Errorf("%s: %w", op, err)
+	} else if exists {
+		return false, nil
+	}
+	if err := insertArticle(ctx, tx, a, d.now()); err != nil {
+		return false, fmt.Errorf("%s: %w", op, mapErr(err))
+	}
+	if err := saveEvents(ctx, tx, a.ID, events, d.afterEvent); err != nil {
+		return false, fmt.Errorf("%s: %w", op, mapErr(err))
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("%s: commit: %w", op, mapErr(err))
+	}
+	return true, nil
+}
+
+func articleExists(ctx context.Context, tx *sql.Tx, hash string) (bool, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE hash = ?`, hash).Scan(&n)
+	return n > 0, err
+}
+
+func insertArticle(ctx context.Context, tx *sql.Tx, a model.Article, now string) error {
+	if a.ID == "" || a.Hash == "" {
+		return fmt.Errorf("%w: article has no id or hash", ErrInvalid)
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO articles
+		(id, hash, path, title, outlet, url, published, format, body, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.ID, a.Hash, a.Path, a.Title, a.Outlet, a.URL, encodeTime(a.Published), a.Format, a.Body, now)
+	return err
+}
+
+// eventWriter holds the statements SaveArticle runs once per actor, event
+// and mention, prepared once per transaction.
+type eventWriter struct {
+	actor, event, mention *sql.Stmt
+	actors                map[string]bool // actors written in this transaction
+}
+
+const (
+	upsertActorSQL = `INSERT INTO actors (id, name, country, role, code) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET name = excluded.name, country = excluded.country,
+			role = excluded.role, code = excluded.code`
+	// An event reported again keeps its row; it only learns a location
+	// when it had none.
+	upsertEventSQL = `INSERT INTO events
+		(id, code, root, date_start, date_end, precision, source_id, target_id, location)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET location = excluded.location
+			WHERE events.location = '' AND excluded.location <> ''`
+	// The ordinal continues the event's mentions across articles; the
+	// primary key (event, article, start) drops a repeated sentence.
+	insertMentionSQL = `INSERT INTO mentions
+		(event_id, article_id, sentence, "start", "end", "trigger", time_text, ordinal)
+		SELECT ?, ?, ?, ?, ?, ?, ?, COALESCE(MAX(ordinal) + 1, 0) FROM mentions WHERE event_id = ?
+		ON CONFLICT DO NOTHING`
+)
+
+func saveEvents(ctx context.Context, tx *sql.Tx, articleID string, events []model.Event, after func(int)) error {
+	w := eventWriter{actors: map[string]bool{}}
+	for _, s := range []struct {
+		stmt **sql.Stmt
+		sql  string
+	}{{&w.actor, upsertActorSQL}, {&w.event, upsertEventSQL}, {&w.mention, insertMentionSQL}} {
+		stmt, err := tx.PrepareContext(ctx, s.sql)
+		if err != nil {
+			return fmt.Errorf("prepare: %w", err)
+		}
+		defer stmt.Close()
+		*s.stmt = stmt
+	}
+	for i, e := range events {
+		if err := w.saveEvent(ctx, articleID, e); err != nil {
+			return fmt.Errorf("event %d (%s): %w", i, e.ID, err)
+		}
+		if after != nil {
+			after(i)
+		}
+	}
+	return nil
+}
+
+func (w *eventWriter) saveEvent(ctx context.Context, articleID string, e model.Event) error {
+	if err := validateEvent(e); err != nil {
+		return err
+	}
+	if e.ID == "" {
+		e.SetID()
+	}
+	start, end, precision, err := encodeDate(e.Date)
+	if err != nil {
+		return err
+	}
+	if err := w.saveActor(ctx, e.Source); err != nil {
+		return err
+	}
+	var target sql.NullString
+	if e.Target != nil {
+		if err := w.saveActor(ctx, *e.Target); err != nil {
+			return err
+		}
+		target = sql.NullString{String: e.Target.ID, Valid: true}
+	}
+	if _, err := w.event.ExecContext(ctx, e.ID, e.Code, e.Root(), start, end, precision,
+		e.Source.ID, target, e.Location); err != nil {
+		return err
+	}
+	for _, m := range e.Mentions {
+		if _, err := w.mention.ExecContext(ctx, e.ID, articleID, m.Sentence, m.Start, m.End,
+			m.Trigger, m.TimeText, e.ID); err != nil {
+			return fmt.Errorf("mention at %d: %w", m.Start, err)
+		}
+	}
+	return nil
+}
+
+func (w *eventWriter) saveActor(ctx context.Context, a model.Actor) error {
+	if w.actors[a.ID] {
+		return nil
+	}
+	if _, err := w.actor.ExecContext(ctx, a.ID, a.Name, a.Country, string(a.Role), a.Code); err != nil {
+		return fmt.Errorf("actor %s: %w", a.ID, err)
+	}
+	w.actors[a.ID] = true
+	return nil
+}
+
+// validateEvent rejects what the schema would reject, with a message that
+// names the field, before anything of the event is written.
+func validateEvent(e model.Event) error {
+	if err := validateActor("source", &e.Source); err != nil {
+		return err
+	}
+	if err := validateActor("target", e.Target); err != nil {
+		return err
+	}
+	if len(e.Code) < 2 || len(e.Code) > 4 {
+		return fmt.Errorf("%w: CAMEO code %q is not 2-4 digits", ErrInvalid, e.Code)
+	}
+	for _, c := range e.Code {
+		if c < '0' || c > '9' {
+			return fmt.Errorf("%w: CAMEO code %q is not 2-4 digits", ErrInvalid, e.Code)
+		}
+	}
+	for _, m := range e.Mentions {
+		if m.Start < 0 || m.End < m.Start {
+			return fmt.Errorf("%w: mention offsets %d-%d", ErrInvalid, m.Start, m.End)
+		}
+	}
+	return nil
+}
+
+func validateActor(which string, a *model.Actor) error {
+	if a == nil {
+		return nil
+	}
+	if a.ID == "" || a.Name == "" {
+		return fmt.Errorf("%w: %s actor %q has no id or name", ErrInvalid, which, a.Name)
+	}
+	if !model.ValidRole(a.Role) {
+		return fmt.Errorf("%w: %s actor %q has unknown role %q", ErrInvalid, which, a.Name, a.Role)
+	}
+	return nil
+}

@@ -1,0 +1,219 @@
+// Package coding assigns CAMEO event codes to the words of a sentence from a
+// lexicon of verb and noun patterns kept as data (data/*.txt, embedded).
+//
+// # Lexicon format
+//
+// One pattern a line; blank lines and text after "#" are ignored:
+//
+//	urge * to        | 020  | alt=10
+//	air strike       | 195  | noun
+//	shoot down       | 190
+//	hold * talks     | 040  | sym
+//
+// The first field is a sequence of lemmas; each matches every inflection
+// of the word ("urge" matches "urged", "urges", "urging"); "=word" matches
+// that exact form only; "*" is a gap of up to [MaxGap] tokens where an
+// actor (usually the target) sits. The second field is a CAMEO code from
+// the model table. The third holds flags:
+//
+//   - alt=NN,MM: other roots a careful coder could defend.
+//   - noun: a nominal trigger ("criticism", "air strike"): it needs an
+//     agent ("by Y", "Y's", "from Y") to make an event.
+//   - sym: a symmetric act (talks, deals, clashes) between two parties.
+//   - say: a reporting verb; what it reports can replace it (R2, R3).
+//   - nosub: the act needs no target (a call "for a ceasefire").
+//
+// Irregular verb forms live in data/irregular.txt ("lemma form form ...").
+//
+// # Matching
+//
+// [Lexicon.Match] finds the patterns in a tokenised sentence, longest
+// first, without overlap.
+package coding
+
+import (
+	"bufio"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+//go:embed data/*.txt
+var dataFS embed.FS
+
+// ErrMalformed is returned by [Parse] for a line that is not a pattern.
+var ErrMalformed = errors.New("malformed lexicon line")
+
+// MaxGap is the most tokens a "*" of a pattern spans.
+const MaxGap = 7
+
+// Entry is one pattern of the lexicon.
+type Entry struct {
+	Pattern string   // as written in the data file
+	Code    string   // CAMEO code
+	Alt     []string // other defensible roots
+	Noun    bool     // nominal trigger
+	Sym     bool     // symmetric act
+	Say     bool     // reporting verb
+	NoSub   bool     // needs no target
+	Source  string   // file:line, for messages
+
+	elems []elem
+	words int // literal words, for preferring longer matches
+}
+
+// Root is the two-digit root of the entry's code.
+func (e *Entry) Root() string { return model.RootOf(e.Code) }
+
+type elem struct {
+	gap   bool
+	forms map[string]bool // surface forms matched; nil for a gap
+}
+
+// Lexicon is a compiled set of patterns, indexed by the forms of their
+// first word.
+type Lexicon struct {
+	Entries []*Entry
+	byFirst map[string][]*Entry
+}
+
+// Default returns the lexicon embedded in the binary. It panics if the
+// embedded data is malformed, which the package tests rule out.
+func Default() *Lexicon {
+	lx, err := LoadFS(dataFS, "data")
+	if err != nil {
+		panic(err)
+	}
+	return lx
+}
+
+// LoadFS reads every *.txt pattern file under dir of fsys, and
+// irregular.txt for irregular inflections. It returns [ErrMalformed]
+// (wrapped with the file and line) for a bad line, and an error for a
+// duplicate pattern.
+func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
+	irr := irregulars{}
+	if b, err := fs.ReadFile(fsys, dir+"/irregular.txt"); err == nil {
+		irr.parse(string(b))
+	}
+	names, err := fs.Glob(fsys, dir+"/*.txt")
+	if err != nil {
+		return nil, fmt.Errorf("coding: %w", err)
+	}
+	lx := &Lexicon{byFirst: map[string][]*Entry{}}
+	seen := map[string]string{}
+	for _, name := range names {
+		if strings.HasSuffix(name, "/irregular.txt") {
+			continue
+		}
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("coding: %w", err)
+		}
+		entries, err := Parse(name, string(b))
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range entries {
+			key := strings.Join(strings.Fields(e.Pattern), " ")
+			if e.Noun {
+				key += " (noun)"
+			}
+			if prev, dup := seen[key]; dup {
+				return nil, fmt.Errorf("coding: %s: pattern %q already at %s", e.Source, e.Pattern, prev)
+			}
+			seen[key] = e.Source
+			lx.add(e, irr)
+		}
+	}
+	return lx, nil
+}
+
+// Parse reads the pattern lines of one file without compiling them.
+func Parse(name, data string) ([]*Entry, error) {
+	var out []*Entry
+	sc := bufio.NewScanner(strings.NewReader(data))
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		e, err := parseLine(line)
+		if err != nil {
+			return nil, fmt.Errorf("coding: %s:%d: %w", name, n, err)
+		}
+		e.Source = fmt.Sprintf("%s:%d", name, n)
+		out = append(out, e)
+	}
+	return out, sc.Err()
+}
+
+func parseLine(line string) (*Entry, error) {
+	f := strings.Split(line, "|")
+	if len(f) < 2 || len(f) > 3 {
+		return nil, fmt.Errorf("%w: want 'pattern | code | flags'", ErrMalformed)
+	}
+	e := &Entry{Pattern: strings.TrimSpace(f[0]), Code: strings.TrimSpace(f[1])}
+	words := strings.Fields(e.Pattern)
+	if len(words) == 0 || words[0] == "*" || words[len(words)-1] == "*" {
+		return nil, fmt.Errorf("%w: pattern %q must begin and end with a word", ErrMalformed, e.Pattern)
+	}
+	for i, w := range words {
+		if w != strings.ToLower(w) {
+			return nil, fmt.Errorf("%w: %q is not lower case", ErrMalformed, w)
+		}
+		if w == "*" && i > 0 && words[i-1] == "*" {
+			return nil, fmt.Errorf("%w: two gaps in a row in %q", ErrMalformed, e.Pattern)
+		}
+	}
+	if _, ok := model.LookupCAMEO(e.Code); !ok {
+		return nil, fmt.Errorf("%w: unknown CAMEO code %q", ErrMalformed, e.Code)
+	}
+	if len(f) == 3 {
+		for _, flag := range strings.Fields(f[2]) {
+			switch {
+			case flag == "noun":
+				e.Noun = true
+			case flag == "sym":
+				e.Sym = true
+			case flag == "say":
+				e.Say = true
+			case flag == "nosub":
+				e.NoSub = true
+			case strings.HasPrefix(flag, "alt="):
+				for _, a := range strings.Split(flag[4:], ",") {
+					if _, ok := model.LookupCAMEO(a); !ok {
+						return nil, fmt.Errorf("%w: unknown alternative code %q", ErrMalformed, a)
+					}
+					e.Alt = append(e.Alt, a)
+				}
+			default:
+				return nil, fmt.Errorf("%w: unknown flag %q", ErrMalformed, flag)
+			}
+		}
+	}
+	return e, nil
+}
+
+// add compiles e and indexes it by the forms of its first word.
+func (lx *Lexicon) add(e *Entry, irr irregulars) {
+	for _, w := range strings.Fields(e.Pattern) {
+		if w == "*" {
+			e.elems = append(e.elems, elem{gap: true})
+			continue
+		}
+		e.words++
+		e.elems = append(e.elems, elem{forms: forms(w, e.Noun, irr)})
+	}
+	lx.Entries = append(lx.Entries, e)
+	for f := range e.elems[0].forms {
+		lx.byFirst[f] = append(lx.byFirst[f], e)
+	}
+}

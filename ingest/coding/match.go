@@ -1,0 +1,128 @@
+package coding
+
+import (
+	"sort"
+	"strings"
+)
+
+// Trigger is one pattern found in a sentence. Indexes are token indexes:
+// [Start, End) covers the whole match, Head is the first token, and
+// [SlotStart, SlotEnd) is the first gap ("urged Russian forces to": the
+// slot holds "Russian forces"), empty when the pattern has none.
+type Trigger struct {
+	Entry              *Entry
+	Start, End, Head   int
+	SlotStart, SlotEnd int
+	Literal            []int // token indexes of the pattern's words
+}
+
+// gapStop are tokens a gap never crosses.
+var gapStop = map[string]bool{".": true, ";": true, ":": true, "?": true, "!": true, "\"": true, "“": true, "”": true}
+
+// Match finds the lexicon's patterns in words, the lower-cased tokens of
+// one sentence. Longer patterns win over shorter ones sharing a token; the
+// result is ordered by position.
+func (lx *Lexicon) Match(words []string) []Trigger {
+	var found []Trigger
+	for i, w := range words {
+		for _, e := range lx.byFirst[w] {
+			if t, ok := matchAt(e, words, i); ok {
+				found = append(found, t)
+			}
+		}
+	}
+	if len(found) < 2 {
+		return found
+	}
+	// Prefer more literal words, then the tighter match, then the earlier.
+	sort.SliceStable(found, func(a, b int) bool {
+		x, y := found[a], found[b]
+		if x.Entry.words != y.Entry.words {
+			return x.Entry.words > y.Entry.words
+		}
+		if x.End-x.Start != y.End-y.Start {
+			return x.End-x.Start < y.End-y.Start
+		}
+		return x.Start < y.Start
+	})
+	taken := make(map[int]bool)
+	out := found[:0]
+	for _, t := range found {
+		clash := false
+		for _, k := range t.Literal {
+			if taken[k] {
+				clash = true
+				break
+			}
+		}
+		if clash {
+			continue
+		}
+		for _, k := range t.Literal {
+			taken[k] = true
+		}
+		out = append(out, t)
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	return out
+}
+
+// matchAt matches e with its first word at words[i]; gaps are lazy.
+func matchAt(e *Entry, words []string, i int) (Trigger, bool) {
+	t := Trigger{Entry: e, Start: i, Head: i, SlotStart: -1, SlotEnd: -1}
+	t.Literal = make([]int, 0, e.words)
+	pos := i
+	for k := 0; k < len(e.elems); k++ {
+		el := e.elems[k]
+		if !el.gap {
+			if pos >= len(words) || !el.forms[words[pos]] {
+				return t, false
+			}
+			t.Literal = append(t.Literal, pos)
+			pos++
+			continue
+		}
+		// A gap: find the nearest position where the next word matches.
+		next := e.elems[k+1]
+		found := -1
+		for j := pos; j < len(words) && j <= pos+MaxGap; j++ {
+			if next.forms[words[j]] {
+				found = j
+				break
+			}
+			if gapStop[words[j]] {
+				break
+			}
+		}
+		if found < 0 {
+			return t, false
+		}
+		if t.SlotStart < 0 {
+			t.SlotStart, t.SlotEnd = pos, found
+		}
+		pos = found
+	}
+	t.End = pos
+	return t, true
+}
+
+// Lower returns the lower-cased forms of tokens, for [Lexicon.Match].
+func Lower(tokens []string) []string {
+	out := make([]string, len(tokens))
+	for i, s := range tokens {
+		out[i] = lowerASCII(s)
+	}
+	return out
+}
+
+// lowerASCII avoids an allocation for words already in lower case, the
+// common case in running text.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(strings.ReplaceAll(s, "’", "'"))
+		}
+	}
+	return s
+}

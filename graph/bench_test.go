@@ -1,0 +1,82 @@
+package graph
+
+import (
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// syntheticEvents returns k events among actors actors, with codes drawn
+// from the whole CAMEO table, dates of every precision and one event in
+// twenty without a target. The same k and actors give the same events.
+func syntheticEvents(tb testing.TB, k, actors int) []model.Event {
+	tb.Helper()
+	rng := rand.New(rand.NewPCG(1, 2))
+	pool := make([]model.Actor, actors)
+	for i := range pool {
+		pool[i] = model.NewActor(fmt.Sprintf("Actor %d", i), fmt.Sprintf("C%02d", i%40), model.Roles[i%len(model.Roles)])
+	}
+	codes := model.CAMEOCodes()
+	start := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	events := make([]model.Event, k)
+	for i := range events {
+		t := start.AddDate(0, 0, rng.IntN(1500))
+		var d model.Date
+		switch rng.IntN(10) {
+		case 0:
+			d = model.Month(t.Year(), t.Month())
+		case 1:
+			d = model.Year(t.Year())
+		case 2:
+			d = model.Range(t, t.AddDate(0, 0, 3))
+		default:
+			d = model.Day(t)
+		}
+		e := model.Event{
+			ID:     fmt.Sprintf("e-%012x", i),
+			Date:   d,
+			Source: pool[rng.IntN(actors)],
+			Code:   codes[rng.IntN(len(codes))].Code,
+		}
+		if rng.IntN(20) != 0 {
+			e.Target = &pool[rng.IntN(actors)]
+		}
+		events[i] = e
+	}
+	return events
+}
+
+func BenchmarkBuild(b *testing.B) {
+	events := syntheticEvents(b, 100_000, 2_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Build(events); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkWriteDOT(b *testing.B) {
+	n := MustBuild(b, syntheticEvents(b, 100_000, 2_000))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := WriteDOT(io.Discard, n, DOTOptions{ClusterByCountry: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkShortestPath(b *testing.B) {
+	n := MustBuild(b, syntheticEvents(b, 100_000, 2_000))
+	nodes := n.Nodes()
+	from, to := nodes[0].Actor.ID, nodes[len(nodes)-1].Actor.ID
+	for b.Loop() {
+		if _, err := n.ShortestPath(from, to); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

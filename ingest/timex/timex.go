@@ -1,5 +1,24 @@
 // Package timex tags time expressions in English news text and normalises
 // them to TIMEX3 values against the document creation time.
+//
+// # How it works
+//
+// [Tag] tokenises the text once, then walks the tokens left to right and at
+// each position tries every rule, keeping the longest match. Rules are
+// grouped by theme: explicit calendar dates (explicit.go), deictic and
+// anaphoric references (relative.go, anchor.go), durations and sets
+// (duration.go), clock times (clock.go) and vague references. Lexicons are
+// closed word classes (lexicon.go), so rules generalise beyond the texts
+// they were written against.
+//
+// # Resolution
+//
+// Deictic expressions ("yesterday", "last week") are resolved against the
+// document creation time. Anaphoric ones ("a day earlier", "the following
+// day", "two days after") are resolved against the last day-precision date
+// the document resolved before them, as in TempEval practice, else against
+// the creation time. Unanchored weekday and month names are read backwards
+// from the creation time unless the sentence speaks of the future.
 package timex
 
 import (
@@ -35,5 +54,127 @@ type Expr struct {
 // Tag returns the time expressions of text in order, resolved against the
 // document creation time dct.
 func Tag(text string, dct time.Time) []Expr {
-	return nil
+	tg := &tagger{text: text, t: tokenize(text), dct: day(dct)}
+	tg.refDay = tg.dct
+	for i := 0; i < len(tg.t); {
+		m, ok := tg.best(i)
+		if !ok {
+			i++
+			continue
+		}
+		tg.emit(i, m)
+		i = m.end
+	}
+	tg.joinRanges()
+	return tg.out
+}
+
+// match is a rule's reading of the tokens [i, end).
+type match struct {
+	end  int
+	typ  Type
+	val  string
+	date model.Date
+}
+
+// rule reads tokens from position i; ok is false when it does not apply.
+type rule func(tg *tagger, i int) (m match, ok bool)
+
+// rules are tried at every position; the longest match wins and, between
+// equally long ones, the earlier rule.
+var rules []rule
+
+func init() {
+	rules = []rule{
+		(*tagger).explicitMonthFirst, (*tagger).explicitDayFirst, (*tagger).numericDate,
+		(*tagger).yearOrDecade, (*tagger).clock, (*tagger).weekday, (*tagger).deictic,
+		(*tagger).quarter, (*tagger).season, (*tagger).duration, (*tagger).set,
+		(*tagger).vagueRef, (*tagger).holiday, (*tagger).century, (*tagger).modified,
+	}
+}
+
+// tagger holds the state of one document.
+type tagger struct {
+	text   string
+	t      []token
+	dct    time.Time
+	refDay time.Time // anchor for anaphoric expressions
+	lastQ  bool      // the last concrete date was a quarter ("a year earlier" stays one)
+	qRef   time.Time // first day of that quarter
+	out    []Expr
+}
+
+func (tg *tagger) best(i int) (match, bool) {
+	var b match
+	found := false
+	for _, r := range rules {
+		if m, ok := r(tg, i); ok && m.end > i && (!found || m.end > b.end) {
+			b, found = m, true
+		}
+	}
+	return b, found
+}
+
+func (tg *tagger) emit(i int, m match) {
+	s, e := tg.t[i].s, tg.t[m.end-1].e
+	tg.out = append(tg.out, Expr{Start: s, End: e, Text: tg.text[s:e], Type: m.typ, Value: m.val, Date: m.date})
+	if m.typ == TypeDate || m.typ == TypeTime {
+		if m.date.Precision == model.PrecisionDay {
+			tg.refDay = m.date.Start
+		}
+		if !m.date.IsZero() {
+			tg.lastQ = len(m.val) == 7 && m.val[5] == 'Q'
+			if tg.lastQ {
+				tg.qRef = m.date.Start
+			}
+		}
+	}
+}
+
+// joinRanges gives both ends of "between X and Y" / "from X to Y" the
+// range they delimit, so an event dated by either end gets the span.
+func (tg *tagger) joinRanges() {
+	for k := 0; k+1 < len(tg.out); k++ {
+		a, b := &tg.out[k], &tg.out[k+1]
+		if a.Date.Precision != model.PrecisionDay || b.Date.Precision != model.PrecisionDay || !b.Date.Start.After(a.Date.Start) {
+			continue
+		}
+		gap := tg.text[a.End:b.Start]
+		if gap != " and " && gap != " to " && gap != " until " && gap != " through " && gap != "-" && gap != " - " && gap != " till " {
+			continue
+		}
+		before := tg.text[:a.Start]
+		if !hasSuffixFold(before, "between ") && !hasSuffixFold(before, "from ") {
+			continue
+		}
+		r := model.Range(a.Date.Start, b.Date.Start)
+		a.Date, b.Date = r, r
+	}
+}
+
+func hasSuffixFold(s, suf string) bool {
+	if len(s) < len(suf) {
+		return false
+	}
+	return lowerASCII(s[len(s)-len(suf):]) == suf
+}
+
+// Token helpers used by every rule.
+
+// w returns the lower-case word at i, or "" past the end.
+func (tg *tagger) w(i int) string {
+	if i < 0 || i >= len(tg.t) {
+		return ""
+	}
+	return tg.t[i].w
+}
+
+// adjacent reports whether tokens i and i+1 touch (no space between).
+func (tg *tagger) adjacent(i int) bool {
+	return i+1 < len(tg.t) && tg.t[i].e == tg.t[i+1].s
+}
+
+// hyphen reports whether token i is a hyphen touching both neighbours.
+func (tg *tagger) hyphen(i int) bool {
+	return tg.w(i) == "-" && tg.adjacent(i-1) && tg.adjacent(i)
 }

@@ -1,0 +1,132 @@
+package timex
+
+import (
+	"time"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// This file decides which way an unanchored name points. News reports
+// what happened, so a bare "Sunday" or "September" is read backwards from
+// the publication date unless its sentence speaks of the future.
+
+// future reports whether the sentence holding token i speaks of the
+// future: a modal such as "will", or a cue like "next" or "scheduled".
+// "is/are to" + verb is a plan too. Reported futures ("would") are left
+// out: they usually report past decisions.
+func (tg *tagger) future(i int) bool {
+	s := tg.t[i].sent
+	lo, hi := i, i
+	for lo > 0 && tg.t[lo-1].sent == s {
+		lo--
+	}
+	for hi+1 < len(tg.t) && tg.t[hi+1].sent == s {
+		hi++
+	}
+	for k := lo; k <= hi; k++ {
+		w := tg.t[k].w
+		if futureCues[w] {
+			// "next" only cues the future when it is not the expression itself.
+			if w == "next" && k >= i-1 && k <= i {
+				continue
+			}
+			return true
+		}
+		if (w == "is" || w == "are") && tg.w(k+1) == "to" && tg.t[k+1].kind == tkWord {
+			if nx := tg.w(k + 2); nx != "" && nx != "the" && nx != "a" && nx != "be" {
+				return true
+			}
+		}
+		if w == "going" && tg.w(k+1) == "to" {
+			return true
+		}
+	}
+	return false
+}
+
+// weekdayDate resolves a weekday name. dir < 0 looks back and dir > 0
+// forwards, both counting the publication day itself ("on Monday" in a
+// Monday paper is that day); strict excludes it ("last Monday", "next
+// Monday").
+func (tg *tagger) weekdayDate(wd time.Weekday, dir int, strict bool) time.Time {
+	d := int(wd) - int(tg.dct.Weekday())
+	if dir < 0 {
+		if d > 0 {
+			d -= 7
+		}
+		if strict && d == 0 {
+			d = -7
+		}
+	} else {
+		if d < 0 {
+			d += 7
+		}
+		if strict && d == 0 {
+			d = 7
+		}
+	}
+	return tg.dct.AddDate(0, 0, d)
+}
+
+// monthYear gives the year of a month named without one: the month of
+// publication is this year's; others are the last one before it, or the
+// next one after it in a sentence about the future.
+func (tg *tagger) monthYear(m time.Month, fut bool) int {
+	y := tg.dct.Year()
+	switch {
+	case m == tg.dct.Month():
+	case fut && m < tg.dct.Month():
+		y++
+	case !fut && m > tg.dct.Month():
+		y--
+	}
+	return y
+}
+
+// dayYear gives the year of a day and month named without one. Dates within
+// half a year either way are taken in the publication year; a date further
+// ahead in a past-tense sentence is last year's, and one further back in a
+// future sentence is next year's.
+func (tg *tagger) dayYear(m time.Month, d int, fut bool) int {
+	y := tg.dct.Year()
+	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	diff := t.Sub(tg.dct).Hours() / 24
+	switch {
+	case !fut && diff > 120:
+		y--
+	case fut && diff < -120:
+		y++
+	case !fut && diff > 31 && m > tg.dct.Month()+1:
+		// A past-tense report of a date well after publication is last year's.
+		y--
+	}
+	return y
+}
+
+// anaphor resolves "n units" before (n < 0) or after the anchor of the
+// document: the last day it resolved, else the publication date. A year
+// counted from a quarter stays a quarter ("a year earlier" in a quarterly
+// report is the same quarter of the year before).
+func (tg *tagger) anaphor(n int, u unit) (string, model.Date) {
+	if u.letter == "Y" && tg.lastQ {
+		return shift(tg.qRef, 4*n, unit{letter: "Q"})
+	}
+	if u.letter == "W" {
+		// Weeks counted from a day land on a day.
+		m := 1
+		if u.mult > 1 {
+			m = u.mult
+		}
+		t := tg.refDay.AddDate(0, 0, 7*n*m)
+		return dayValue(t), model.Day(t)
+	}
+	return shift(tg.refDay, n, u)
+}
+
+// ago resolves "n units ago" against the publication date.
+func (tg *tagger) ago(n int, u unit) (string, model.Date) {
+	if u.letter == "Y" && tg.lastQ {
+		return shift(tg.qRef, -4*n, unit{letter: "Q"})
+	}
+	return shift(tg.dct, -n, u)
+}

@@ -1,0 +1,186 @@
+package timex
+
+// token is one word, number or punctuation mark of the text. Offsets are
+// bytes into the text; w is the lower-cased ASCII form used for lookups.
+type token struct {
+	s, e int
+	w    string
+	kind tokKind
+	cap  bool // first letter upper case
+	num  int  // value of a number token (digits only; -1 if too long)
+	nd   int  // number of digits of a number token
+	ord  bool // number with an ordinal suffix: 3rd, 17th
+	dec  bool // number with a plural s: 1990s, 80s
+	sent int  // sentence index
+}
+
+type tokKind uint8
+
+const (
+	tkWord tokKind = iota
+	tkNum
+	tkPunct
+)
+
+// tokenize splits text into tokens in one pass. Words are ASCII letter runs
+// with inner apostrophes folded away ("New Year's" keeps "year" and "s"
+// apart so possessives stay visible); numbers are digit runs, with an
+// ordinal suffix or a decade "s" attached. Any other byte, including every
+// byte of a non-ASCII rune, ends a token, so offsets always fall on rune
+// boundaries. Sentences end at . ! ? and blank lines, except after short
+// abbreviations, which is all the tense heuristics need.
+func tokenize(text string) []token {
+	toks := make([]token, 0, len(text)/5)
+	sent := 0
+	lower := make([]byte, 0, 16)
+	for i := 0; i < len(text); {
+		c := text[i]
+		switch {
+		case isLetter(c):
+			j := i
+			lower = lower[:0]
+			for j < len(text) && isLetter(text[j]) {
+				lower = append(lower, text[j]|0x20)
+				j++
+			}
+			toks = append(toks, token{s: i, e: j, w: intern(lower), kind: tkWord, cap: c < 'a', sent: sent})
+			i = j
+		case isDigit(c):
+			j, n := i, 0
+			for j < len(text) && isDigit(text[j]) {
+				if j-i < 9 {
+					n = n*10 + int(text[j]-'0')
+				}
+				j++
+			}
+			t := token{s: i, kind: tkNum, num: n, nd: j - i, sent: sent}
+			if t.nd > 9 {
+				t.num = -1
+			}
+			// Ordinal suffixes and the decade "s" belong to the number.
+			if k := suffixEnd(text, j); k > j {
+				switch lowerASCII(text[j:k]) {
+				case "st", "nd", "rd", "th":
+					t.ord = true
+					j = k
+				case "s":
+					t.dec = true
+					j = k
+				}
+			}
+			t.e = j
+			t.w = text[i:j]
+			toks = append(toks, t)
+			i = j
+		case c == ' ' || c == '\t' || c == '\r':
+			i++
+		case c == '\n':
+			// A blank line (or a line break after a heading) ends a sentence.
+			if i+1 < len(text) && text[i+1] == '\n' {
+				sent++
+			}
+			i++
+		case c < 0x80:
+			toks = append(toks, token{s: i, e: i + 1, w: text[i : i+1], kind: tkPunct, sent: sent})
+			if (c == '.' || c == '!' || c == '?' || c == ';') && !abbrevBefore(toks) {
+				sent++
+			}
+			i++
+		default:
+			// Skip a whole non-ASCII rune: it is never part of a time word.
+			i++
+			for i < len(text) && text[i]&0xC0 == 0x80 {
+				i++
+			}
+		}
+	}
+	return toks
+}
+
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+
+// suffixEnd returns the end of a letter run starting at j, if it is short
+// enough to be an ordinal or plural suffix, else j.
+func suffixEnd(text string, j int) int {
+	k := j
+	for k < len(text) && isLetter(text[k]) && k-j < 3 {
+		k++
+	}
+	if k-j > 2 || (k < len(text) && isLetter(text[k])) {
+		return j
+	}
+	return k
+}
+
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i := range b {
+		if b[i] >= 'A' && b[i] <= 'Z' {
+			b[i] |= 0x20
+		}
+	}
+	return string(b)
+}
+
+// abbrevBefore reports whether the period just appended follows a short
+// abbreviation ("Sept.", "Mr.", "U.S.") that does not end a sentence.
+func abbrevBefore(toks []token) bool {
+	if len(toks) < 2 || toks[len(toks)-1].w != "." {
+		return false
+	}
+	p := toks[len(toks)-2]
+	if p.kind != tkWord || p.e != toks[len(toks)-1].s {
+		return false
+	}
+	if len(p.w) == 1 {
+		return true
+	}
+	if _, ok := months[p.w]; ok && len(p.w) <= 4 {
+		return true
+	}
+	switch p.w {
+	case "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "no", "vs", "jr", "sr", "inc", "corp", "co", "prof", "maj", "adm", "pres":
+		return true
+	}
+	return false
+}
+
+// interned holds the lower-case forms of the words of the lexicons so that
+// the common case allocates nothing; other words get a fresh string.
+var interned = map[string]string{}
+
+func intern(b []byte) string {
+	if s, ok := interned[string(b)]; ok {
+		return s
+	}
+	return string(b)
+}
+
+func init() {
+	add := func(ws ...string) {
+		for _, w := range ws {
+			interned[w] = w
+		}
+	}
+	for w := range months {
+		add(w)
+	}
+	for w := range weekdays {
+		add(w)
+	}
+	for w := range numberWords {
+		add(w)
+	}
+	for w := range units {
+		add(w)
+	}
+	for w := range ordinals {
+		add(w)
+	}
+	for w := range futureCues {
+		add(w)
+	}
+	add("the", "of", "in", "on", "at", "and", "to", "a", "s", "that", "this", "last", "next",
+		"said", "is", "was", "for", "by", "with", "from", "it", "as", "he", "were", "has", "have")
+}

@@ -53,7 +53,7 @@ func (d *DB) Articles(ctx context.Context) ([]model.ArticleSummary, error) {
 	}
 	defer tx.Rollback()
 
-	out, err := queryArticles(ctx, tx, "")
+	out, err := queryArticles(ctx, tx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("store: articles: %w", err)
 	}
@@ -69,7 +69,7 @@ func (d *DB) Article(ctx context.Context, id string) (model.Article, error) {
 	}
 	defer tx.Rollback()
 
-	list, err := queryArticles(ctx, tx, id)
+	list, err := queryArticles(ctx, tx, &id)
 	if err != nil {
 		return model.Article{}, fmt.Errorf("store: article %s: %w", id, err)
 	}
@@ -81,16 +81,16 @@ func (d *DB) Article(ctx context.Context, id string) (model.Article, error) {
 
 // queryArticles lists all articles without bodies, or, given an id, that
 // one article with its body.
-func queryArticles(ctx context.Context, tx *sql.Tx, id string) ([]model.ArticleSummary, error) {
+func queryArticles(ctx context.Context, tx *sql.Tx, id *string) ([]model.ArticleSummary, error) {
 	q := `SELECT a.id, a.hash, a.path, a.title, a.outlet, a.url, a.published, a.format, %s,
 		(SELECT COUNT(DISTINCT m.event_id) FROM mentions m WHERE m.article_id = a.id)
 		FROM articles a %s ORDER BY a.path, a.id`
 	var args []any
-	if id == "" {
+	if id == nil {
 		q = fmt.Sprintf(q, "''", "")
 	} else {
 		q = fmt.Sprintf(q, "a.body", "WHERE a.id = ?")
-		args = append(args, id)
+		args = append(args, *id)
 	}
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {

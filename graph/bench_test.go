@@ -50,13 +50,20 @@ func syntheticEvents(tb testing.TB, k, actors int) []model.Event {
 	return events
 }
 
+// BenchmarkBuild builds networks of 100k events: among 2,000 actors nearly
+// every event is a pair of its own (about 93k edges), among 100 actors
+// pairs repeat as in real coverage of one conflict (under 10k edges).
 func BenchmarkBuild(b *testing.B) {
-	events := syntheticEvents(b, 100_000, 2_000)
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := Build(events); err != nil {
-			b.Fatal(err)
-		}
+	for _, actors := range []int{2_000, 100} {
+		b.Run(fmt.Sprintf("events=100k/actors=%d", actors), func(b *testing.B) {
+			events := syntheticEvents(b, 100_000, actors)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Build(events); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 

@@ -25,8 +25,8 @@
 //
 // # Metrics and paths
 //
-// [Network.Degree] and [Network.Degrees] give in and out degree (distinct
-// neighbours) and weighted degree (events); [Network.Neighbours] lists the
+// [Network.Degree] and [Network.Degrees] give in and out degree (edges) and
+// weighted degree (events); [Network.Neighbours] lists the
 // actors linked to one actor in either direction; [Network.ShortestPath]
 // finds the fewest hops from one actor to another along the direction of
 // the edges, with the edge of every hop.
@@ -60,7 +60,8 @@ import "errors"
 var (
 	// ErrInvalidEvent is returned by [Build] for an event that lacks an id
 	// or a source actor id, has a target without an id, or has a CAMEO code
-	// that is neither in the code table nor has a root that is.
+	// that is neither in the code table nor has a root that is (or whose
+	// table entry has a root outside 01..20 or a QuadClass outside 1..4).
 	ErrInvalidEvent = errors.New("invalid event")
 
 	// ErrDuplicateEvent is returned by [Build] when two events share an id:

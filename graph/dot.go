@@ -28,18 +28,23 @@ type DOTOptions struct {
 	ClusterByCountry bool
 }
 
-// QuadColours are the edge colours of [WriteDOT] by dominant QuadClass:
-// verbal cooperation light green, material cooperation dark green, verbal
-// conflict orange and material conflict red.
-var QuadColours = map[int]string{
-	1: "#a6d96a",
-	2: "#1a9641",
-	3: "#fdae61",
-	4: "#d7191c",
+// QuadColour is the colour [WriteDOT] gives an edge whose dominant
+// QuadClass is q, as "#rrggbb", for other views to match: verbal
+// cooperation light green, material cooperation dark green, verbal conflict
+// orange, material conflict red, grey for anything else.
+func QuadColour(q int) string {
+	switch q {
+	case 1:
+		return "#a6d96a"
+	case 2:
+		return "#1a9641"
+	case 3:
+		return "#fdae61"
+	case 4:
+		return "#d7191c"
+	}
+	return "#808080"
 }
-
-// quadColourUnknown colours an edge whose QuadClass is not 1..4.
-const quadColourUnknown = "#808080"
 
 // maxPenWidth caps the line width of the busiest edges.
 const maxPenWidth = 8
@@ -52,7 +57,7 @@ const maxPenWidth = 8
 // Nodes carry label (name and actor code), country, role, code, events and
 // tooltip; edges carry label (the dominant CAMEO root's name and the
 // count), weight, penwidth, color (by dominant QuadClass, see
-// [QuadColours]), quad, roots, first, last, goldstein, events, event_ids
+// [QuadColour]), quad, roots, first, last, goldstein, events, event_ids
 // and tooltip. Attributes Graphviz does not know are kept by it and read as
 // data by Gephi and others. Event ids are a quoted attribute, not a
 // comment, so no id can end a comment early.
@@ -152,10 +157,6 @@ func writeNode(b *bytes.Buffer, indent string, nd Node) {
 
 func writeEdge(b *bytes.Buffer, n *Network, e Edge) {
 	q := e.DominantQuad()
-	colour, ok := QuadColours[q]
-	if !ok {
-		colour = quadColourUnknown
-	}
 	name := rootName(e.DominantRoot())
 	pen := min(1+math.Log2(float64(e.Count)), maxPenWidth)
 
@@ -176,7 +177,7 @@ func writeEdge(b *bytes.Buffer, n *Network, e Edge) {
 		"label", quoteText(fmt.Sprintf("%s (%d)", name, e.Count)),
 		"weight", quote(strconv.Itoa(e.Count)),
 		"penwidth", quote(strconv.FormatFloat(pen, 'f', 2, 64)),
-		"color", quote(colour),
+		"color", quote(QuadColour(q)),
 		"quad", quote(strconv.Itoa(q)),
 		"roots", quote(strings.Join(rootCounts, " ")),
 		"first", quote(e.First.Encode()),

@@ -45,10 +45,14 @@ type Network struct {
 	g       dgraph.Graph[string, model.Actor]
 }
 
-// edgeAcc is an edge being built.
+// edgeAcc is an edge being built. Counts go to arrays first and become
+// maps, sized to fit, once the edge is complete: most edges see one or two
+// roots, and growing two maps per edge dominated the cost of Build.
 type edgeAcc struct {
 	Edge
-	goldstein int64 // sum of the Goldstein scores in hundredths
+	roots     [21]int32 // events per CAMEO root, by root number 1..20
+	quads     [5]int32  // events per QuadClass 1..4
+	goldstein int64     // sum of the Goldstein scores in hundredths
 }
 
 // nodeAcc is a node being built, with every spelling of its actor seen.
@@ -106,7 +110,7 @@ func Build(events []model.Event) (*Network, error) {
 		key := [2]string{e.Source.ID, e.Target.ID}
 		ed := edges[key]
 		if ed == nil {
-			ed = &edgeAcc{Edge: Edge{Source: key[0], Target: key[1], Roots: map[string]int{}, Quads: map[int]int{}}}
+			ed = &edgeAcc{Edge: Edge{Source: key[0], Target: key[1]}}
 			edges[key] = ed
 		}
 		ed.add(e, c)
@@ -127,6 +131,8 @@ func checkEvent(i int, e model.Event) (model.CAMEOCode, error) {
 		problem = "has a target actor without an id (build actors with model.NewActor)"
 	case c.Code == "":
 		problem = fmt.Sprintf("has CAMEO code %q, which is not in the code table", e.Code)
+	case rootNumber(c.Root) == 0 || c.Quad < 1 || c.Quad > 4:
+		problem = fmt.Sprintf("has CAMEO code %q, whose root %q or QuadClass %d is out of range", e.Code, c.Root, c.Quad)
 	default:
 		return c, nil
 	}
@@ -135,8 +141,8 @@ func checkEvent(i int, e model.Event) (model.CAMEOCode, error) {
 
 func (ed *edgeAcc) add(e model.Event, c model.CAMEOCode) {
 	ed.Count++
-	ed.Roots[c.Root]++
-	ed.Quads[c.Quad]++
+	ed.roots[rootNumber(c.Root)]++
+	ed.quads[c.Quad]++
 	ed.goldstein += int64(math.Round(c.Goldstein * 100))
 	ed.EventIDs = append(ed.EventIDs, e.ID)
 	switch {
@@ -179,6 +185,7 @@ func assemble(nodes map[string]*nodeAcc, edges map[[2]string]*edgeAcc) (*Network
 
 	for _, acc := range edges {
 		e := acc.Edge
+		e.Roots, e.Quads = countMap(acc.roots[:], rootString), countMap(acc.quads[:], func(q int) int { return q })
 		slices.Sort(e.EventIDs)
 		e.Goldstein = float64(acc.goldstein) / float64(100*e.Count)
 		n.edges = append(n.edges, e)
@@ -211,6 +218,45 @@ func assemble(nodes map[string]*nodeAcc, edges map[[2]string]*edgeAcc) (*Network
 		}
 	}
 	return n, nil
+}
+
+// rootNumber is the number of a CAMEO root "01".."20", or 0 for anything
+// else.
+func rootNumber(root string) int {
+	if len(root) != 2 {
+		return 0
+	}
+	k, err := strconv.Atoi(root)
+	if err != nil || k < 1 || k > 20 {
+		return 0
+	}
+	return k
+}
+
+var rootStrings = func() (s [21]string) {
+	for k := range s {
+		s[k] = fmt.Sprintf("%02d", k)
+	}
+	return s
+}()
+
+func rootString(k int) string { return rootStrings[k] }
+
+// countMap turns the non-zero counts of an array into a map keyed by key(i).
+func countMap[K comparable](counts []int32, key func(int) K) map[K]int {
+	size := 0
+	for _, k := range counts {
+		if k > 0 {
+			size++
+		}
+	}
+	m := make(map[K]int, size)
+	for i, k := range counts {
+		if k > 0 {
+			m[key(i)] = int(k)
+		}
+	}
+	return m
 }
 
 func compareEdges(a, b Edge) int {

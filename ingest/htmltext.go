@@ -82,21 +82,22 @@ func (r *paraRenderer) walk(n *html.Node) {
 		r.cur.WriteString(n.Data)
 		return
 	case html.ElementNode:
-		if skipTags[n.DataAtom] || hidden(n) {
+		tag := tagOf(n)
+		if skipTags[tag] || hidden(n) {
 			return
 		}
-		if n.DataAtom == atom.Br {
+		if tag == atom.Br {
 			r.lines = append(r.lines, r.cur.String())
 			r.cur.Reset()
 			return
 		}
-		if n.DataAtom == atom.Img {
+		if tag == atom.Img {
 			return
 		}
 	case html.CommentNode, html.DoctypeNode:
 		return
 	}
-	block := n.Type == html.ElementNode && blockTags[n.DataAtom]
+	block := n.Type == html.ElementNode && blockTags[tagOf(n)]
 	if block {
 		r.flush()
 	}
@@ -143,4 +144,13 @@ func hidden(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// tagOf is the element's atom; go-readability creates elements with a
+// name but no atom.
+func tagOf(n *html.Node) atom.Atom {
+	if n.DataAtom == 0 {
+		return atom.Lookup([]byte(strings.ToLower(n.Data)))
+	}
+	return n.DataAtom
 }

@@ -73,8 +73,15 @@ func (tg *tagger) weekdayDate(wd time.Weekday, dir int, strict bool) time.Time {
 // next one after it in a sentence about the future.
 func (tg *tagger) monthYear(m time.Month, fut bool) int {
 	y := tg.dct.Year()
+	ahead := (int(m) - int(tg.dct.Month()) + 12) % 12
 	switch {
 	case m == tg.dct.Month():
+	case ahead <= 2:
+		// A month just ahead is nearly always the coming one, whatever
+		// the tense ("talks in December" in an October paper).
+		if m < tg.dct.Month() {
+			y++
+		}
 	case fut && m < tg.dct.Month():
 		y++
 	case !fut && m > tg.dct.Month():
@@ -83,22 +90,17 @@ func (tg *tagger) monthYear(m time.Month, fut bool) int {
 	return y
 }
 
-// dayYear gives the year of a day and month named without one. Dates within
-// half a year either way are taken in the publication year; a date further
-// ahead in a past-tense sentence is last year's, and one further back in a
-// future sentence is next year's.
+// dayYear gives the year of a day and month named without one: the nearest
+// instance, with the tense deciding dates four to eight months away.
 func (tg *tagger) dayYear(m time.Month, d int, fut bool) int {
 	y := tg.dct.Year()
 	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	diff := t.Sub(tg.dct).Hours() / 24
 	switch {
-	case !fut && diff > 120:
+	case diff > 240 || !fut && diff > 120:
 		y--
-	case fut && diff < -120:
+	case diff < -240 || fut && diff < -120:
 		y++
-	case !fut && diff > 31 && m > tg.dct.Month()+1:
-		// A past-tense report of a date well after publication is last year's.
-		y--
 	}
 	return y
 }
@@ -127,6 +129,10 @@ func (tg *tagger) anaphor(n int, u unit) (string, model.Date) {
 func (tg *tagger) ago(n int, u unit) (string, model.Date) {
 	if u.letter == "Y" && tg.lastQ {
 		return shift(tg.qRef, -4*n, unit{letter: "Q"})
+	}
+	if u.letter == "W" {
+		t := tg.dct.AddDate(0, 0, -7*n)
+		return weekValue(t), weekDate(t)
 	}
 	return shift(tg.dct, -n, u)
 }

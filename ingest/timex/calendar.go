@@ -27,6 +27,19 @@ func (tg *tagger) yearOrDecade(i int) (match, bool) {
 	if tg.w(j) == "fiscal" && j == i {
 		j++
 	}
+	if j > i && tg.w(j) == "year" && tg.w(j+1) == "two" {
+		// handled below
+	} else if tg.w(j) == "current" || tg.w(j) == "fiscal" {
+		// "the fiscal year", "the current fiscal year": the year of publication.
+		k := j
+		if tg.w(k) == "current" {
+			k++
+		}
+		if tg.w(k) == "fiscal" && tg.w(k+1) == "year" {
+			y := tg.dct.Year()
+			return match{end: k + 2, typ: TypeDate, val: yearValue(y), date: model.Year(y)}, true
+		}
+	}
 	if tg.w(j) == "'" && j+1 < len(tg.t) && tg.t[j+1].dec && tg.t[j+1].nd == 2 {
 		y := 1900 + tg.t[j+1].num
 		if y+100 <= tg.dct.Year() && tg.t[j+1].num <= tg.dct.Year()%100 {
@@ -45,15 +58,21 @@ func (tg *tagger) yearOrDecade(i int) (match, bool) {
 	if j > i && tg.w(i) == "the" {
 		return match{}, false // "the 2019 deal" keeps "the" out; the year alone is found at j
 	}
-	y, ok := tg.yearNum(j)
-	if !ok {
+	if tg.w(j) == "year" && tg.w(j+1) == "two" && j == i+1 {
+		j++ // "the year two thousand"
+	}
+	y, end, ok := tg.yearAt(j)
+	if !ok || (j > i && tg.w(j-1) == "the") {
 		return match{}, false
+	}
+	if end > j+1 && tg.t[j].kind == tkWord && j == i && !tg.t[j].cap && tg.w(j-1) != "in" && tg.w(j-1) != "of" {
+		return match{}, false // spoken years need a cue: "two thousand" is usually a count
 	}
 	// A year directly followed by a unit or a percent sign is a quantity.
-	if _, isUnit := units[tg.w(j+1)]; isUnit || tg.w(j+1) == "%" || tg.w(j-1) == "$" {
+	if _, isUnit := units[tg.w(end)]; isUnit || tg.w(end) == "%" || tg.w(j-1) == "$" {
 		return match{}, false
 	}
-	return match{end: j + 1, typ: TypeDate, val: yearValue(y), date: model.Year(y)}, true
+	return match{end: end, typ: TypeDate, val: yearValue(y), date: model.Year(y)}, true
 }
 
 // century reads "the 20th century" and "the nineteenth century".
@@ -113,6 +132,14 @@ func (tg *tagger) quarter(i int) (match, bool) {
 	case w == "latest" || w == "current" || w == "recent" || w == "past" || w == "previous" || w == "last":
 		k++
 	}
+	if k < len(tg.t) && tg.t[k].kind == tkNum && tg.t[k].nd == 4 && q == 0 && tg.w(k+1) != "period" {
+		// "the 1988 third quarter"
+		if yy, ok := tg.yearNum(k); ok {
+			if w := tg.w(k + 1); ordinals[w] >= 1 && ordinals[w] <= 4 && tg.w(k+2) == "quarter" {
+				return tg.quarterOf(k+3, yy, ordinals[w], back)
+			}
+		}
+	}
 	if tg.hyphen(k) {
 		k++
 	}
@@ -130,7 +157,7 @@ func (tg *tagger) quarter(i int) (match, bool) {
 			return match{}, false
 		}
 	case "period":
-		if back == 0 || q > 0 {
+		if q > 0 || back == 0 && tg.w(k-1) != "latest" && tg.w(k-1) != "recent" {
 			return match{}, false
 		}
 		k++
@@ -156,20 +183,28 @@ func (tg *tagger) quarter(i int) (match, bool) {
 	}
 	if q == 0 {
 		// An unnumbered quarter is the one last spoken of, else the last
-		// completed one.
+		// completed one: quarterly reports are published after it ends.
 		ref := tg.dct.AddDate(0, -3, 0)
-		if tg.lastQ {
+		if tg.w(k-2) == "current" || tg.w(k-2) == "this" {
+			ref = tg.dct
+		} else if tg.lastQ && !tg.qRef.After(ref) {
 			ref = tg.qRef
 		}
 		y, q = ref.Year(), quarterOf(ref.Month())
 	} else if !explicit && q > quarterOf(tg.dct.Month()) && !tg.future(i) {
 		y--
 	}
+	return tg.quarterOf(k, y, q, back)
+}
+
+// quarterOf builds the match for quarter q of year y, moved back by back
+// quarters ("the year-ago quarter").
+func (tg *tagger) quarterOf(end, y, q, back int) (match, bool) {
 	if back > 0 {
 		q0 := y*4 + q - 1 - back
 		y, q = q0/4, q0%4+1
 	}
-	return match{end: k, typ: TypeDate, val: quarterValue(y, q), date: quarterDate(y, q)}, true
+	return match{end: end, typ: TypeDate, val: quarterValue(y, q), date: quarterDate(y, q), noRef: back > 0}, true
 }
 
 // season reads "this summer", "last fall", "the winter of 1994", "summer".
@@ -195,8 +230,8 @@ func (tg *tagger) season(i int) (match, bool) {
 	k := j + 1
 	year, explicit := 0, false
 	if tg.w(k) == "of" {
-		if y, ok := tg.yearNum(k + 1); ok {
-			year, explicit, k = y, true, k+2
+		if y, e, ok := tg.yearAt(k + 1); ok {
+			year, explicit, k = y, true, e
 		}
 	} else if y, ok := tg.yearNum(k); ok {
 		year, explicit, k = y, true, k+1

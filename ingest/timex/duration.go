@@ -105,15 +105,20 @@ func (tg *tagger) duration(i int) (match, bool) {
 		}
 		break
 	}
-	span := false
+	span, the := false, false
 	if tg.w(j) == "the" {
 		j++
-		span = true
+		the = true
 	}
 	if spanStarts[tg.w(j)] && !(tg.w(j) == "recent" || tg.w(j) == "coming") || (tg.w(j) == "recent" || tg.w(j) == "coming") && tg.w(j+1) != "few" {
 		if _, isUnit := units[tg.w(j+1)]; !isUnit || tg.w(j) == "recent" || tg.w(j) == "coming" || span {
 			span = true
 			j++
+		}
+	}
+	if the && !span {
+		if _, _, ok := tg.count(j); !ok {
+			return match{}, false // "the day", "the year": deictic, not durations
 		}
 	}
 	n, k, ok := tg.count(j)
@@ -152,8 +157,14 @@ func (tg *tagger) duration(i int) (match, bool) {
 		return match{}, false // "the 11-day war": the adjective alone is the expression
 	}
 	end := k + 1
-	if adjectival && tg.hyphen(end) && (tg.w(end+1) == "long" || tg.w(end+1) == "old") {
+	if adjectival && tg.hyphen(end) && tg.w(end+1) == "old" {
+		return match{}, false // ages ("6-year-old") are not time expressions
+	}
+	if adjectival && tg.hyphen(end) && tg.w(end+1) == "long" {
 		end += 2
+	}
+	if tg.t[j].kind == tkNum && tg.t[j].nd == 4 && tg.t[j].num >= 1000 {
+		return match{}, false // "the 1988 second quarter"
 	}
 	if tg.w(j) == "a" || tg.w(j) == "an" {
 		if p := tg.w(i - 1); i == j && (p == "times" || p == "twice" || p == "once" || p == "thrice" || p == "%" || i > 0 && tg.t[i-1].kind == tkNum) {
@@ -184,7 +195,7 @@ func (tg *tagger) anchored(i, end, n int, u unit) (match, bool) {
 			return match{end: end + 1, typ: TypeDate, val: "PAST_REF"}, true
 		}
 		val, d := tg.ago(n, u)
-		return match{end: end + 1, typ: TypeDate, val: val, date: d}, true
+		return match{end: end + 1, typ: TypeDate, val: val, date: d, noRef: true}, true
 	case w == "from" && nx == "now" || w == "hence":
 		if n < 0 {
 			return match{end: end + 1, typ: TypeDate, val: "FUTURE_REF"}, true
@@ -213,7 +224,12 @@ func (tg *tagger) anchored(i, end, n int, u unit) (match, bool) {
 		return match{end: end + 1, typ: TypeDate, val: "FUTURE_REF"}, true
 	}
 	val, d := tg.anaphor(off*n, u)
-	return match{end: end + 1, typ: TypeDate, val: val, date: d}, true
+	if clause && (w == "after" || w == "before") {
+		// TimeBank tags "two days after X" as the duration; the date it
+		// gives X is kept for event dating.
+		return match{end: end, typ: TypeDuration, val: durationValue(n, u), date: d, noRef: true}, true
+	}
+	return match{end: end + 1, typ: TypeDate, val: val, date: d, noRef: true}, true
 }
 
 // set reads adverbs of frequency and "every/each" + unit, weekday, month
@@ -241,7 +257,7 @@ func (tg *tagger) set(i int) (match, bool) {
 	if wd, ok := weekdays[nx]; ok && len(nx) >= 6 {
 		return match{end: k + 1, typ: TypeSet, val: fmt.Sprintf("XXXX-WXX-%d", (int(wd)+6)%7+1)}, true
 	}
-	if m, ok := months[nx]; ok && len(nx) > 4 {
+	if m, ok := months[nx]; ok && len(nx) >= 3 && tg.t[k].cap {
 		return match{end: k + 1, typ: TypeSet, val: fmt.Sprintf("XXXX-%02d", int(m))}, true
 	}
 	if p, ok := partsOfDay[nx]; ok {

@@ -68,6 +68,37 @@ func (tg *tagger) yearNum(i int) (int, bool) {
 	return n, n >= 1000 && n <= 2199
 }
 
+// yearAt reads a year at k, in digits or spoken as broadcast transcripts
+// write it ("nineteen ninety-six", "two thousand"), and returns the index
+// after it.
+func (tg *tagger) yearAt(k int) (int, int, bool) {
+	if y, ok := tg.yearNum(k); ok {
+		return y, k + 1, true
+	}
+	switch tg.w(k) {
+	case "nineteen", "eighteen":
+		c := numberWords[tg.w(k)] * 100
+		n, end, ok := tg.count(k + 1)
+		if !ok || n < 10 || n > 99 || tg.t[k+1].kind != tkWord {
+			return 0, k, false
+		}
+		return c + n, end, true
+	case "two":
+		if tg.w(k+1) != "thousand" {
+			return 0, k, false
+		}
+		end := k + 2
+		if tg.w(end) == "and" {
+			end++
+		}
+		if n, e, ok := tg.count(end); ok && n > 0 && n < 100 && tg.t[end].kind == tkWord && tg.w(end) != "a" {
+			return 2000 + n, e, true
+		}
+		return 2000, k + 2, true
+	}
+	return 0, k, false
+}
+
 // skipWeekday skips a leading "Monday," or "Mon" before an explicit date.
 func (tg *tagger) skipWeekday(i int) int {
 	if _, ok := weekdays[tg.w(i)]; ok && tg.t[i].cap {
@@ -89,8 +120,8 @@ func (tg *tagger) withYear(j int) (int, int, bool) {
 	if tg.w(k) == "," {
 		k++
 	}
-	if y, ok := tg.yearNum(k); ok {
-		return y, k + 1, true
+	if y, end, ok := tg.yearAt(k); ok {
+		return y, end, true
 	}
 	return 0, j, false
 }
@@ -135,23 +166,17 @@ func (tg *tagger) explicitMonthFirst(i int) (match, bool) {
 	if tg.w(k2) == "of" || tg.w(k2) == "," {
 		k2++
 	}
-	if y, ok := tg.yearNum(k2); ok {
-		return match{end: k2 + 1, typ: TypeDate, val: monthValue(y, m), date: model.Month(y, m)}, true
+	if y, end, ok := tg.yearAt(k2); ok {
+		return match{end: end, typ: TypeDate, val: monthValue(y, m), date: model.Month(y, m)}, true
 	}
 	y := tg.monthYear(m, tg.future(i))
+	// TimeBank reads "last February" as last year's and "next May" as
+	// next year's, whatever the month of publication.
 	switch tg.w(i - 1) {
 	case "last":
-		if m >= tg.dct.Month() {
-			y = tg.dct.Year() - 1
-		} else {
-			y = tg.dct.Year()
-		}
+		y = tg.dct.Year() - 1
 	case "next":
-		if m <= tg.dct.Month() {
-			y = tg.dct.Year() + 1
-		} else {
-			y = tg.dct.Year()
-		}
+		y = tg.dct.Year() + 1
 	case "this":
 		y = tg.dct.Year()
 	}
@@ -164,6 +189,17 @@ func (tg *tagger) explicitMonthFirst(i int) (match, bool) {
 		y, k = tg.dct.Year(), k+2
 	}
 	return match{end: k, typ: TypeDate, val: monthValue(y, m), date: model.Month(y, m)}, true
+}
+
+// relMonth reads "last September", "next May", "this March".
+func (tg *tagger) relMonth(i int) (match, bool) {
+	switch tg.w(i) {
+	case "last", "next", "this":
+		if m, ok := tg.explicitMonthFirst(i + 1); ok && m.date.Precision == model.PrecisionMonth {
+			return m, true
+		}
+	}
+	return match{}, false
 }
 
 // explicitDayFirst reads "3 June 2019", "17th of September", "2-4 May".

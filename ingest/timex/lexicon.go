@@ -96,7 +96,7 @@ var partsOfDay = map[string]string{
 // setWords are adverbs of frequency, each a TIMEX3 SET.
 var setWords = map[string]string{
 	"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
-	"annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P1Q",
+	"yearly": "P1Y", "hourly": "PT1H",
 }
 
 // refWords are the vague references TIMEX3 writes as *_REF values.
@@ -108,11 +108,10 @@ var refWords = map[string]string{
 
 // futureCues mark a sentence as about the future, so that an unanchored
 // weekday or month name is read forwards from the publication date.
+// Softer cues ("expected", "plans") proved wrong as often as right.
 var futureCues = map[string]bool{
 	"will": true, "shall": true, "ll": true, "next": true, "upcoming": true,
-	"tomorrow": true, "scheduled": true, "planned": true, "plans": true,
-	"expected": true, "due": true, "forthcoming": true, "coming": true,
-	"won't": true, "wont": true, "intends": true, "aims": true,
+	"tomorrow": true, "scheduled": true, "wont": true,
 }
 
 // timezones may follow a clock time; they are kept in the span.

@@ -75,6 +75,9 @@ type match struct {
 	typ  Type
 	val  string
 	date model.Date
+	// noRef marks dates computed from another one ("a year earlier"):
+	// they do not become the anchor of later anaphora.
+	noRef bool
 }
 
 // rule reads tokens from position i; ok is false when it does not apply.
@@ -86,7 +89,7 @@ var rules []rule
 
 func init() {
 	rules = []rule{
-		(*tagger).explicitMonthFirst, (*tagger).explicitDayFirst, (*tagger).numericDate,
+		(*tagger).explicitMonthFirst, (*tagger).relMonth, (*tagger).explicitDayFirst, (*tagger).numericDate,
 		(*tagger).yearOrDecade, (*tagger).clock, (*tagger).weekday, (*tagger).deictic,
 		(*tagger).quarter, (*tagger).season, (*tagger).duration, (*tagger).set,
 		(*tagger).vagueRef, (*tagger).holiday, (*tagger).century, (*tagger).modified,
@@ -118,7 +121,7 @@ func (tg *tagger) best(i int) (match, bool) {
 func (tg *tagger) emit(i int, m match) {
 	s, e := tg.t[i].s, tg.t[m.end-1].e
 	tg.out = append(tg.out, Expr{Start: s, End: e, Text: tg.text[s:e], Type: m.typ, Value: m.val, Date: m.date})
-	if m.typ == TypeDate || m.typ == TypeTime {
+	if (m.typ == TypeDate || m.typ == TypeTime) && !m.noRef {
 		if m.date.Precision == model.PrecisionDay {
 			tg.refDay = m.date.Start
 		}

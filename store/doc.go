@@ -28,7 +28,7 @@
 //
 // Errors carry the operation that failed ("store: save article r-…: …").
 // Callers tell kinds apart with errors.Is against [ErrInvalid],
-// [ErrReadOnly], [ErrSchema], [model.ErrNotFound] and [fs.ErrNotExist]; each
+// [ErrReadOnly], [ErrSchema], [model.ErrNotFound] and [io/fs.ErrNotExist]; each
 // method's comment says which it returns.
 package store
 

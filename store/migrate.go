@@ -13,7 +13,11 @@ import (
 // released, is never edited: a change to the schema is a new file.
 //
 //go:embed migrations/*.sql
-var migrationFS embed.FS
+var embeddedMigrations embed.FS
+
+// migrationFS is where migrations are read from; tests swap in a set with a
+// failing migration.
+var migrationFS fs.FS = embeddedMigrations
 
 // migrationNames lists the embedded migrations in the order they apply:
 // their names start with a zero-padded number, so name order is that order.
@@ -69,7 +73,7 @@ func (d *DB) applyMigration(ctx context.Context, name string) error {
 	if n > 0 {
 		return nil
 	}
-	body, err := migrationFS.ReadFile(name)
+	body, err := fs.ReadFile(migrationFS, name)
 	if err != nil {
 		return err
 	}

@@ -73,7 +73,7 @@ func OpenContext(ctx context.Context, path string) (*DB, error) {
 
 // OpenReadOnly opens an existing database for reading only: it never
 // creates, migrates or writes, and [DB.SaveArticle] returns [ErrReadOnly].
-// It returns an error matching [fs.ErrNotExist] when there is no file at
+// It returns an error matching [io/fs.ErrNotExist] when there is no file at
 // path, and [ErrSchema] when the database is not migrated to exactly the
 // schema this build knows.
 func OpenReadOnly(path string) (*DB, error) {

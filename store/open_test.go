@@ -7,7 +7,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/eventgraph/eventgraph/model"
@@ -153,5 +155,40 @@ func TestOpenReadOnly_RefusesWrites(t *testing.T) {
 	}
 	if !bytes.Equal(before, after) {
 		t.Error("the database file changed under a read-only DB")
+	}
+}
+
+// A migration that fails halfway leaves no trace: neither its first
+// statements nor its record, and the earlier migrations stay applied.
+func TestOpen_FailedMigrationRollsBack(t *testing.T) {
+	first, err := fs.ReadFile(embeddedMigrations, "migrations/0001_init.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(old fs.FS) { migrationFS = old }(migrationFS)
+	migrationFS = fstest.MapFS{
+		"migrations/0001_init.sql": {Data: first},
+		"migrations/0002_bad.sql": {Data: []byte(`CREATE TABLE half (x TEXT);
+			INSERT INTO half VALUES ('written');
+			CREATE TABLE broken (;`)},
+	}
+	path := filepath.Join(t.TempDir(), "m.db")
+	if _, err := Open(path); err == nil || !strings.Contains(err.Error(), "0002_bad.sql") {
+		t.Fatalf("Open: err = %v, want an error naming 0002_bad.sql", err)
+	}
+
+	migrationFS = embeddedMigrations
+	db := MustOpenPath(t, path)
+	var half, recorded int
+	if err := db.r.QueryRow(`SELECT
+		(SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'),
+		(SELECT COUNT(*) FROM migrations WHERE name = 'migrations/0002_bad.sql')`).Scan(&half, &recorded); err != nil {
+		t.Fatal(err)
+	}
+	if half != 0 || recorded != 0 {
+		t.Errorf("failed migration left table half=%d, record=%d", half, recorded)
+	}
+	if got := MustCounts(t, db); got != [4]int{} {
+		t.Errorf("counts = %v", got)
 	}
 }

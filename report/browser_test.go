@@ -1,0 +1,259 @@
+package report
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+var screenshots = flag.String("screenshots", "", "write PNG screenshots of the fixture report (timeline.png, network.png) into this folder")
+
+// chromium returns the browser to test with, or skips (fails under CI).
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("chromium not found; CI must install it (apt-get install -y chromium)")
+	}
+	t.Skip("chromium not installed (apt-get install -y chromium)")
+	return ""
+}
+
+// MustBrowser starts a headless Chromium with a fresh profile and no
+// network: every proxied request goes to a dead port, so a page that tried
+// to load anything from outside would log a failed request.
+func MustBrowser(t *testing.T) context.Context {
+	t.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium(t)),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("force-color-profile", "srgb"),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.ProxyServer("http://127.0.0.1:9"),
+		chromedp.Flag("proxy-bypass-list", "<-loopback>"),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelB := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancelB(); cancelA() })
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return ctx
+}
+
+// pageProblems collects what must not happen on a report page.
+type pageProblems struct {
+	mu   sync.Mutex
+	list []string
+}
+
+func (p *pageProblems) add(format string, args ...any) {
+	p.mu.Lock()
+	p.list = append(p.list, fmt.Sprintf(format, args...))
+	p.mu.Unlock()
+}
+
+func (p *pageProblems) take() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	out := p.list
+	p.list = nil
+	return out
+}
+
+func MustListen(t *testing.T, ctx context.Context) *pageProblems {
+	t.Helper()
+	p := &pageProblems{}
+	err := chromedp.Listen(ctx, func(ev any) {
+		switch e := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeWarning {
+				var args []string
+				for _, a := range e.Args {
+					args = append(args, string(a.Value)+a.Description)
+				}
+				p.add("console.%s: %s", e.Type, strings.Join(args, " "))
+			}
+		case *runtime.EventExceptionThrown:
+			d := e.ExceptionDetails
+			desc := ""
+			if d.Exception != nil {
+				desc = d.Exception.Description
+			}
+			p.add("exception: %s %s (%s:%d)", d.Text, desc, d.URL, d.LineNumber)
+		case *log.EventEntryAdded:
+			if e.Entry.Level == log.EntryLevelError || e.Entry.Level == log.EntryLevelWarning {
+				p.add("log %s (%s): %s %s", e.Entry.Level, e.Entry.Source, e.Entry.Text, e.Entry.URL)
+			}
+		case *network.EventLoadingFailed:
+			p.add("request failed: %s %s", e.ErrorText, e.BlockedReason)
+		case *network.EventRequestWillBeSent:
+			if !strings.HasPrefix(e.Request.URL, "file://") {
+				p.add("request to %s", e.Request.URL)
+			}
+		case *page.EventJavascriptDialogOpening:
+			p.add("dialog opened: %q", e.Message)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// chartCheck is what the page reports about one chart element.
+type chartCheck struct {
+	ID     string `json:"id"`
+	Width  int    `json:"w"`
+	Height int    `json:"h"`
+	Ink    int    `json:"ink"` // pixels that are neither transparent nor near-white
+	URLLen int    `json:"urlLen"`
+}
+
+const chartsJS = `Array.from(document.querySelectorAll('.chart')).map(el => {
+  const c = el.querySelector('canvas');
+  if (!c) return {id: el.id, w: 0, h: 0, ink: 0, urlLen: 0};
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let ink = 0;
+  for (let i = 0; i < d.length; i += 4) {
+    if (d[i+3] > 0 && (d[i] < 235 || d[i+1] < 235 || d[i+2] < 235)) ink++;
+  }
+  return {id: el.id, w: c.width, h: c.height, ink: ink, urlLen: c.toDataURL().length};
+})`
+
+// tooltipJS opens a tooltip on the first data item of every series kind and
+// returns the tooltip text, so that the escaping formatters run.
+const tooltipJS = `(() => {
+  const out = [];
+  (window.eventgraphCharts || []).forEach(ch => {
+    const el = ch.getDom();
+    (ch.getOption().series || []).forEach((s, i) => {
+      const n = (s.data || []).length;
+      if (!n) return;
+      ch.dispatchAction({type: 'showTip', seriesIndex: i, dataIndex: 0});
+      if (s.type === 'graph' && (s.links || []).length) {
+        ch.dispatchAction({type: 'showTip', seriesIndex: i, dataIndex: 0, dataType: 'edge'});
+      }
+      const tt = el.querySelector('.tt');
+      out.push(tt ? tt.textContent : '');
+      if (el.querySelector('img, script')) out.push('LIVE-ELEMENT-IN-TOOLTIP');
+    });
+  });
+  return out;
+})()`
+
+func fileURL(path string) string {
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
+}
+
+func checkPage(t *testing.T, ctx context.Context, probs *pageProblems, path string) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Navigate(fileURL(path))); err != nil {
+		t.Fatalf("open %s: %v", path, err)
+	}
+	wait, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(wait, chromedp.Poll[bool](
+		`document.querySelectorAll('.chart').length > 0 && document.querySelectorAll('.chart:not([data-drawn])').length === 0`)); err != nil {
+		t.Fatalf("%s: charts not drawn: %v (problems: %v)", filepath.Base(path), err, probs.take())
+	}
+	checks, err := chromedp.Run(ctx, chromedp.Evaluate[[]chartCheck](chartsJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range checks {
+		if c.Width == 0 || c.Height == 0 || c.Ink < 500 || c.URLLen < 2000 {
+			t.Errorf("%s: chart #%s looks blank: %+v", filepath.Base(path), c.ID, c)
+		}
+	}
+	tips, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](tooltipJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tip := range tips {
+		if strings.TrimSpace(tip) == "" || tip == "LIVE-ELEMENT-IN-TOOLTIP" {
+			t.Errorf("%s: bad tooltip %q", filepath.Base(path), tip)
+		}
+	}
+	if pwned, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!window.__pwned`)); pwned {
+		t.Errorf("%s: injected script ran (window.__pwned set)", filepath.Base(path))
+	}
+	for _, p := range probs.take() {
+		t.Errorf("%s: %s", filepath.Base(path), p)
+	}
+}
+
+func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	ctx := MustBrowser(t)
+	probs := MustListen(t, ctx)
+	cases := []struct {
+		name   string
+		events func(testing.TB) []model.Event
+	}{
+		{"fixture", MustFixture},
+		{"hostile", MustHostile},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := MustWrite(t, tc.events(t))
+			for _, page := range []string{"index.html", "network.html"} {
+				checkPage(t, ctx, probs, filepath.Join(dir, page))
+				if tc.name == "fixture" && *screenshots != "" {
+					MustScreenshot(t, ctx, filepath.Join(*screenshots, map[string]string{
+						"index.html": "timeline.png", "network.html": "network.png"}[page]))
+				}
+			}
+		})
+	}
+}
+
+// MustScreenshot saves the whole current page as PNG, with tooltips hidden.
+func MustScreenshot(t *testing.T, ctx context.Context, path string) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](
+		`(window.eventgraphCharts || []).forEach(c => c.dispatchAction({type: 'hideTip'}))`)); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(600 * time.Millisecond) // let the tooltip fade out
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("wrote %s", path)
+}

@@ -1,0 +1,200 @@
+// Package report writes eventgraph's offline HTML report: a folder that a
+// reporter can open from disk, copy or mail, with no network access needed.
+//
+// # Files
+//
+// [Write] puts these files into one folder:
+//
+//   - index.html: header with counts and date span, a timeline of events
+//     (one lane per leading actor), event volume by QuadClass over time, and
+//     the chronological event list with every quote, outlet and source link;
+//   - network.html: the actor network of [graph.Build] as a force layout;
+//   - echarts.min.js, report.js, report.css: the chart library (embedded,
+//     see assets/fetch-echarts.sh) and the report's own static script and
+//     style. Pages reference them relatively and load nothing else.
+//
+// # Safety
+//
+// Everything shown comes from news articles, so all of it is untrusted.
+// Chart options are built with go-echarts types but never rendered with
+// go-echarts' page renderer, which writes options into a script unescaped and
+// turns "__f__" strings into live functions. Instead the option JSON goes
+// into a <script type="application/json"> element through html/template,
+// and the static report.js reads it with JSON.parse: strings stay strings.
+// Tooltips use formatters written in report.js that escape every field.
+// Links are made only for http and https URLs. A Content-Security-Policy
+// allows scripts from the report's own files only.
+//
+// # Determinism
+//
+// Output depends only on the events and [Options]: data is sorted and no
+// clock is read, so the pages can be compared with golden files.
+package report
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/eventgraph/eventgraph/graph"
+	"github.com/eventgraph/eventgraph/model"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed assets/echarts.min.js assets/report.js assets/report.css
+var assetFS embed.FS
+
+// assets are copied next to the pages under these names.
+var assets = []string{"echarts.min.js", "report.js", "report.css"}
+
+// ErrNoDir is returned by [Write] when dir is empty.
+var ErrNoDir = errors.New("report: no output folder given")
+
+// Options shape the report. The zero value is usable.
+type Options struct {
+	// Title heads both pages; default "Event report".
+	Title string
+	// TopActors is the number of actor lanes on the timeline; events of the
+	// other actors share one "Other actors" lane. Default 12.
+	TopActors int
+	// Generated, when set, is printed in the footer. It is a field rather
+	// than a clock read so that output stays reproducible.
+	Generated time.Time
+}
+
+func (o Options) withDefaults() Options {
+	if o.Title == "" {
+		o.Title = "Event report"
+	}
+	if o.TopActors <= 0 {
+		o.TopActors = 12
+	}
+	return o
+}
+
+var pages = template.Must(template.New("").Funcs(template.FuncMap{
+	"quadName": func(q int) string { return model.QuadNames[q] },
+}).ParseFS(templateFS, "templates/*.html"))
+
+// Write writes the report for events into dir, creating dir if needed and
+// overwriting the report's files. Events need not be sorted. It returns
+// [ErrNoDir] for an empty dir, and wrapped I/O or graph errors otherwise.
+func Write(dir string, events []model.Event, opt Options) error {
+	if dir == "" {
+		return ErrNoDir
+	}
+	opt = opt.withDefaults()
+	events = sortedEvents(events)
+	net, err := graph.Build(events)
+	if err != nil {
+		return fmt.Errorf("report: build network: %w", err)
+	}
+	index, err := renderIndex(events, opt)
+	if err != nil {
+		return err
+	}
+	network, err := renderNetwork(events, net, opt)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("report: create folder: %w", err)
+	}
+	files := map[string][]byte{"index.html": index, "network.html": network}
+	for _, name := range assets {
+		b, err := assetFS.ReadFile("assets/" + name)
+		if err != nil {
+			return fmt.Errorf("report: embedded asset %s: %w", name, err)
+		}
+		files[name] = b
+	}
+	for name, b := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			return fmt.Errorf("report: write %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// header is what both pages show above their charts.
+type header struct {
+	Title     string
+	Events    int
+	Undated   int
+	Actors    int
+	Articles  int
+	Outlets   int
+	Span      string // "3 Jun 2019 – 12 Aug 2019", "" when nothing is dated
+	Generated string
+}
+
+func makeHeader(events []model.Event, opt Options) header {
+	h := header{Title: opt.Title, Events: len(events)}
+	actors, articles, outlets := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	var first, last model.Date
+	for _, e := range events {
+		actors[e.Source.ID] = true
+		if e.Target != nil {
+			actors[e.Target.ID] = true
+		}
+		for _, m := range e.Mentions {
+			articles[m.ArticleID] = true
+			if m.Outlet != "" {
+				outlets[m.Outlet] = true
+			}
+		}
+		if e.Date.IsZero() {
+			h.Undated++
+			continue
+		}
+		if first.IsZero() || e.Date.First().Before(first.First()) {
+			first = e.Date
+		}
+		if last.IsZero() || e.Date.Last().After(last.Last()) {
+			last = e.Date
+		}
+	}
+	h.Actors, h.Articles, h.Outlets = len(actors), len(articles), len(outlets)
+	if !first.IsZero() {
+		h.Span = first.Display()
+		if l := last.Display(); l != h.Span {
+			h.Span += " – " + l
+		}
+	}
+	if !opt.Generated.IsZero() {
+		h.Generated = opt.Generated.UTC().Format("2 Jan 2006 15:04 MST")
+	}
+	return h
+}
+
+// sortedEvents returns a sorted copy: dated events oldest first, then the
+// undated ones, which model.SortEvents would otherwise put first.
+func sortedEvents(events []model.Event) []model.Event {
+	out := make([]model.Event, 0, len(events))
+	var undated []model.Event
+	for _, e := range events {
+		if e.Date.IsZero() {
+			undated = append(undated, e)
+		} else {
+			out = append(out, e)
+		}
+	}
+	model.SortEvents(out)
+	model.SortEvents(undated)
+	return append(out, undated...)
+}
+
+func execute(name string, data any) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := pages.ExecuteTemplate(&buf, name, data); err != nil {
+		return nil, fmt.Errorf("report: render %s: %w", name, err)
+	}
+	return buf.Bytes(), nil
+}

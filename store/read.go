@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 
 	"github.com/eventgraph/eventgraph/model"
@@ -22,7 +21,10 @@ func (d *DB) Actors(ctx context.Context) ([]model.ActorSummary, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: actors: %w", err)
 	}
-	return out, tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("store: actors: %w", err)
+	}
+	return out, nil
 }
 
 func queryActors(ctx context.Context, tx *sql.Tx) ([]model.ActorSummary, error) {
@@ -57,7 +59,10 @@ func (d *DB) Articles(ctx context.Context) ([]model.ArticleSummary, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: articles: %w", err)
 	}
-	return out, tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("store: articles: %w", err)
+	}
+	return out, nil
 }
 
 // Article returns the article with the given id, body included. It returns
@@ -76,7 +81,10 @@ func (d *DB) Article(ctx context.Context, id string) (model.Article, error) {
 	if len(list) == 0 {
 		return model.Article{}, fmt.Errorf("store: article %s: %w", id, model.ErrNotFound)
 	}
-	return list[0].Article, tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return model.Article{}, fmt.Errorf("store: article %s: %w", id, err)
+	}
+	return list[0].Article, nil
 }
 
 // queryArticles lists all articles without bodies, or, given an id, that
@@ -129,5 +137,8 @@ func (d *DB) Counts(ctx context.Context) (articles, actors, events, mentions int
 	if err != nil {
 		return 0, 0, 0, 0, fmt.Errorf("store: counts: %w", err)
 	}
-	return articles, actors, events, mentions, errors.Join(tx.Commit())
+	if err := tx.Commit(); err != nil {
+		return 0, 0, 0, 0, fmt.Errorf("store: counts: %w", err)
+	}
+	return articles, actors, events, mentions, nil
 }

@@ -1,0 +1,236 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/eventgraph/eventgraph/ingest/coding"
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// codeSentence returns the events of sentence si.
+func (d *doc) codeSentence(si int) []coded {
+	s := d.sents[si]
+	w := s.words
+	trigs := d.x.lex.Match(w)
+	var out []coded
+	seen := map[string]bool{}
+	emit := func(t coding.Trigger, srcs, tgts []model.Actor) {
+		for _, src := range srcs {
+			if len(tgts) == 0 {
+				d.add(&out, seen, si, t, src, nil)
+			}
+			for i := range tgts {
+				if tgts[i].ID != src.ID {
+					d.add(&out, seen, si, t, src, &tgts[i])
+				}
+			}
+		}
+	}
+	suppress := -1 // triggers before this token are inside a stance complement
+	acts := 0      // triggers other than reporting verbs, coded or not
+	var says []coding.Trigger
+	for _, t := range trigs {
+		e := t.Entry
+		if e.Say {
+			says = append(says, t)
+			continue
+		}
+		acts++
+		if t.Head < suppress {
+			continue
+		}
+		lo := clauseStart(w, t.Head)
+		hi := clauseEnd(w, t.End)
+		stance := stanceRoots[e.Root()]
+		if e.Noun || nounUse(w, t) {
+			srcs, tgts := d.nounRoles(s, t, hi)
+			if len(srcs) > 0 {
+				emit(t, srcs, tgts)
+			}
+			continue
+		}
+		chain, modal, neg := auxChain(w, t.Head)
+		if stance {
+			// Even a negated or hypothetical appeal or denial governs its
+			// complement: "did not say that X attacked".
+			suppress = hi
+		}
+		switch {
+		case neg, modal && e.Root() != "03", infinitive(w, t.Head), conditional(w, lo, t.Head),
+			gerundObject(w, t.Head):
+			continue
+		}
+		var srcs, tgts []model.Actor
+		if passive(w, t.Head, t.End) {
+			srcs = d.agentAfter(s, t.End, min(hi, t.End+8))
+			tgts = d.subject(s, chain, lo)
+		} else {
+			srcs = d.subject(s, chain, lo)
+			tgts = d.targets(s, t, hi)
+		}
+		if e.Sym {
+			srcs, tgts = symmetric(d, s, t, hi, srcs, tgts)
+		}
+		if len(srcs) > 0 {
+			emit(t, srcs, tgts)
+		}
+	}
+	if acts == 0 && len(says) > 0 {
+		t := says[0]
+		lo := clauseStart(s.words, t.Head)
+		chain, modal, neg := auxChain(w, t.Head)
+		if !neg && !modal && !infinitive(w, t.Head) {
+			srcs := d.subject(s, chain, lo)
+			if len(srcs) == 0 {
+				srcs = d.object(s, t.End, min(len(w), t.End+4))
+			}
+			var tgts []model.Actor
+			if w[t.Head] == "told" || w[t.Head] == "tell" || w[t.Head] == "tells" {
+				tgts = d.object(s, t.End, min(len(w), t.End+2))
+			}
+			emit(t, srcs, tgts)
+		}
+	}
+	return out
+}
+
+// targets finds the target of an active verb trigger: actors in the
+// pattern's slot ("urged X to"), else the nearest actor after it.
+func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
+	if t.SlotStart >= 0 {
+		return d.object(s, t.SlotStart, t.SlotEnd)
+	}
+	if t.Entry.NoSub || s.words[t.End-1] == "that" {
+		return nil
+	}
+	end := hi
+	for i := t.End; i < hi; i++ {
+		if s.words[i] == "that" || s.words[i] == "to" && i > t.End {
+			end = i
+			break
+		}
+	}
+	return d.object(s, t.End, end)
+}
+
+// symmetric orders the parties of a joint act: "X and Y agreed" and "a
+// deal between X and Y" give X -> Y, "X met with Y" gives X -> Y.
+func symmetric(d *doc, s *sent, t coding.Trigger, hi int, srcs, tgts []model.Actor) ([]model.Actor, []model.Actor) {
+	if len(tgts) == 0 && len(srcs) >= 2 {
+		return srcs[:1], srcs[1:]
+	}
+	if len(srcs) == 0 {
+		if pair := d.between(s, t.End, hi); len(pair) >= 2 {
+			return pair[:1], pair[1:]
+		}
+	}
+	return srcs, tgts
+}
+
+// between finds "between X and Y" (or "by X and Y") after token from.
+func (d *doc) between(s *sent, from, hi int) []model.Actor {
+	for i := from; i < hi && i < from+6; i++ {
+		if s.words[i] == "between" || s.words[i] == "by" {
+			return d.object(s, i+1, min(hi, i+12))
+		}
+	}
+	return nil
+}
+
+// nounRoles gives the parties of a nominal trigger. A bare nominalisation
+// ("the offensive") has none; an agent is needed: "an air strike by X",
+// "clashes between X and Y", or a possessive or adjective actor right
+// before a noun that is itself the subject of a verb ("Israeli air
+// strikes killed...", "Russian peacekeepers began...").
+func (d *doc) nounRoles(s *sent, t coding.Trigger, hi int) ([]model.Actor, []model.Actor) {
+	w := s.words
+	end := t.End
+	if t.Entry.Sym {
+		if pair := d.between(s, end, hi); len(pair) >= 2 {
+			return pair[:1], pair[1:]
+		}
+	}
+	if end < len(w) && w[end] == "by" {
+		if srcs := d.object(s, end+1, min(hi, end+6)); len(srcs) > 0 {
+			return srcs, d.nounTarget(s, end+1, hi)
+		}
+	}
+	if end < len(w) && (w[end] == "from") && t.Entry.Root() == "11" {
+		return d.object(s, end+1, min(hi, end+6)), nil
+	}
+	// Adjective or possessive agent of a noun that heads a clause.
+	if end < len(w) && verbLike(w[end]) {
+		i := t.Start - 1
+		if i >= 0 && w[i] == "'s" {
+			i--
+		}
+		if i >= 0 {
+			if k, ok := s.actorEndingAt(i); ok {
+				if a, ok := d.resolve(s, k); ok {
+					return []model.Actor{a}, d.nounTarget(s, end, hi)
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+// nounTarget finds "on X", "against X" or "of X" after a nominal trigger.
+func (d *doc) nounTarget(s *sent, from, hi int) []model.Actor {
+	for i := from; i < hi && i < from+8; i++ {
+		switch s.words[i] {
+		case "on", "against", "at", "of", "targeting":
+			return d.object(s, i+1, min(hi, i+5))
+		}
+	}
+	return nil
+}
+
+// verbLike reports a word that can start a predicate after a subject noun.
+func verbLike(w string) bool {
+	if participles[w] || auxes[w] || modals[w] {
+		return true
+	}
+	switch w {
+	case "began", "begin", "begins", "continued", "continue", "killed", "hit", "struck":
+		return true
+	}
+	return strings.HasSuffix(w, "ed")
+}
+
+// add appends one event unless the sentence already has one with the same
+// countries and root.
+func (d *doc) add(out *[]coded, seen map[string]bool, si int, t coding.Trigger, src model.Actor, tgt *model.Actor) {
+	tc := "-"
+	if tgt != nil {
+		tc = tgt.Country
+	}
+	root := t.Entry.Root()
+	key := src.Country + "|" + tc + "|" + root
+	if seen[key] {
+		return
+	}
+	seen[key] = true
+	s := d.sents[si]
+	date, timeText := d.dateFor(si, t)
+	*out = append(*out, coded{
+		sent: si, src: src, tgt: tgt, code: t.Entry.Code,
+		trigger:  triggerText(s, t),
+		date:     date,
+		timeText: timeText,
+		location: d.location(s),
+	})
+}
+
+// triggerText is the trigger as written: the pattern's first run of
+// adjacent words ("shot down", "air strike", "urged").
+func triggerText(s *sent, t coding.Trigger) string {
+	first, last := t.Literal[0], t.Literal[0]
+	for _, k := range t.Literal[1:] {
+		if k != last+1 {
+			break
+		}
+		last = k
+	}
+	return s.span.Text[s.toks[first].Start:s.toks[last].End]
+}

@@ -1,0 +1,208 @@
+// Package extract turns article text into dated, sourced CAMEO events.
+//
+// # Pipeline
+//
+// For each sentence of an article body ([sentence.Split]) the extractor
+// finds actor mentions ([actor.Gazetteer.Find]), event triggers from the
+// pattern lexicon ([coding.Lexicon.Match]) and time expressions
+// ([timex.Tag]). Each trigger that survives the filters of filter.go
+// (negation, modality, infinitive and complement clauses, bare
+// nominalisations) is given a source and a target by the rules of roles.go
+// and a date by date.go, and becomes one [model.Event] per (sentence,
+// source country, target country, root).
+//
+// # Reported speech
+//
+// Reporting verbs (the lexicon's "say" flag) yield a statement (01) of the
+// speaker only when what they report holds no coded act and the speaker
+// comes first; "X said Y did Z" is coded as Y's act, and trailing sourcing
+// ("..., the Kremlin said") adds nothing. Stance verbs (appeal, accuse,
+// reject, threaten, agree, promise) are events of the speaker, and the
+// acts inside their complements are not coded.
+package extract
+
+import (
+	"strings"
+	"time"
+
+	"github.com/eventgraph/eventgraph/ingest/actor"
+	"github.com/eventgraph/eventgraph/ingest/coding"
+	"github.com/eventgraph/eventgraph/ingest/sentence"
+	"github.com/eventgraph/eventgraph/ingest/timex"
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// Extractor codes articles. It is safe for concurrent use: all per-article
+// state lives in a [doc].
+type Extractor struct {
+	g   *actor.Gazetteer
+	lex *coding.Lexicon
+}
+
+// New returns an extractor that finds actors with g and codes events with
+// the embedded lexicon.
+func New(g *actor.Gazetteer) *Extractor {
+	return &Extractor{g: g, lex: coding.Default()}
+}
+
+// Extract returns the events of a.Body, each with one mention pointing
+// into the body by byte offset.
+func (x *Extractor) Extract(a model.Article) []model.Event {
+	d := x.newDoc(a.Body, a.Published)
+	var out []model.Event
+	for _, c := range d.run() {
+		out = append(out, x.event(a, d, c))
+	}
+	return out
+}
+
+// ExtractText codes raw text published at the given time (zero when
+// unknown), as the extract command does.
+func (x *Extractor) ExtractText(text string, published time.Time) []model.Event {
+	a := model.Article{Body: text, Published: published, Path: "-"}
+	a.Seal()
+	return x.Extract(a)
+}
+
+// coded is one event found in a sentence before it becomes a model.Event.
+type coded struct {
+	sent     int // index into doc.sents
+	src      model.Actor
+	tgt      *model.Actor
+	code     string
+	trigger  string
+	date     model.Date
+	timeText string
+	location string
+}
+
+// event turns c into the model event with its mention.
+func (x *Extractor) event(a model.Article, d *doc, c coded) model.Event {
+	s := d.sents[c.sent]
+	pub := ""
+	if !a.Published.IsZero() {
+		pub = a.Published.Format("2006-01-02")
+	}
+	e := model.Event{
+		Date: c.date, Source: c.src, Target: c.tgt, Code: c.code, Location: c.location,
+		Mentions: []model.Mention{{
+			ArticleID: a.ID, Path: a.Path, URL: a.URL, Outlet: a.Outlet, Published: pub,
+			Sentence: s.span.Text, Start: s.span.Start, End: s.span.End,
+			Trigger: c.trigger, TimeText: c.timeText,
+		}},
+	}
+	e.SetID()
+	return e
+}
+
+// doc is the state of one article while it is coded.
+type doc struct {
+	x    *Extractor
+	text string
+	dct  time.Time
+	// pubZero is set when the article has no date: events then stay
+	// undated unless the text dates them.
+	pubZero bool
+	times   []timex.Expr
+	sents   []*sent
+	// history holds the actors met so far, newest last, for pronouns and
+	// short forms ("he", "the ministry").
+	history []actor.Match
+	ad      *actor.Document // nil without a gazetteer
+}
+
+// sent is one sentence with its tokens, actors and time expressions.
+type sent struct {
+	span   sentence.Span
+	toks   []sentence.Token
+	words  []string // lower-cased token texts
+	actors []mention
+	times  []timex.Expr // offsets relative to the sentence
+}
+
+// mention is an actor match with its token range [ts, te).
+type mention struct {
+	actor.Match
+	ts, te int
+}
+
+func (x *Extractor) newDoc(text string, dct time.Time) *doc {
+	d := &doc{x: x, text: text, dct: dct}
+	if dct.IsZero() {
+		d.dct, d.pubZero = time.Now().UTC(), true
+	}
+	d.times = timex.Tag(text, d.dct)
+	if x.g != nil {
+		d.ad = x.g.NewDocument(d.dct)
+	}
+	for _, sp := range sentence.Split(text) {
+		s := &sent{span: sp, toks: sentence.Tokenize(sp.Text)}
+		s.words = make([]string, len(s.toks))
+		for i, t := range s.toks {
+			s.words[i] = t.Text
+		}
+		s.words = coding.Lower(s.words)
+		for _, t := range d.times {
+			if t.Start >= sp.Start && t.End <= sp.End {
+				t.Start -= sp.Start
+				t.End -= sp.Start
+				s.times = append(s.times, t)
+			}
+		}
+		d.sents = append(d.sents, s)
+	}
+	return d
+}
+
+// run codes every sentence in order, carrying pronoun and date context.
+func (d *doc) run() []coded {
+	var out []coded
+	for i, s := range d.sents {
+		if skipSentence(s.span.Text) {
+			continue
+		}
+		d.findActors(s)
+		out = append(out, d.codeSentence(i)...)
+		for _, m := range s.actors {
+			if m.Kind != actor.KindPronoun && m.Kind != actor.KindPlace {
+				d.history = append(d.history, m.Match)
+			}
+		}
+	}
+	return out
+}
+
+// skipSentence drops lines that are page furniture rather than prose.
+func skipSentence(s string) bool {
+	return strings.HasPrefix(s, "Related article:") || strings.HasPrefix(s, "Original url:") ||
+		strings.HasPrefix(s, "<http")
+}
+
+// findActors fills s.actors with the gazetteer's matches and their tokens.
+func (d *doc) findActors(s *sent) {
+	if d.ad == nil {
+		return
+	}
+	for _, m := range d.ad.Find(s.span.Text) {
+		ts, te := tokenRange(s.toks, m.Start, m.End)
+		if ts >= te {
+			continue
+		}
+		s.actors = append(s.actors, mention{Match: m, ts: ts, te: te})
+	}
+}
+
+// tokenRange returns the tokens covering bytes [start, end).
+func tokenRange(toks []sentence.Token, start, end int) (int, int) {
+	ts, te := len(toks), len(toks)
+	for i, t := range toks {
+		if t.End > start && ts == len(toks) {
+			ts = i
+		}
+		if t.Start >= end {
+			te = i
+			break
+		}
+	}
+	return ts, te
+}

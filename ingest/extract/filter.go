@@ -1,0 +1,178 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/eventgraph/eventgraph/ingest/coding"
+)
+
+// The filters below decide whether a trigger reports an act that took
+// place. They read only the few tokens around the trigger, which is what
+// keeps them general: the cues (auxiliaries, modals, "to", "not") are
+// closed-class words of English, not words of any particular story.
+
+var (
+	modals = set("would", "could", "might", "may", "will", "shall", "should", "must", "can",
+		"'ll", "cannot", "wo", "ca")
+	negators = set("not", "n't", "never", "no", "neither", "nor", "without")
+	auxes    = set("is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had",
+		"having", "do", "does", "did", "get", "got", "'s", "'re", "'ve", "'d")
+	// adverbs that sit between an auxiliary and its verb.
+	midAdverbs = set("also", "already", "reportedly", "allegedly", "then", "now", "again", "still",
+		"just", "formally", "officially", "directly", "repeatedly", "previously", "first",
+		"further", "unanimously", "jointly", "publicly", "strongly", "sharply", "temporarily",
+		"briefly", "finally", "quickly", "immediately", "deeply", "unequivocally", "once",
+		"apparently", "effectively", "largely", "openly", "personally", "swiftly", "twice",
+		"recently", "since", "even", "only", "simply", "indeed", "all", "both", "late", "early")
+	determiners = set("the", "a", "an", "this", "that", "these", "those", "its", "their", "his",
+		"her", "our", "'s", "any", "no", "every", "each", "such", "another", "new", "further",
+		"fresh", "latest", "recent", "renewed", "first", "second", "last", "of", "previous",
+		"earlier", "planned", "proposed", "possible", "ongoing", "continued", "week-long",
+		"month-long")
+	prepositions = set("of", "for", "from", "against", "without", "by", "after", "before", "on",
+		"in", "about", "over", "despite", "towards", "toward", "amid", "into", "with")
+	// stanceRoots are the roots whose complements are wishes, claims or
+	// terms rather than acts: "urged X to stop bombing" codes no bombing.
+	stanceRoots = set("01", "02", "03", "05", "10", "11", "12", "13", "16")
+	// boundaryWords after a comma open a new clause.
+	boundaryWords = set("and", "but", "while", "whereas", "as", "after", "before", "although",
+		"though", "when", "since", "saying", "adding", "which", "who")
+	relatives = set("which", "who", "whose", "whom", "where")
+)
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// auxChain returns the index of the first token of the verb group ending
+// just before head (auxiliaries, modals, negators, mid adverbs), and
+// whether it holds a modal and a negator.
+func auxChain(words []string, head int) (start int, modal, neg bool) {
+	start = head
+	for i := head - 1; i >= 0 && head-i <= 5; i-- {
+		w := words[i]
+		switch {
+		case modals[w]:
+			modal = true
+		case negators[w] && w != "without":
+			neg = true
+		case auxes[w] || midAdverbs[w] || strings.HasSuffix(w, "ly") && len(w) > 4:
+		default:
+			return start, modal, neg
+		}
+		start = i
+	}
+	return start, modal, neg
+}
+
+// passive reports whether the verb at head is a passive participle: after
+// a form of "be" ("was attacked") or directly followed by "by" ("rockets
+// fired by militants").
+func passive(words []string, head, end int) bool {
+	w := words[head]
+	if !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "wn") ||
+		participles[w]) {
+		return false
+	}
+	for i := head - 1; i >= 0 && head-i <= 4; i-- {
+		switch v := words[i]; {
+		case v == "was" || v == "were" || v == "been" || v == "being" || v == "be" || v == "is" ||
+			v == "are" || v == "get" || v == "got":
+			return true
+		case midAdverbs[v] || strings.HasSuffix(v, "ly") || negators[v]:
+			continue
+		}
+		break
+	}
+	return end < len(words) && words[end] == "by" || head+1 < len(words) && words[head+1] == "by"
+}
+
+// participles are irregular past participles the suffix test misses.
+var participles = set("hit", "shot", "struck", "held", "led", "met", "sent", "fought", "cut",
+	"brought", "caught", "made", "put", "set", "told", "said", "kept", "left", "won", "overrun",
+	"beat", "seized", "shut", "bought", "sought", "built", "spent", "dealt")
+
+// infinitive reports "to" (with adverbs) right before the verb at head:
+// "plans to strike", "in order to attack".
+func infinitive(words []string, head int) bool {
+	for i := head - 1; i >= 0 && head-i <= 3; i-- {
+		w := words[i]
+		if w == "to" {
+			return true
+		}
+		if !(midAdverbs[w] || strings.HasSuffix(w, "ly") || negators[w]) {
+			return false
+		}
+	}
+	return false
+}
+
+// gerundObject reports a verb in -ing governed by a preposition ("of
+// attacking", "for bombing"): the act is the object of something else.
+func gerundObject(words []string, head int) bool {
+	if !strings.HasSuffix(words[head], "ing") || head == 0 {
+		return false
+	}
+	p := head - 1
+	for p > 0 && (midAdverbs[words[p]] || strings.HasSuffix(words[p], "ly")) {
+		p--
+	}
+	return prepositions[words[p]]
+}
+
+// nounUse reports a verb pattern used as a noun: "the attack", "a deal".
+func nounUse(words []string, t coding.Trigger) bool {
+	if t.Head == 0 {
+		return false
+	}
+	p := words[t.Head-1]
+	return determiners[p] || strings.HasSuffix(p, "-day") || isNumber(p)
+}
+
+func isNumber(w string) bool {
+	return w != "" && w[0] >= '0' && w[0] <= '9'
+}
+
+// conditional reports "if" or "unless" between from and head.
+func conditional(words []string, from, head int) bool {
+	for i := from; i < head; i++ {
+		if words[i] == "if" || words[i] == "unless" {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseStart returns the first token of the clause holding token i.
+func clauseStart(words []string, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		switch words[j] {
+		case ";", ":", "—", "–":
+			return j + 1
+		case ",":
+			if j+1 < len(words) && boundaryWords[words[j+1]] && words[j+1] != "which" && words[j+1] != "who" {
+				return j + 1
+			}
+		}
+	}
+	return 0
+}
+
+// clauseEnd returns the end (exclusive) of the clause holding token i.
+func clauseEnd(words []string, i int) int {
+	for j := i; j < len(words); j++ {
+		switch words[j] {
+		case ";", ":", "—", "–":
+			return j
+		case ",":
+			if j+1 < len(words) && boundaryWords[words[j+1]] {
+				return j
+			}
+		}
+	}
+	return len(words)
+}

@@ -1,0 +1,200 @@
+package extract
+
+import (
+	"github.com/eventgraph/eventgraph/ingest/actor"
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// Source and target assignment works on token positions: the source is
+// the nearest actor before the trigger in its clause (skipping relative
+// clauses such as ", which backs Hamas,"), the target the nearest actor
+// after it, and coordinated actors ("Russia and Turkey") are expanded so
+// that each yields its own event.
+
+// pronounKinds says which actor kinds each pronoun can stand for.
+var pronounKinds = map[string][]actor.Kind{
+	"he": {actor.KindPerson}, "she": {actor.KindPerson}, "his": {actor.KindPerson},
+	"her": {actor.KindPerson}, "him": {actor.KindPerson},
+	"it":    {actor.KindState, actor.KindMetonym, actor.KindOrg, actor.KindGroup, actor.KindAgent},
+	"its":   {actor.KindState, actor.KindMetonym, actor.KindOrg, actor.KindGroup, actor.KindAgent},
+	"they":  {actor.KindGroup, actor.KindAgent, actor.KindState, actor.KindOrg},
+	"their": {actor.KindGroup, actor.KindAgent, actor.KindState, actor.KindOrg},
+}
+
+// notSubjectBefore are words after which an actor is a place or an object,
+// not the one acting: "in Idlib", "against Russia".
+var notSubjectBefore = set("in", "into", "at", "near", "against", "on", "to", "toward", "towards",
+	"across", "inside", "outside", "around", "over", "with", "through", "for")
+
+// actorAt returns the mention ending at token i (inclusive), if any.
+func (s *sent) actorEndingAt(i int) (int, bool) {
+	for k, m := range s.actors {
+		if m.ts <= i && i < m.te {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// subject finds the actors acting at head, scanning left no further than
+// lo. It returns nil when there is none.
+func (d *doc) subject(s *sent, head, lo int) []model.Actor {
+	w := s.words
+	for i := head - 1; i >= lo; i-- {
+		if w[i] == "," {
+			// Skip a relative clause: ", which backs Hamas," before the verb.
+			for q := i - 1; q >= lo; q-- {
+				if w[q] == "," {
+					if relatives[w[q+1]] {
+						i = q
+					}
+					break
+				}
+			}
+			continue
+		}
+		if k, ok := s.actorEndingAt(i); ok {
+			m := s.actors[k]
+			if m.ts > 0 && notSubjectBefore[w[m.ts-1]] {
+				i = m.ts
+				continue
+			}
+			a, ok := d.resolve(s, k)
+			if !ok {
+				i = m.ts
+				continue
+			}
+			return append(d.coordLeft(s, k, lo), a)
+		}
+		if kinds, ok := pronounKinds[w[i]]; ok && w[i] != "him" {
+			if a, ok := d.antecedent(s, i, kinds); ok {
+				return []model.Actor{a}
+			}
+		}
+	}
+	return nil
+}
+
+// coordLeft returns the actors coordinated before mention k ("Russia and"
+// in "Russia and Turkey"), in text order.
+func (d *doc) coordLeft(s *sent, k, lo int) []model.Actor {
+	var out []model.Actor
+	for k > 0 {
+		m, p := s.actors[k], s.actors[k-1]
+		gap := s.words[p.te:m.ts]
+		if p.ts < lo || !isConj(gap) {
+			break
+		}
+		a, ok := d.resolve(s, k-1)
+		if !ok {
+			break
+		}
+		out = append([]model.Actor{a}, out...)
+		k--
+	}
+	return out
+}
+
+// object finds the actors acted upon after token from, before to.
+func (d *doc) object(s *sent, from, to int) []model.Actor {
+	for k, m := range s.actors {
+		if m.ts < from || m.ts >= to {
+			continue
+		}
+		if m.ts-from > 9 {
+			return nil
+		}
+		if m.ts > 0 && s.words[m.ts-1] == "by" {
+			continue
+		}
+		a, ok := d.resolve(s, k)
+		if !ok {
+			continue
+		}
+		out := []model.Actor{a}
+		for j := k + 1; j < len(s.actors) && s.actors[j].ts < to; j++ {
+			if !isConj(s.words[s.actors[j-1].te:s.actors[j].ts]) {
+				break
+			}
+			if b, ok := d.resolve(s, j); ok {
+				out = append(out, b)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// agentAfter finds "by Y" among the tokens [from, to).
+func (d *doc) agentAfter(s *sent, from, to int) []model.Actor {
+	for i := from; i < to && i < len(s.words); i++ {
+		if s.words[i] != "by" {
+			continue
+		}
+		if acts := d.object(s, i+1, min(to, i+6)); len(acts) > 0 {
+			return acts
+		}
+		return nil
+	}
+	return nil
+}
+
+// isConj reports whether the words between two actors join them: "and",
+// ",", "or", "as well as", with an optional article.
+func isConj(gap []string) bool {
+	if len(gap) == 0 || len(gap) > 3 {
+		return false
+	}
+	joined := false
+	for _, w := range gap {
+		switch w {
+		case "and", ",", "or", "&":
+			joined = true
+		case "the", "both":
+		default:
+			return false
+		}
+	}
+	return joined
+}
+
+// resolve returns the actor of mention k: places are not actors, and
+// pronouns and short forms ("he", "the ministry") count only when the
+// actor package resolved them.
+func (d *doc) resolve(s *sent, k int) (model.Actor, bool) {
+	m := s.actors[k]
+	switch m.Kind {
+	case actor.KindPlace:
+		return model.Actor{}, false
+	case actor.KindPronoun:
+		return m.Actor, m.Resolved
+	}
+	return m.Actor, true
+}
+
+// antecedent finds the latest actor of one of kinds before token i of s,
+// in s or in the sentences before.
+func (d *doc) antecedent(s *sent, i int, kinds []actor.Kind) (model.Actor, bool) {
+	ok := func(m actor.Match) bool {
+		if m.Kind == actor.KindPronoun || m.Kind == actor.KindPlace || m.Actor.Country == "" {
+			return false
+		}
+		for _, k := range kinds {
+			if m.Kind == k {
+				return true
+			}
+		}
+		return false
+	}
+	for k := len(s.actors) - 1; k >= 0; k-- {
+		if s.actors[k].te <= i && ok(s.actors[k].Match) {
+			return s.actors[k].Actor, true
+		}
+	}
+	for k := len(d.history) - 1; k >= 0 && len(d.history)-k <= 12; k-- {
+		if ok(d.history[k]) {
+			return d.history[k].Actor, true
+		}
+	}
+	return model.Actor{}, false
+}

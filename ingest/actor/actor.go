@@ -5,8 +5,6 @@
 package actor
 
 import (
-	"time"
-
 	"github.com/eventgraph/eventgraph/model"
 )
 
@@ -24,6 +22,7 @@ const (
 	KindOrg       Kind = "org"       // IGOs and NGOs
 	KindAgent     Kind = "agent"     // generic agents with their modifiers: "Syrian government forces"
 	KindPronoun   Kind = "pronoun"   // "he", "the ministry", "the group", resolved later
+	KindPlace     Kind = "place"     // "Idlib", "in Moscow": where, not who; Actor has the country
 )
 
 // Match is one actor mention in a text.
@@ -32,18 +31,13 @@ type Match struct {
 	Text       string // the mention as written
 	Actor      model.Actor
 	Kind       Kind
-}
 
-// Gazetteer is the set of known actors and the cues for new ones.
-type Gazetteer struct {
-	entries []entry
-}
-
-type entry struct{}
-
-// Find returns the actor mentions of text in order of position, not
-// overlapping, longest match first. at is the article's date: a person's
-// role and country are the ones they held that day.
-func (g *Gazetteer) Find(text string, at time.Time) []Match {
-	return nil
+	// Hint is, for a KindPronoun match, the kind of actor it refers back
+	// to (KindPerson for "he", KindGroup for "the group", KindAgent for
+	// "the army"); Actor.Role holds the role wanted.
+	Hint Kind
+	// Resolved reports that a [Document] found the pronoun's antecedent;
+	// Actor is then that antecedent (or, for KindAgent, an actor of the
+	// antecedent's country in the short form's role).
+	Resolved bool
 }

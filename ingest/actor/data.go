@@ -1,0 +1,216 @@
+package actor
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/eventgraph/eventgraph/model"
+	"go.yaml.in/yaml/v3"
+)
+
+// File is the shape of a YAML data file, embedded or given to
+// [Gazetteer.AddFile]. Every section is optional; an entry whose key (a
+// state's country code, anyone else's name) is already known replaces the
+// earlier entry, so a user file can correct the embedded data.
+type File struct {
+	States  []StateSpec  `yaml:"states"`
+	People  []PersonSpec `yaml:"people"`
+	Groups  []OrgSpec    `yaml:"groups"`            // armed groups, militias, PMCs, parties
+	Orgs    []OrgSpec    `yaml:"orgs"`              // IGOs, NGOs, media
+	Organs  []OrgSpec    `yaml:"organs"`            // named state bodies: "State Department", "IDF"
+	Places  []PlaceSpec  `yaml:"places"`            // regions that lend a country to modifiers
+	Heads   []WordSpec   `yaml:"heads"`             // generic agent nouns: "forces", "civilians"
+	Titles  []WordSpec   `yaml:"titles"`            // role cues for people: "foreign minister"
+	Ignore  []string     `yaml:"ignore"`            // phrases that are never actors: "Turkish Airlines"
+	Filler  []string     `yaml:"filler"`            // words allowed between modifier and head
+	Surname []string     `yaml:"cue_only_surnames"` // surnames that need a title or first name
+}
+
+// StateSpec names a state. Names are what the state is called ("U.S."),
+// adjectives its demonyms ("American"), metonyms the places and buildings
+// that stand for its government ("Kremlin", "Moscow").
+type StateSpec struct {
+	Country    string   `yaml:"country"`
+	Name       string   `yaml:"name"`
+	Names      []string `yaml:"names"`
+	Adjectives []string `yaml:"adjectives"`
+	Metonyms   []string `yaml:"metonyms"`
+}
+
+// PersonSpec is a person with the offices they held. Terms without dates
+// hold always; Out is the role outside every term ("" by default: a
+// former president is no longer the government, but keeps the country of
+// the term nearest in time).
+type PersonSpec struct {
+	Name    string     `yaml:"name"`
+	Aliases []string   `yaml:"aliases"`
+	Out     model.Role `yaml:"out"`
+	Terms   []TermSpec `yaml:"terms"`
+}
+
+// TermSpec is one office: country (or IGO), role and title, from and to
+// as YYYY-MM-DD or YYYY-MM (to empty: still in office).
+type TermSpec struct {
+	Country string     `yaml:"country"`
+	Role    model.Role `yaml:"role"`
+	Title   string     `yaml:"title"`
+	From    string     `yaml:"from"`
+	To      string     `yaml:"to"`
+}
+
+// OrgSpec is a named body: its canonical name, other names, and the
+// adjectives it lends as a modifier ("Houthi" in "Houthi rebels").
+type OrgSpec struct {
+	Name       string     `yaml:"name"`
+	Aliases    []string   `yaml:"aliases"`
+	Adjectives []string   `yaml:"adjectives"`
+	Country    string     `yaml:"country"`
+	Role       model.Role `yaml:"role"`
+}
+
+// PlaceSpec is a region or city that is not an actor alone ("Idlib") but
+// gives its country to a modified agent ("Idlib rebels"). Armed forces
+// named after a region are not the state's: their MIL becomes REB.
+type PlaceSpec struct {
+	Name       string   `yaml:"name"`
+	Aliases    []string `yaml:"aliases"`
+	Adjectives []string `yaml:"adjectives"`
+	Country    string   `yaml:"country"`
+}
+
+// WordSpec is a family of head nouns or titles sharing a role. Short is
+// the kind a bare "the <word>" refers back to ("the group": a group);
+// NeedMod words ("people") are agents only with a modifier.
+type WordSpec struct {
+	Role    model.Role `yaml:"role"`
+	Short   Kind       `yaml:"short"`
+	NeedMod bool       `yaml:"need_mod"`
+	Words   []string   `yaml:"words"`
+}
+
+// parseFile decodes one YAML file strictly: unknown fields are errors, so
+// a typo in a user file is reported instead of silently ignored.
+func parseFile(name string, b []byte) (*File, error) {
+	var f File
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil && err.Error() != "EOF" {
+		return nil, fmt.Errorf("%s: %w: %v", name, ErrBadData, err)
+	}
+	if err := f.check(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return &f, nil
+}
+
+// check validates every entry, naming the entry at fault.
+func (f *File) check() error {
+	for i, s := range f.States {
+		if !validCountry(s.Country) || s.Country == model.CountryIGO {
+			return fmt.Errorf("%w: states[%d] %q: country must be an ISO 3166-1 alpha-3 code", ErrBadData, i, s.Country)
+		}
+	}
+	for i, p := range f.People {
+		if strings.TrimSpace(p.Name) == "" {
+			return fmt.Errorf("%w: people[%d]: name is empty", ErrBadData, i)
+		}
+		if len(p.Terms) == 0 {
+			return fmt.Errorf("%w: people[%d] %q: needs at least one term", ErrBadData, i, p.Name)
+		}
+		if !model.ValidRole(p.Out) {
+			return fmt.Errorf("%w: people[%d] %q: out role %q", ErrBadData, i, p.Name, p.Out)
+		}
+		for j, t := range p.Terms {
+			if !validCountry(t.Country) || !model.ValidRole(t.Role) {
+				return fmt.Errorf("%w: people[%d] %q term %d: country %q role %q", ErrBadData, i, p.Name, j, t.Country, t.Role)
+			}
+			from, err1 := parseDay(t.From, false)
+			to, err2 := parseDay(t.To, true)
+			if err1 != nil || err2 != nil || (!from.IsZero() && !to.IsZero() && to.Before(from)) {
+				return fmt.Errorf("%w: people[%d] %q term %d: dates %q..%q (want YYYY-MM-DD or YYYY-MM, from before to)", ErrBadData, i, p.Name, j, t.From, t.To)
+			}
+		}
+	}
+	for sec, list := range map[string][]OrgSpec{"groups": f.Groups, "orgs": f.Orgs, "organs": f.Organs} {
+		for i, o := range list {
+			if strings.TrimSpace(o.Name) == "" || !validCountry(o.Country) || !model.ValidRole(o.Role) {
+				return fmt.Errorf("%w: %s[%d] %q: needs a name, a country (ISO3, IGO or \"\") and a valid role", ErrBadData, sec, i, o.Name)
+			}
+		}
+	}
+	for i, p := range f.Places {
+		if p.Name == "" || !validCountry(p.Country) {
+			return fmt.Errorf("%w: places[%d] %q: needs a name and a country", ErrBadData, i, p.Name)
+		}
+	}
+	for sec, list := range map[string][]WordSpec{"heads": f.Heads, "titles": f.Titles} {
+		for i, w := range list {
+			if !model.ValidRole(w.Role) || len(w.Words) == 0 {
+				return fmt.Errorf("%w: %s[%d]: needs a valid role and words", ErrBadData, sec, i)
+			}
+		}
+	}
+	return nil
+}
+
+func validCountry(c string) bool {
+	if c == "" || c == model.CountryIGO {
+		return true
+	}
+	if len(c) != 3 {
+		return false
+	}
+	for _, r := range c {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// parseDay reads YYYY-MM-DD or YYYY-MM; a month-only end date means the
+// end of that month.
+func parseDay(s string, end bool) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse("2006-01", s)
+	if err != nil {
+		return t, err
+	}
+	if end {
+		t = t.AddDate(0, 1, -1)
+	}
+	return t, nil
+}
+
+// parseStatesTSV reads the generated states table (see gen_states.go).
+func parseStatesTSV(name string, b []byte) ([]StateSpec, error) {
+	var out []StateSpec
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 5 || !validCountry(f[0]) || f[1] == "" {
+			return nil, fmt.Errorf("%s:%d: %w: want iso3, name, aliases, adjectives, capitals", name, n, ErrBadData)
+		}
+		out = append(out, StateSpec{Country: f[0], Name: f[1], Names: split(f[2]), Adjectives: split(f[3]), Metonyms: split(f[4])})
+	}
+	return out, sc.Err()
+}
+
+func split(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "|")
+}

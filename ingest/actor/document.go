@@ -1,0 +1,195 @@
+package actor
+
+import (
+	"strings"
+	"time"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// Document finds actors in the sentences of one article, in order. Unlike
+// a single [Gazetteer.Find], it remembers what came before:
+//
+//   - people introduced with a role cue ("spokesman John Smith", "John
+//     Smith, the foreign minister") are known by full name and surname in
+//     later sentences;
+//   - pronouns and short forms ("he", "the ministry", "the group", "the
+//     army") are resolved to the latest compatible actor. The match keeps
+//     [KindPronoun] and sets Resolved, so the coder can tell a resolved
+//     antecedent from a name in the text, and can ignore the guess.
+//
+// Resolution is done here rather than left to the coder because the
+// document already holds the history it needs; a coder wanting its own
+// rule reads Hint and the unresolved role in Actor.Role.
+type Document struct {
+	g       *Gazetteer
+	at      time.Time
+	people  map[string]model.Actor // folded full name or surname
+	history []Match
+	toks    []token
+}
+
+// NewDocument starts a document of an article dated at.
+func (g *Gazetteer) NewDocument(at time.Time) *Document {
+	return &Document{g: g, at: at, people: map[string]model.Actor{}}
+}
+
+// Find returns the actor mentions of text in order of position, not
+// overlapping, longest match first. at is the article's date: a person's
+// role and country are the ones they held that day. text may be a sentence
+// or a whole article; pronouns are resolved within it (see [Document]).
+func (g *Gazetteer) Find(text string, at time.Time) []Match {
+	if g == nil || g.idx == nil {
+		return nil
+	}
+	return g.NewDocument(at).Find(text)
+}
+
+// Find returns the mentions of the next sentence (or passage) of the
+// document, with offsets into text.
+func (d *Document) Find(text string) []Match {
+	if d.g == nil || d.g.idx == nil {
+		return nil
+	}
+	d.toks = tokenize(text, d.toks)
+	toks := d.toks
+	var out []Match
+	for i := 0; i < len(toks); {
+		ms, n := d.phrase(text, toks, i)
+		if n <= 0 {
+			i++
+			continue
+		}
+		for _, m := range ms {
+			if m.Kind == KindPronoun {
+				d.resolve(&m)
+			}
+			if m.Kind != KindAdjective && m.Kind != KindPlace {
+				d.history = append(d.history, m)
+			}
+			out = append(out, m)
+		}
+		i += n
+	}
+	return out
+}
+
+// personMatch is a known person at toks[i:j], with an appositive title
+// after it consumed so that it does not read as a second actor.
+func (d *Document) personMatch(text string, toks []token, i, j int, id int32) ([]Match, int) {
+	p := &d.g.idx.people[id]
+	a, _, _ := p.at(d.at)
+	mt := d.span(text, toks, i, j)
+	mt.Kind, mt.Actor = KindPerson, a
+	if j < len(toks) && toks[j].key == "'s" {
+		// "Netanyahu's office": the person's organ.
+		if h, hn, ok := d.headAt(text, toks, j+1); ok && h == j+1 {
+			l := d.g.idx.headLex(text, toks, h)
+			w := d.g.idx.word(l)
+			if l.kind == lxHead {
+				mt2 := d.span(text, toks, i, h+hn)
+				mt2.Kind, mt2.Actor = KindAgent, model.NewActor(mt2.Text, a.Country, w.role)
+				return []Match{mt2}, h + hn - i
+			}
+		}
+	}
+	if _, n := d.appositive(text, toks, j); n > 0 {
+		return []Match{mt}, j + n - i
+	}
+	return []Match{mt}, j - i
+}
+
+// appositive reads ", the foreign minister" or ", Ethiopia's army chief"
+// at toks[k]: it returns the role cue's actor template (country from the
+// modifier, role from the title) and the tokens it spans.
+func (d *Document) appositive(text string, toks []token, k int) (model.Actor, int) {
+	x := d.g.idx
+	if k+1 >= len(toks) || toks[k].key != "," {
+		return model.Actor{}, 0
+	}
+	s := k + 1
+	if t := toks[s].key; t == "the" || t == "a" || t == "an" {
+		s++
+	}
+	var mods []mod
+	if ls, n := x.lookup(text, toks, s); n > 0 && modLex(ls) {
+		m := mod{i: s, j: s + n, ls: ls}
+		if m.j < len(toks) && toks[m.j].key == "'s" {
+			m.poss, m.j = true, m.j+1
+		}
+		mods = append(mods, m)
+		s = m.j
+	}
+	h, hn, ok := d.headAt(text, toks, s)
+	if !ok {
+		return model.Actor{}, 0
+	}
+	l := x.headLex(text, toks, h)
+	if l.kind != lxTitle {
+		return model.Actor{}, 0
+	}
+	w := x.word(l)
+	a := model.Actor{Role: w.role}
+	if len(mods) > 0 {
+		a = d.modActor(mods[0], "", w.role)
+	}
+	return a, h + hn - k
+}
+
+// unknownName handles a capitalised word the gazetteer lacks: a person met
+// earlier in the document, or a new one followed by an appositive title
+// ("John Smith, the foreign minister").
+func (d *Document) unknownName(text string, toks []token, i int) ([]Match, int) {
+	if a, n := d.knownName(toks, i); n > 0 {
+		mt := d.span(text, toks, i, i+n)
+		mt.Kind, mt.Actor = KindPerson, a
+		if _, m := d.appositive(text, toks, i+n); m > 0 {
+			n += m
+		}
+		return []Match{mt}, n
+	}
+	nn := d.nameRun(text, toks, i)
+	if nn < 2 {
+		return nil, 0
+	}
+	tmpl, m := d.appositive(text, toks, i+nn)
+	if m == 0 {
+		return nil, nn
+	}
+	mt := d.span(text, toks, i, i+nn)
+	mt.Kind, mt.Actor = KindPerson, model.NewActor(mt.Text, tmpl.Country, tmpl.Role)
+	d.introduce(toks, i, nn, mt.Actor)
+	return []Match{mt}, nn + m
+}
+
+// knownName looks up people introduced earlier: full name first, then
+// surname alone.
+func (d *Document) knownName(toks []token, i int) (model.Actor, int) {
+	if len(d.people) == 0 {
+		return model.Actor{}, 0
+	}
+	var b strings.Builder
+	best, bestN := model.Actor{}, 0
+	for n := 0; n < 4 && i+n < len(toks) && toks[i+n].upper; n++ {
+		if n > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[i+n].key)
+		if a, ok := d.people[b.String()]; ok {
+			best, bestN = a, n+1
+		}
+	}
+	return best, bestN
+}
+
+// introduce remembers a new person by full name and surname.
+func (d *Document) introduce(toks []token, i, n int, a model.Actor) {
+	keys := make([]string, n)
+	for k := range keys {
+		keys[k] = toks[i+k].key
+	}
+	d.people[strings.Join(keys, " ")] = a
+	if n > 1 {
+		d.people[keys[n-1]] = a
+	}
+}

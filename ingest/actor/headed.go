@@ -1,0 +1,208 @@
+package actor
+
+import (
+	"strings"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// headed builds the matches of a head noun or title at toks[h:h+hn] with
+// its modifiers (none, one, or several joined by "and").
+func (d *Document) headed(text string, toks []token, mods []mod, h int, l lex, hn int) ([]Match, int) {
+	x := d.g.idx
+	end := h + hn
+	w := x.word(l)
+	start := h
+	if len(mods) > 0 {
+		start = mods[len(mods)-1].i
+	}
+	if l.kind == lxTitle {
+		// "U.S. President Donald Trump", "spokesman John Smith": one person.
+		if ms, n := d.titledName(text, toks, mods, start, end, w); n > 0 {
+			if len(mods) > 1 {
+				ms = append(d.distribute(text, toks, mods[:len(mods)-1], h, end, w.role), ms...)
+			}
+			return ms, n - mods0(mods, start)
+		}
+	}
+	if len(mods) == 0 {
+		if w.needMod || l.kind == lxTitle {
+			return nil, hn
+		}
+		// "leader of Russia", "government in Damascus", "rebels in Syria".
+		if end+1 < len(toks) && (toks[end].key == "of" || toks[end].key == "in" || toks[end].key == "from") {
+			s := end + 1
+			if toks[s].key == "the" && s+1 < len(toks) {
+				s++
+			}
+			if ls, n := x.lookup(text, toks, s); n > 0 {
+				if _, ok := first(ls, lxState, lxMetonym, lxPlace); ok {
+					m := mod{i: s, j: s + n, ls: ls}
+					mt := d.span(text, toks, h, s+n)
+					mt.Kind, mt.Actor = KindAgent, d.modActor(m, mt.Text, w.role)
+					return []Match{mt}, s + n - h
+				}
+			}
+		}
+		mt := d.span(text, toks, h, end)
+		mt.Kind, mt.Actor = KindAgent, model.NewActor(mt.Text, "", w.role)
+		return []Match{mt}, hn
+	}
+	ms := d.distribute(text, toks, mods[:len(mods)-1], h, end, w.role)
+	last := mods[len(mods)-1]
+	mt := d.span(text, toks, last.i, end)
+	mt.Kind, mt.Actor = KindAgent, d.modActor(last, mt.Text, w.role)
+	ms = append(ms, mt)
+	// "Israeli civilians and soldiers": the modifier carries over.
+	if end+1 < len(toks) && toks[end].key == "and" && len(mods) == 1 {
+		if ls, n := x.lookup(text, toks, end+1); n > 0 {
+			if l2, ok := first(ls, lxHead); ok && !x.heads[l2.id].needMod {
+				mt2 := d.span(text, toks, end+1, end+1+n)
+				name := strings.TrimSuffix(toks2text(text, toks, last), "'s") + " " + mt2.Text
+				mt2.Kind, mt2.Actor = KindAgent, d.modActor(last, name, x.heads[l2.id].role)
+				ms = append(ms, mt2)
+				end += 1 + n
+			}
+		}
+	}
+	return ms, end - mods[0].i
+}
+
+func mods0(mods []mod, start int) int {
+	if len(mods) == 0 {
+		return start
+	}
+	return mods[0].i
+}
+
+func toks2text(text string, toks []token, m mod) string {
+	return text[toks[m.i].start:toks[m.j-1].end]
+}
+
+// distribute gives each of the leading conjoined modifiers its own match,
+// spanning only the modifier but named with the shared head: "Russian"
+// in "Russian and Syrian government forces" is "Russian government forces".
+func (d *Document) distribute(text string, toks []token, mods []mod, h, end int, r model.Role) []Match {
+	var ms []Match
+	head := text[toks[h].start:toks[end-1].end]
+	for _, m := range mods {
+		j := m.j
+		if m.poss {
+			j--
+		}
+		mt := d.span(text, toks, m.i, j)
+		mt.Kind, mt.Actor = KindAgent, d.modActor(m, mt.Text+" "+head, r)
+		ms = append(ms, mt)
+	}
+	return ms
+}
+
+func (d *Document) span(text string, toks []token, i, j int) Match {
+	m := Match{Start: toks[i].start, End: toks[j-1].end}
+	m.Text = text[m.Start:m.End]
+	return m
+}
+
+// titledName reads the name after a title: a known person, one met
+// earlier in the document, or a new one in capitalised words, who then
+// takes the title's role and the modifier's country. It returns the
+// absolute token index after the name, or 0.
+func (d *Document) titledName(text string, toks []token, mods []mod, start, end int, w word) ([]Match, int) {
+	x := d.g.idx
+	if end >= len(toks) || !toks[end].upper {
+		return nil, 0
+	}
+	ls, n := x.lookup(text, toks, end)
+	if n > 0 {
+		if id, ok := x.pickPerson(ls, d.at); ok {
+			ms, n2 := d.personMatch(text, toks, end, end+n, id)
+			ms[0].Start = toks[start].start
+			ms[0].Text = text[ms[0].Start:ms[0].End]
+			return ms, end + n2
+		}
+		return nil, 0
+	}
+	if ids, ok := x.cueOnly[toks[end].key]; ok && end+1 <= len(toks) {
+		if id, ok := x.pickPerson(personLexes(ids), d.at); ok {
+			ms, n2 := d.personMatch(text, toks, end, end+1, id)
+			ms[0].Start = toks[start].start
+			ms[0].Text = text[ms[0].Start:ms[0].End]
+			return ms, end + n2
+		}
+	}
+	if a, n := d.knownName(toks, end); n > 0 {
+		mt := d.span(text, toks, start, end+n)
+		mt.Kind, mt.Actor = KindPerson, a
+		return []Match{mt}, end + n
+	}
+	nn := d.nameRun(text, toks, end)
+	if nn == 0 {
+		return nil, 0
+	}
+	name := text[toks[end].start:toks[end+nn-1].end]
+	var a model.Actor
+	if len(mods) > 0 {
+		a = d.modActor(mods[len(mods)-1], name, w.role)
+	} else {
+		a = model.NewActor(name, "", w.role)
+	}
+	d.introduce(toks, end, nn, a)
+	mt := d.span(text, toks, start, end+nn)
+	mt.Kind, mt.Actor = KindPerson, a
+	return []Match{mt}, end + nn
+}
+
+func personLexes(ids []int32) []lex {
+	ls := make([]lex, len(ids))
+	for i, id := range ids {
+		ls[i] = lex{kind: lxPerson, id: id}
+	}
+	return ls
+}
+
+// nameRun counts the capitalised unknown words at toks[k] that can be a
+// person's name (1 to 4, "bin" and "al" allowed inside), or 0.
+func (d *Document) nameRun(text string, toks []token, k int) int {
+	n := 0
+	for k+n < len(toks) && n < 4 {
+		t := toks[k+n]
+		if !t.upper || !isNameToken(t.key) {
+			if n > 0 && (t.key == "bin" || t.key == "al" || t.key == "ibn" || t.key == "de" || t.key == "van") {
+				n++
+				continue
+			}
+			break
+		}
+		if ls, m := d.g.idx.lookup(text, toks, k+n); m > 0 {
+			if _, ok := first(ls, lxPerson); !ok {
+				break
+			}
+		}
+		n++
+	}
+	for n > 0 && !toks[k+n-1].upper {
+		n--
+	}
+	return n
+}
+
+func isNameToken(key string) bool {
+	if key == "" || stopName[key] {
+		return false
+	}
+	for _, m := range months {
+		if key == m {
+			return false
+		}
+	}
+	c := key[0]
+	return c >= 'a' && c <= 'z' || c >= 0x80
+}
+
+// stopName are capitalised words that start sentences, not names.
+var stopName = map[string]bool{"the": true, "a": true, "an": true, "on": true, "in": true, "said": true,
+	"says": true, "told": true, "and": true, "but": true, "it": true, "this": true, "that": true,
+	"his": true, "her": true, "their": true, "its": true, "for": true, "of": true, "to": true, "at": true,
+	"who": true, "which": true, "after": true, "before": true, "when": true, "while": true, "was": true,
+	"is": true, "has": true, "had": true, "will": true, "would": true, "also": true, "as": true, "by": true,
+	"with": true, "from": true, "last": true, "next": true, "earlier": true, "later": true}

@@ -1,0 +1,231 @@
+package actor
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// lexKind says what a trie entry stands for.
+type lexKind uint8
+
+const (
+	lxState    lexKind = iota // a state's name; id: named
+	lxAdj                     // a state's demonym; id: named
+	lxPlural                  // "Syrians": the state's people; id: named
+	lxMetonym                 // "Kremlin", "Moscow"; id: named
+	lxOrgan                   // "State Department", "IDF"; id: named
+	lxGroup                   // id: named
+	lxGroupAdj                // "Houthi", "Tigrayan"; id: named
+	lxOrg                     // id: named
+	lxPlace                   // "Idlib"; id: named
+	lxPlaceAdj                // "Kurdish"; id: named
+	lxPerson                  // a full name, alias or surname; id: people
+	lxHead                    // "forces"; id: heads
+	lxTitle                   // "foreign minister"; id: titles
+	lxPronoun                 // "he", "she"
+	lxIgnore                  // "Turkish Airlines": never an actor
+)
+
+// lex is one meaning of a phrase. exact holds the spelling an acronym
+// must have in the text ("US", not "us"); upper says names need a capital.
+type lex struct {
+	kind  lexKind
+	id    int32
+	upper bool
+	exact string
+}
+
+// node is a trie node over token keys: a phrase is looked up by walking
+// its tokens, so a sentence costs one map access per token tried.
+type node struct {
+	next map[string]*node
+	lex  []lex
+}
+
+// named is a state, group, organisation, organ or place.
+type named struct {
+	actor model.Actor
+	kind  Kind
+	place bool // lends its country only; MIL heads become REB
+}
+
+// person is a [PersonSpec] with parsed dates.
+type person struct {
+	name  string
+	out   model.Role
+	terms []term
+}
+
+type term struct {
+	country  string
+	role     model.Role
+	title    string
+	from, to time.Time // zero: open
+}
+
+// word is one head noun or title family member.
+type word struct {
+	role    model.Role
+	short   Kind
+	needMod bool
+}
+
+// index is what [Gazetteer.Find] reads; it is rebuilt from the specs
+// whenever a file is added.
+type index struct {
+	root      *node
+	named     []named
+	people    []person
+	heads     []word
+	titles    []word
+	filler    map[string]bool
+	cueOnly   map[string][]int32 // surname key -> people, usable after a title
+	conflicts []string           // phrases given two meanings, for tests
+}
+
+func (x *index) add(phrase string, l lex) {
+	key := fold(phrase)
+	if key == "" {
+		return
+	}
+	n := x.root
+	for _, k := range strings.Split(key, " ") {
+		c := n.next[k]
+		if c == nil {
+			c = &node{next: map[string]*node{}}
+			n.next[k] = c
+		}
+		n = c
+	}
+	r, _ := utf8.DecodeRuneInString(phrase)
+	l.upper = unicode.IsUpper(r)
+	if isAcronym(phrase) {
+		l.exact = phrase
+	}
+	for i, o := range n.lex {
+		if o.kind == l.kind && o.id == l.id {
+			if o.exact != l.exact {
+				n.lex[i].exact = "" // "US" and "us" both listed: any case
+			}
+			return
+		}
+		if x.clash(o, l) {
+			x.conflicts = append(x.conflicts, fmt.Sprintf("%q: %s and %s", phrase, x.describe(o), x.describe(l)))
+			n.lex[i] = l // the later file overrides
+			return
+		}
+	}
+	n.lex = append(n.lex, l)
+}
+
+// clash reports two meanings of one phrase that cannot both stand: two
+// actors of different countries or roles. A state's name that is also its
+// adjective ("U.S.") is fine, and so are people sharing a surname, whom
+// the date tells apart.
+func (x *index) clash(a, b lex) bool {
+	ca, cb := class(a.kind), class(b.kind)
+	if ca != cb || a.exact != b.exact && a.exact != "" && b.exact != "" {
+		return false
+	}
+	switch ca {
+	case 1:
+		if a.kind == lxPerson || b.kind == lxPerson {
+			return a.kind != b.kind
+		}
+		na, nb := x.named[a.id].actor, x.named[b.id].actor
+		return na.Country != nb.Country || (na.Role != nb.Role && a.kind != lxAdj && b.kind != lxAdj && a.kind != lxPlural && b.kind != lxPlural)
+	case 2:
+		return a.kind == b.kind && x.word(a) != x.word(b)
+	}
+	return false
+}
+
+func class(k lexKind) int {
+	switch k {
+	case lxHead, lxTitle, lxPronoun:
+		return 2
+	case lxIgnore:
+		return 3
+	}
+	return 1
+}
+
+func (x *index) word(l lex) word {
+	if l.kind == lxHead {
+		return x.heads[l.id]
+	}
+	if l.kind == lxTitle {
+		return x.titles[l.id]
+	}
+	return word{}
+}
+
+func (x *index) describe(l lex) string {
+	switch l.kind {
+	case lxPerson:
+		return "person " + x.people[l.id].name
+	case lxHead, lxTitle, lxPronoun, lxIgnore:
+		w := x.word(l)
+		return fmt.Sprintf("word kind %d role %s", l.kind, w.role)
+	}
+	a := x.named[l.id].actor
+	return a.Name + " " + a.Country + string(a.Role)
+}
+
+// lookup returns the meanings of the longest phrase starting at toks[i]
+// that the text spells acceptably, and the phrase's token count.
+func (x *index) lookup(text string, toks []token, i int) ([]lex, int) {
+	n := x.root
+	var best []lex
+	bestLen := 0
+	for j := i; j < len(toks); j++ {
+		n = n.next[toks[j].key]
+		if n == nil {
+			break
+		}
+		if len(n.lex) > 0 {
+			if ok := x.spelled(text, toks, i, j+1, n.lex); len(ok) > 0 {
+				best, bestLen = ok, j+1-i
+			}
+		}
+	}
+	return best, bestLen
+}
+
+// spelled keeps the meanings whose case rules the text obeys.
+func (x *index) spelled(text string, toks []token, i, j int, ls []lex) []lex {
+	keep := ls
+	for k, l := range ls {
+		if l.exact != "" && text[toks[i].start:toks[j-1].end] != l.exact || l.upper && !toks[i].upper {
+			keep = nil
+			for _, l2 := range ls[k:] {
+				if !(l2.exact != "" && text[toks[i].start:toks[j-1].end] != l2.exact || l2.upper && !toks[i].upper) {
+					keep = append(keep, l2)
+				}
+			}
+			return append(append([]lex(nil), ls[:k]...), keep...)
+		}
+	}
+	return keep
+}
+
+// isAcronym is true for short all-capital names ("US", "WHO", "U.N."),
+// which must keep their case to avoid "us", "who".
+func isAcronym(s string) bool {
+	letters := 0
+	for _, r := range s {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r == '.' || r == '-' || r == '&':
+		default:
+			return false
+		}
+	}
+	return letters > 0 && letters <= 6
+}

@@ -1,0 +1,158 @@
+package actor
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one word or punctuation mark of a text. Matching works on the
+// folded keys (lower case, no diacritics, one apostrophe) so that "Erdoğan",
+// "ERDOGAN" and "Erdogan" meet in the same trie node, while Start and End
+// keep the bytes of the original text for the [Match] offsets.
+type token struct {
+	start, end int
+	key        string
+	upper      bool // first letter is upper case: names need it
+}
+
+// tokenize splits text into words and the punctuation the grammar uses.
+// Words keep internal hyphens, dots and apostrophes ("al-Sham", "U.S.",
+// "Ki-moon"); a possessive "'s" becomes a token of its own so that
+// "Russia's" reads as the state plus a possessive marker.
+func tokenize(text string, toks []token) []token {
+	toks = toks[:0]
+	var b strings.Builder
+	i := 0
+	for i < len(text) {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if !isWord(r) {
+			if r == ',' || r == '.' || r == ';' || r == ':' || r == '(' || r == ')' || r == '!' || r == '?' || r == '"' || r == '“' || r == '”' {
+				toks = append(toks, token{start: i, end: i + w, key: punctKey(r)})
+			}
+			i += w
+			continue
+		}
+		start := i
+		b.Reset()
+		upper := unicode.IsUpper(r)
+		for i < len(text) {
+			r, w = utf8.DecodeRuneInString(text[i:])
+			if isWord(r) {
+				foldRune(&b, r)
+				i += w
+				continue
+			}
+			if r == '.' || r == '-' || r == '\'' || r == '’' || r == '&' {
+				nr, nw := utf8.DecodeRuneInString(text[i+w:])
+				if i+w < len(text) && isWord(nr) {
+					// A possessive ending stays a token of its own.
+					if (r == '\'' || r == '’') && (nr == 's' || nr == 'S') && !wordAt(text, i+w+nw) {
+						break
+					}
+					foldRune(&b, r)
+					i += w
+					continue
+				}
+				// "U.S." keeps its last dot: single letters joined by dots.
+				if r == '.' && isInitials(b.String()) {
+					b.WriteByte('.')
+					i += w
+				}
+			}
+			break
+		}
+		toks = append(toks, token{start: start, end: i, key: b.String(), upper: upper})
+		if i < len(text) {
+			r, w = utf8.DecodeRuneInString(text[i:])
+			if r == '\'' || r == '’' {
+				nr, nw := utf8.DecodeRuneInString(text[i+w:])
+				if (nr == 's' || nr == 'S') && !wordAt(text, i+w+nw) {
+					toks = append(toks, token{start: i, end: i + w + nw, key: "'s"})
+					i += w + nw
+				}
+			}
+		}
+	}
+	return toks
+}
+
+func wordAt(text string, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return isWord(r)
+}
+
+func isWord(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// isInitials reports whether s is "u.s" or "u.n" style: single letters
+// separated by dots.
+func isInitials(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if i%2 == 1 && s[i] != '.' || i%2 == 0 && s[i] == '.' {
+			return false
+		}
+	}
+	return len(s)%2 == 1
+}
+
+func punctKey(r rune) string {
+	switch r {
+	case '“', '”':
+		return "\""
+	}
+	return string(r)
+}
+
+// fold is the key of a data phrase: its tokens' keys joined by spaces.
+func fold(s string) string {
+	toks := tokenize(s, nil)
+	keys := make([]string, len(toks))
+	for i, t := range toks {
+		keys[i] = t.key
+	}
+	return strings.Join(keys, " ")
+}
+
+// foldRune writes r lower-cased and without diacritics. The table covers
+// the Latin letters of names in the conflict press (Turkish, Slavic,
+// French, Vietnamese basics); others pass through lower-cased.
+func foldRune(b *strings.Builder, r rune) {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		b.WriteByte(byte(r))
+		return
+	}
+	if unicode.Is(unicode.Mn, r) {
+		return // combining accents of decomposed text
+	}
+	r = unicode.ToLower(r)
+	if f, ok := foldTable[r]; ok {
+		b.WriteString(f)
+		return
+	}
+	b.WriteRune(r)
+}
+
+var foldTable = func() map[rune]string {
+	m := map[rune]string{'’': "'", '‘': "'", 'ʼ': "'", '‐': "-", '‑': "-", 'ß': "ss", 'æ': "ae", 'œ': "oe", 'ı': "i", 'ł': "l", 'đ': "d", 'ð': "d", 'þ': "th", 'ø': "o"}
+	for base, rs := range map[string]string{
+		"a": "àáâãäåāăą", "c": "çćĉċč", "e": "èéêëēĕėęě", "g": "ĝğġģ", "h": "ĥħ",
+		"i": "ìíîïĩīĭįİ", "j": "ĵ", "k": "ķ", "l": "ĺļľŀ", "n": "ñńņňŉ", "o": "òóôõöōŏőơ",
+		"r": "ŕŗř", "s": "śŝşšș", "t": "ţťŧț", "u": "ùúûüũūŭůűųư", "w": "ŵ", "y": "ýÿŷ", "z": "źżž",
+	} {
+		for _, r := range rs {
+			m[r] = base
+		}
+	}
+	return m
+}()

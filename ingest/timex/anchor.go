@@ -10,38 +10,38 @@ import (
 // what happened, so a bare "Sunday" or "September" is read backwards from
 // the publication date unless its sentence speaks of the future.
 
-// future reports whether the sentence holding token i speaks of the
-// future: a modal such as "will", or a cue like "next" or "scheduled".
-// "is/are to" + verb is a plan too. Reported futures ("would") are left
-// out: they usually report past decisions.
+// markFuture decides once per sentence whether it speaks of the future: a
+// modal such as "will", a cue like "next" or "scheduled", or "is/are to" +
+// verb. Reported futures ("would") are left out: they usually report past
+// decisions. "the next day" is narrative, not a cue.
+func (tg *tagger) markFuture() {
+	n := 0
+	if len(tg.t) > 0 {
+		n = tg.t[len(tg.t)-1].sent + 1
+	}
+	tg.fut = make([]bool, n)
+	for k, t := range tg.t {
+		w := t.w
+		cue := futureCues[w] && !(w == "next" && tg.w(k-1) == "the")
+		if !cue && (w == "is" || w == "are") && tg.w(k+1) == "to" {
+			nx := tg.w(k + 2)
+			cue = nx != "" && nx != "the" && nx != "a" && nx != "be" && k+2 < len(tg.t) && tg.t[k+2].kind == tkWord
+		}
+		if !cue && w == "going" && tg.w(k+1) == "to" {
+			cue = true
+		}
+		if cue {
+			tg.fut[t.sent] = true
+		}
+	}
+}
+
+// future reports whether the sentence holding token i speaks of the future.
 func (tg *tagger) future(i int) bool {
-	s := tg.t[i].sent
-	lo, hi := i, i
-	for lo > 0 && tg.t[lo-1].sent == s {
-		lo--
+	if i < 0 || i >= len(tg.t) {
+		return false
 	}
-	for hi+1 < len(tg.t) && tg.t[hi+1].sent == s {
-		hi++
-	}
-	for k := lo; k <= hi; k++ {
-		w := tg.t[k].w
-		if futureCues[w] {
-			// "next" only cues the future when it is not the expression itself.
-			if w == "next" && k >= i-1 && k <= i {
-				continue
-			}
-			return true
-		}
-		if (w == "is" || w == "are") && tg.w(k+1) == "to" && tg.t[k+1].kind == tkWord {
-			if nx := tg.w(k + 2); nx != "" && nx != "the" && nx != "a" && nx != "be" {
-				return true
-			}
-		}
-		if w == "going" && tg.w(k+1) == "to" {
-			return true
-		}
-	}
-	return false
+	return tg.fut[tg.t[i].sent]
 }
 
 // weekdayDate resolves a weekday name. dir < 0 looks back and dir > 0
@@ -111,7 +111,7 @@ func (tg *tagger) dayYear(m time.Month, d int, fut bool) int {
 // report is the same quarter of the year before).
 func (tg *tagger) anaphor(n int, u unit) (string, model.Date) {
 	if u.letter == "Y" && tg.lastQ {
-		return shift(tg.qRef, 4*n, unit{letter: "Q"})
+		return shift(tg.quarterRef(), 4*n, unit{letter: "Q"})
 	}
 	if u.letter == "W" {
 		// Weeks counted from a day land on a day.
@@ -128,11 +128,22 @@ func (tg *tagger) anaphor(n int, u unit) (string, model.Date) {
 // ago resolves "n units ago" against the publication date.
 func (tg *tagger) ago(n int, u unit) (string, model.Date) {
 	if u.letter == "Y" && tg.lastQ {
-		return shift(tg.qRef, -4*n, unit{letter: "Q"})
+		return shift(tg.quarterRef(), -4*n, unit{letter: "Q"})
 	}
 	if u.letter == "W" {
 		t := tg.dct.AddDate(0, 0, -7*n)
 		return weekValue(t), weekDate(t)
 	}
 	return shift(tg.dct, -n, u)
+}
+
+// quarterRef is the quarter a quarterly report is about: the last one the
+// text named, unless that one has not ended yet, in which case the last
+// completed quarter (outlooks for the current quarter do not move it).
+func (tg *tagger) quarterRef() time.Time {
+	done := tg.dct.AddDate(0, -3, 0)
+	if tg.lastQ && !tg.qRef.After(done) {
+		return tg.qRef
+	}
+	return done
 }

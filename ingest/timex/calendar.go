@@ -187,8 +187,8 @@ func (tg *tagger) quarter(i int) (match, bool) {
 		ref := tg.dct.AddDate(0, -3, 0)
 		if tg.w(k-2) == "current" || tg.w(k-2) == "this" {
 			ref = tg.dct
-		} else if tg.lastQ && !tg.qRef.After(ref) {
-			ref = tg.qRef
+		} else {
+			ref = tg.quarterRef()
 		}
 		y, q = ref.Year(), quarterOf(ref.Month())
 	} else if !explicit && q > quarterOf(tg.dct.Month()) && !tg.future(i) {

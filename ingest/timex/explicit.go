@@ -25,7 +25,7 @@ func (tg *tagger) monthAt(i int) (time.Month, int, bool) {
 	}
 	j := i + 1
 	full := len(w) > 4 || w == "june" || w == "july" || w == "may"
-	if tg.w(j) == "." && tg.adjacent(i) {
+	if !full && tg.w(j) == "." && tg.adjacent(i) {
 		j++
 	} else if !full && !(j < len(tg.t) && tg.t[j].kind == tkNum) {
 		return 0, i, false
@@ -35,6 +35,9 @@ func (tg *tagger) monthAt(i int) (time.Month, int, bool) {
 		switch tg.w(i - 1) {
 		case "in", "early", "late", "mid", "since", "last", "next", "this", "of", "until", "by", "from", "-", "between", "and", "before", "after", "through", "to", "during", "till", "end", "beginning", "start", "middle":
 		default:
+			if i > 0 && tg.t[i-1].kind == tkNum && tg.t[i-1].nd <= 2 {
+				break // "3 May", "2-4 May"
+			}
 			if !nextNum {
 				return 0, i, false
 			}
@@ -170,13 +173,19 @@ func (tg *tagger) explicitMonthFirst(i int) (match, bool) {
 		return match{end: end, typ: TypeDate, val: monthValue(y, m), date: model.Month(y, m)}, true
 	}
 	y := tg.monthYear(m, tg.future(i))
-	// TimeBank reads "last February" as last year's and "next May" as
-	// next year's, whatever the month of publication.
+	// "last June" is the latest June before the month of publication,
+	// "next May" the first one after it.
 	switch tg.w(i - 1) {
 	case "last":
-		y = tg.dct.Year() - 1
+		y = tg.dct.Year()
+		if m >= tg.dct.Month() {
+			y--
+		}
 	case "next":
-		y = tg.dct.Year() + 1
+		y = tg.dct.Year()
+		if m <= tg.dct.Month() {
+			y++
+		}
 	case "this":
 		y = tg.dct.Year()
 	}

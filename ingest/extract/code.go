@@ -12,6 +12,12 @@ func (d *doc) codeSentence(si int) []coded {
 	s := d.sents[si]
 	w := s.words
 	trigs := d.x.lex.Match(w)
+	s.heads = s.heads[:0]
+	for _, t := range trigs {
+		if !t.Entry.Say {
+			s.heads = append(s.heads, t.Head)
+		}
+	}
 	var out []coded
 	seen := map[string]bool{}
 	emit := func(t coding.Trigger, srcs, tgts []model.Actor) {
@@ -98,9 +104,24 @@ func (d *doc) codeSentence(si int) []coded {
 // pattern's slot ("urged X to"), else the nearest actor after it.
 func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
 	if t.SlotStart >= 0 {
-		return d.object(s, t.SlotStart, t.SlotEnd)
+		if acts := d.object(s, t.SlotStart, t.SlotEnd); len(acts) > 0 {
+			return acts
+		}
 	}
-	if t.Entry.NoSub || s.words[t.End-1] == "that" {
+	w := s.words
+	if t.Entry.NoSub {
+		return nil
+	}
+	// An appeal, demand or threat "that X do Y" is addressed to X.
+	from := t.End
+	if w[t.End-1] == "that" || t.End < len(w) && w[t.End] == "that" {
+		switch t.Entry.Root() {
+		case "02", "10", "13":
+			if w[from] == "that" {
+				from++
+			}
+			return d.object(s, from, min(hi, from+4))
+		}
 		return nil
 	}
 	end := hi
@@ -201,6 +222,12 @@ func verbLike(w string) bool {
 // add appends one event unless the sentence already has one with the same
 // countries and root.
 func (d *doc) add(out *[]coded, seen map[string]bool, si int, t coding.Trigger, src model.Actor, tgt *model.Actor) {
+	if src.Country == "" {
+		// An actor of unknown country is as good as none: the gold codes
+		// unknown perpetrators with a null country, but a mention we cannot
+		// place is far more often a miss of the gazetteer.
+		return
+	}
 	tc := "-"
 	if tgt != nil {
 		tc = tgt.Country

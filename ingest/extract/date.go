@@ -6,12 +6,16 @@ import (
 	"unicode/utf8"
 
 	"github.com/eventgraph/eventgraph/ingest/coding"
+	"github.com/eventgraph/eventgraph/ingest/timex"
 	"github.com/eventgraph/eventgraph/model"
 )
 
-// dateFor dates trigger t of sentence si: the time expression of its own
-// clause nearest to it, else the nearest one in the sentence, else the
-// publication day. It returns the date and the expression's text.
+// dateFor dates trigger t of sentence si. A time expression belongs to
+// the trigger nearest to it, so that in "offered condolences over soldiers
+// killed last week" the week dates the killing, not the condolences. The
+// trigger takes its own expression nearest to it (one in its clause
+// first); a sentence with no time expression at all takes the reference
+// time of the sentence before; otherwise the publication day.
 func (d *doc) dateFor(si int, t coding.Trigger) (model.Date, string) {
 	s := d.sents[si]
 	lo, hi := clauseStart(s.words, t.Head), clauseEnd(s.words, t.End)
@@ -21,11 +25,11 @@ func (d *doc) dateFor(si int, t coding.Trigger) (model.Date, string) {
 			continue
 		}
 		ts, _ := tokenRange(s.toks, x.Start, x.End)
-		in := ts >= lo && ts < hi
-		dist := ts - t.Head
-		if dist < 0 {
-			dist = -dist
+		dist := abs(ts - t.Head)
+		if owner := nearestHead(s.heads, ts); ownTimes && owner >= 0 && abs(ts-owner) < dist {
+			continue
 		}
+		in := ts >= lo && ts < hi
 		if in && !bestIn || in == bestIn && dist < bestDist {
 			best, bestDist, bestIn = k, dist, in
 		}
@@ -33,10 +37,49 @@ func (d *doc) dateFor(si int, t coding.Trigger) (model.Date, string) {
 	if best >= 0 {
 		return s.times[best].Date, s.times[best].Text
 	}
+	if carryRef && len(s.times) == 0 && si > 0 {
+		if r := d.sents[si-1].ref; r != nil {
+			return r.Date, r.Text
+		}
+	}
 	if d.pubZero {
 		return model.Date{}, ""
 	}
 	return model.Day(d.dct), ""
+}
+
+// reference returns the first dated time expression of s, which a
+// following sentence without one of its own may inherit.
+func reference(s *sent) *timex.Expr {
+	for i := range s.times {
+		if !s.times[i].Date.IsZero() {
+			return &s.times[i]
+		}
+	}
+	return nil
+}
+
+// nearestHead returns the trigger head nearest to token i, or -1.
+func nearestHead(heads []int, i int) int {
+	best := -1
+	for _, h := range heads {
+		if best < 0 || abs(h-i) < abs(best-i) {
+			best = h
+		}
+	}
+	return best
+}
+
+// carryRef enables inheriting the previous sentence's time.
+var carryRef = false
+
+var ownTimes = false
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // location names the place of the sentence's events: the first proper

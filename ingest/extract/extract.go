@@ -118,6 +118,8 @@ type sent struct {
 	words  []string // lower-cased token texts
 	actors []mention
 	times  []timex.Expr // offsets relative to the sentence
+	heads  []int        // head tokens of every trigger, coded or not
+	ref    *timex.Expr  // the reference time a next sentence may inherit
 }
 
 // mention is an actor match with its token range [ts, te).
@@ -149,6 +151,7 @@ func (x *Extractor) newDoc(text string, dct time.Time) *doc {
 				s.times = append(s.times, t)
 			}
 		}
+		s.ref = reference(s)
 		d.sents = append(d.sents, s)
 	}
 	return d

@@ -66,6 +66,9 @@ func (d *doc) subject(s *sent, head, lo int) []model.Actor {
 			}
 			return append(d.coordLeft(s, k, lo), a)
 		}
+		if pair := d.pairAt(s, i, head); pair != nil {
+			return pair
+		}
 		if kinds, ok := pronounKinds[w[i]]; ok && w[i] != "him" {
 			if a, ok := d.antecedent(s, i, kinds); ok {
 				return []model.Actor{a}
@@ -95,8 +98,22 @@ func (d *doc) coordLeft(s *sent, k, lo int) []model.Actor {
 	return out
 }
 
-// object finds the actors acted upon after token from, before to.
+// object finds the actors acted upon after token from, before to. Places
+// count ("bombed Idlib" hits Syria), as the target of an act is often
+// named by where it lands.
 func (d *doc) object(s *sent, from, to int) []model.Actor {
+	return d.actorsAfter(s, from, to, true)
+}
+
+// agents finds the actors after token from, before to, places excluded.
+func (d *doc) agents(s *sent, from, to int) []model.Actor {
+	return d.actorsAfter(s, from, to, false)
+}
+
+func (d *doc) actorsAfter(s *sent, from, to int, places bool) []model.Actor {
+	if pair := d.pairAt(s, from, to); pair != nil {
+		return pair
+	}
 	for k, m := range s.actors {
 		if m.ts < from || m.ts >= to {
 			continue
@@ -107,7 +124,7 @@ func (d *doc) object(s *sent, from, to int) []model.Actor {
 		if m.ts > 0 && s.words[m.ts-1] == "by" {
 			continue
 		}
-		a, ok := d.resolve(s, k)
+		a, ok := d.resolveAs(s, k, places)
 		if !ok {
 			continue
 		}
@@ -116,7 +133,7 @@ func (d *doc) object(s *sent, from, to int) []model.Actor {
 			if !isConj(s.words[s.actors[j-1].te:s.actors[j].ts]) {
 				break
 			}
-			if b, ok := d.resolve(s, j); ok {
+			if b, ok := d.resolveAs(s, j, places); ok {
 				out = append(out, b)
 			}
 		}
@@ -131,7 +148,7 @@ func (d *doc) agentAfter(s *sent, from, to int) []model.Actor {
 		if s.words[i] != "by" {
 			continue
 		}
-		if acts := d.object(s, i+1, min(to, i+6)); len(acts) > 0 {
+		if acts := d.agents(s, i+1, min(to, i+6)); len(acts) > 0 {
 			return acts
 		}
 		return nil
@@ -162,9 +179,18 @@ func isConj(gap []string) bool {
 // pronouns and short forms ("he", "the ministry") count only when the
 // actor package resolved them.
 func (d *doc) resolve(s *sent, k int) (model.Actor, bool) {
+	return d.resolveAs(s, k, false)
+}
+
+// resolveAs is resolve, taking places as actors of their country when
+// places is set.
+func (d *doc) resolveAs(s *sent, k int, places bool) (model.Actor, bool) {
 	m := s.actors[k]
 	switch m.Kind {
 	case actor.KindPlace:
+		if places && m.Actor.Country != "" {
+			return model.NewActor(m.Actor.Country, m.Actor.Country, model.RoleNone), true
+		}
 		return model.Actor{}, false
 	case actor.KindPronoun:
 		return m.Actor, m.Resolved
@@ -197,4 +223,48 @@ func (d *doc) antecedent(s *sent, i int, kinds []actor.Kind) (model.Actor, bool)
 		}
 	}
 	return model.Actor{}, false
+}
+
+// pairNouns are the plural heads of "the two sides", "both parties".
+var pairNouns = set("sides", "parties", "leaders", "countries", "delegations", "presidents",
+	"governments", "men", "camps", "nations", "armies", "forces", "neighbours", "neighbors",
+	"rivals", "foes", "states", "generals", "factions", "ministers")
+
+// pairAt reads "the two sides" or "both parties" at token i (before to) as
+// the two latest actors of different countries, in order of appearance.
+func (d *doc) pairAt(s *sent, i, to int) []model.Actor {
+	w := s.words
+	if i+1 >= to || i+1 >= len(w) || w[i] != "two" && w[i] != "both" {
+		return nil
+	}
+	j := i + 1
+	if j+1 < to && w[j] == "warring" {
+		j++
+	}
+	if !pairNouns[w[j]] {
+		return nil
+	}
+	var out []model.Actor
+	seen := map[string]bool{}
+	add := func(m actor.Match) {
+		c := m.Actor.Country
+		if c == "" || seen[c] || m.Kind == actor.KindPlace || m.Kind == actor.KindPronoun || len(out) == 2 {
+			return
+		}
+		seen[c] = true
+		out = append([]model.Actor{m.Actor}, out...)
+	}
+	for k := len(s.actors) - 1; k >= 0; k-- {
+		if s.actors[k].te <= i {
+			add(s.actors[k].Match)
+		}
+	}
+	for k := len(d.history) - 1; k >= 0 && len(out) < 2; k-- {
+		add(d.history[k])
+	}
+	if len(out) < 2 {
+		// One country on both sides, as in a civil war: the same country twice.
+		return nil
+	}
+	return out
 }

@@ -111,7 +111,7 @@ func (tg *tagger) duration(i int) (match, bool) {
 		the = true
 	}
 	if spanStarts[tg.w(j)] && !(tg.w(j) == "recent" || tg.w(j) == "coming") || (tg.w(j) == "recent" || tg.w(j) == "coming") && tg.w(j+1) != "few" {
-		if _, isUnit := units[tg.w(j+1)]; !isUnit || tg.w(j) == "recent" || tg.w(j) == "coming" || span {
+		if _, isUnit := units[tg.w(j+1)]; !isUnit || tg.w(j) == "recent" || tg.w(j) == "coming" || the {
 			span = true
 			j++
 		}

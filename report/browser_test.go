@@ -22,7 +22,7 @@ import (
 	"github.com/eventgraph/eventgraph/model"
 )
 
-var screenshots = flag.String("screenshots", "", "write PNG screenshots of the fixture report (timeline.png, network.png) into this folder")
+var screenshots = flag.String("screenshots", "", "write PNG screenshots of the fixture report (timeline.png, network.png) into this folder; relative paths start at report/")
 
 // chromium returns the browser to test with, or skips (fails under CI).
 func chromium(t *testing.T) string {

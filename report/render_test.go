@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventgraph/eventgraph/graph"
 	"github.com/eventgraph/eventgraph/model"
 )
 
@@ -147,5 +148,19 @@ func TestSafeLink(t *testing.T) {
 				t.Errorf("safeLink(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// An event whose code is not in the CAMEO table is invalid input: the
+// network cannot weigh it, so Write refuses the set and says which event.
+func TestUnknownCode(t *testing.T) {
+	e := event(model.DayOf(2019, time.June, 3), kremlin, ptr(turkey), "999", "",
+		mention("r-u", "Reuters", "https://example.com/u", "2019-06-03", "Something happened."))
+	err := Write(t.TempDir(), []model.Event{e}, Options{})
+	if !errors.Is(err, graph.ErrInvalidEvent) {
+		t.Fatalf("err = %v, want graph.ErrInvalidEvent", err)
+	}
+	if !strings.Contains(err.Error(), e.ID) {
+		t.Errorf("error %q does not name the event", err)
 	}
 }

@@ -45,6 +45,8 @@ import (
 	"github.com/eventgraph/eventgraph/model"
 )
 
+//go:generate sh assets/fetch-echarts.sh 5.6.0
+
 //go:embed templates/*.html
 var templateFS embed.FS
 
@@ -85,7 +87,10 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 
 // Write writes the report for events into dir, creating dir if needed and
 // overwriting the report's files. Events need not be sorted. It returns
-// [ErrNoDir] for an empty dir, and wrapped I/O or graph errors otherwise.
+// [ErrNoDir] for an empty dir; the errors of [graph.Build] wrapped, such as
+// [graph.ErrInvalidEvent] for an event whose CAMEO code is not in the table
+// and [graph.ErrDuplicateEvent]; and wrapped I/O errors. Nothing is written
+// unless every page renders.
 func Write(dir string, events []model.Event, opt Options) error {
 	if dir == "" {
 		return ErrNoDir

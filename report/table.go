@@ -73,6 +73,9 @@ func makeRows(events []model.Event) []eventRow {
 			Source: actorOf(e.Source), Code: e.Code, Name: c.Name, Quad: c.Quad,
 			Goldstein: c.Goldstein, Location: e.Location,
 		}
+		if r.Name == "" {
+			r.Name = "Code not in the CAMEO table"
+		}
 		if !e.Date.IsZero() {
 			r.ISO = e.Date.String()
 		}

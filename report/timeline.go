@@ -122,6 +122,9 @@ func timelineChart(events []model.Event, topN int) (map[string]any, []tipEvent, 
 		if e.Target != nil {
 			tip.Target = actorOf(*e.Target).label()
 		}
+		if tip.Name == "" {
+			tip.Name = "Code not in the CAMEO table"
+		}
 		tips = append(tips, tip)
 		if e.Date.IsZero() {
 			continue
@@ -142,7 +145,8 @@ func timelineChart(events []model.Event, topN int) (map[string]any, []tipEvent, 
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "36", Bottom: "56", ContainLabel: opts.Bool(true)}),
 		charts.WithLegendOpts(opts.Legend{Top: "0", Left: "0", Icon: "circle"}),
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "item", Enterable: opts.Bool(false)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "time", SplitLine: &opts.SplitLine{Show: opts.Bool(true)}}),
+		// Ticks no finer than a day: event dates have no time of day.
+		charts.WithXAxisOpts(opts.XAxis{Type: "time", MinInterval: 24 * 3600 * 1000, SplitLine: &opts.SplitLine{Show: opts.Bool(true)}}),
 		charts.WithYAxisOpts(opts.YAxis{
 			Type: "category", Data: labels, Inverse: opts.Bool(true),
 			SplitLine: &opts.SplitLine{Show: opts.Bool(true)},

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+
+	"github.com/spf13/cobra"
+
+	"github.com/eventgraph/eventgraph/ingest"
+	"github.com/eventgraph/eventgraph/ingest/actor"
+	"github.com/eventgraph/eventgraph/ingest/extract"
+	"github.com/eventgraph/eventgraph/model"
+)
+
+func (a *app) ingestCommand() *cobra.Command {
+	var actorsFile string
+	cmd := &cobra.Command{
+		Use:   "ingest [--db F] [--actors FILE] PATH...",
+		Short: "Read articles, extract their events and store them",
+		Long: `Reads files, folders (recursively) or - (standard input) in any supported
+format: the text layout of the sample articles, plain text, HTML, JSON or
+JSON lines, RSS/Atom. Re-ingesting the same content adds nothing. In
+folders, files without an article extension and evaluation answers
+(*.gold.json) are skipped with a note. A rejected file is named on stderr,
+the others still go through, and the exit status is 2.`,
+		Example: `  eventgraph ingest testdata/articles
+  eventgraph ingest --db conflict.db --actors my-actors.yaml feeds/ story.html
+  curl -s https://example.org/feed.xml | eventgraph ingest -`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			x, err := a.extractor(actorsFile)
+			if err != nil {
+				return err
+			}
+			db, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			st, err := ingestPaths(cmd.Context(), db, x, args, a.stdin, a.stderr)
+			fmt.Fprintln(a.stderr, st.summary())
+			return err
+		},
+	}
+	cmd.Flags().StringVar(&actorsFile, "actors", "", "YAML file of actors that adds to or overrides the built-in gazetteer")
+	return cmd
+}
+
+// extractor builds the event extractor from the built-in gazetteer and an
+// optional user file of actors.
+func (a *app) extractor(actorsFile string) (*extract.Extractor, error) {
+	g := actor.Default()
+	if actorsFile != "" {
+		if err := g.AddFile(actorsFile); err != nil {
+			return nil, fmt.Errorf("--actors: %w", err)
+		}
+	}
+	return extract.New(g), nil
+}
+
+// noteSkipped says once per reason which files were skipped, so that a
+// folder of articles with their answer files does not bury real errors.
+func noteSkipped(w io.Writer, skipped map[string][]string) {
+	reasons := make([]string, 0, len(skipped))
+	for r := range skipped {
+		reasons = append(reasons, r)
+	}
+	sort.Strings(reasons)
+	for _, r := range reasons {
+		paths := skipped[r]
+		if len(paths) == 1 {
+			fmt.Fprintf(w, "skipped %s: %s\n", paths[0], r)
+			continue
+		}
+		fmt.Fprintf(w, "skipped %d files: %s (%s, ...)\n", len(paths), r, filepath.Base(paths[0]))
+	}
+}
+
+// ingestStats counts what an ingest run did.
+type ingestStats struct {
+	files, articles, duplicates, events, rejected, skipped int
+}
+
+func (s ingestStats) summary() string {
+	return fmt.Sprintf("ingested %d new articles with %d events from %d files (%d already stored, %d files rejected, %d skipped)",
+		s.articles, s.events, s.files, s.duplicates, s.rejected, s.skipped)
+}
+
+// ingestPaths reads every input, extracts its events and stores each
+// article in its own transaction. A bad file is named on stderr and the
+// walk goes on; the returned error wraps errRejected when any file was
+// rejected, so the command exits 2.
+func ingestPaths(ctx context.Context, w model.ArticleWriter, x *extract.Extractor, paths []string, stdin io.Reader, stderr io.Writer) (ingestStats, error) {
+	var st ingestStats
+	skipped := map[string][]string{} // reason -> paths, noted once per reason
+	defer noteSkipped(stderr, skipped)
+	err := ingest.Walk(ctx, paths, stdin, func(f ingest.File) error {
+		st.files++
+		if f.Skipped != "" {
+			st.skipped++
+			skipped[f.Skipped] = append(skipped[f.Skipped], f.Path)
+			return nil
+		}
+		if f.Err != nil {
+			st.rejected++
+			fmt.Fprintf(stderr, "error: %v\n", f.Err)
+		}
+		for _, art := range f.Articles {
+			events := x.Extract(art)
+			added, err := w.SaveArticle(ctx, art, events)
+			if err != nil {
+				return fmt.Errorf("store %s: %w", art.Path, err)
+			}
+			if !added {
+				st.duplicates++
+				continue
+			}
+			st.articles++
+			st.events += len(events)
+		}
+		return ctx.Err()
+	})
+	if err != nil {
+		return st, err
+	}
+	if st.rejected > 0 {
+		return st, fmt.Errorf("%d of %d files: %w", st.rejected, st.files, errRejected)
+	}
+	return st, nil
+}

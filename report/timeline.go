@@ -107,6 +107,8 @@ func timelineChart(events []model.Event, topN int) (map[string]any, []tipEvent, 
 		return len(labels) - 1
 	}
 	var acted, targeted [5][]opts.ScatterData
+	var lo, hi int64 // x range of the points
+	seen := false
 	tips := make([]tipEvent, 0, len(events))
 	for i, e := range events {
 		c := e.CAMEO()
@@ -129,8 +131,12 @@ func timelineChart(events []model.Event, topN int) (map[string]any, []tipEvent, 
 		if e.Date.IsZero() {
 			continue
 		}
-		size := int(math.Round(6 + 4*math.Sqrt(float64(max(e.Sources(), 1)))))
+		size := int(math.Round(4 + 7*math.Sqrt(float64(max(e.Sources(), 1)))))
 		x := midpoint(e.Date)
+		if !seen {
+			lo, hi, seen = x, x, true
+		}
+		lo, hi = min(lo, x), max(hi, x)
 		src := lane(e.Source.ID)
 		acted[q] = append(acted[q], opts.ScatterData{Value: []any{x, src, i}, SymbolSize: size})
 		if e.Target != nil {
@@ -140,13 +146,19 @@ func timelineChart(events []model.Event, topN int) (map[string]any, []tipEvent, 
 		}
 	}
 
+	const day = 24 * 3600 * 1000
+	pad := max((hi-lo)/25, day)
 	c := charts.NewScatter()
 	c.SetGlobalOptions(
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "36", Bottom: "56", ContainLabel: opts.Bool(true)}),
 		charts.WithLegendOpts(opts.Legend{Top: "0", Left: "0", Icon: "circle"}),
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "item", Enterable: opts.Bool(false)}),
 		// Ticks no finer than a day: event dates have no time of day.
-		charts.WithXAxisOpts(opts.XAxis{Type: "time", MinInterval: 24 * 3600 * 1000, SplitLine: &opts.SplitLine{Show: opts.Bool(true)}}),
+		// Pad the range so that the first and last dots are not cut in half.
+		charts.WithXAxisOpts(opts.XAxis{
+			Type: "time", MinInterval: day, Min: lo - pad, Max: hi + pad,
+			SplitLine: &opts.SplitLine{Show: opts.Bool(true)},
+		}),
 		charts.WithYAxisOpts(opts.YAxis{
 			Type: "category", Data: labels, Inverse: opts.Bool(true),
 			SplitLine: &opts.SplitLine{Show: opts.Bool(true)},

@@ -20,18 +20,20 @@ func (d *doc) codeSentence(si int) []coded {
 	}
 	var out []coded
 	seen := map[string]bool{}
-	emit := func(t coding.Trigger, srcs, tgts []model.Actor) {
+	emitCode := func(t coding.Trigger, code string, srcs, tgts []model.Actor) {
 		for _, src := range srcs {
 			if len(tgts) == 0 {
-				d.add(&out, seen, si, t, src, nil)
+				d.add(&out, seen, si, t, code, src, nil)
 			}
 			for i := range tgts {
 				if tgts[i].ID != src.ID {
-					d.add(&out, seen, si, t, src, &tgts[i])
+					d.add(&out, seen, si, t, code, src, &tgts[i])
 				}
 			}
 		}
 	}
+	emit := func(t coding.Trigger, srcs, tgts []model.Actor) { emitCode(t, t.Entry.Code, srcs, tgts) }
+	speakers := d.speakers(s, trigs)
 	suppress := -1 // triggers before this token are inside a stance complement
 	acts := 0      // triggers other than reporting verbs, coded or not
 	var says []coding.Trigger
@@ -61,9 +63,28 @@ func (d *doc) codeSentence(si int) []coded {
 			// complement: "did not say that X attacked".
 			suppress = hi
 		}
-		switch {
-		case neg, modal && e.Root() != "03", infinitive(w, t.Head), conditional(w, lo, t.Head),
-			gerundObject(w, t.Head):
+		if infinitive(w, t.Head) || conditional(w, lo, t.Head) || gerundObject(w, t.Head) {
+			continue
+		}
+		if mk := modalKind(modal); mk != modalNone && e.Root() != "03" {
+			// "X said it would Z": X announces its own act (intent or
+			// threat); "X said Y must Z": X demands Z of Y.
+			sp, ok := speakers[t.Head]
+			if !ok {
+				continue
+			}
+			subj := d.subject(s, chain, lo)
+			switch {
+			case mk == modalFuture && (len(subj) == 0 || sameCountry(subj, sp)):
+				if code := intentCode(e.Code, neg); code != "" {
+					emitCode(t, code, sp, d.targets(s, t, hi))
+				}
+			case mk == modalOblige && len(subj) > 0 && !sameCountry(subj, sp):
+				emitCode(t, "100", sp, subj)
+			}
+			continue
+		}
+		if neg {
 			continue
 		}
 		var srcs, tgts []model.Actor
@@ -81,11 +102,31 @@ func (d *doc) codeSentence(si int) []coded {
 			emit(t, srcs, tgts)
 		}
 	}
+	for _, t := range says {
+		// "X said Y must Z" is X's demand on Y, whatever Z is.
+		if t.Head < suppress {
+			continue
+		}
+		hi := clauseEnd(w, t.End)
+		for i := t.End; i < hi; i++ {
+			if modalKind(w[i]) != modalOblige && !(w[i] == "to" && i > 0 && (w[i-1] == "has" || w[i-1] == "have")) {
+				continue
+			}
+			chain, _, _ := auxChain(w, t.Head)
+			sp := d.subject(s, chain, clauseStart(w, t.Head))
+			subj := d.subject(s, i, t.End)
+			if len(sp) > 0 && len(subj) > 0 && !sameCountry(sp, subj) {
+				emitCode(t, "100", sp, subj)
+				acts++
+			}
+			break
+		}
+	}
 	if acts == 0 && len(says) > 0 {
 		t := says[0]
 		lo := clauseStart(s.words, t.Head)
 		chain, modal, neg := auxChain(w, t.Head)
-		if !neg && !modal && !infinitive(w, t.Head) {
+		if !neg && modal == "" && !infinitive(w, t.Head) {
 			srcs := d.subject(s, chain, lo)
 			if len(srcs) == 0 {
 				srcs = d.object(s, t.End, min(len(w), t.End+4))
@@ -221,7 +262,7 @@ func verbLike(w string) bool {
 
 // add appends one event unless the sentence already has one with the same
 // countries and root.
-func (d *doc) add(out *[]coded, seen map[string]bool, si int, t coding.Trigger, src model.Actor, tgt *model.Actor) {
+func (d *doc) add(out *[]coded, seen map[string]bool, si int, t coding.Trigger, code string, src model.Actor, tgt *model.Actor) {
 	if src.Country == "" {
 		// An actor of unknown country is as good as none: the gold codes
 		// unknown perpetrators with a null country, but a mention we cannot
@@ -232,7 +273,7 @@ func (d *doc) add(out *[]coded, seen map[string]bool, si int, t coding.Trigger, 
 	if tgt != nil {
 		tc = tgt.Country
 	}
-	root := t.Entry.Root()
+	root := model.RootOf(code)
 	key := src.Country + "|" + tc + "|" + root
 	if seen[key] {
 		return
@@ -241,7 +282,7 @@ func (d *doc) add(out *[]coded, seen map[string]bool, si int, t coding.Trigger, 
 	s := d.sents[si]
 	date, timeText := d.dateFor(si, t)
 	*out = append(*out, coded{
-		sent: si, src: src, tgt: tgt, code: t.Entry.Code,
+		sent: si, src: src, tgt: tgt, code: code,
 		trigger:  triggerText(s, t),
 		date:     date,
 		timeText: timeText,
@@ -260,4 +301,49 @@ func triggerText(s *sent, t coding.Trigger) string {
 		last = k
 	}
 	return s.span.Text[s.toks[first].Start:s.toks[last].End]
+}
+
+// speakers maps the head of each trigger reported by a reporting verb to
+// the actors speaking: "X said (that) ... Z" and "..., X said".
+func (d *doc) speakers(s *sent, trigs []coding.Trigger) map[int][]model.Actor {
+	out := map[int][]model.Actor{}
+	for k, t := range trigs {
+		if !t.Entry.Say {
+			continue
+		}
+		chain, _, _ := auxChain(s.words, t.Head)
+		sp := d.subject(s, chain, clauseStart(s.words, t.Head))
+		trailing := false
+		if len(sp) == 0 {
+			// "..., the Kremlin said" or "..., said Peskov".
+			sp = d.agents(s, t.End, min(len(s.words), t.End+4))
+			trailing = true
+		}
+		if len(sp) == 0 {
+			continue
+		}
+		for j, c := range trigs {
+			if j == k || c.Entry.Say {
+				continue
+			}
+			if c.Head > t.Head || trailing && c.Head < t.Head {
+				if _, taken := out[c.Head]; !taken {
+					out[c.Head] = sp
+				}
+			}
+		}
+	}
+	return out
+}
+
+// sameCountry reports whether a and b share a country.
+func sameCountry(a, b []model.Actor) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.Country != "" && x.Country == y.Country {
+				return true
+			}
+		}
+	}
+	return false
 }

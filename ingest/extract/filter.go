@@ -49,15 +49,15 @@ func set(words ...string) map[string]bool {
 }
 
 // auxChain returns the index of the first token of the verb group ending
-// just before head (auxiliaries, modals, negators, mid adverbs), and
-// whether it holds a modal and a negator.
-func auxChain(words []string, head int) (start int, modal, neg bool) {
+// just before head (auxiliaries, modals, negators, mid adverbs), the modal
+// it holds ("" for none) and whether it holds a negator.
+func auxChain(words []string, head int) (start int, modal string, neg bool) {
 	start = head
 	for i := head - 1; i >= 0 && head-i <= 5; i-- {
 		w := words[i]
 		switch {
 		case modals[w]:
-			modal = true
+			modal = w
 		case negators[w] && w != "without":
 			neg = true
 		case auxes[w] || midAdverbs[w] || strings.HasSuffix(w, "ly") && len(w) > 4:
@@ -175,4 +175,58 @@ func clauseEnd(words []string, i int) int {
 		}
 	}
 	return len(words)
+}
+
+// Modal kinds: an obligation laid on someone ("must"), a future act
+// ("will", "would"), or a mere possibility ("could", "may").
+const (
+	modalNone = iota
+	modalOblige
+	modalFuture
+	modalMaybe
+)
+
+func modalKind(w string) int {
+	switch w {
+	case "":
+		return modalNone
+	case "must", "should":
+		return modalOblige
+	case "will", "would", "shall", "'ll", "wo":
+		return modalFuture
+	}
+	return modalMaybe
+}
+
+// intentCode is the code of announcing one's own future act of root:
+// cooperation becomes intent to cooperate (03), force becomes a threat
+// (13); a refused cooperation is a rejection (12). It returns "" when the
+// announcement is no event.
+func intentCode(code string, neg bool) string {
+	root := code[:2]
+	if neg {
+		if root >= "03" && root <= "09" {
+			return "124"
+		}
+		return ""
+	}
+	switch root {
+	case "03":
+		return code
+	case "04":
+		return "036"
+	case "05":
+		return "030"
+	case "06":
+		return "031"
+	case "07":
+		return "033"
+	case "08":
+		return "035"
+	case "16":
+		return code
+	case "15", "17", "18", "19", "20":
+		return "138"
+	}
+	return ""
 }

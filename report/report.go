@@ -29,6 +29,15 @@
 //
 // Output depends only on the events and [Options]: data is sorted and no
 // clock is read, so the pages can be compared with golden files.
+//
+// # Tests
+//
+// Golden pages live in testdata/*.golden; refresh them after an intended
+// change with `go test ./report -run TestGolden -update`. TestBrowser opens
+// the pages in headless Chromium with the network cut off; it skips when
+// Chromium is missing unless CI is set. To refresh the README screenshots:
+//
+//	go test ./report -run TestBrowser -screenshots "$PWD/docs/screenshots"
 package report
 
 import (

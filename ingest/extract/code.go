@@ -98,6 +98,9 @@ func (d *doc) codeSentence(si int) []coded {
 		if e.Sym {
 			srcs, tgts = symmetric(d, s, t, hi, srcs, tgts)
 		}
+		if len(tgts) == 0 && len(srcs) > 0 && partnerRoots[e.Root()] && !e.NoSub {
+			tgts = d.partner(si, srcs[0])
+		}
 		if len(srcs) > 0 {
 			emit(t, srcs, tgts)
 		}
@@ -346,4 +349,31 @@ func sameCountry(a, b []model.Actor) bool {
 		}
 	}
 	return false
+}
+
+// partnerRoots are the roots whose acts nearly always have a target; when
+// the sentence names none ("Iran rejected the accusations", "Baku
+// apologised"), it is the other party of the latest event involving the
+// source.
+var partnerRoots = set("12", "13", "16", "17", "18", "19")
+
+// partner returns the other party of the latest earlier event of src's
+// country, from the two sentences before si.
+func (d *doc) partner(si int, src model.Actor) []model.Actor {
+	for k := len(d.done) - 1; k >= 0; k-- {
+		e := d.done[k]
+		if e.sent < si-2 {
+			break
+		}
+		if e.tgt == nil || e.sent >= si {
+			continue
+		}
+		switch {
+		case e.src.Country == src.Country && e.tgt.Country != src.Country && e.tgt.Country != "":
+			return []model.Actor{*e.tgt}
+		case e.tgt.Country == src.Country && e.src.Country != src.Country:
+			return []model.Actor{e.src}
+		}
+	}
+	return nil
 }

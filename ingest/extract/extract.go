@@ -109,6 +109,7 @@ type doc struct {
 	// short forms ("he", "the ministry").
 	history []actor.Match
 	ad      *actor.Document // nil without a gazetteer
+	done    []coded         // events coded so far, for context
 }
 
 // sent is one sentence with its tokens, actors and time expressions.
@@ -165,7 +166,9 @@ func (d *doc) run() []coded {
 			continue
 		}
 		d.findActors(s)
-		out = append(out, d.codeSentence(i)...)
+		evs := d.codeSentence(i)
+		d.done = append(d.done, evs...)
+		out = append(out, evs...)
 		for _, m := range s.actors {
 			if m.Kind != actor.KindPronoun && m.Kind != actor.KindPlace {
 				d.history = append(d.history, m.Match)

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"sort"
+
 	"github.com/eventgraph/eventgraph/ingest/actor"
 	"github.com/eventgraph/eventgraph/model"
 )
@@ -111,21 +113,27 @@ func (d *doc) agents(s *sent, from, to int) []model.Actor {
 }
 
 func (d *doc) actorsAfter(s *sent, from, to int, places bool) []model.Actor {
-	if pair := d.pairAt(s, from, to); pair != nil {
+	p := from
+	if p < to && s.words[p] == "the" {
+		p++
+	}
+	if pair := d.pairAt(s, p, to); pair != nil {
 		return pair
 	}
 	for k, m := range s.actors {
 		if m.ts < from || m.ts >= to {
 			continue
 		}
-		if m.ts-from > 9 {
+		if m.ts-from > 9 || hasComma(s.words[from:m.ts]) {
+			// The object of a verb comes before any comma: "welcomed the
+			// truce, and thanked Egypt" does not welcome Egypt.
 			return nil
 		}
 		if m.ts > 0 && s.words[m.ts-1] == "by" {
 			continue
 		}
 		a, ok := d.resolveAs(s, k, places)
-		if !ok {
+		if !ok || a.Country == "" {
 			continue
 		}
 		out := []model.Actor{a}
@@ -133,13 +141,22 @@ func (d *doc) actorsAfter(s *sent, from, to int, places bool) []model.Actor {
 			if !isConj(s.words[s.actors[j-1].te:s.actors[j].ts]) {
 				break
 			}
-			if b, ok := d.resolveAs(s, j, places); ok {
+			if b, ok := d.resolveAs(s, j, places); ok && b.Country != "" {
 				out = append(out, b)
 			}
 		}
 		return out
 	}
 	return nil
+}
+
+func hasComma(words []string) bool {
+	for _, w := range words {
+		if w == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // agentAfter finds "by Y" among the tokens [from, to).
@@ -244,27 +261,48 @@ func (d *doc) pairAt(s *sent, i, to int) []model.Actor {
 	if !pairNouns[w[j]] {
 		return nil
 	}
-	var out []model.Actor
-	seen := map[string]bool{}
-	add := func(m actor.Match) {
+	// The two parties are the two countries named most so far (in the
+	// sentence and before), in order of first mention.
+	count := map[string]int{}
+	first := map[string]int{}
+	actorOf := map[string]model.Actor{}
+	n := 0
+	note := func(m actor.Match) {
 		c := m.Actor.Country
-		if c == "" || seen[c] || m.Kind == actor.KindPlace || m.Kind == actor.KindPronoun || len(out) == 2 {
+		if c == "" || m.Kind == actor.KindPlace || m.Kind == actor.KindPronoun {
 			return
 		}
-		seen[c] = true
-		out = append([]model.Actor{m.Actor}, out...)
+		if _, ok := first[c]; !ok {
+			first[c], actorOf[c] = n, m.Actor
+		}
+		count[c]++
+		n++
 	}
-	for k := len(s.actors) - 1; k >= 0; k-- {
-		if s.actors[k].te <= i {
-			add(s.actors[k].Match)
+	for _, m := range d.history {
+		note(m)
+	}
+	for _, m := range s.actors {
+		if m.te <= i {
+			note(m.Match)
 		}
 	}
-	for k := len(d.history) - 1; k >= 0 && len(out) < 2; k-- {
-		add(d.history[k])
+	var cs []string
+	for c := range count {
+		cs = append(cs, c)
 	}
-	if len(out) < 2 {
-		// One country on both sides, as in a civil war: the same country twice.
+	sort.Slice(cs, func(a, b int) bool {
+		if count[cs[a]] != count[cs[b]] {
+			return count[cs[a]] > count[cs[b]]
+		}
+		return first[cs[a]] < first[cs[b]]
+	})
+	if len(cs) < 2 {
 		return nil
 	}
+	a, b := cs[0], cs[1]
+	if first[b] < first[a] {
+		a, b = b, a
+	}
+	out := []model.Actor{actorOf[a], actorOf[b]}
 	return out
 }

@@ -62,7 +62,9 @@ func (d *doc) subject(s *sent, head, lo int) []model.Actor {
 				continue
 			}
 			a, ok := d.resolve(s, k)
-			if !ok {
+			if !ok || a.Country == "" {
+				// A place, or an actor we cannot place ("gunships"): the
+				// one acting may stand further left.
 				i = m.ts
 				continue
 			}

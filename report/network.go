@@ -133,7 +133,7 @@ func networkChart(net *graph.Network) (map[string]any, networkTips) {
 			Source: s, Target: t, Value: float32(e.Count),
 			LineStyle: &opts.LineStyle{
 				Color: quadColors[dom], Width: float32(math.Min(1+1.5*float64(e.Count), 8)),
-				Opacity: opts.Float(0.8), Curveness: 0.15,
+				Opacity: opts.Float(0.6), Curveness: 0.15,
 			},
 		})
 		tips.Edges = append(tips.Edges, edgeRow{
@@ -161,6 +161,9 @@ func networkChart(net *graph.Network) (map[string]any, networkTips) {
 			Categories: categories,
 		}),
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Color: "#1d232b", FontSize: 12}),
+		// On a crowded network, labels that would overlap are hidden; the
+		// tooltip and the relations table still name every actor.
+		charts.WithLabelLayoutOpts(opts.LabelLayout{HideOverlap: opts.Bool(true)}),
 		charts.WithEmphasisOpts(opts.Emphasis{Focus: "adjacency"}),
 	)
 	c.Validate()

@@ -115,7 +115,11 @@
       tip.formatter = networkTip(tips || { nodes: [], edges: [] });
       // Lay the graph out before the first paint: a settled picture reads
       // (and prints, and screenshots) better than one that drifts.
-      (option.series || []).forEach(function (s) { if (s.force) { s.force.layoutAnimation = false; } });
+      // A white halo keeps labels readable where they cross edges.
+      (option.series || []).forEach(function (s) {
+        if (s.force) { s.force.layoutAnimation = false; }
+        if (s.label) { s.label.textBorderColor = '#ffffff'; s.label.textBorderWidth = 3; }
+      });
     }
     option.tooltip = tip;
     var h = parseInt(el.getAttribute('data-height'), 10);

@@ -58,7 +58,7 @@ func ParseDateLine(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return t, true
+		return t, t.Year() >= minYear && t.Year() <= maxYear
 	}
 	s = isoT.ReplaceAllString(s, "$1 $2")
 	s = strings.NewReplacer("a.m.", "am", "p.m.", "pm", "A.M.", "am", "P.M.", "pm").Replace(s)
@@ -126,7 +126,7 @@ func ParseDateLine(s string) (time.Time, bool) {
 			return time.Time{}, false
 		}
 	}
-	if year < 1800 || year > 2200 || month == 0 || day < 1 {
+	if year < minYear || year > maxYear || month == 0 || day < 1 {
 		return time.Time{}, false
 	}
 	if hour < 0 {
@@ -150,6 +150,9 @@ func ParseDateLine(s string) (time.Time, bool) {
 	}
 	return t, true
 }
+
+// Years outside this span are typing errors or placeholders, not news.
+const minYear, maxYear = 1800, 2200
 
 var isoT = regexp.MustCompile(`(\d)[Tt](\d)`)
 

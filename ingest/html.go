@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -157,6 +156,3 @@ func firstOf(vals ...string) string {
 	}
 	return ""
 }
-
-// String is for debugging test failures.
-func (m pageMeta) String() string { return fmt.Sprintf("%+v", struct{ pageMeta }{m}) }

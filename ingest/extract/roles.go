@@ -213,8 +213,38 @@ func (d *doc) resolveAs(s *sent, k int, places bool) (model.Actor, bool) {
 		return model.Actor{}, false
 	case actor.KindPronoun:
 		return m.Actor, m.Resolved
+	case actor.KindAgent:
+		if m.Actor.Country == "" && m.ts > 0 && definite[s.words[m.ts-1]] {
+			// "the junta", "its army": the latest actor of the same role.
+			if a, ok := d.sameRole(s, m.ts, m.Actor.Role); ok {
+				return model.NewActor(m.Text, a.Country, m.Actor.Role), true
+			}
+		}
 	}
 	return m.Actor, true
+}
+
+// definite are the words that make a bare agent refer back: "the army".
+var definite = set("the", "its", "their", "his", "her")
+
+// sameRole finds the latest actor of role r (any role when r is empty)
+// before token i of s, in s or in the sentences before.
+func (d *doc) sameRole(s *sent, i int, r model.Role) (model.Actor, bool) {
+	ok := func(m actor.Match) bool {
+		return m.Kind != actor.KindPlace && m.Kind != actor.KindPronoun && m.Actor.Country != "" &&
+			m.Actor.Country != model.CountryIGO && (r == "" || m.Actor.Role == r)
+	}
+	for k := len(s.actors) - 1; k >= 0; k-- {
+		if s.actors[k].te <= i && ok(s.actors[k].Match) {
+			return s.actors[k].Actor, true
+		}
+	}
+	for k := len(d.history) - 1; k >= 0 && len(d.history)-k <= 15; k-- {
+		if ok(d.history[k]) {
+			return d.history[k].Actor, true
+		}
+	}
+	return model.Actor{}, false
 }
 
 // antecedent finds the latest actor of one of kinds before token i of s,
@@ -247,7 +277,7 @@ func (d *doc) antecedent(s *sent, i int, kinds []actor.Kind) (model.Actor, bool)
 // pairNouns are the plural heads of "the two sides", "both parties".
 var pairNouns = set("sides", "parties", "leaders", "countries", "delegations", "presidents",
 	"governments", "men", "camps", "nations", "armies", "forces", "neighbours", "neighbors",
-	"rivals", "foes", "states", "generals", "factions", "ministers")
+	"rivals", "foes", "states", "generals", "factions", "ministers", "commanders", "groups")
 
 // pairAt reads "the two sides" or "both parties" at token i (before to) as
 // the two latest actors of different countries, in order of appearance.
@@ -288,6 +318,25 @@ func (d *doc) pairAt(s *sent, i, to int) []model.Actor {
 			note(m.Match)
 		}
 	}
+	cs := ranked(count, first)
+	if len(cs) == 0 {
+		return nil
+	}
+	if len(cs) == 1 || count[cs[1]]*2 < count[cs[0]] {
+		// One country dominates, as in a civil war: the two sides are its
+		// two most named actors of different roles ("the army", "the RSF").
+		return d.rolePair(s, i, cs[0])
+	}
+	a, b := cs[0], cs[1]
+	if first[b] < first[a] {
+		a, b = b, a
+	}
+	out := []model.Actor{actorOf[a], actorOf[b]}
+	return out
+}
+
+// ranked orders keys by count, then by first appearance.
+func ranked(count, first map[string]int) []string {
 	var cs []string
 	for c := range count {
 		cs = append(cs, c)
@@ -298,13 +347,42 @@ func (d *doc) pairAt(s *sent, i, to int) []model.Actor {
 		}
 		return first[cs[a]] < first[cs[b]]
 	})
-	if len(cs) < 2 {
+	return cs
+}
+
+// rolePair returns the two most named actors of country c with different
+// roles, before token i, in order of first mention.
+func (d *doc) rolePair(s *sent, i int, c string) []model.Actor {
+	count := map[string]int{}
+	first := map[string]int{}
+	actorOf := map[string]model.Actor{}
+	n := 0
+	note := func(m actor.Match) {
+		if m.Actor.Country != c || m.Actor.Role == "" || m.Kind == actor.KindPlace || m.Kind == actor.KindPronoun {
+			return
+		}
+		r := string(m.Actor.Role)
+		if _, ok := first[r]; !ok {
+			first[r], actorOf[r] = n, m.Actor
+		}
+		count[r]++
+		n++
+	}
+	for _, m := range d.history {
+		note(m)
+	}
+	for _, m := range s.actors {
+		if m.te <= i {
+			note(m.Match)
+		}
+	}
+	rs := ranked(count, first)
+	if len(rs) < 2 {
 		return nil
 	}
-	a, b := cs[0], cs[1]
+	a, b := rs[0], rs[1]
 	if first[b] < first[a] {
 		a, b = b, a
 	}
-	out := []model.Actor{actorOf[a], actorOf[b]}
-	return out
+	return []model.Actor{actorOf[a], actorOf[b]}
 }

@@ -98,7 +98,7 @@ func (d *doc) codeSentence(si int) []coded {
 		if e.Sym {
 			srcs, tgts = symmetric(d, s, t, hi, srcs, tgts)
 		}
-		if len(tgts) == 0 && len(srcs) > 0 && partnerRoots[e.Root()] && !e.NoSub {
+		if len(tgts) == 0 && len(srcs) > 0 && partnerRoots[e.Root()] && !e.NoSub && !strings.HasPrefix(e.Code, "172") {
 			tgts = d.partner(si, srcs[0])
 		}
 		if len(srcs) > 0 {
@@ -147,12 +147,17 @@ func (d *doc) codeSentence(si int) []coded {
 // targets finds the target of an active verb trigger: actors in the
 // pattern's slot ("urged X to"), else the nearest actor after it.
 func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
+	w := s.words
 	if t.SlotStart >= 0 {
 		if acts := d.object(s, t.SlotStart, t.SlotEnd); len(acts) > 0 {
 			return acts
 		}
+		if t.SlotEnd > t.SlotStart && slotIsObject[w[t.SlotEnd]] {
+			// "called on world leaders to": the slot is the addressee, and
+			// it names no actor.
+			return nil
+		}
 	}
-	w := s.words
 	if t.Entry.NoSub {
 		return nil
 	}
@@ -170,12 +175,53 @@ func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
 	}
 	end := hi
 	for i := t.End; i < hi; i++ {
-		if s.words[i] == "that" || s.words[i] == "to" && i > t.End {
+		if w[i] == "that" || w[i] == "to" && i > t.End {
+			end = i
+			break
+		}
+		if w[i] == "from" && t.Entry.Root() >= "15" {
+			// "attacked from Belarus": where from, not whom.
 			end = i
 			break
 		}
 	}
-	return d.object(s, t.End, end)
+	if acts := d.object(s, t.End, end); len(acts) > 0 {
+		return acts
+	}
+	if r := t.Entry.Root(); r == "11" || r == "12" {
+		return d.actTarget(s, t.End, end)
+	}
+	return nil
+}
+
+// slotIsObject are the words after a pattern's gap that make the gap the
+// verb's object: "urge * to", "accuse * of".
+var slotIsObject = set("to", "of", "for", "from", "with", "as", "that", "against", "into")
+
+// actNouns name an act whose agent a disapproval or rejection targets:
+// "condemned the strike" is aimed at whoever struck.
+var actNouns = set("strike", "strikes", "attack", "attacks", "invasion", "offensive", "assault",
+	"detentions", "detention", "arrests", "arrest", "killings", "killing", "bombing",
+	"bombings", "shelling", "coup", "takeover", "move", "decision", "blast", "raid", "raids",
+	"incursion", "annexation", "crackdown", "executions", "withdrawal", "suspension",
+	"sanctions", "blockade", "occupation", "violence", "aggression", "operation")
+
+// actTarget finds "the strike" (an act noun) in [from, to) and returns
+// the source of the latest earlier act of force or coercion.
+func (d *doc) actTarget(s *sent, from, to int) []model.Actor {
+	for i := from; i < to && i < from+5; i++ {
+		if !actNouns[s.words[i]] {
+			continue
+		}
+		for k := len(d.done) - 1; k >= 0; k-- {
+			e := d.done[k]
+			if r := model.RootOf(e.code); r >= "15" || s.words[i] == "move" || s.words[i] == "decision" {
+				return []model.Actor{e.src}
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // symmetric orders the parties of a joint act: "X and Y agreed" and "a

@@ -95,6 +95,10 @@ func TestFilterMatch(t *testing.T) {
 		{"other actor", EventFilter{Actors: []string{"TUR"}}, false},
 		{"min sources", EventFilter{MinSources: 2}, true},
 		{"too few sources", EventFilter{MinSources: 3}, false},
+		{"outlet", EventFilter{Outlets: []string{"al jazeera"}}, true},
+		{"other outlet", EventFilter{Outlets: []string{"BBC News"}}, false},
+		{"text in sentence and actor", EventFilter{Text: "REBUFFED trump"}, true},
+		{"text absent", EventFilter{Text: "rebuffed idlib"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

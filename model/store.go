@@ -55,7 +55,11 @@ type EventFilter struct {
 	Actors     []string // name, code, country or id of source or target
 	Roots      []string // CAMEO roots, "01".."20"
 	Quads      []int    // QuadClass 1..4
+	Outlets    []string // outlet names of at least one mention, case-insensitive
 	MinSources int
+	// Text is a full-text query: every word of it must occur, case-folded,
+	// in the evidence sentences or the actor names of the event.
+	Text string
 }
 
 // Match reports whether the event passes the filter. Stores may push the
@@ -80,6 +84,12 @@ func (f EventFilter) Match(e Event) bool {
 		}
 	}
 	if f.MinSources > 0 && e.Sources() < f.MinSources {
+		return false
+	}
+	if len(f.Outlets) > 0 && !mentionsOutlet(e, f.Outlets) {
+		return false
+	}
+	if f.Text != "" && !matchesText(e, f.Text) {
 		return false
 	}
 	if len(f.Actors) > 0 {
@@ -108,4 +118,35 @@ func containsString(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+func mentionsOutlet(e Event, outlets []string) bool {
+	for _, m := range e.Mentions {
+		for _, o := range outlets {
+			if strings.EqualFold(strings.TrimSpace(o), m.Outlet) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// matchesText is the reference meaning of EventFilter.Text: each word of
+// the query, case-folded, is a substring of the event's searchable text.
+func matchesText(e Event, query string) bool {
+	var b strings.Builder
+	b.WriteString(e.Source.Name)
+	if e.Target != nil {
+		b.WriteString("\n" + e.Target.Name)
+	}
+	for _, m := range e.Mentions {
+		b.WriteString("\n" + m.Sentence)
+	}
+	hay := strings.ToLower(b.String())
+	for _, w := range strings.Fields(strings.ToLower(query)) {
+		if !strings.Contains(hay, w) {
+			return false
+		}
+	}
+	return true
 }

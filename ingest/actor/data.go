@@ -88,6 +88,7 @@ type WordSpec struct {
 	Role    model.Role `yaml:"role"`
 	Short   Kind       `yaml:"short"`
 	NeedMod bool       `yaml:"need_mod"`
+	Adj     bool       `yaml:"adj"` // also an adjective: a head only when no noun follows
 	Words   []string   `yaml:"words"`
 }
 
@@ -204,6 +205,41 @@ func parseStatesTSV(name string, b []byte) ([]StateSpec, error) {
 			return nil, fmt.Errorf("%s:%d: %w: want iso3, name, aliases, adjectives, capitals", name, n, ErrBadData)
 		}
 		out = append(out, StateSpec{Country: f[0], Name: f[1], Names: split(f[2]), Adjectives: split(f[3]), Metonyms: split(f[4])})
+	}
+	return out, sc.Err()
+}
+
+// parsePeopleTSV reads a people table: one term per line, as
+// name, aliases (|), country, role, title, from, to and an optional out
+// role; lines of one name merge into one person.
+func parsePeopleTSV(name string, b []byte) ([]PersonSpec, error) {
+	var out []PersonSpec
+	at := map[string]int{}
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 7 || len(f) > 8 {
+			return nil, fmt.Errorf("%s:%d: %w: want name, aliases, country, role, title, from, to [, out]", name, n, ErrBadData)
+		}
+		for i := range f {
+			f[i] = strings.TrimSpace(f[i])
+		}
+		i, ok := at[f[0]]
+		if !ok {
+			i = len(out)
+			at[f[0]] = i
+			out = append(out, PersonSpec{Name: f[0]})
+		}
+		p := &out[i]
+		p.Aliases = append(p.Aliases, split(f[1])...)
+		if len(f) == 8 {
+			p.Out = model.Role(f[7])
+		}
+		p.Terms = append(p.Terms, TermSpec{Country: f[2], Role: model.Role(f[3]), Title: f[4], From: f[5], To: f[6]})
 	}
 	return out, sc.Err()
 }

@@ -79,16 +79,21 @@ func (d *Document) Find(text string) []Match {
 func (d *Document) personMatch(text string, toks []token, i, j int, id int32) ([]Match, int) {
 	p := &d.g.idx.people[id]
 	a, _, _ := p.at(d.at)
+	return d.personAt(text, toks, i, j, a)
+}
+
+// personAt is the person a named at toks[i:j]. "Netanyahu's office" is
+// the person's organ, an agent of their country; an appositive title
+// after the name is consumed so that it does not read as a second actor.
+func (d *Document) personAt(text string, toks []token, i, j int, a model.Actor) ([]Match, int) {
 	mt := d.span(text, toks, i, j)
 	mt.Kind, mt.Actor = KindPerson, a
 	if j < len(toks) && toks[j].key == "'s" {
-		// "Netanyahu's office": the person's organ.
 		if h, hn, ok := d.headAt(text, toks, j+1); ok && h == j+1 {
 			l := d.g.idx.headLex(text, toks, h)
-			w := d.g.idx.word(l)
 			if l.kind == lxHead {
 				mt2 := d.span(text, toks, i, h+hn)
-				mt2.Kind, mt2.Actor = KindAgent, model.NewActor(mt2.Text, a.Country, w.role)
+				mt2.Kind, mt2.Actor = KindAgent, model.NewActor(mt2.Text, a.Country, d.g.idx.word(l).role)
 				return []Match{mt2}, h + hn - i
 			}
 		}
@@ -141,12 +146,7 @@ func (d *Document) appositive(text string, toks []token, k int) (model.Actor, in
 // ("John Smith, the foreign minister").
 func (d *Document) unknownName(text string, toks []token, i int) ([]Match, int) {
 	if a, n := d.knownName(toks, i); n > 0 {
-		mt := d.span(text, toks, i, i+n)
-		mt.Kind, mt.Actor = KindPerson, a
-		if _, m := d.appositive(text, toks, i+n); m > 0 {
-			n += m
-		}
-		return []Match{mt}, n
+		return d.personAt(text, toks, i, i+n, a)
 	}
 	nn := d.nameRun(text, toks, i)
 	if nn < 2 {

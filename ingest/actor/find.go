@@ -16,7 +16,7 @@ type mod struct {
 func modLex(ls []lex) bool {
 	for _, l := range ls {
 		switch l.kind {
-		case lxState, lxAdj, lxMetonym, lxOrgan, lxGroup, lxGroupAdj, lxOrg, lxPlace, lxPlaceAdj:
+		case lxState, lxAdj, lxMetonym, lxOrgan, lxGroup, lxGroupAdj, lxOrg, lxPlace, lxPlaceAdj, lxPlural:
 			return true
 		}
 	}
@@ -78,7 +78,7 @@ func (d *Document) phrase(text string, toks []token, i int) ([]Match, int) {
 	if modLex(ls) {
 		return d.modified(text, toks, i, ls, n)
 	}
-	if l, ok := first(ls, lxTitle, lxHead); ok {
+	if l, ok := first(ls, lxTitle, lxHead); ok && x.headOK(toks, i+n, l) {
 		return d.headed(text, toks, nil, i, l, n)
 	}
 	return nil, n
@@ -128,7 +128,7 @@ func (d *Document) headAt(text string, toks []token, k int) (int, int, bool) {
 	x := d.g.idx
 	for skip := 0; skip < 2 && k < len(toks); skip++ {
 		ls, n := x.lookup(text, toks, k)
-		if _, ok := first(ls, lxTitle, lxHead); ok && n > 0 {
+		if l, ok := first(ls, lxTitle, lxHead); ok && n > 0 && x.headOK(toks, k+n, l) {
 			return k, n, true
 		}
 		if skip == 1 || !d.filler(toks[k]) {
@@ -138,6 +138,22 @@ func (d *Document) headAt(text string, toks []token, k int) (int, int, bool) {
 	}
 	return 0, 0, false
 }
+
+// headOK rejects a head that is also an adjective when a noun follows
+// it: "rebel attacks", "civilian deaths".
+func (x *index) headOK(toks []token, next int, l lex) bool {
+	if l.kind != lxHead || !x.heads[l.id].adj || next >= len(toks) {
+		return true
+	}
+	k := toks[next].key
+	return k == "" || !(k[0] >= 'a' && k[0] <= 'z' || k[0] >= 0x80) || stopName[k] || verbish[k]
+}
+
+// verbish are words that follow a noun, not a noun modified by it.
+var verbish = map[string]bool{"were": true, "are": true, "be": true, "been": true, "have": true,
+	"did": true, "could": true, "should": true, "may": true, "might": true, "must": true, "killed": true,
+	"attacked": true, "fired": true, "died": true, "wounded": true, "injured": true, "claimed": true,
+	"or": true, "group": false}
 
 func (x *index) headLex(text string, toks []token, k int) lex {
 	ls, _ := x.lookup(text, toks, k)

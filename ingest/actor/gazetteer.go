@@ -15,8 +15,9 @@ import (
 
 //go:generate go run gen_states.go
 
-// data holds the embedded gazetteer: states.tsv (generated), then every
-// YAML file in name order.
+// data holds the embedded gazetteer: states.tsv (generated), the people
+// tables people_*.tsv (one dated term per line), then every YAML file in
+// name order.
 //
 //go:embed data/*.tsv data/*.yaml
 var data embed.FS
@@ -67,6 +68,23 @@ func Load() (*Gazetteer, error) {
 		return nil, err
 	}
 	g.files = append(g.files, &File{States: states})
+	tsvs, _ := fs.Glob(data, "data/people_*.tsv")
+	sort.Strings(tsvs)
+	for _, name := range tsvs {
+		b, err := data.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		people, err := parsePeopleTSV(name, b)
+		if err != nil {
+			return nil, err
+		}
+		f := &File{People: people}
+		if err := f.check(); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		g.files = append(g.files, f)
+	}
 	names, _ := fs.Glob(data, "data/*.yaml")
 	sort.Strings(names)
 	for _, name := range names {
@@ -228,7 +246,7 @@ func (g *Gazetteer) build() {
 		}
 	}
 	for _, w := range heads {
-		x.heads = append(x.heads, word{role: w.Role, short: w.Short, needMod: w.NeedMod})
+		x.heads = append(x.heads, word{role: w.Role, short: w.Short, needMod: w.NeedMod, adj: w.Adj})
 		for _, s := range w.Words {
 			x.add(s, lex{kind: lxHead, id: int32(len(x.heads) - 1)})
 		}

@@ -17,7 +17,18 @@ func (d *Document) headed(text string, toks []token, mods []mod, h int, l lex, h
 		start = mods[len(mods)-1].i
 	}
 	if l.kind == lxTitle {
-		// "U.S. President Donald Trump", "spokesman John Smith": one person.
+		// "U.S. President Donald Trump", "spokesman John Smith": one person,
+		// after any further titles ("military spokesman Colonel X").
+		for end < len(toks) {
+			ls2, n2 := x.lookup(text, toks, end)
+			if _, ok := first(ls2, lxTitle); !ok || n2 == 0 {
+				break
+			}
+			if _, ok := first(ls2, lxPerson); ok {
+				break
+			}
+			end += n2
+		}
 		if ms, n := d.titledName(text, toks, mods, start, end, w); n > 0 {
 			if len(mods) > 1 {
 				ms = append(d.distribute(text, toks, mods[:len(mods)-1], h, end, w.role), ms...)
@@ -26,9 +37,6 @@ func (d *Document) headed(text string, toks []token, mods []mod, h int, l lex, h
 		}
 	}
 	if len(mods) == 0 {
-		if w.needMod || l.kind == lxTitle {
-			return nil, hn
-		}
 		// "leader of Russia", "government in Damascus", "rebels in Syria".
 		if end+1 < len(toks) && (toks[end].key == "of" || toks[end].key == "in" || toks[end].key == "from") {
 			s := end + 1
@@ -43,6 +51,9 @@ func (d *Document) headed(text string, toks []token, mods []mod, h int, l lex, h
 					return []Match{mt}, s + n - h
 				}
 			}
+		}
+		if w.needMod || l.kind == lxTitle {
+			return nil, hn
 		}
 		mt := d.span(text, toks, h, end)
 		mt.Kind, mt.Actor = KindAgent, model.NewActor(mt.Text, "", w.role)
@@ -136,7 +147,7 @@ func (d *Document) titledName(text string, toks []token, mods []mod, start, end 
 		return []Match{mt}, end + n
 	}
 	nn := d.nameRun(text, toks, end)
-	if nn == 0 {
+	if nn == 0 || w.role == model.RoleNone {
 		return nil, 0
 	}
 	name := text[toks[end].start:toks[end+nn-1].end]

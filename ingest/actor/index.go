@@ -73,6 +73,7 @@ type word struct {
 	role    model.Role
 	short   Kind
 	needMod bool
+	adj     bool
 }
 
 // index is what [Gazetteer.Find] reads; it is rebuilt from the specs

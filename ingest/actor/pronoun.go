@@ -43,37 +43,47 @@ const resolveDepth = 12
 //
 // Unresolved, m.Actor keeps only the role wanted.
 func (d *Document) resolve(m *Match) {
-	for k := len(d.history) - 1; k >= 0 && k >= len(d.history)-resolveDepth; k-- {
-		h := d.history[k]
-		if h.Kind == KindPronoun && !h.Resolved {
-			continue
-		}
-		a := h.Actor
-		switch m.Hint {
-		case KindPerson:
-			if h.Kind != KindPerson || (m.Actor.Role != model.RoleNone && a.Role != m.Actor.Role) {
-				continue
-			}
-			m.Actor = a
-		case KindGroup, KindOrg:
-			if h.Kind != m.Hint {
-				continue
-			}
-			m.Actor = a
-		default:
-			r := m.Actor.Role
-			if a.Country == "" || a.Country == model.CountryIGO {
-				continue
-			}
-			if r == model.RoleREB && a.Role != model.RoleREB {
-				continue
-			}
-			if r != model.RoleREB && a.Role == model.RoleREB || a.Role == model.RoleCVL {
-				continue
-			}
-			m.Actor = model.NewActor(m.Text, a.Country, r)
-		}
-		m.Resolved = true
-		return
+	// Agents look first for a mention in the same role ("the army" after
+	// "Sudan's army"), then for any actor of a state.
+	passes := 1
+	if m.Hint == KindAgent {
+		passes = 2
 	}
+	for pass := 0; pass < passes; pass++ {
+		for k := len(d.history) - 1; k >= 0 && k >= len(d.history)-resolveDepth; k-- {
+			h := d.history[k]
+			if h.Kind == KindPronoun && !h.Resolved {
+				continue
+			}
+			if a, ok := compatible(m, h, pass == 0 && passes == 2); ok {
+				m.Actor, m.Resolved = a, true
+				return
+			}
+		}
+	}
+}
+
+// compatible returns the actor m refers to if h can be its antecedent.
+func compatible(m *Match, h Match, sameRole bool) (model.Actor, bool) {
+	a := h.Actor
+	switch m.Hint {
+	case KindPerson:
+		if h.Kind != KindPerson || (m.Actor.Role != model.RoleNone && a.Role != m.Actor.Role) {
+			return a, false
+		}
+		return a, true
+	case KindGroup, KindOrg:
+		return a, h.Kind == m.Hint
+	}
+	r := m.Actor.Role
+	if a.Country == "" || a.Country == model.CountryIGO || a.Role == model.RoleCVL {
+		return a, false
+	}
+	if sameRole && a.Role != r {
+		return a, false
+	}
+	if (r == model.RoleREB) != (a.Role == model.RoleREB) {
+		return a, false
+	}
+	return model.NewActor(m.Text, a.Country, r), true
 }

@@ -27,7 +27,7 @@ func tokenize(text string, toks []token) []token {
 	for i < len(text) {
 		r, w := utf8.DecodeRuneInString(text[i:])
 		if !isWord(r) {
-			if r == ',' || r == '.' || r == ';' || r == ':' || r == '(' || r == ')' || r == '!' || r == '?' || r == '"' || r == '“' || r == '”' {
+			if r == '\n' || r == ',' || r == '.' || r == ';' || r == ':' || r == '(' || r == ')' || r == '!' || r == '?' || r == '"' || r == '“' || r == '”' {
 				toks = append(toks, token{start: i, end: i + w, key: punctKey(r)})
 			}
 			i += w

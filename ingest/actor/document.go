@@ -65,6 +65,10 @@ func (d *Document) Find(text string) []Match {
 				d.resolve(&m)
 			}
 			if m.Kind != KindAdjective && m.Kind != KindPlace {
+				if len(d.history) >= 4*resolveDepth {
+					// Only the last resolveDepth mentions are ever read.
+					d.history = append(d.history[:0], d.history[len(d.history)-resolveDepth:]...)
+				}
 				d.history = append(d.history, m)
 			}
 			out = append(out, m)

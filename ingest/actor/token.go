@@ -22,10 +22,12 @@ type token struct {
 // "Russia's" reads as the state plus a possessive marker.
 func tokenize(text string, toks []token) []token {
 	toks = toks[:0]
-	var b strings.Builder
 	i := 0
 	for i < len(text) {
-		r, w := utf8.DecodeRuneInString(text[i:])
+		r, w := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(text[i:])
+		}
 		if !isWord(r) {
 			if r == '\n' || r == ',' || r == '.' || r == ';' || r == ':' || r == '(' || r == ')' || r == '!' || r == '?' || r == '"' || r == '“' || r == '”' {
 				toks = append(toks, token{start: i, end: i + w, key: punctKey(r)})
@@ -34,12 +36,19 @@ func tokenize(text string, toks []token) []token {
 			continue
 		}
 		start := i
-		b.Reset()
 		upper := unicode.IsUpper(r)
+		// Most words are plain lower-case ASCII: their key is the text
+		// itself and costs no allocation.
+		plain := true
 		for i < len(text) {
-			r, w = utf8.DecodeRuneInString(text[i:])
+			r, w = rune(text[i]), 1
+			if r >= utf8.RuneSelf {
+				r, w = utf8.DecodeRuneInString(text[i:])
+			}
 			if isWord(r) {
-				foldRune(&b, r)
+				if r >= utf8.RuneSelf || 'A' <= r && r <= 'Z' {
+					plain = false
+				}
 				i += w
 				continue
 			}
@@ -50,31 +59,46 @@ func tokenize(text string, toks []token) []token {
 					if (r == '\'' || r == '’') && (nr == 's' || nr == 'S') && !wordAt(text, i+w+nw) {
 						break
 					}
-					foldRune(&b, r)
+					if r == '’' {
+						plain = false
+					}
 					i += w
 					continue
 				}
 				// "U.S." keeps its last dot: single letters joined by dots.
-				if r == '.' && isInitials(b.String()) {
-					b.WriteByte('.')
+				if r == '.' && isInitials(text[start:i]) {
 					i += w
 				}
 			}
 			break
 		}
-		toks = append(toks, token{start: start, end: i, key: b.String(), upper: upper})
-		if i < len(text) {
-			r, w = utf8.DecodeRuneInString(text[i:])
-			if r == '\'' || r == '’' {
-				nr, nw := utf8.DecodeRuneInString(text[i+w:])
-				if (nr == 's' || nr == 'S') && !wordAt(text, i+w+nw) {
-					toks = append(toks, token{start: i, end: i + w + nw, key: "'s"})
-					i += w + nw
-				}
+		key := text[start:i]
+		if !plain {
+			key = foldString(key)
+		}
+		toks = append(toks, token{start: start, end: i, key: key, upper: upper})
+		if i < len(text) && (text[i] == '\'' || strings.HasPrefix(text[i:], "’")) {
+			w := 1
+			if text[i] != '\'' {
+				w = len("’")
+			}
+			if j := i + w; j < len(text) && (text[j] == 's' || text[j] == 'S') && !wordAt(text, j+1) {
+				toks = append(toks, token{start: i, end: j + 1, key: "'s"})
+				i = j + 1
 			}
 		}
 	}
 	return toks
+}
+
+// foldString lower-cases s and strips its diacritics (see foldRune).
+func foldString(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		foldRune(&b, r)
+	}
+	return b.String()
 }
 
 func wordAt(text string, i int) bool {
@@ -89,7 +113,7 @@ func isWord(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-// isInitials reports whether s is "u.s" or "u.n" style: single letters
+// isInitials reports whether s is "U.S" or "u.n" style: single letters
 // separated by dots.
 func isInitials(s string) bool {
 	if len(s) < 3 {

@@ -191,7 +191,7 @@ func (tg *tagger) quarter(i int) (match, bool) {
 			ref = tg.quarterRef()
 		}
 		y, q = ref.Year(), quarterOf(ref.Month())
-	} else if !explicit && q > quarterOf(tg.dct.Month()) && !tg.future(i) {
+	} else if !explicit && q > quarterOf(tg.dct.Month()) && !tg.futureAt(i) {
 		y--
 	}
 	return tg.quarterOf(k, y, q, back)
@@ -237,7 +237,7 @@ func (tg *tagger) season(i int) (match, bool) {
 		year, explicit, k = y, true, k+1
 	}
 	if !explicit {
-		year = tg.seasonYear(code, rel, tg.future(i))
+		year = tg.seasonYear(code, rel, tg.futureAt(i))
 	}
 	return match{end: k, typ: TypeDate, val: fmt.Sprintf("%04d-%s", year, code), date: seasonDate(year, code)}, true
 }
@@ -309,7 +309,7 @@ func (tg *tagger) holiday(i int) (match, bool) {
 	if key == "" {
 		return match{}, false
 	}
-	fut := tg.future(i)
+	fut := tg.futureAt(i)
 	pick := func(y int) time.Time {
 		if key == "thanksgiving" {
 			t := time.Date(y, time.November, 1, 0, 0, 0, 0, time.UTC)

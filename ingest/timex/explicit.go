@@ -131,7 +131,7 @@ func (tg *tagger) withYear(j int) (int, int, bool) {
 
 func (tg *tagger) dayMatch(i, end int, y int, m time.Month, d int, hasYear bool) (match, bool) {
 	if !hasYear {
-		y = tg.dayYear(m, d, tg.future(i))
+		y = tg.dayYear(m, d, tg.futureAt(i))
 	}
 	if !validDay(y, m, d) {
 		return match{}, false
@@ -172,7 +172,7 @@ func (tg *tagger) explicitMonthFirst(i int) (match, bool) {
 	if y, end, ok := tg.yearAt(k2); ok {
 		return match{end: end, typ: TypeDate, val: monthValue(y, m), date: model.Month(y, m)}, true
 	}
-	y := tg.monthYear(m, tg.future(i))
+	y := tg.monthYear(m, tg.futureAt(i))
 	// "last June" is the latest June before the month of publication,
 	// "next May" the first one after it.
 	switch tg.w(i - 1) {

@@ -48,7 +48,7 @@ func (tg *tagger) weekday(i int) (match, bool) {
 		t = tg.weekdayDate(wd, 1, true)
 	default:
 		dir := -1
-		if tg.future(i) {
+		if tg.futureAt(j) {
 			dir = 1
 		}
 		t = tg.weekdayDate(wd, dir, false)
@@ -173,7 +173,7 @@ func (tg *tagger) weekend(i, end, n int) match {
 		sat = tg.dct.AddDate(0, 0, -1)
 	}
 	switch {
-	case n > 0 || (n == 0 && tg.future(i) && tg.dct.Weekday() != time.Sunday && tg.dct.Weekday() != time.Saturday):
+	case n > 0 || (n == 0 && tg.futureAt(i) && tg.dct.Weekday() != time.Sunday && tg.dct.Weekday() != time.Saturday):
 		sat = tg.weekdayDate(time.Saturday, 1, true)
 	case n < 0 && (tg.dct.Weekday() == time.Saturday || tg.dct.Weekday() == time.Sunday):
 		sat = sat.AddDate(0, 0, -7)

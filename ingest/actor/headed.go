@@ -120,6 +120,23 @@ func (d *Document) span(text string, toks []token, i, j int) Match {
 // absolute token index after the name, or 0.
 func (d *Document) titledName(text string, toks []token, mods []mod, start, end int, w word) ([]Match, int) {
 	x := d.g.idx
+	if end+1 < len(toks) && toks[end].key == "," && toks[end+1].upper {
+		// "Ukraine's foreign ministry spokesman, Oleg Nikolenko": a known
+		// name may follow the title after a comma.
+		if ls, n := x.lookup(text, toks, end+1); n > 0 {
+			if id, ok := x.pickPerson(ls, d.at); ok {
+				ms, n2 := d.personMatch(text, toks, end+1, end+1+n, id)
+				ms[0].Start = toks[start].start
+				ms[0].Text = text[ms[0].Start:ms[0].End]
+				return ms, end + 1 + n2
+			}
+		}
+		if a, n := d.knownName(toks, end+1); n > 0 {
+			mt := d.span(text, toks, start, end+1+n)
+			mt.Kind, mt.Actor = KindPerson, a
+			return []Match{mt}, end + 1 + n
+		}
+	}
 	if end >= len(toks) || !toks[end].upper {
 		return nil, 0
 	}

@@ -70,15 +70,27 @@ type Entry struct {
 func (e *Entry) Root() string { return model.RootOf(e.Code) }
 
 type elem struct {
-	gap   bool
-	forms map[string]bool // surface forms matched; nil for a gap
+	gap bool
+	ids []int32 // vocabulary ids of the surface forms matched; nil for a gap
 }
 
-// Lexicon is a compiled set of patterns, indexed by the forms of their
-// first word.
+func (el elem) has(id int32) bool {
+	for _, x := range el.ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Lexicon is a compiled set of patterns. Every surface form of every
+// pattern word has a vocabulary id, so that matching a sentence costs one
+// map lookup per token; patterns are indexed by the ids of their first
+// word.
 type Lexicon struct {
 	Entries []*Entry
-	byFirst map[string][]*Entry
+	vocab   map[string]int32
+	byFirst [][]*Entry
 }
 
 // Default returns the lexicon embedded in the binary. It panics if the
@@ -104,7 +116,7 @@ func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 	if err != nil {
 		return nil, fmt.Errorf("coding: %w", err)
 	}
-	lx := &Lexicon{byFirst: map[string][]*Entry{}}
+	lx := &Lexicon{vocab: map[string]int32{}}
 	seen := map[string]string{}
 	for _, name := range names {
 		if strings.HasSuffix(name, "/irregular.txt") {
@@ -210,10 +222,25 @@ func (lx *Lexicon) add(e *Entry, irr irregulars) {
 			continue
 		}
 		e.words++
-		e.elems = append(e.elems, elem{forms: forms(w, e.Noun, irr)})
+		var el elem
+		for f := range forms(w, e.Noun, irr) {
+			el.ids = append(el.ids, lx.id(f))
+		}
+		e.elems = append(e.elems, el)
 	}
 	lx.Entries = append(lx.Entries, e)
-	for f := range e.elems[0].forms {
-		lx.byFirst[f] = append(lx.byFirst[f], e)
+	for _, id := range e.elems[0].ids {
+		lx.byFirst[id] = append(lx.byFirst[id], e)
 	}
+}
+
+// id returns the vocabulary id of form f, adding it if new.
+func (lx *Lexicon) id(f string) int32 {
+	if id, ok := lx.vocab[f]; ok {
+		return id
+	}
+	id := int32(len(lx.byFirst))
+	lx.vocab[f] = id
+	lx.byFirst = append(lx.byFirst, nil)
+	return id
 }

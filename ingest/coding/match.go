@@ -16,17 +16,34 @@ type Trigger struct {
 	Literal            []int // token indexes of the pattern's words
 }
 
-// gapStop are tokens a gap never crosses.
-var gapStop = map[string]bool{".": true, ";": true, ":": true, "?": true, "!": true, "\"": true, "“": true, "”": true}
+// gapStop reports tokens a gap never crosses.
+func gapStop(w string) bool {
+	switch w {
+	case ".", ";", ":", "?", "!", "\"", "“", "”":
+		return true
+	}
+	return false
+}
 
 // Match finds the lexicon's patterns in words, the lower-cased tokens of
 // one sentence. Longer patterns win over shorter ones sharing a token; the
 // result is ordered by position.
 func (lx *Lexicon) Match(words []string) []Trigger {
-	var found []Trigger
+	ids := make([]int32, len(words))
 	for i, w := range words {
-		for _, e := range lx.byFirst[w] {
-			if t, ok := matchAt(e, words, i); ok {
+		id, ok := lx.vocab[w]
+		if !ok {
+			id = -1
+		}
+		ids[i] = id
+	}
+	var found []Trigger
+	for i, id := range ids {
+		if id < 0 {
+			continue
+		}
+		for _, e := range lx.byFirst[id] {
+			if t, ok := matchAt(e, words, ids, i); ok {
 				found = append(found, t)
 			}
 		}
@@ -68,17 +85,20 @@ func (lx *Lexicon) Match(words []string) []Trigger {
 }
 
 // matchAt matches e with its first word at words[i]; gaps are lazy.
-func matchAt(e *Entry, words []string, i int) (Trigger, bool) {
+func matchAt(e *Entry, words []string, ids []int32, i int) (Trigger, bool) {
 	t := Trigger{Entry: e, Start: i, Head: i, SlotStart: -1, SlotEnd: -1}
-	t.Literal = make([]int, 0, e.words)
+	// Collect the literal positions on the stack; most attempts fail, and
+	// only a match pays for its slice.
+	var buf [16]int
+	lit := buf[:0]
 	pos := i
 	for k := 0; k < len(e.elems); k++ {
 		el := e.elems[k]
 		if !el.gap {
-			if pos >= len(words) || !el.forms[words[pos]] {
+			if pos >= len(ids) || (k > 0 && !el.has(ids[pos])) {
 				return t, false
 			}
-			t.Literal = append(t.Literal, pos)
+			lit = append(lit, pos)
 			pos++
 			continue
 		}
@@ -86,11 +106,11 @@ func matchAt(e *Entry, words []string, i int) (Trigger, bool) {
 		next := e.elems[k+1]
 		found := -1
 		for j := pos; j < len(words) && j <= pos+MaxGap; j++ {
-			if next.forms[words[j]] {
+			if ids[j] >= 0 && next.has(ids[j]) {
 				found = j
 				break
 			}
-			if gapStop[words[j]] {
+			if gapStop(words[j]) {
 				break
 			}
 		}
@@ -103,6 +123,7 @@ func matchAt(e *Entry, words []string, i int) (Trigger, bool) {
 		pos = found
 	}
 	t.End = pos
+	t.Literal = append([]int(nil), lit...)
 	return t, true
 }
 

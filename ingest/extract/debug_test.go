@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/eventgraph/eventgraph/ingest/actor"
 )
@@ -50,6 +51,32 @@ func TestDebugSentence(t *testing.T) {
 				}
 				t.Logf("  EVENT %s/%s -> %s %s %s %q", e.src.Country, e.src.Name, tg, e.code, e.date, e.trigger)
 			}
+		}
+	}
+}
+
+// TestDebugText prints the analysis of the text in $DEV_TEXT.
+func TestDebugText(t *testing.T) {
+	txt := os.Getenv("DEV_TEXT")
+	if txt == "" {
+		t.Skip("set DEV_TEXT to a text")
+	}
+	x := New(actor.Default())
+	d := x.newDoc(txt, time.Date(2019, 6, 3, 0, 0, 0, 0, time.UTC))
+	for i, s := range d.sents {
+		d.findActors(s)
+		for _, m := range s.actors {
+			t.Logf("  actor %q kind=%s %s/%s", m.Text, m.Kind, m.Actor.Country, m.Actor.Role)
+		}
+		for _, tr := range x.lex.Match(s.words) {
+			t.Logf("  trigger %q %s (%s)", s.toks[tr.Head].Text, tr.Entry.Code, tr.Entry.Pattern)
+		}
+		for _, e := range d.codeSentence(i) {
+			tgt := "null"
+			if e.tgt != nil {
+				tgt = e.tgt.Country
+			}
+			t.Logf("  EVENT %s -> %s %s %s", e.src.Country, tgt, e.code, e.date)
 		}
 	}
 }

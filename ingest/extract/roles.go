@@ -131,7 +131,9 @@ func (d *doc) actorsAfter(s *sent, from, to int, places bool) []model.Actor {
 			// truce, and thanked Egypt" does not welcome Egypt.
 			return nil
 		}
-		if m.ts > 0 && s.words[m.ts-1] == "by" {
+		if m.ts > from && s.words[m.ts-1] == "by" {
+			// An agent inside the object's span: "strikes by X" names who
+			// struck, not whom.
 			continue
 		}
 		a, ok := d.resolveAs(s, k, places)

@@ -63,8 +63,30 @@ func (d *doc) codeSentence(si int) []coded {
 			// complement: "did not say that X attacked".
 			suppress = hi
 		}
+		if readyTo(w, t.Head) && !neg && e.Root() != "03" {
+			// "X is ready to impose martial law": X's intent or threat.
+			if code := intentCode(e.Code, false); code != "" {
+				if srcs := d.subject(s, chain, lo); len(srcs) > 0 {
+					emitCode(t, code, srcs, d.targets(s, t, hi))
+				}
+			}
+			continue
+		}
 		if infinitive(w, t.Head) || conditional(w, lo, t.Head) || gerundObject(w, t.Head) {
 			continue
+		}
+		if e.Code == "015" {
+			// A claim of responsibility for an attack is coded as the
+			// attack.
+			if a, ok := claimedAct(trigs, t, hi); ok {
+				srcs := d.subject(s, chain, lo)
+				var tgts []model.Actor
+				if len(srcs) > 0 {
+					tgts = d.partner(si, srcs[0])
+				}
+				emitCode(t, a.Entry.Code, srcs, tgts)
+				continue
+			}
 		}
 		if mk := modalKind(modal); mk != modalNone && e.Root() != "03" {
 			// "X said it would Z": X announces its own act (intent or
@@ -422,4 +444,27 @@ func (d *doc) partner(si int, src model.Actor) []model.Actor {
 		}
 	}
 	return nil
+}
+
+// claimedAct finds the act of force named after a claim of responsibility
+// ("claimed responsibility for the drone attack").
+func claimedAct(trigs []coding.Trigger, claim coding.Trigger, hi int) (coding.Trigger, bool) {
+	for _, a := range trigs {
+		if a.Head >= claim.End && a.Head < hi && a.Entry.Root() >= "18" {
+			return a, true
+		}
+	}
+	return coding.Trigger{}, false
+}
+
+// readyTo reports "ready to", "prepared to" or "willing to" before head.
+func readyTo(w []string, head int) bool {
+	if head < 2 || w[head-1] != "to" {
+		return false
+	}
+	switch w[head-2] {
+	case "ready", "prepared", "willing":
+		return true
+	}
+	return false
 }

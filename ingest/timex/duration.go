@@ -131,6 +131,10 @@ func (tg *tagger) duration(i int) (match, bool) {
 			n = -1
 		}
 	}
+	half := false
+	if ok && n > 0 {
+		half, k = tg.halfAfterCount(k)
+	}
 	adjectival := false
 	if tg.hyphen(k) {
 		if tg.t[j].kind == tkWord && (tg.w(j) == "a" || tg.w(j) == "an") {
@@ -157,8 +161,11 @@ func (tg *tagger) duration(i int) (match, bool) {
 		return match{}, false // "the 11-day war": the adjective alone is the expression
 	}
 	end := k + 1
-	if adjectival && tg.hyphen(end) && tg.w(end+1) == "old" {
-		return match{}, false // ages ("6-year-old") are not time expressions
+	if adjectival && tg.hyphen(end) && tg.w(end+1) == "old" || tg.w(end) == "old" {
+		return match{}, false // ages ("6-year-old", "52 years old") are not time expressions
+	}
+	if !half && n > 0 && tg.w(end) == "and" && tg.w(end+1) == "a" && tg.w(end+2) == "half" {
+		half, end = true, end+3 // "a minute and a half"
 	}
 	if adjectival && tg.hyphen(end) && tg.w(end+1) == "long" {
 		end += 2
@@ -166,9 +173,17 @@ func (tg *tagger) duration(i int) (match, bool) {
 	if tg.t[j].kind == tkNum && tg.t[j].nd == 4 && tg.t[j].num >= 1000 {
 		return match{}, false // "the 1988 second quarter"
 	}
-	if tg.w(j) == "a" || tg.w(j) == "an" {
-		if p := tg.w(i - 1); i == j && (p == "times" || p == "twice" || p == "once" || p == "thrice" || p == "%" || i > 0 && tg.t[i-1].kind == tkNum) {
+	if (tg.w(j) == "a" || tg.w(j) == "an") && i == j {
+		if p := tg.w(i - 1); p == "times" || p == "twice" || p == "once" || p == "thrice" {
 			return match{end: end, typ: TypeSet, val: durationValue(1, u)}, true
+		}
+		if tg.rateBefore(i) && !anchorWords[tg.w(end)] {
+			return match{}, false // "$2 million a year", "700 seats a week": a rate, untagged
+		}
+	}
+	if half {
+		if v, ok := halfValue(n, u); ok {
+			return match{end: end, typ: TypeDuration, val: v}, true
 		}
 	}
 	if !span && !adjectival && !u.time {
@@ -264,4 +279,67 @@ func (tg *tagger) set(i int) (match, bool) {
 		return match{end: k + 1, typ: TypeSet, val: "XXXX-XX-XXT" + p}, true
 	}
 	return match{}, false
+}
+
+// anchorWords turn "a year" into a date ("a year ago") rather than a rate.
+var anchorWords = map[string]bool{
+	"ago": true, "earlier": true, "later": true, "before": true, "after": true,
+	"previously": true, "hence": true, "from": true,
+}
+
+// rateWords are the quantities that "a day", "a year" divide in a rate.
+var rateWords = map[string]bool{
+	"%": true, "million": true, "billion": true, "trillion": true, "thousand": true,
+	"hundred": true, "percent": true, "cents": true, "dollars": true, "yen": true,
+	"pounds": true, "euros": true, "barrels": true, "tons": true,
+}
+
+// rateBefore reports whether the token before i is a quantity that "a
+// unit" makes a rate of: a number, an amount, or a plural count noun
+// ("seats a week", "24 hours a day").
+func (tg *tagger) rateBefore(i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := tg.t[i-1]
+	if p.kind == tkNum || rateWords[p.w] {
+		return true
+	}
+	if p.kind != tkWord || len(p.w) < 5 || p.w[len(p.w)-1] != 's' || p.w[len(p.w)-2] == 's' {
+		return false
+	}
+	switch p.w {
+	case "perhaps", "sometimes", "always", "afterwards", "towards", "besides", "whereas", "unless", "across", "times", "nearly":
+		return false
+	}
+	_, isUnit := units[p.w]
+	return !isUnit || p.w == "hours" || p.w == "minutes"
+}
+
+// halfAfterCount reads the "1/2" of "2 1/2 years" or the "and a half" of
+// "two and a half years" after a count ending at k.
+func (tg *tagger) halfAfterCount(k int) (bool, int) {
+	if k+2 < len(tg.t) && tg.t[k].kind == tkNum && tg.t[k].num == 1 && tg.w(k+1) == "/" && tg.w(k+2) == "2" && tg.adjacent(k) && tg.adjacent(k+1) {
+		return true, k + 3
+	}
+	if tg.w(k) == "and" && tg.w(k+1) == "a" && tg.w(k+2) == "half" {
+		return true, k + 3
+	}
+	return false, k
+}
+
+// halfValue writes n and a half units in the next smaller unit:
+// "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M.
+func halfValue(n int, u unit) (string, bool) {
+	switch {
+	case u.letter == "Y" && u.mult <= 1:
+		return fmt.Sprintf("P%dY6M", n), true
+	case u.letter == "D":
+		return fmt.Sprintf("P%dDT12H", n), true
+	case u.letter == "H":
+		return fmt.Sprintf("PT%dH30M", n), true
+	case u.letter == "M" && u.time:
+		return fmt.Sprintf("PT%dM30S", n), true
+	}
+	return "", false
 }

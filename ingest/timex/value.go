@@ -81,6 +81,15 @@ func durationValue(n int, u unit) string {
 		cnt = strconv.Itoa(n)
 	}
 	letter := u.letter
+	switch letter {
+	case "E", "C":
+		// TimeBank counts decades and centuries in years: "two decades"
+		// is P20Y, "this century" P100Y.
+		if n >= 0 {
+			cnt = strconv.Itoa(n * map[string]int{"E": 10, "C": 100}[letter])
+		}
+		letter = "Y"
+	}
 	if letter == "WE" {
 		letter = "D"
 		if n >= 0 {

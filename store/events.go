@@ -15,7 +15,8 @@ import (
 // range, month, year), last day, id. Mentions come in order of their
 // article's publication, then path, then position in the article.
 //
-// The date, root, quad and actor parts of f narrow the SQL query; f.Match
+// The date, root, quad, actor, outlet and text parts of f narrow the SQL
+// query (text through the full-text index, see text.go); f.Match
 // then has the final word on every event, so the result is exactly what
 // the reference meaning of [model.EventFilter] selects.
 func (d *DB) Events(ctx context.Context, f model.EventFilter) ([]model.Event, error) {
@@ -158,6 +159,22 @@ func pushDown(ctx context.Context, tx *sql.Tx, f model.EventFilter) (where []str
 		list := jsonList(ids)
 		args = append(args, list, list)
 	}
+	if len(f.Outlets) > 0 {
+		cond, arg, none, err := outletCondition(ctx, tx, f.Outlets)
+		if err != nil || none {
+			return nil, nil, none, err
+		}
+		where = append(where, cond)
+		args = append(args, arg)
+	}
+	if f.Text != "" {
+		conds, targs, err := textConditions(ctx, tx, f.Text)
+		if err != nil {
+			return nil, nil, false, err
+		}
+		where = append(where, conds...)
+		args = append(args, targs...)
+	}
 	return where, args, false, nil
 }
 
@@ -165,17 +182,12 @@ func pushDown(ctx context.Context, tx *sql.Tx, f model.EventFilter) (where []str
 // wants. It reads the actor table and applies [model.ActorMatches] itself,
 // since SQLite's NOCASE folds ASCII only and would miss "ÉTAT".
 func matchingActors(ctx context.Context, tx *sql.Tx, wants []string) ([]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, name, country, role, code FROM actors`)
+	actors, err := allActors(ctx, tx)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	var ids []string
-	for rows.Next() {
-		var a model.Actor
-		if err := rows.Scan(&a.ID, &a.Name, &a.Country, &a.Role, &a.Code); err != nil {
-			return nil, err
-		}
+	for _, a := range actors {
 		for _, w := range wants {
 			if model.ActorMatches(a, w) {
 				ids = append(ids, a.ID)
@@ -183,7 +195,7 @@ func matchingActors(ctx context.Context, tx *sql.Tx, wants []string) ([]string, 
 			}
 		}
 	}
-	return ids, rows.Err()
+	return ids, nil
 }
 
 func rootsOfQuads(quads []int) []string {

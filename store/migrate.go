@@ -19,6 +19,13 @@ var embeddedMigrations embed.FS
 // failing migration.
 var migrationFS fs.FS = embeddedMigrations
 
+// migrationHooks run Go code inside a migration's transaction, after its
+// SQL, for what SQL cannot do (such as filling the full-text index, whose
+// rows are computed in Go). They run only when the migration is applied.
+var migrationHooks = map[string]func(context.Context, *sql.Tx) error{
+	"migrations/0003_mention_text.sql": backfillMentionText,
+}
+
 // migrationNames lists the embedded migrations in the order they apply:
 // their names start with a zero-padded number, so name order is that order.
 func migrationNames() ([]string, error) {
@@ -79,6 +86,11 @@ func (d *DB) applyMigration(ctx context.Context, name string) error {
 	}
 	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 		return err
+	}
+	if hook := migrationHooks[name]; hook != nil {
+		if err := hook(ctx, tx); err != nil {
+			return err
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name, applied_at) VALUES (?, ?)`, name, d.now()); err != nil {
 		return err

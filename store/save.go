@@ -71,8 +71,8 @@ func insertArticle(ctx context.Context, tx *sql.Tx, a model.Article, now string)
 // eventWriter holds the statements SaveArticle runs once per actor, event
 // and mention, prepared once per transaction.
 type eventWriter struct {
-	actor, event, mention *sql.Stmt
-	actors                map[string]bool // actors written in this transaction
+	actor, event, mention, text *sql.Stmt
+	actors                      map[string]bool // actors written in this transaction
 }
 
 const (
@@ -99,7 +99,8 @@ func saveEvents(ctx context.Context, tx *sql.Tx, articleID string, events []mode
 	for _, s := range []struct {
 		stmt **sql.Stmt
 		sql  string
-	}{{&w.actor, upsertActorSQL}, {&w.event, upsertEventSQL}, {&w.mention, insertMentionSQL}} {
+	}{{&w.actor, upsertActorSQL}, {&w.event, upsertEventSQL}, {&w.mention, insertMentionSQL},
+		{&w.text, insertMentionTextSQL}} {
 		stmt, err := tx.PrepareContext(ctx, s.sql)
 		if err != nil {
 			return fmt.Errorf("prepare: %w", err)
@@ -144,9 +145,19 @@ func (w *eventWriter) saveEvent(ctx context.Context, articleID string, e model.E
 		return err
 	}
 	for _, m := range e.Mentions {
-		if _, err := w.mention.ExecContext(ctx, e.ID, articleID, m.Sentence, m.Start, m.End,
-			m.Trigger, m.TimeText, e.ID); err != nil {
+		res, err := w.mention.ExecContext(ctx, e.ID, articleID, m.Sentence, m.Start, m.End,
+			m.Trigger, m.TimeText, e.ID)
+		if err != nil {
 			return fmt.Errorf("mention at %d: %w", m.Start, err)
+		}
+		// A repeated sentence was dropped by the primary key; its text is
+		// indexed already.
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("mention at %d: %w", m.Start, err)
+		} else if n > 0 {
+			if err := indexMention(ctx, w.text, e.ID, m.Sentence); err != nil {
+				return fmt.Errorf("mention at %d: %w", m.Start, err)
+			}
 		}
 	}
 	return nil

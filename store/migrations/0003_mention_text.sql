@@ -1,0 +1,15 @@
+-- 0003: a full-text index of the evidence sentences, for EventFilter.Text.
+--
+-- FTS4 rather than FTS5: mattn/go-sqlite3 compiles FTS3/FTS4 in by default
+-- but FTS5 only under the sqlite_fts5 build tag, and `go run
+-- ./cmd/eventgraph` must work without tags.
+--
+-- The filter's meaning is "every query word is a substring of the text",
+-- while FTS matches whole tokens or token prefixes. So each row holds, for
+-- every ASCII letter-and-digit run of the lower-cased sentence, all of its
+-- suffixes ("idlib" gives "idlib dlib lib ib b"): a word inside a run is
+-- then a prefix of one of them, and the prefix query "word*" finds every
+-- sentence the substring test would accept. The rows are written by Go
+-- (store/text.go) when a mention is stored; this migration's Go hook fills
+-- them for the mentions already stored.
+CREATE VIRTUAL TABLE mention_text USING fts4(event_id, suffixes, notindexed=event_id);

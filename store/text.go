@@ -1,0 +1,185 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// Full-text search of evidence sentences through the FTS4 table
+// mention_text (migration 0003, which says why FTS4 and why suffixes).
+//
+// The push-down must select a superset of what model.EventFilter.Match
+// accepts, since Match has the final word. A query word narrows the SQL
+// only when it is made of ASCII letters and digits once lower-cased: such a
+// word, when it occurs in the lower-cased text, lies inside one ASCII
+// letter-and-digit run, so it is a prefix of one of that run's suffixes.
+// Other words (with hyphens, apostrophes or non-ASCII letters) are left to
+// Match alone.
+
+// suffixDoc is the indexed form of a sentence: the suffixes of its ASCII
+// letter-and-digit runs, separated by spaces, after Unicode lower-casing
+// (the same folding Match uses, which can turn a non-ASCII capital such as
+// the Kelvin sign into an ASCII letter).
+func suffixDoc(sentence string) string {
+	var b strings.Builder
+	for _, run := range asciiRuns(strings.ToLower(sentence)) {
+		for i := range len(run) {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(run[i:])
+		}
+	}
+	return b.String()
+}
+
+// asciiRuns splits s into maximal runs of ASCII letters and digits.
+func asciiRuns(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !isASCIIAlnum(r) })
+}
+
+func isASCIIAlnum(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+}
+
+// searchableWords returns the lower-cased query words that the index can
+// answer (see above); the rest are checked by Match only.
+func searchableWords(query string) []string {
+	var out []string
+	for _, w := range strings.Fields(strings.ToLower(query)) {
+		ok := true
+		for _, r := range w {
+			ok = ok && isASCIIAlnum(r)
+		}
+		if ok {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+const insertMentionTextSQL = `INSERT INTO mention_text (event_id, suffixes) VALUES (?, ?)`
+
+// indexMention adds one stored mention's sentence to the full-text index.
+func indexMention(ctx context.Context, stmt *sql.Stmt, eventID, sentence string) error {
+	if _, err := stmt.ExecContext(ctx, eventID, suffixDoc(sentence)); err != nil {
+		return fmt.Errorf("index mention text: %w", err)
+	}
+	return nil
+}
+
+// backfillMentionText is the Go half of migration 0003: it indexes the
+// mentions stored before the index existed, in the migration's transaction.
+func backfillMentionText(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT event_id, sentence FROM mentions ORDER BY event_id, ordinal`)
+	if err != nil {
+		return err
+	}
+	type row struct{ id, sentence string }
+	var all []row
+	for rows.Next() {
+		var r row
+		if err := rows.Scan(&r.id, &r.sentence); err != nil {
+			rows.Close()
+			return err
+		}
+		all = append(all, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	stmt, err := tx.PrepareContext(ctx, insertMentionTextSQL)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, r := range all {
+		if err := indexMention(ctx, stmt, r.id, r.sentence); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// textConditions narrows events to those that can contain every searchable
+// word of query, each in an evidence sentence (through the index) or in the
+// name of the source or target (checked in Go, like matchingActors, so that
+// the folding is Match's own).
+func textConditions(ctx context.Context, tx *sql.Tx, query string) (where []string, args []any, err error) {
+	words := searchableWords(query)
+	if len(words) == 0 {
+		return nil, nil, nil
+	}
+	actors, err := allActors(ctx, tx)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, w := range words {
+		var named []string
+		for _, a := range actors {
+			if strings.Contains(strings.ToLower(a.Name), w) {
+				named = append(named, a.ID)
+			}
+		}
+		where = append(where, `(e.id IN (SELECT event_id FROM mention_text WHERE suffixes MATCH ?)
+			OR e.source_id IN (SELECT value FROM json_each(?)) OR e.target_id IN (SELECT value FROM json_each(?)))`)
+		list := jsonList(named)
+		args = append(args, w+"*", list, list)
+	}
+	return where, args, nil
+}
+
+// outletCondition narrows events to those with a mention from one of the
+// stored outlets that answer to wants the way Match compares them
+// (trimmed, Unicode case folding). none reports that no stored outlet does.
+func outletCondition(ctx context.Context, tx *sql.Tx, wants []string) (where string, arg any, none bool, err error) {
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT outlet FROM articles`)
+	if err != nil {
+		return "", nil, false, err
+	}
+	defer rows.Close()
+	var match []string
+	for rows.Next() {
+		var o string
+		if err := rows.Scan(&o); err != nil {
+			return "", nil, false, err
+		}
+		for _, w := range wants {
+			if strings.EqualFold(strings.TrimSpace(w), o) {
+				match = append(match, o)
+				break
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return "", nil, false, err
+	}
+	if len(match) == 0 {
+		return "", nil, true, nil
+	}
+	return `EXISTS (SELECT 1 FROM mentions mo JOIN articles ao ON ao.id = mo.article_id
+		WHERE mo.event_id = e.id AND ao.outlet IN (SELECT value FROM json_each(?)))`, jsonList(match), false, nil
+}
+
+// allActors reads the actor table.
+func allActors(ctx context.Context, tx *sql.Tx) ([]model.Actor, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, name, country, role, code FROM actors`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Actor
+	for rows.Next() {
+		var a model.Actor
+		if err := rows.Scan(&a.ID, &a.Name, &a.Country, &a.Role, &a.Code); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,123 @@
+package store
+
+import (
+	"io/fs"
+	"reflect"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+func TestSuffixDoc(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Idlib", "idlib dlib lib ib b"},
+		{"al-Assad's", "al l assad ssad sad ad d s"},
+		{"État 42", "tat at t 42 2"},
+		{"\u212Aremlin", "kremlin remlin emlin mlin lin in n"}, // Kelvin sign lower-cases to k
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := suffixDoc(tt.in); got != tt.want {
+			t.Errorf("suffixDoc(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// Text and outlet filters must select exactly what Match selects, whatever
+// part of the query the index can answer: infix substrings, words across
+// punctuation, non-ASCII letters, actor names, words in different mentions.
+func TestEvents_TextAndOutletAgreeWithMatch(t *testing.T) {
+	db := MustOpen(t)
+	day := model.DayOf(2019, 6, 3)
+	sentences := []struct{ outlet, sentence string }{
+		{"Reuters", "The Kremlin rebuffed criticism over Idlib."},
+		{"AFP", "Moscow's jets struck al-Lataminah on Monday."},
+		{"Le Monde", "L'État islamique a revendiqué l'attaque."},
+		{"reuters ", "Turkey shelled positions near Tal Rifaat."},
+		{"", "Ankara and Moscow agreed a ceasefire in Idlib."},
+	}
+	for i, s := range sentences {
+		a := newArticle("t/"+s.sentence+".txt", s.outlet, time.Date(2019, 6, 3+i, 0, 0, 0, 0, time.UTC), s.sentence)
+		e := model.Event{Date: day, Source: []model.Actor{kremlin, etat, rebels}[i%3], Target: ptr(trump), Code: "120",
+			Mentions: []model.Mention{{Sentence: s.sentence, Start: 0, End: len(s.sentence)}}}
+		e.SetID()
+		// The first and last articles report the same event, so its words
+		// come from two sentences.
+		if i == 4 {
+			e = model.Event{Date: day, Source: kremlin, Target: ptr(trump), Code: "120",
+				Mentions: []model.Mention{{Sentence: s.sentence, Start: 0, End: len(s.sentence)}}}
+			e.SetID()
+		}
+		MustSave(t, db, a, []model.Event{e})
+	}
+	all := MustEvents(t, db, model.EventFilter{})
+	for _, tt := range []model.EventFilter{
+		{Text: "idlib"}, {Text: "IDLIB"}, {Text: "dlib"}, {Text: "rebuffed ceasefire"}, {Text: "rebuffed turkey"},
+		{Text: "al-lataminah"}, {Text: "lataminah"}, {Text: "moscow's"}, {Text: "état"}, {Text: "tat islam"},
+		{Text: "trump"}, {Text: "rump idlib"}, {Text: "kremlin"}, {Text: "nowhere"}, {Text: "   "},
+		{Outlets: []string{"reuters"}}, {Outlets: []string{" AFP "}}, {Outlets: []string{"le monde", "Nobody"}},
+		{Outlets: []string{"Nobody"}}, {Outlets: []string{""}},
+		{Outlets: []string{"Reuters"}, Text: "idlib"},
+	} {
+		var want []string
+		for _, e := range all {
+			if tt.Match(e) {
+				want = append(want, e.ID)
+			}
+		}
+		got := ids(MustEvents(t, db, tt))
+		if want == nil {
+			want = []string{}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("filter %+v: got %v, want %v", tt, got, want)
+		}
+	}
+	// The words of one query found in two reports of one event.
+	if n := len(MustEvents(t, db, model.EventFilter{Text: "rebuffed ceasefire"})); n != 1 {
+		t.Errorf("rebuffed ceasefire: %d events, want 1 (the test no longer spans mentions)", n)
+	}
+}
+
+// Mentions stored before migration 0003 are indexed when it is applied.
+func TestMigration0003_Backfills(t *testing.T) {
+	path := t.TempDir() + "/old.db"
+	older := fstest.MapFS{}
+	for _, name := range []string{"migrations/0001_init.sql", "migrations/0002_mentions_ordinal.sql"} {
+		b, err := fs.ReadFile(embeddedMigrations, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		older[name] = &fstest.MapFile{Data: b}
+	}
+	migrationFS = older
+	old, err := Open(path)
+	if err != nil {
+		migrationFS = embeddedMigrations
+		t.Fatal(err)
+	}
+	// Written without the index: insert the rows the old schema had.
+	e := newEvent(kremlin, ptr(trump), "120", model.DayOf(2019, 6, 3), 0)
+	a := newArticle("old.txt", "Reuters", time.Date(2019, 6, 3, 0, 0, 0, 0, time.UTC), "old")
+	if _, err := old.w.Exec(`INSERT INTO articles (id, hash, path, ingested_at) VALUES (?, ?, 'old.txt', 'x')`, a.ID, a.Hash); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`INSERT INTO actors (id, name, country, role, code) VALUES ('` + kremlin.ID + `', 'Kremlin', 'RUS', 'GOV', 'RUSGOV')`,
+		`INSERT INTO events (id, code, root, source_id) VALUES ('` + e.ID + `', '120', '12', '` + kremlin.ID + `')`,
+		`INSERT INTO mentions (event_id, article_id, sentence, "start", "end", ordinal) VALUES ('` + e.ID + `', '` + a.ID + `', 'Strikes on Idlib.', 0, 17, 0)`,
+	} {
+		if _, err := old.w.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old.Close()
+	migrationFS = embeddedMigrations
+
+	db := MustOpenPath(t, path)
+	if got := MustEvents(t, db, model.EventFilter{Text: "idli"}); len(got) != 1 {
+		t.Errorf("after migration: %d events match, want 1", len(got))
+	}
+}

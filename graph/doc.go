@@ -72,6 +72,11 @@ var (
 	// that is not a node of the network.
 	ErrUnknownActor = errors.New("unknown actor")
 
+	// ErrAmbiguousActor is returned by [Network.Find] (and so by
+	// [BuildView] with Around) when a name or code answers to several
+	// actors; the message names them.
+	ErrAmbiguousActor = errors.New("ambiguous actor")
+
 	// ErrNoEdge is returned by [Network.Edge] when the two actors are
 	// nodes but no event goes from the first to the second.
 	ErrNoEdge = errors.New("no edge")
@@ -81,6 +86,7 @@ var (
 	ErrNoPath = errors.New("no path")
 
 	// ErrBadOption is returned by [WriteDOT] for an invalid [DOTOptions]
-	// field.
+	// field, and by [BuildView], [Group] and [Network.Ego] for an invalid
+	// grouping level or depth.
 	ErrBadOption = errors.New("bad option")
 )

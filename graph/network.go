@@ -43,6 +43,8 @@ type Network struct {
 	out     [][]int           // node index -> indices of its outgoing edges, by target id
 	in      [][]int           // node index -> indices of its incoming edges, by source id
 	g       dgraph.Graph[string, model.Actor]
+	events  []model.Event     // the events it was built from, by id: the evidence of paths and the dates of spells
+	metrics metricsCache      // centralities and communities, computed on first use
 }
 
 // edgeAcc is an edge being built. Counts go to arrays first and become
@@ -73,6 +75,7 @@ func Build(events []model.Event) (*Network, error) {
 	nodes := map[string]*nodeAcc{}
 	edges := map[[2]string]*edgeAcc{}
 	seen := make(map[string]struct{}, len(events))
+	kept := make([]model.Event, 0, len(events))
 
 	node := func(a model.Actor) *nodeAcc {
 		n := nodes[a.ID]
@@ -93,6 +96,7 @@ func Build(events []model.Event) (*Network, error) {
 			return nil, fmt.Errorf("graph: build: event #%d: %w %q: merge the events or drop the copy", i, ErrDuplicateEvent, e.ID)
 		}
 		seen[e.ID] = struct{}{}
+		kept = append(kept, e)
 
 		src := node(e.Source)
 		src.Events++
@@ -115,7 +119,13 @@ func Build(events []model.Event) (*Network, error) {
 		}
 		ed.add(e, c)
 	}
-	return assemble(nodes, edges)
+	n, err := assemble(nodes, edges)
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(kept, func(a, b model.Event) int { return cmp.Compare(a.ID, b.ID) })
+	n.events = kept
+	return n, nil
 }
 
 // checkEvent validates event #i and returns its code table entry.

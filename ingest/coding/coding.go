@@ -22,6 +22,8 @@
 //   - sym: a symmetric act (talks, deals, clashes) between two parties.
 //   - say: a reporting verb; what it reports can replace it (R2, R3).
 //   - nosub: the act needs no target (a call "for a ceasefire").
+//   - adj: an evaluative adjective ("unacceptable"): in reported speech
+//     the speaker judges whoever the clause is about.
 //
 // Irregular verb forms live in data/irregular.txt ("lemma form form ...").
 //
@@ -60,6 +62,7 @@ type Entry struct {
 	Sym     bool     // symmetric act
 	Say     bool     // reporting verb
 	NoSub   bool     // needs no target
+	Adj     bool     // an evaluative adjective: the speaker judges the subject
 	Source  string   // file:line, for messages
 
 	elems []elem
@@ -199,6 +202,8 @@ func parseLine(line string) (*Entry, error) {
 				e.Say = true
 			case flag == "nosub":
 				e.NoSub = true
+			case flag == "adj":
+				e.Adj = true
 			case strings.HasPrefix(flag, "alt="):
 				for _, a := range strings.Split(flag[4:], ",") {
 					if _, ok := model.LookupCAMEO(a); !ok {

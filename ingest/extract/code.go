@@ -43,20 +43,24 @@ func (d *doc) codeSentence(si int) []coded {
 			says = append(says, t)
 			continue
 		}
-		acts++
 		if t.Head < suppress {
+			acts++
 			continue
 		}
 		lo := clauseStart(w, t.Head)
 		hi := clauseEnd(w, t.End)
 		stance := stanceRoots[e.Root()]
 		if e.Noun || nounUse(w, t) {
+			// A bare nominalisation ("after the meeting") reports no act,
+			// so it leaves a statement its own.
 			srcs, tgts := d.nounRoles(s, t, hi)
 			if len(srcs) > 0 {
+				acts++
 				emit(t, srcs, tgts)
 			}
 			continue
 		}
+		acts++
 		chain, modal, neg := auxChain(w, t.Head)
 		if stance {
 			// Even a negated or hypothetical appeal or denial governs its
@@ -107,6 +111,14 @@ func (d *doc) codeSentence(si int) []coded {
 			continue
 		}
 		if neg {
+			continue
+		}
+		if e.Adj {
+			// "strikes by militants are unacceptable, Peskov said": the
+			// speaker disapproves of whoever the clause is about.
+			if sp, ok := speakers[t.Head]; ok {
+				emitCode(t, e.Code, sp, d.subject(s, chain, lo))
+			}
 			continue
 		}
 		var srcs, tgts []model.Actor
@@ -384,7 +396,9 @@ func (d *doc) speakers(s *sent, trigs []coding.Trigger) map[int][]model.Actor {
 		}
 		chain, _, _ := auxChain(s.words, t.Head)
 		sp := d.subject(s, chain, clauseStart(s.words, t.Head))
-		trailing := false
+		// After a quotation ('"...," Peskov told reporters') the speaker
+		// owns what came before.
+		trailing := quoteBefore(s.words, t.Head)
 		if len(sp) == 0 {
 			// "..., the Kremlin said" or "..., said Peskov".
 			sp = d.agents(s, t.End, min(len(s.words), t.End+4))
@@ -465,6 +479,17 @@ func readyTo(w []string, head int) bool {
 	switch w[head-2] {
 	case "ready", "prepared", "willing":
 		return true
+	}
+	return false
+}
+
+// quoteBefore reports a closing quotation mark within the four tokens
+// before head.
+func quoteBefore(w []string, head int) bool {
+	for i := head - 1; i >= 0 && head-i <= 4; i-- {
+		if w[i] == "\"" || w[i] == "”" || w[i] == "''" {
+			return true
+		}
 	}
 	return false
 }

@@ -90,6 +90,7 @@ var rules []rule
 
 func init() {
 	rules = []rule{
+		(*tagger).period,
 		(*tagger).explicitMonthFirst, (*tagger).relMonth, (*tagger).explicitDayFirst, (*tagger).numericDate,
 		(*tagger).yearOrDecade, (*tagger).clock, (*tagger).weekday, (*tagger).deictic,
 		(*tagger).quarter, (*tagger).season, (*tagger).duration, (*tagger).set,

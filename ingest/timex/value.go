@@ -87,8 +87,10 @@ func durationValue(n int, u unit) string {
 		// is P20Y, "this century" P100Y.
 		if n >= 0 {
 			cnt = strconv.Itoa(n * map[string]int{"E": 10, "C": 100}[letter])
+			letter = "Y"
+		} else if letter == "E" {
+			letter = "Y" // "decades-long" is PXY, "centuries" PXC
 		}
-		letter = "Y"
 	}
 	if letter == "WE" {
 		letter = "D"

@@ -55,11 +55,10 @@ func (tg *tagger) yearOrDecade(i int) (match, bool) {
 		y := tg.t[j].num
 		return match{end: j + 1, typ: TypeDate, val: fmt.Sprintf("%03d", y/10), date: decadeDate(y)}, true
 	}
-	if j > i && tg.w(i) == "the" {
-		return match{}, false // "the 2019 deal" keeps "the" out; the year alone is found at j
-	}
 	if tg.w(j) == "year" && tg.w(j+1) == "two" && j == i+1 {
 		j++ // "the year two thousand"
+	} else if j > i && tg.w(i) == "the" {
+		return match{}, false // "the 2019 deal" keeps "the" out; the year alone is found at j
 	}
 	y, end, ok := tg.yearAt(j)
 	if !ok || (j > i && tg.w(j-1) == "the") {

@@ -257,6 +257,14 @@ func (tg *tagger) vagueRef(i int) (match, bool) {
 		case "future":
 			return match{end: j + 1, typ: TypeDate, val: "FUTURE_REF"}, true
 		}
+	case "soon":
+		if tg.soonFuture(i) {
+			return match{end: i + 1, typ: TypeDate, val: "FUTURE_REF"}, true
+		}
+	case "as":
+		if tg.w(i+1) == "soon" && tg.w(i+2) == "as" && tg.w(i+3) == "possible" {
+			return match{end: i + 4, typ: TypeDate, val: "FUTURE_REF"}, true
+		}
 	case "these":
 		if tg.w(i+1) == "days" {
 			return match{end: i + 2, typ: TypeDate, val: "PRESENT_REF"}, true
@@ -267,4 +275,23 @@ func (tg *tagger) vagueRef(i int) (match, bool) {
 		}
 	}
 	return match{}, false
+}
+
+// soonFuture reports whether "soon" at i points ahead of the text's time
+// ("will soon begin", "may soon seek"): not in "as soon as", "soon after",
+// "too soon" nor in a past narrative ("was soon released", "soon became").
+func (tg *tagger) soonFuture(i int) bool {
+	switch tg.w(i - 1) {
+	case "as", "how", "too", "so", "very", "was", "were", "had", "sooner":
+		return false
+	}
+	nx := tg.w(i + 1)
+	switch nx {
+	case "after", "afterward", "afterwards", "as", "thereafter", "enough":
+		return false
+	}
+	if pastVerbs[nx] || len(nx) > 4 && nx[len(nx)-2:] == "ed" {
+		return false
+	}
+	return true
 }

@@ -233,10 +233,8 @@ func (tg *tagger) anchored(i, end, n int, u unit) (match, bool) {
 		return match{}, false
 	}
 	if n < 0 {
-		if off < 0 {
-			return match{end: end + 1, typ: TypeDate, val: "PAST_REF"}, true
-		}
-		return match{end: end + 1, typ: TypeDate, val: "FUTURE_REF"}, true
+		// "a few days later": TimeBank tags the vague duration alone.
+		return match{end: end, typ: TypeDuration, val: durationValue(n, u)}, true
 	}
 	val, d := tg.anaphor(off*n, u)
 	if clause && (w == "after" || w == "before") {

@@ -29,7 +29,47 @@ func (tg *tagger) period(i int) (match, bool) {
 	if m, ok := tg.accountingYear(i); ok {
 		return m, true
 	}
+	if m, ok := tg.yearsQuarter(i); ok {
+		return m, true
+	}
+	if m, ok := tg.weekOf(i); ok {
+		return m, true
+	}
 	return tg.barePlural(i)
+}
+
+// yearsQuarter reads "next year's first quarter", "this year's third
+// quarter" and "last year's quarter": the quarter of the named year.
+func (tg *tagger) yearsQuarter(i int) (match, bool) {
+	off := map[string]int{"last": -1, "this": 0, "next": 1}
+	n, ok := off[tg.w(i)]
+	if !ok || tg.w(i+1) != "year" || tg.w(i+2) != "'" || tg.w(i+3) != "s" {
+		return match{}, false
+	}
+	if w := tg.w(i + 4); w == "quarter" || w == "period" {
+		// An unnumbered quarter is the one of the report, in that year.
+		ref := tg.quarterRef()
+		return tg.quarterOf(i+5, ref.Year()+n, quarterOf(ref.Month()), 0)
+	}
+	m, ok := tg.quarter(i + 4)
+	if !ok || len(m.val) != 7 || m.val[5] != 'Q' {
+		return match{}, false
+	}
+	return tg.quarterOf(m.end, tg.dct.Year()+n, int(m.val[6]-'0'), 0)
+}
+
+// weekOf reads "the week of March 6": the ISO week holding that day.
+func (tg *tagger) weekOf(i int) (match, bool) {
+	if tg.w(i) != "the" || tg.w(i+1) != "week" || tg.w(i+2) != "of" {
+		return match{}, false
+	}
+	for _, r := range []rule{(*tagger).explicitMonthFirst, (*tagger).explicitDayFirst} {
+		if m, ok := r(tg, i+3); ok && m.date.Precision == model.PrecisionDay {
+			t := m.date.Start
+			return match{end: m.end, typ: TypeDate, val: weekValue(t), date: weekDate(t)}, true
+		}
+	}
+	return match{}, false
 }
 
 // accountingYear reads "the year ended/ending ...", "the fiscal year

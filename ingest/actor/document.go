@@ -86,14 +86,16 @@ func (d *Document) personMatch(text string, toks []token, i, j int, id int32) ([
 	return d.personAt(text, toks, i, j, a)
 }
 
-// personAt is the person a named at toks[i:j]. "Netanyahu's office" is
-// the person's organ, an agent of their country; an appositive title
-// after the name is consumed so that it does not read as a second actor.
+// personAt is the person a named at toks[i:j]. "Netanyahu's office" and
+// "the Assad regime" are the person's organs, agents of their country in
+// the head noun's role; an appositive title after the name is consumed so
+// that it does not read as a second actor.
 func (d *Document) personAt(text string, toks []token, i, j int, a model.Actor) ([]Match, int) {
 	mt := d.span(text, toks, i, j)
 	mt.Kind, mt.Actor = KindPerson, a
-	if j < len(toks) && toks[j].key == "'s" {
-		if h, hn, ok := d.headAt(text, toks, j+1); ok && h == j+1 {
+	// "Netanyahu's office", "the Assad regime", "Trump administration".
+	if k := j + boolInt(j < len(toks) && toks[j].key == "'s"); k < len(toks) {
+		if h, hn, ok := d.headAt(text, toks, k); ok && h == k {
 			l := d.g.idx.headLex(text, toks, h)
 			if l.kind == lxHead {
 				mt2 := d.span(text, toks, i, h+hn)
@@ -196,4 +198,11 @@ func (d *Document) introduce(toks []token, i, n int, a model.Actor) {
 	if n > 1 {
 		d.people[keys[n-1]] = a
 	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

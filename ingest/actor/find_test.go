@@ -74,6 +74,10 @@ func TestFind(t *testing.T) {
 			[]want{{"leader of Russia", "RUS", "GOV", KindAgent}, {"government in Damascus", "SYR", "GOV", KindAgent}}},
 		{"persons office", "2023-10-08", "Netanyahu's office said.",
 			[]want{{"Netanyahu's office", "ISR", "GOV", KindAgent}}},
+		{"person as modifier", "2019-06-03", "The Assad regime and the Trump administration.",
+			[]want{{"Assad regime", "SYR", "GOV", KindAgent}, {"Trump administration", "USA", "GOV", KindAgent}}},
+		{"organisation's official", "2023-01-10", "The EU's foreign policy chief Josep Borrell said.",
+			[]want{{"EU's foreign policy chief Josep Borrell", "IGO", "IGO", KindPerson}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package graph
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"sync"
@@ -23,7 +24,8 @@ type Centrality struct {
 	Betweenness float64
 	// PageRank is the edge-weighted PageRank (damping 0.85, weights are
 	// event counts): the actors that much-targeted actors act upon rank
-	// high. Scores sum to 1 over the network.
+	// high. Scores sum to 1 over the network. It is gonum's definition,
+	// computed from a fixed start (see [Network.Centralities]).
 	PageRank float64
 	// Community numbers the actor's community, found by maximising
 	// directed, count-weighted modularity (Louvain). Communities are
@@ -35,7 +37,8 @@ type Centrality struct {
 // precision the exports print.
 const (
 	pageRankDamping   = 0.85
-	pageRankTolerance = 1e-10
+	pageRankTolerance = 1e-12
+	pageRankMaxRounds = 1000
 	// louvainSeed fixes the random order in which Louvain visits nodes,
 	// so that ties between equally good partitions are broken the same
 	// way on every run.
@@ -91,7 +94,7 @@ func (n *Network) computeMetrics() {
 		for id, b := range network.Betweenness(g) {
 			list[id].Betweenness = b
 		}
-		for id, p := range network.PageRank(g, pageRankDamping, pageRankTolerance) {
+		for id, p := range n.pageRank() {
 			list[id].PageRank = p
 		}
 		communities := n.communities(g)
@@ -143,4 +146,49 @@ func (n *Network) CommunityCount() int {
 func (c Centrality) String() string {
 	return fmt.Sprintf("%s: in %d/%d out %d/%d betweenness %.4f pagerank %.4f community %d",
 		c.ActorID, c.Degree.In, c.Degree.WeightedIn, c.Degree.Out, c.Degree.WeightedOut, c.Betweenness, c.PageRank, c.Community)
+}
+
+// pageRank is the edge-weighted PageRank of gonum's network.PageRank (same
+// damping, same treatment of actors without outgoing edges, which spread
+// their rank evenly), computed by power iteration from the uniform vector.
+// gonum's own function starts from a random vector, so its scores differ
+// in the last bits from run to run and the exports would not be
+// byte-identical; TestPageRankMatchesGonum checks that the two agree.
+func (n *Network) pageRank() []float64 {
+	k := len(n.nodes)
+	rank, next := make([]float64, k), make([]float64, k)
+	for i := range rank {
+		rank[i] = 1 / float64(k)
+	}
+	outWeight := make([]float64, k)
+	for i := range n.nodes {
+		for _, ei := range n.out[i] {
+			outWeight[i] += float64(n.edges[ei].Count)
+		}
+	}
+	for range pageRankMaxRounds {
+		dangling := 0.0
+		for i := range rank {
+			if outWeight[i] == 0 {
+				dangling += rank[i]
+			}
+		}
+		base := (1-pageRankDamping)/float64(k) + pageRankDamping*dangling/float64(k)
+		diff := 0.0
+		for v := range next {
+			sum := 0.0
+			for _, ei := range n.in[v] { // in source order: a fixed order of addition
+				e := n.edges[ei]
+				u := n.nodeIdx[e.Source]
+				sum += rank[u] * float64(e.Count) / outWeight[u]
+			}
+			next[v] = base + pageRankDamping*sum
+			diff += math.Abs(next[v] - rank[v])
+		}
+		rank, next = next, rank
+		if diff < pageRankTolerance {
+			break
+		}
+	}
+	return rank
 }

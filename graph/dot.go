@@ -89,6 +89,12 @@ func WriteDOT(w io.Writer, n *Network, opt DOTOptions) error {
 	if opt.Title != "" {
 		graphAttrs = append(graphAttrs, "label", quoteText(opt.Title), "labelloc", `"t"`, "fontsize", `"16"`)
 	}
+	if opt.ClusterByCountry {
+		// dot's default ranking fails ("trouble in init_rank") on the
+		// sample corpus's network drawn with clusters; the newer ranking
+		// handles edges between clusters.
+		graphAttrs = append(graphAttrs, "newrank", `"true"`)
+	}
 	attrs(&b, "\tgraph", graphAttrs...)
 	attrs(&b, "\tnode", "shape", `"box"`, "style", `"rounded"`, "fontname", `"Helvetica"`)
 	attrs(&b, "\tedge", "fontname", `"Helvetica"`, "fontsize", `"10"`)

@@ -1,6 +1,11 @@
 package graph
 
 import (
+	"encoding/json"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -60,4 +65,30 @@ func sampleEvents(tb testing.TB) []model.Event {
 		MustEvent(tb, ukr, ptr(ukr), "0832", day(2022, 4, 1)),
 		MustEvent(tb, ukr, nil, "012", day(2022, 4, 2)),
 	}
+}
+
+// MustSampleEvents reads the events of the sample corpus as frozen in
+// testdata/sample-events.json (the output of `eventgraph events --format
+// json` on testdata/articles), so that export goldens pin the real corpus
+// without changing whenever the extractor improves. Refresh it with
+// `eventgraph ingest --db /tmp/s.db testdata/articles && eventgraph
+// events --db /tmp/s.db --format json > graph/testdata/sample-events.json`.
+func MustSampleEvents(tb testing.TB) []model.Event {
+	tb.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "sample-events.json"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var events []model.Event
+	if err := json.Unmarshal(b, &events); err != nil {
+		tb.Fatalf("testdata/sample-events.json: %v", err)
+	}
+	return events
+}
+
+// shuffled returns the events in a random order.
+func shuffled(events []model.Event) []model.Event {
+	out := slices.Clone(events)
+	rand.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
+	return out
 }

@@ -43,8 +43,8 @@ type Network struct {
 	out     [][]int           // node index -> indices of its outgoing edges, by target id
 	in      [][]int           // node index -> indices of its incoming edges, by source id
 	g       dgraph.Graph[string, model.Actor]
-	events  []model.Event     // the events it was built from, by id: the evidence of paths and the dates of spells
-	metrics metricsCache      // centralities and communities, computed on first use
+	events  []model.Event // the events it was built from, by id: the evidence of paths and the dates of spells
+	metrics metricsCache  // centralities and communities, computed on first use
 }
 
 // edgeAcc is an edge being built. Counts go to arrays first and become
@@ -71,8 +71,15 @@ type nodeAcc struct {
 // source id, with a target without an id or with an unknown CAMEO code, and
 // [ErrDuplicateEvent] when two events share an id. An empty or nil slice
 // gives an empty network.
-func Build(events []model.Event) (*Network, error) {
+func Build(events []model.Event) (*Network, error) { return build(events, nil) }
+
+// build is [Build] with actors that are nodes even when no event names
+// them, such as the centre of an ego network of depth 0.
+func build(events []model.Event, isolated []model.Actor) (*Network, error) {
 	nodes := map[string]*nodeAcc{}
+	for _, a := range isolated {
+		nodes[a.ID] = &nodeAcc{spellings: map[model.Actor]int{a: 1}}
+	}
 	edges := map[[2]string]*edgeAcc{}
 	seen := make(map[string]struct{}, len(events))
 	kept := make([]model.Event, 0, len(events))

@@ -104,8 +104,9 @@ func Group(events []model.Event, by GroupBy) ([]model.Event, error) {
 
 // Ego returns the network of the actors at most depth hops from actorID,
 // following edges in either direction, with the events among them and the
-// untargeted events of each. Counts, degrees and metrics are those of the
-// smaller network. It returns [ErrUnknownActor] for an id that is not a
+// untargeted events of each. The actor is a node even when no event is
+// left (depth 0 without self-loops). Counts, degrees and metrics are those
+// of the smaller network. It returns [ErrUnknownActor] for an id that is not a
 // node and [ErrBadOption] for a negative depth.
 func (n *Network) Ego(actorID string, depth int) (*Network, error) {
 	start, ok := n.nodeIdx[actorID]
@@ -140,7 +141,7 @@ func (n *Network) Ego(actorID string, depth int) (*Network, error) {
 			kept = append(kept, e)
 		}
 	}
-	return Build(kept)
+	return build(kept, []model.Actor{n.nodes[start].Actor})
 }
 
 func hasKey[K comparable, V any](m map[K]V, k K) bool {

@@ -22,6 +22,9 @@ type token struct {
 // "Russia's" reads as the state plus a possessive marker.
 func tokenize(text string, toks []token) []token {
 	toks = toks[:0]
+	if want := len(text)/5 + 8; cap(toks) < want {
+		toks = make([]token, 0, want) // about one token per five bytes of news text
+	}
 	i := 0
 	for i < len(text) {
 		r, w := rune(text[i]), 1

@@ -58,6 +58,8 @@ func TestFind(t *testing.T) {
 			[]want{{"Protesters", "", "CVL", KindAgent}, {"police", "", "MIL", KindAgent}}},
 		{"conjoined adjectives", "2019-06-03", "Trump urged Russian and Syrian government forces to stop.",
 			[]want{{"Trump", "USA", "GOV", KindPerson}, {"Russian", "RUS", "MIL", KindAgent}, {"Syrian government forces", "SYR", "MIL", KindAgent}}},
+		{"modifier carries over a conjoined head", "2023-10-08", "Israeli civilians and soldiers were killed.",
+			[]want{{"Israeli civilians", "ISR", "CVL", KindAgent}, {"soldiers", "ISR", "MIL", KindAgent}}},
 		{"conjoined states", "2019-06-03", "Russia and Turkey agreed.",
 			[]want{{"Russia", "RUS", "GOV", KindState}, {"Turkey", "TUR", "GOV", KindState}}},
 		{"three adjectives", "2019-06-03", "Russian, Iranian and Turkish officials met.",

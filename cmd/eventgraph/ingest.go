@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -9,10 +10,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/eventgraph/eventgraph/ingest"
 	"github.com/eventgraph/eventgraph/ingest/actor"
 	"github.com/eventgraph/eventgraph/ingest/extract"
 	"github.com/eventgraph/eventgraph/model"
+	"github.com/eventgraph/eventgraph/pipeline"
 )
 
 func (a *app) ingestCommand() *cobra.Command {
@@ -80,54 +81,33 @@ func noteSkipped(w io.Writer, skipped map[string][]string) {
 }
 
 // ingestStats counts what an ingest run did.
-type ingestStats struct {
-	files, articles, duplicates, events, rejected, skipped int
-}
+type ingestStats struct{ pipeline.Stats }
 
 func (s ingestStats) summary() string {
 	return fmt.Sprintf("ingested %d new articles with %d events from %d files (%d already stored, %d files rejected, %d skipped)",
-		s.articles, s.events, s.files, s.duplicates, s.rejected, s.skipped)
+		s.Articles, s.Events, s.Files, s.Duplicates, s.Rejected, s.Skipped)
 }
 
-// ingestPaths reads every input, extracts its events and stores each
-// article in its own transaction. A bad file is named on stderr and the
-// walk goes on; the returned error wraps errRejected when any file was
-// rejected, so the command exits 2.
+// ingestPaths reads every input, extracts its events on every core and
+// stores each article in its own transaction, in input order. A bad file is
+// named on stderr and the rest go on; the returned error wraps errRejected
+// when any file was rejected, so the command exits 2.
 func ingestPaths(ctx context.Context, w model.ArticleWriter, x *extract.Extractor, paths []string, stdin io.Reader, stderr io.Writer) (ingestStats, error) {
-	var st ingestStats
 	skipped := map[string][]string{} // reason -> paths, noted once per reason
-	defer noteSkipped(stderr, skipped)
-	err := ingest.Walk(ctx, paths, stdin, func(f ingest.File) error {
-		st.files++
-		if f.Skipped != "" {
-			st.skipped++
-			skipped[f.Skipped] = append(skipped[f.Skipped], f.Path)
-			return nil
-		}
-		if f.Err != nil {
-			st.rejected++
-			fmt.Fprintf(stderr, "error: %v\n", f.Err)
-		}
-		for _, art := range f.Articles {
-			events := x.Extract(art)
-			added, err := w.SaveArticle(ctx, art, events)
-			if err != nil {
-				return fmt.Errorf("store %s: %w", art.Path, err)
+	st, err := pipeline.Run(ctx, pipeline.Config{
+		Paths: paths, Stdin: stdin, Extractor: x, Writer: w,
+		OnFile: func(f pipeline.FileResult) {
+			switch {
+			case f.Skipped != "":
+				skipped[f.Skipped] = append(skipped[f.Skipped], f.Path)
+			case f.Err != nil:
+				fmt.Fprintf(stderr, "error: %v\n", f.Err)
 			}
-			if !added {
-				st.duplicates++
-				continue
-			}
-			st.articles++
-			st.events += len(events)
-		}
-		return ctx.Err()
+		},
 	})
-	if err != nil {
-		return st, err
+	noteSkipped(stderr, skipped)
+	if errors.Is(err, pipeline.ErrRejected) {
+		err = fmt.Errorf("%d of %d files: %w", st.Rejected, st.Files, errRejected)
 	}
-	if st.rejected > 0 {
-		return st, fmt.Errorf("%d of %d files: %w", st.rejected, st.files, errRejected)
-	}
-	return st, nil
+	return ingestStats{st}, err
 }

@@ -19,6 +19,18 @@ type Mention struct {
 	End       int    `json:"end"`
 	Trigger   string `json:"trigger"`
 	TimeText  string `json:"time_text"`
+
+	// What this one report says, which may differ from its merged event:
+	// its own coding, date, place and figures (see package merge).
+	Origin     string   `json:"origin,omitempty"` // wire service of a republished story, "Reuters"
+	Source     *Actor   `json:"-"`
+	Target     *Actor   `json:"-"`
+	SourceCode string   `json:"source_code,omitempty"`
+	TargetCode string   `json:"target_code,omitempty"`
+	Code       string   `json:"cameo,omitempty"`
+	Date       Date     `json:"-"` // written as date, precision, date_end by MarshalJSON
+	Location   string   `json:"location,omitempty"`
+	Figures    []Figure `json:"-"` // written by MarshalJSON
 }
 
 // Event is one coded interaction: Source did Code to Target on Date. Target
@@ -31,7 +43,16 @@ type Event struct {
 	Code     string // CAMEO code, two to four digits: "12", "120", "1041"
 	Location string
 	Mentions []Mention
+
+	// Disputes lists where the mentions disagree (package merge fills it);
+	// Status and Note are a person's review.
+	Disputes []Dispute
+	Status   Status
+	Note     string
 }
+
+// Disputed reports whether the mentions disagree or a reviewer said so.
+func (e Event) Disputed() bool { return len(e.Disputes) > 0 || e.Status == StatusDisputed }
 
 // Root is the two-digit CAMEO root of the event's code.
 func (e Event) Root() string { return RootOf(e.Code) }
@@ -69,16 +90,14 @@ func (e Event) Articles() int {
 	return len(seen)
 }
 
-// Sources counts the distinct outlets among the mentions; mentions whose
-// article names no outlet count once per article.
+// Sources counts the distinct outlets among the mentions, counting a wire
+// story republished by other outlets once, under its origin ("Reuters"
+// for "Reuters via The Moscow Times"); mentions whose article names no
+// outlet count once per article.
 func (e Event) Sources() int {
 	seen := map[string]bool{}
 	for _, m := range e.Mentions {
-		k := "outlet:" + m.Outlet
-		if m.Outlet == "" {
-			k = "article:" + m.ArticleID
-		}
-		seen[k] = true
+		seen[m.sourceKey()] = true
 	}
 	return len(seen)
 }
@@ -112,6 +131,16 @@ type eventJSON struct {
 	Sources   int       `json:"sources"`
 	Articles  int       `json:"articles"`
 	Mentions  []Mention `json:"mentions"`
+
+	// Additions of issue 4. "mentions" was already the array of evidence,
+	// so the count is mention_count.
+	MentionCount int             `json:"mention_count"`
+	Outlets      []string        `json:"outlets"`
+	Figures      []SourcedFigure `json:"figures"`
+	Disputed     bool            `json:"disputed"`
+	Disputes     []Dispute       `json:"disputes"`
+	Status       string          `json:"status"`
+	Note         string          `json:"note,omitempty"`
 }
 
 // MarshalJSON writes the event in the shape the contract gives.
@@ -122,6 +151,14 @@ func (e Event) MarshalJSON() ([]byte, error) {
 		Source: e.Source, Target: e.Target,
 		CAMEO: e.Code, Root: e.Root(), Name: c.Name, Quad: c.Quad, Goldstein: c.Goldstein, PLOVER: c.PLOVER,
 		Sources: e.Sources(), Articles: e.Articles(), Mentions: e.Mentions,
+		MentionCount: len(e.Mentions), Outlets: e.SourceLabels(), Figures: e.Figures(),
+		Disputed: e.Disputed(), Disputes: e.Disputes, Status: string(e.Status), Note: e.Note,
+	}
+	if out.Status == "" {
+		out.Status = "unreviewed"
+	}
+	if out.Disputes == nil {
+		out.Disputes = []Dispute{}
 	}
 	if end := e.Date.EndString(); end != "" {
 		out.End = &end
@@ -154,7 +191,14 @@ func (e *Event) UnmarshalJSON(b []byte) error {
 		}
 		d = Range(d.Start, end.Start)
 	}
-	*e = Event{ID: in.ID, Date: d, Source: in.Source, Target: in.Target, Code: in.CAMEO, Mentions: in.Mentions}
+	*e = Event{ID: in.ID, Date: d, Source: in.Source, Target: in.Target, Code: in.CAMEO, Mentions: in.Mentions,
+		Disputes: in.Disputes, Note: in.Note}
+	if in.Status != "unreviewed" {
+		e.Status = Status(in.Status)
+	}
+	if len(e.Disputes) == 0 {
+		e.Disputes = nil
+	}
 	if in.Location != nil {
 		e.Location = *in.Location
 	}

@@ -49,7 +49,8 @@ type ArticleSummary struct {
 	Events int `json:"events"`
 }
 
-// EventFilter selects events. Zero fields select everything.
+// EventFilter selects events. Zero fields select everything but the
+// events a reviewer rejected.
 type EventFilter struct {
 	From, To   Date     // events whose date overlaps [From, To]
 	Actors     []string // name, code, country or id of source or target
@@ -57,6 +58,9 @@ type EventFilter struct {
 	Quads      []int    // QuadClass 1..4
 	Outlets    []string // outlet names of at least one mention, case-insensitive
 	MinSources int
+	// IncludeRejected keeps events a reviewer rejected; by default they
+	// leave every listing, report and export.
+	IncludeRejected bool
 	// Text is a full-text query: every word of it must occur, case-folded,
 	// in the evidence sentences or the actor names of the event.
 	Text string
@@ -65,6 +69,9 @@ type EventFilter struct {
 // Match reports whether the event passes the filter. Stores may push the
 // filter down to their query language; Match is the reference meaning.
 func (f EventFilter) Match(e Event) bool {
+	if !f.IncludeRejected && e.Status == StatusRejected {
+		return false
+	}
 	if !f.From.IsZero() && e.Date.Last().Before(f.From.First()) {
 		return false
 	}

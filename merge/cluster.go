@@ -1,0 +1,232 @@
+package merge
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// Reports splits events into reports, one per mention, each coded as its
+// mention says (the mention's own Source, Code, Date, Location when set)
+// or else as its event. Events read back from a store come apart into the
+// reports they were merged from.
+func Reports(events []model.Event) []model.Event {
+	out := make([]model.Event, 0, len(events))
+	for _, e := range events {
+		for _, m := range e.Mentions {
+			r := model.Event{Source: e.Source, Target: e.Target, Code: e.Code, Date: e.Date, Location: e.Location}
+			if m.Code != "" {
+				r.Code, r.Date, r.Location = m.Code, m.Date, m.Location
+				if m.Source != nil {
+					r.Source, r.Target = *m.Source, m.Target
+				}
+			}
+			r.Mentions = []model.Mention{m}
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// ReportID identifies a report across runs: its own coding key and the
+// sentence it comes from (article and offset).
+func ReportID(r model.Event) string {
+	key := "e-" + hash(r.Key())
+	if len(r.Mentions) == 0 {
+		return key
+	}
+	m := r.Mentions[0]
+	return key + "/" + m.ArticleID + "/" + strconv.Itoa(m.Start)
+}
+
+// EventID is the id of an event whose anchor report is r.
+func EventID(anchor model.Event) string { return "e-" + hash(ReportID(anchor)) }
+
+func hash(s string) string {
+	h := sha1.Sum([]byte(s))
+	return hex.EncodeToString(h[:])[:12]
+}
+
+// report is a report with what clustering needs precomputed.
+type report struct {
+	e      model.Event
+	id     string
+	bucket string
+	rank   int
+	first  time.Time
+	last   time.Time
+	pub    string
+}
+
+func newReport(e model.Event) report {
+	r := report{e: e, id: ReportID(e), bucket: bucket(e), rank: rank(e.Date.Precision, e.Date.IsZero())}
+	r.first, r.last = e.Date.First(), e.Date.Last()
+	r.pub = "~" // unknown publication sorts last
+	if len(e.Mentions) > 0 && e.Mentions[0].Published != "" {
+		r.pub = e.Mentions[0].Published
+	}
+	return r
+}
+
+func rank(p model.Precision, zero bool) int {
+	switch {
+	case zero:
+		return 4
+	case p == model.PrecisionDay:
+		return 0
+	case p == model.PrecisionRange:
+		return 1
+	case p == model.PrecisionMonth:
+		return 2
+	}
+	return 3
+}
+
+// canonicalLess is the order reports are clustered in: finest date first,
+// so that vague reports join a precise event rather than seed their own.
+func canonicalLess(a, b *report) bool {
+	if a.rank != b.rank {
+		return a.rank < b.rank
+	}
+	if !a.first.Equal(b.first) {
+		return a.first.Before(b.first)
+	}
+	if !a.last.Equal(b.last) {
+		return a.last.Before(b.last)
+	}
+	return anchorLess(a, b)
+}
+
+// anchorLess orders reports by publication, then by where they stand:
+// the least is an event's anchor.
+func anchorLess(a, b *report) bool {
+	if a.pub != b.pub {
+		return a.pub < b.pub
+	}
+	return a.id < b.id // the id ends in article and offset
+}
+
+// group is an event being built: its reports and the days they span.
+type group struct {
+	members     []*report
+	first, last time.Time
+}
+
+// Cluster groups reports into events under rule r (see the package doc).
+// Each input may be a report or an event with several mentions; events
+// are split with [Reports] first. The result is sorted as
+// [model.SortEvents] sorts, each event resolved with [Resolve].
+func (r Rule) Cluster(in []model.Event) []model.Event {
+	reps := make([]report, 0, len(in))
+	seen := make(map[string]bool, len(in))
+	for _, e := range Reports(in) {
+		rep := newReport(e)
+		if seen[rep.id] {
+			continue // the same report stored and extracted again
+		}
+		seen[rep.id] = true
+		reps = append(reps, rep)
+	}
+	order := make([]*report, len(reps))
+	for i := range reps {
+		order[i] = &reps[i]
+	}
+	sort.Slice(order, func(i, j int) bool { return canonicalLess(order[i], order[j]) })
+
+	slack := time.Duration(r.DayTolerance) * 24 * time.Hour
+	buckets := map[string][]*group{}
+	var groups []*group
+	for _, rep := range order {
+		var into *group
+		for _, g := range buckets[rep.bucket] {
+			if rep.first.After(g.last.Add(slack)) || g.first.After(rep.last.Add(slack)) {
+				continue // no report of g can share a day with rep
+			}
+			if r.fitsAll(rep, g) {
+				into = g
+				break
+			}
+		}
+		if into == nil {
+			into = &group{first: rep.first, last: rep.last}
+			buckets[rep.bucket] = append(buckets[rep.bucket], into)
+			groups = append(groups, into)
+		}
+		into.members = append(into.members, rep)
+		if rep.first.Before(into.first) {
+			into.first = rep.first
+		}
+		if rep.last.After(into.last) {
+			into.last = rep.last
+		}
+	}
+	out := make([]model.Event, 0, len(groups))
+	for _, g := range groups {
+		out = append(out, build(g))
+	}
+	model.SortEvents(out)
+	return out
+}
+
+// Cluster is [Rule.Cluster] under the [Default] rule.
+func Cluster(in []model.Event) []model.Event { return Default.Cluster(in) }
+
+func (r Rule) fitsAll(rep *report, g *group) bool {
+	for _, m := range g.members {
+		if !r.Compatible(rep.e, m.e) {
+			return false
+		}
+	}
+	return true
+}
+
+// build makes the event of a group: coded as its first report in the
+// canonical order (the most precise), identified by its anchor, with
+// every report's mention carrying that report's own coding.
+func build(g *group) model.Event {
+	seed := g.members[0].e
+	anchor := g.members[0]
+	for _, m := range g.members[1:] {
+		if anchorLess(m, anchor) {
+			anchor = m
+		}
+	}
+	e := model.Event{ID: EventID(anchor.e), Source: seed.Source, Target: seed.Target, Code: seed.Code,
+		Date: seed.Date, Location: seed.Location}
+	e.Mentions = make([]model.Mention, 0, len(g.members))
+	for _, rep := range g.members {
+		m := rep.e.Mentions[0]
+		src := rep.e.Source
+		m.Source, m.Target = &src, rep.e.Target
+		m.SourceCode, m.TargetCode = src.Code, ""
+		if rep.e.Target != nil {
+			m.TargetCode = rep.e.Target.Code
+		}
+		m.Code, m.Date, m.Location = rep.e.Code, rep.e.Date, rep.e.Location
+		e.Mentions = append(e.Mentions, m)
+	}
+	SortMentions(e.Mentions)
+	Resolve(&e)
+	return e
+}
+
+// SortMentions orders mentions by publication, article and position.
+func SortMentions(ms []model.Mention) {
+	sort.SliceStable(ms, func(i, j int) bool {
+		a, b := ms[i], ms[j]
+		if a.Published != b.Published {
+			return a.Published < b.Published
+		}
+		if a.ArticleID != b.ArticleID {
+			return a.ArticleID < b.ArticleID
+		}
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		return a.Code < b.Code
+	})
+}

@@ -1,0 +1,58 @@
+// Package merge decides which reports are the same real-world event and
+// what the merged event says. It is pure: functions over [model.Event]
+// values, no I/O, so that the store, tests and benchmarks share one rule.
+//
+// # Reports and events
+//
+// The extractor yields reports: one [model.Event] per coded sentence, each
+// with one mention. [Cluster] groups reports into events; each mention of
+// an event keeps its own report's coding (actors, code, date, place,
+// figures), so that nothing a source said is lost when reports merge.
+//
+// # The rule
+//
+// Two reports are compatible ([Compatible]) when
+//   - their actors agree at the actor-code level: equal codes ("RUSGOV" for
+//     the Kremlin, Moscow and Putin alike), or the same country where one
+//     side gives no role ("RUS" and "RUSMIL"); international bodies, which
+//     all share the code IGO, must be the same body; a report without a
+//     target only matches another without one;
+//   - for symmetric acts (talks, deals, ceasefires, clashes; see
+//     [Symmetric]) the pair may be given in either direction;
+//   - their CAMEO codes are in one [Family]: the same root, or one of the
+//     pairs 02/10, 03/05 and 18/19 that the guidelines let coders choose
+//     between for one act;
+//   - their dates meet at their precisions (a day inside a month, ranges
+//     that overlap); two days may differ by [Rule.DayTolerance] when the
+//     reports come from different articles, since one outlet's "late on
+//     Thursday" is another's Friday; within one article two days are two
+//     events;
+//   - their places are equal (case-folded) or one names none.
+//
+// # Clustering
+//
+// [Cluster] sorts reports into one canonical order (finest date first,
+// then date, publication, article, offset) and puts each into the first
+// event all of whose reports it is compatible with (complete linkage), or
+// starts a new one. Complete linkage keeps fuzzy rules from chaining: a
+// "September" report joins one September day, not every one of them.
+// Because the order is canonical, the result depends only on the set of
+// reports, never on the order they arrive in.
+//
+// # Identity
+//
+// An event's id is derived from its anchor, the report published first
+// (ties: article id, then offset, then the report's own key): see
+// [EventID]. The same set of reports therefore always yields the same ids,
+// and ingesting a later article never changes the id of an event it joins.
+// An event changes id only when a report published earlier than its anchor
+// joins it, or when two events become one; the store keeps the old ids as
+// aliases.
+//
+// # Disputes
+//
+// [Resolve] sets an event's date and location from its mentions and lists
+// where they disagree: dates that share no day, and figures of one kind
+// from different sources that cannot both be true. Every version is kept
+// with its sources; the event date then spans all versions.
+package merge

@@ -1,0 +1,197 @@
+package merge
+
+import (
+	"fmt"
+	"math/rand"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+var (
+	kremlin = model.NewActor("Kremlin", "RUS", model.RoleGOV)
+	russia  = model.NewActor("Russia", "RUS", model.RoleGOV)
+	trump   = model.NewActor("Donald Trump", "USA", model.RoleGOV)
+	turkey  = model.NewActor("Turkey", "TUR", model.RoleGOV)
+	syrAF   = model.NewActor("Syrian warplanes", "SYR", model.RoleMIL)
+	un      = model.NewActor("United Nations", "IGO", model.RoleIGO)
+	nato    = model.NewActor("Nato", "IGO", model.RoleIGO)
+)
+
+// MustReport builds a report: one mention in article art at offset start.
+func MustReport(tb testing.TB, src model.Actor, tgt *model.Actor, code string, d model.Date, art, outlet, pub string, start int) model.Event {
+	tb.Helper()
+	return model.Event{Source: src, Target: tgt, Code: code, Date: d, Mentions: []model.Mention{{
+		ArticleID: art, Outlet: outlet, Published: pub, Start: start, End: start + 10, Sentence: "s",
+	}}}
+}
+
+func day(d int) model.Date { return model.DayOf(2019, 6, d) }
+
+func TestCompatible(t *testing.T) {
+	r := func(src model.Actor, tgt *model.Actor, code string, d model.Date, art string) model.Event {
+		return MustReport(t, src, tgt, code, d, art, "X", "2019-06-03", 0)
+	}
+	tests := []struct {
+		name string
+		a, b model.Event
+		want bool
+	}{
+		{"same code, different actors of one code", r(kremlin, &trump, "120", day(3), "a"), r(russia, &trump, "12", day(3), "b"), true},
+		{"day inside month", r(kremlin, &trump, "120", day(3), "a"), r(russia, &trump, "120", model.Month(2019, 6), "b"), true},
+		{"next day across articles", r(kremlin, &trump, "120", day(3), "a"), r(russia, &trump, "120", day(4), "b"), true},
+		{"two days across articles", r(kremlin, &trump, "120", day(3), "a"), r(russia, &trump, "120", day(5), "b"), false},
+		{"next day within one article", r(kremlin, &trump, "120", day(3), "a"), r(russia, &trump, "120", day(4), "a"), false},
+		{"related roots 18/19", r(syrAF, &turkey, "195", day(3), "a"), r(syrAF, &turkey, "183", day(3), "b"), true},
+		{"unrelated roots", r(kremlin, &trump, "120", day(3), "a"), r(kremlin, &trump, "111", day(3), "b"), false},
+		{"symmetric deal reversed", r(russia, &turkey, "057", day(3), "a"), r(turkey, &kremlin, "057", day(3), "b"), true},
+		{"directed act reversed", r(russia, &turkey, "120", day(3), "a"), r(turkey, &russia, "120", day(3), "b"), false},
+		{"role-less country", r(russia, &turkey, "057", day(3), "a"), r(model.NewActor("Russians", "RUS", ""), &turkey, "057", day(3), "b"), true},
+		{"two international bodies", r(un, nil, "010", day(3), "a"), r(nato, nil, "010", day(3), "b"), false},
+		{"target and none", r(turkey, &russia, "057", day(3), "a"), r(turkey, nil, "057", day(3), "b"), false},
+		{"undated and dated", r(turkey, nil, "010", model.Date{}, "a"), r(turkey, nil, "010", day(3), "b"), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Compatible(tt.a, tt.b); got != tt.want {
+				t.Errorf("Compatible = %v, want %v", got, tt.want)
+			}
+			if got := Compatible(tt.b, tt.a); got != tt.want {
+				t.Errorf("Compatible (swapped) = %v, want %v", got, tt.want)
+			}
+		})
+	}
+	placed := r(kremlin, &trump, "120", day(3), "a")
+	placed.Location = "Idlib"
+	other := r(kremlin, &trump, "120", day(3), "b")
+	other.Location = "Aleppo"
+	if Compatible(placed, other) {
+		t.Error("different places merged")
+	}
+	other.Location = ""
+	if !Compatible(placed, other) {
+		t.Error("a report without a place did not join one with a place")
+	}
+}
+
+func TestClusterCompleteLinkage(t *testing.T) {
+	// A September report fits the 3rd and the 20th; it joins one of them
+	// and does not chain them into one event.
+	reps := []model.Event{
+		MustReport(t, syrAF, &turkey, "195", model.DayOf(2018, 9, 3), "a", "AFP", "2018-09-04", 0),
+		MustReport(t, syrAF, &turkey, "195", model.DayOf(2018, 9, 20), "b", "AFP", "2018-09-21", 0),
+		MustReport(t, syrAF, &turkey, "190", model.Month(2018, 9), "c", "BBC", "2018-10-01", 0),
+	}
+	got := Cluster(reps)
+	if len(got) != 2 {
+		t.Fatalf("got %d events, want 2", len(got))
+	}
+	if len(got[0].Mentions) != 2 || got[0].Date != model.DayOf(2018, 9, 3) || len(got[0].Disputes) != 0 {
+		t.Errorf("first event = %+v", got[0])
+	}
+}
+
+func TestClusterOrderIndependent(t *testing.T) {
+	reps := syntheticReports(2000, 7)
+	want := ids(Cluster(reps))
+	rng := rand.New(rand.NewSource(1))
+	for i := 0; i < 5; i++ {
+		rng.Shuffle(len(reps), func(a, b int) { reps[a], reps[b] = reps[b], reps[a] })
+		if got := ids(Cluster(reps)); !reflect.DeepEqual(got, want) {
+			t.Fatalf("shuffle %d: clusters differ", i)
+		}
+	}
+	// Clustering the result again changes nothing.
+	if got := ids(Cluster(Cluster(reps))); !reflect.DeepEqual(got, want) {
+		t.Fatal("re-clustering merged events changed them")
+	}
+}
+
+func TestClusterLaterArticleKeepsID(t *testing.T) {
+	first := MustReport(t, kremlin, &trump, "120", day(3), "r-a", "Reuters", "2019-06-03", 5)
+	id := Cluster([]model.Event{first})[0].ID
+	later := MustReport(t, russia, &trump, "120", day(3), "r-b", "Al Jazeera", "2019-06-04", 9)
+	got := Cluster([]model.Event{later, first})
+	if len(got) != 1 || got[0].ID != id || got[0].Sources() != 2 {
+		t.Fatalf("got %+v, want one event with id %s", got, id)
+	}
+}
+
+func TestResolveDisputes(t *testing.T) {
+	a := MustReport(t, syrAF, &turkey, "195", model.DayOf(2020, 2, 27), "r-a", "Reuters", "2020-02-28", 0)
+	a.Mentions[0].Figures = []model.Figure{{Kind: model.FigureKilled, Value: 33, Low: 33, High: 33, Unit: "soldiers"}}
+	b := MustReport(t, syrAF, &turkey, "195", model.DayOf(2020, 2, 28), "r-b", "AP", "2020-02-28", 0)
+	b.Mentions[0].Figures = []model.Figure{{Kind: model.FigureKilled, Value: 22, Low: 22, High: 22, Unit: "soldiers"}}
+	got := Cluster([]model.Event{a, b})
+	if len(got) != 1 {
+		t.Fatalf("got %d events, want 1", len(got))
+	}
+	e := got[0]
+	if !e.Disputed() || len(e.Disputes) != 2 {
+		t.Fatalf("disputes = %+v", e.Disputes)
+	}
+	if e.Disputes[0].Kind != model.DisputeDate || e.Date != model.Range(time.Date(2020, 2, 27, 0, 0, 0, 0, time.UTC), time.Date(2020, 2, 28, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("date dispute %+v, date %v", e.Disputes[0], e.Date)
+	}
+	f := e.Disputes[1]
+	if f.Kind != model.DisputeFigure || len(f.Versions) != 2 || f.Versions[0].Sources[0] != "Reuters" || f.Versions[1].Value != "22 soldiers" {
+		t.Errorf("figure dispute %+v", f)
+	}
+	if figs := e.Figures(); len(figs) != 2 || figs[1].Source != "AP" {
+		t.Errorf("figures %+v", figs)
+	}
+}
+
+func ids(events []model.Event) []string {
+	out := make([]string, len(events))
+	for i, e := range events {
+		out[i] = fmt.Sprintf("%s:%d", e.ID, len(e.Mentions))
+	}
+	return out
+}
+
+// syntheticReports makes n reports among a few dozen actors over two years,
+// many of them retellings of one another, as a news corpus has.
+func syntheticReports(n int, seed int64) []model.Event {
+	rng := rand.New(rand.NewSource(seed))
+	countries := []string{"RUS", "TUR", "SYR", "USA", "UKR", "ISR", "IRN", "SDN", "YEM", "SAU", "FRA", "DEU"}
+	roles := []model.Role{model.RoleGOV, model.RoleMIL, model.RoleREB, ""}
+	codes := []string{"010", "020", "036", "040", "057", "111", "120", "130", "173", "190", "195", "183"}
+	outlets := []string{"Reuters", "AP", "AFP", "BBC News", "Al Jazeera", "The Guardian"}
+	var actors []model.Actor
+	for _, c := range countries {
+		for _, r := range roles {
+			actors = append(actors, model.NewActor(c+string(r)+" actor", c, r))
+		}
+	}
+	base := time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)
+	out := make([]model.Event, 0, n)
+	for i := 0; i < n; i++ {
+		src := actors[rng.Intn(len(actors))]
+		tgt := actors[rng.Intn(len(actors))]
+		when := base.AddDate(0, 0, rng.Intn(730))
+		d := model.Day(when)
+		if rng.Intn(10) == 0 {
+			d = model.Month(when.Year(), when.Month())
+		}
+		pub := when.AddDate(0, 0, rng.Intn(3)).Format("2006-01-02")
+		art := fmt.Sprintf("r-%06d", i/8)
+		out = append(out, model.Event{Source: src, Target: &tgt, Code: codes[rng.Intn(len(codes))], Date: d,
+			Mentions: []model.Mention{{ArticleID: art, Outlet: outlets[rng.Intn(len(outlets))], Published: pub, Start: i * 100, Sentence: "s"}}})
+	}
+	return out
+}
+
+// BenchmarkCluster100k merges 100,000 reports (12,500 articles) into events.
+func BenchmarkCluster100k(b *testing.B) {
+	reps := syntheticReports(100_000, 42)
+	b.ReportAllocs()
+	b.ResetTimer()
+	var n int
+	for i := 0; i < b.N; i++ {
+		n = len(Cluster(reps))
+	}
+	b.ReportMetric(float64(n), "events")
+}

@@ -181,5 +181,5 @@ func init() {
 		"mid", "end", "beginning", "start", "middle", "turn", "close", "final", "closing",
 		"opening", "fiscal", "comparable", "same", "noon", "midday", "midnight", "christmas",
 		"halloween", "thanksgiving", "new", "valentine", "boxing", "every", "each", "per",
-		"future", "soon", "as", "previous", "following", "current", "latest", "recent")
+		"future", "soon", "previous", "following", "current", "latest", "recent")
 }

@@ -7,7 +7,8 @@
 // each position tries every rule, keeping the longest match. Rules are
 // grouped by theme: explicit calendar dates (explicit.go), deictic and
 // anaphoric references (relative.go, anchor.go), durations and sets
-// (duration.go), clock times (clock.go) and vague references. Lexicons are
+// (duration.go), unquantified periods (period.go), clock times (clock.go)
+// and vague references. Lexicons are
 // closed word classes (lexicon.go), so rules generalise beyond the texts
 // they were written against.
 //
@@ -18,7 +19,9 @@
 // day", "two days after") are resolved against the last day-precision date
 // the document resolved before them, as in TempEval practice, else against
 // the creation time. Unanchored weekday and month names are read backwards
-// from the creation time unless the sentence speaks of the future.
+// from the creation time unless the nearest tense cue ("will", "planned
+// to", "as soon as"; tense.go), or failing one the sentence, speaks of the
+// future.
 package timex
 
 import (
@@ -111,7 +114,7 @@ type tagger struct {
 }
 
 func (tg *tagger) best(i int) (match, bool) {
-	if t := tg.t[i]; t.kind != tkNum && !starters[t.w] {
+	if t := tg.t[i]; t.kind != tkNum && !starters[t.w] && !(t.w == "as" && tg.w(i+1) == "soon") {
 		return match{}, false // most tokens cannot open an expression
 	}
 	var b match

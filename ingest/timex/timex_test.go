@@ -82,6 +82,23 @@ func TestTag(t *testing.T) {
 		{"set", "2019-06-03", "during his daily conference call", "daily", "P1D", ""},
 		{"this week", "2019-06-05", "talks this week", "this week", "2019-W23", "2019-06-03/2019-06-09"},
 		{"weekend", "2019-06-03", "protests at the weekend", "the weekend", "2019-W22-WE", "2019-06-01/2019-06-02"},
+		{"said weekday in future sentence", "1998-03-06", "A spokesman said Thursday that the troops will remain.", "Thursday", "1998-03-05", "1998-03-05"},
+		{"planned weekday", "1998-09-30", "The team planned to leave Nairobi on Thursday for Dar es Salaam.", "Thursday", "1998-10-01", "1998-10-01"},
+		{"as soon as weekday", "2000-04-03", "They could leave as soon as Wednesday, Castro said.", "Wednesday", "2000-04-05", "2000-04-05"},
+		{"next to is no future", "1998-08-08", "Hundreds were wounded in the blast next to the embassy on Friday.", "Friday", "1998-08-07", "1998-08-07"},
+		{"planning month", "1999-02-10", "They can take part in planning for the summit in April.", "April", "1999-04", "1999-04"},
+		{"half year", "1998-03-06", "They lived in the camps for 2 1/2 years.", "2 1/2 years", "P2Y6M", ""},
+		{"and a half", "1998-03-06", "But a minute and a half later, a pilot calls in.", "a minute and a half", "PT1M30S", ""},
+		{"decades in years", "1998-03-06", "the lowest figure for almost two decades", "almost two decades", "P20Y", ""},
+		{"accounting year", "1989-10-30", "revenue of $76 million for the year ended March 31", "the year", "P1Y", ""},
+		{"full year", "1989-10-30", "forecast an earnings increase for the full year", "the full year", "1989", "1989"},
+		{"bare plural", "2000-01-07", "For weeks the government has held such rallies.", "weeks", "PXW", ""},
+		{"weeks ahead", "1989-10-30", "pressure to sell in the weeks ahead", "the weeks ahead", "PXW", ""},
+		{"year two thousand", "1998-02-05", "by the year two thousand", "the year two thousand", "2000", "2000"},
+		{"soon", "1989-10-30", "It soon will begin selling boxes.", "soon", "FUTURE_REF", ""},
+		{"vague later", "1989-10-30", "A few days later, the company announced losses.", "A few days", "PXD", ""},
+		{"next year's quarter", "1989-10-30", "effective as early as next year's first quarter", "next year's first quarter", "1990-Q1", "1990-01-01/1990-03-31"},
+		{"week of", "2000-02-24", "resolved in a court hearing the week of March 6", "the week of March 6", "2000-W10", "2000-03-06/2000-03-12"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -112,6 +129,12 @@ func TestTagNegatives(t *testing.T) {
 		"The 6-year-old girl was wounded.",
 		"It cost 1,500 dollars.",
 		"the former president",
+		"Mr. Reupke, 52 years old, resigned.",
+		"It will save $500 million a year in costs.",
+		"Nearly 700 seats a week were added.",
+		"He was soon released.",
+		"They met as soon as the talks ended.",
+		"It had been in the travel business for hundreds of years.",
 	} {
 		if got := Tag(text, mustDay(t, "2019-06-03")); len(got) != 0 {
 			t.Errorf("Tag(%q) = %+v, want none", text, got)

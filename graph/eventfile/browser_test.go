@@ -1,0 +1,205 @@
+package eventfile
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// timelineDist is the TimelineJS build from npm, installed by
+// `npm ci --prefix graph/testdata/js`.
+var timelineDist, _ = filepath.Abs(filepath.Join("..", "testdata", "js", "node_modules", "@knight-lab", "timelinejs", "dist"))
+
+// timelinePage loads TimelineJS from the npm package and hands it the
+// JSON. encoding/json escapes <, > and & in strings, so the JSON cannot
+// close the script element it sits in.
+const timelinePage = `<!DOCTYPE html>
+<html><head><meta charset="utf-8">
+<link rel="stylesheet" href="%s">
+<script src="%s"></script>
+</head><body>
+<div id="timeline" style="width: 1200px; height: 700px"></div>
+<script>
+window.tlErrors = [];
+const data = %s;
+// font: null, since TimelineJS otherwise fetches its font sheet from its CDN.
+const tl = new TL.Timeline('timeline', data, {hash_bookmark: false, font: null});
+tl.on('loaded', () => { window.tlLoaded = true; });
+tl.on('dataloaderror', e => window.tlErrors.push(String(e.message || e)));
+</script></body></html>`
+
+// TestTimelineJSInChromium loads the TimelineJS JSON of the fixture and of
+// the sample corpus into the real TimelineJS in headless Chromium (network
+// off, fresh profile) and checks that it builds one slide per dated event
+// plus the title, shows the escaped quotes, and runs no injected script.
+func TestTimelineJSInChromium(t *testing.T) {
+	if _, err := os.Stat(filepath.Join(timelineDist, "js", "timeline.js")); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("TimelineJS is not installed; .ci/run runs npm ci --prefix graph/testdata/js: %v", err)
+		}
+		t.Skip("TimelineJS is not installed (npm ci --prefix graph/testdata/js)")
+	}
+	ctx := mustBrowser(t)
+	for _, name := range []string{"fixture", "sample"} {
+		t.Run(name, func(t *testing.T) {
+			events := MustFixture(t)
+			if name == "sample" {
+				events = MustSample(t)
+			}
+			var js bytes.Buffer
+			if err := WriteTimelineJS(&js, events, "Test timeline"); err != nil {
+				t.Fatal(err)
+			}
+			dated := 0
+			for _, e := range events {
+				if !e.Date.IsZero() {
+					dated++
+				}
+			}
+			page := filepath.Join(t.TempDir(), "timeline.html")
+			html := fmt.Sprintf(timelinePage, fileURL(filepath.Join(timelineDist, "css", "timeline.css")), fileURL(filepath.Join(timelineDist, "js", "timeline.js")), js.String())
+			if err := os.WriteFile(page, []byte(html), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			probs := listen(t, ctx)
+			if err := chromedp.Do(ctx, chromedp.Navigate(fileURL(page))); err != nil {
+				t.Fatal(err)
+			}
+			wait, cancel := context.WithTimeout(ctx, 60*time.Second)
+			defer cancel()
+			if _, err := chromedp.Run(wait, chromedp.Poll[bool](`window.tlLoaded === true`)); err != nil {
+				t.Fatalf("TimelineJS did not load the timeline: %v (problems: %v)", err, probs.take())
+			}
+			type pageState struct {
+				Slides, Markers int
+				Text            string
+				Errors          []string
+				Pwned           bool
+			}
+			st, err := chromedp.Run(ctx, chromedp.Evaluate[pageState](`({
+				Slides: document.querySelectorAll('.tl-slide').length,
+				Markers: document.querySelectorAll('.tl-timemarker').length,
+				Text: Array.from(document.querySelectorAll('.tl-slide .tl-text')).map(e => e.textContent).join('\n'),
+				Errors: window.tlErrors,
+				Pwned: !!window.__pwned,
+			})`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Slides != dated+1 || st.Markers != dated {
+				t.Errorf("TimelineJS shows %d slides and %d markers, want %d slides (title and %d events) and %d markers", st.Slides, st.Markers, dated+1, dated, dated)
+			}
+			if len(st.Errors) > 0 || st.Pwned {
+				t.Errorf("TimelineJS errors %v, injected script ran: %v", st.Errors, st.Pwned)
+			}
+			if name == "fixture" {
+				for _, want := range []string{"The Kremlin rebuffed criticism", `"<script>window.__pwned=1</script>"`, "Kremlin → Donald Trump"} {
+					if !strings.Contains(st.Text, want) {
+						t.Errorf("slides do not show %q", want)
+					}
+				}
+			}
+			for _, p := range probs.take() {
+				t.Errorf("page problem: %s", p)
+			}
+		})
+	}
+}
+
+func fileURL(path string) string {
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
+}
+
+// mustBrowser starts headless Chromium with a fresh profile and the
+// network off: requests go through a proxy on a dead port, so anything the
+// page tried to fetch from outside would fail and be reported.
+func mustBrowser(t *testing.T) context.Context {
+	t.Helper()
+	path := ""
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			path = p
+			break
+		}
+	}
+	if path == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("chromium not found; CI must install it")
+		}
+		t.Skip("chromium not installed")
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.ProxyServer("http://127.0.0.1:9"),
+		chromedp.Flag("proxy-bypass-list", "<-loopback>"),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelB := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancelB(); cancelA() })
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return ctx
+}
+
+// problems collects script errors and outside requests of a page.
+type problems struct {
+	mu   sync.Mutex
+	list []string
+}
+
+func (p *problems) take() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	out := p.list
+	p.list = nil
+	return out
+}
+
+func listen(t *testing.T, ctx context.Context) *problems {
+	t.Helper()
+	p := &problems{}
+	add := func(format string, args ...any) {
+		p.mu.Lock()
+		p.list = append(p.list, fmt.Sprintf(format, args...))
+		p.mu.Unlock()
+	}
+	err := chromedp.Listen(ctx, func(ev any) {
+		switch e := ev.(type) {
+		case *runtime.EventExceptionThrown:
+			add("exception: %s", e.ExceptionDetails.Text)
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.ConsoleAPICalledTypeError {
+				add("console.error: %d args", len(e.Args))
+			}
+		case *network.EventRequestWillBeSent:
+			if !strings.HasPrefix(e.Request.URL, "file://") && !strings.HasPrefix(e.Request.URL, "data:") {
+				add("request to %s", e.Request.URL)
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}

@@ -45,11 +45,33 @@ func (d *doc) codeSentence(si int) []coded {
 		}
 		if t.Head < suppress {
 			acts++
+			if (e.Noun || nounUse(w, t)) && backgroundClause(w, t.End) {
+				// "under a deal reached between Russia and Turkey in
+				// September": a participle with its own agent restates an
+				// earlier event, whatever governs the noun.
+				if srcs, tgts := d.nounRoles(s, t, clauseEnd(w, t.End)); len(srcs) > 0 {
+					emit(t, srcs, tgts)
+				}
+			}
 			continue
 		}
 		lo := clauseStart(w, t.Head)
 		hi := clauseEnd(w, t.End)
 		stance := stanceRoots[e.Root()]
+		if e.Adj {
+			// "strikes by militants are unacceptable, Peskov said", "he
+			// said Turkey bore responsibility": the speaker judges, or
+			// lays a duty on, whoever the clause is about.
+			acts++
+			chain, _, neg := auxChain(w, t.Head)
+			if stance {
+				suppress = hi
+			}
+			if sp, ok := speakers[t.Head]; ok && !neg {
+				emitCode(t, e.Code, sp, d.subject(s, chain, lo))
+			}
+			continue
+		}
 		if e.Noun || nounUse(w, t) {
 			// A bare nominalisation ("after the meeting") reports no act,
 			// so it leaves a statement its own.
@@ -113,14 +135,6 @@ func (d *doc) codeSentence(si int) []coded {
 		if neg {
 			continue
 		}
-		if e.Adj {
-			// "strikes by militants are unacceptable, Peskov said": the
-			// speaker disapproves of whoever the clause is about.
-			if sp, ok := speakers[t.Head]; ok {
-				emitCode(t, e.Code, sp, d.subject(s, chain, lo))
-			}
-			continue
-		}
 		var srcs, tgts []model.Actor
 		if passive(w, t.Head, t.End) {
 			srcs = d.agentAfter(s, t.End, min(hi, t.End+8))
@@ -129,7 +143,7 @@ func (d *doc) codeSentence(si int) []coded {
 			srcs = d.subject(s, chain, lo)
 			tgts = d.targets(s, t, hi)
 		}
-		if e.Sym {
+		if e.Sym || jointRoots[e.Root()] && len(tgts) == 0 {
 			srcs, tgts = symmetric(d, s, t, hi, srcs, tgts)
 		}
 		if len(tgts) == 0 && len(srcs) > 0 && partnerRoots[e.Root()] && !e.NoSub && !strings.HasPrefix(e.Code, "172") {
@@ -261,8 +275,10 @@ func (d *doc) actTarget(s *sent, from, to int) []model.Actor {
 // symmetric orders the parties of a joint act: "X and Y agreed" and "a
 // deal between X and Y" give X -> Y, "X met with Y" gives X -> Y.
 func symmetric(d *doc, s *sent, t coding.Trigger, hi int, srcs, tgts []model.Actor) ([]model.Actor, []model.Actor) {
-	if len(tgts) == 0 && len(srcs) >= 2 {
-		return srcs[:1], srcs[1:]
+	if len(srcs) >= 2 {
+		// "X and Y signed the deal with Z": the joint subjects are the
+		// parties, and a third one named after the verb joins them.
+		return srcs[:1], append(srcs[1:len(srcs):len(srcs)], tgts...)
 	}
 	if len(srcs) == 0 {
 		if pair := d.between(s, t.End, hi); len(pair) >= 2 {
@@ -271,6 +287,11 @@ func symmetric(d *doc, s *sent, t coding.Trigger, hi int, srcs, tgts []model.Act
 	}
 	return srcs, tgts
 }
+
+// jointRoots are the cooperative roots whose coordinated subjects act
+// together on each other when no one else is named: "Moscow and Ankara
+// pledged to create a corridor" is Russia's pledge to Turkey.
+var jointRoots = set("03", "04", "05", "06")
 
 // between finds "between X and Y" (or "by X and Y") after token from.
 func (d *doc) between(s *sent, from, hi int) []model.Actor {
@@ -290,6 +311,11 @@ func (d *doc) between(s *sent, from, hi int) []model.Actor {
 func (d *doc) nounRoles(s *sent, t coding.Trigger, hi int) ([]model.Actor, []model.Actor) {
 	w := s.words
 	end := t.End
+	if backgroundClause(w, end) {
+		// "a deal reached between X and Y", "a truce brokered by X": the
+		// participle names the event, its phrase the parties.
+		end = participleEnd(w, end)
+	}
 	if t.Entry.Sym {
 		if pair := d.between(s, end, hi); len(pair) >= 2 {
 			return pair[:1], pair[1:]
@@ -318,6 +344,31 @@ func (d *doc) nounRoles(s *sent, t coding.Trigger, hi int) ([]model.Actor, []mod
 		}
 	}
 	return nil, nil
+}
+
+// backgroundClause reports a past participle right after a noun trigger
+// that is followed by its agent: "reached between", "signed by",
+// "carried out by".
+func backgroundClause(w []string, end int) bool {
+	p := participleEnd(w, end)
+	return p > end && p < len(w) && (w[p] == "by" || w[p] == "between")
+}
+
+// participleEnd returns the token after a past participle at i (with an
+// adverb before it or a particle after it: "jointly signed", "carried
+// out"), or i when there is none.
+func participleEnd(w []string, i int) int {
+	if i < len(w) && strings.HasSuffix(w[i], "ly") {
+		i++
+	}
+	if i >= len(w) || !(strings.HasSuffix(w[i], "ed") || participles[w[i]] || strings.HasSuffix(w[i], "en")) {
+		return i
+	}
+	i++
+	if i < len(w) && (w[i] == "out" || w[i] == "up" || w[i] == "off") {
+		i++
+	}
+	return i
 }
 
 // nounTarget finds "on X", "against X" or "of X" after a nominal trigger.

@@ -180,21 +180,30 @@ func (d *doc) agentAfter(s *sent, from, to int) []model.Actor {
 // isConj reports whether the words between two actors join them: "and",
 // ",", "or", "as well as", with an optional article.
 func isConj(gap []string) bool {
-	if len(gap) == 0 || len(gap) > 3 {
+	if len(gap) == 0 || len(gap) > 4 {
 		return false
 	}
 	joined := false
 	for _, w := range gap {
-		switch w {
-		case "and", ",", "or", "&":
+		switch {
+		case w == "and" || w == "," || w == "or" || w == "&":
 			joined = true
-		case "the", "both":
+		case w == "the" || w == "both" || conjPossessive[w] || partnerNouns[w]:
 		default:
 			return false
 		}
 	}
 	return joined
 }
+
+// conjPossessive and partnerNouns may stand between two coordinated
+// actors: "Putin and his Turkish counterpart Erdogan", "Hamas and its
+// ally Islamic Jihad".
+var (
+	conjPossessive = set("his", "her", "its", "their")
+	partnerNouns   = set("ally", "allies", "counterpart", "counterparts", "backer", "backers",
+		"partner", "partners", "patron", "proxy", "proxies")
+)
 
 // resolve returns the actor of mention k: places are not actors, and
 // pronouns and short forms ("he", "the ministry") count only when the

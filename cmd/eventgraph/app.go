@@ -82,6 +82,7 @@ Start with:  eventgraph build testdata/articles   (then open out/index.html)`,
 		a.exportCommand(),
 		a.reportCommand(),
 		a.evalCommand(),
+		a.genCorpusCommand(),
 		a.pathCommand(),
 	)
 	return root

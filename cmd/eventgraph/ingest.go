@@ -94,9 +94,11 @@ func (s ingestStats) summary() string {
 // when any file was rejected, so the command exits 2.
 func ingestPaths(ctx context.Context, w model.ArticleWriter, x *extract.Extractor, paths []string, stdin io.Reader, stderr io.Writer) (ingestStats, error) {
 	skipped := map[string][]string{} // reason -> paths, noted once per reason
+	bar := newProgress(stderr, paths)
 	st, err := pipeline.Run(ctx, pipeline.Config{
 		Paths: paths, Stdin: stdin, Extractor: x, Writer: w,
 		OnFile: func(f pipeline.FileResult) {
+			bar.file(f.Path, f.Added+f.Duplicates)
 			switch {
 			case f.Skipped != "":
 				skipped[f.Skipped] = append(skipped[f.Skipped], f.Path)
@@ -105,6 +107,7 @@ func ingestPaths(ctx context.Context, w model.ArticleWriter, x *extract.Extracto
 			}
 		},
 	})
+	bar.finish()
 	noteSkipped(stderr, skipped)
 	if errors.Is(err, pipeline.ErrRejected) {
 		err = fmt.Errorf("%d of %d files: %w", st.Rejected, st.Files, errRejected)

@@ -1,0 +1,91 @@
+package corpus
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/eventgraph/eventgraph/ingest"
+)
+
+func MustSamples(tb testing.TB) *Samples {
+	tb.Helper()
+	s, err := Load(filepath.Join("..", "testdata", "articles"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+func TestGenerateReadsBack(t *testing.T) {
+	s := MustSamples(t)
+	dir := t.TempDir()
+	files, err := s.Generate(dir, Options{N: 130, Seed: 7, PerFile: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	formats := map[string]int{}
+	articles := 0
+	err = ingest.Walk(context.Background(), []string{dir}, nil, func(f ingest.File) error {
+		if f.Err != nil || f.Skipped != "" {
+			t.Errorf("%s: %v %s", f.Path, f.Err, f.Skipped)
+		}
+		for _, a := range f.Articles {
+			formats[a.Format]++
+			if a.Published.IsZero() || a.Body == "" || a.Title == "" {
+				t.Errorf("%s: incomplete article %q", f.Path, a.Title)
+			}
+		}
+		articles += len(f.Articles)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if articles != 130 {
+		t.Errorf("read back %d articles from %d files, want 130", articles, files)
+	}
+	for _, f := range []string{"text", "plain", "html", "json", "feed"} {
+		if formats[f] == 0 {
+			t.Errorf("no %s articles read back: %v", f, formats)
+		}
+	}
+}
+
+func TestGenerateDeterministic(t *testing.T) {
+	s := MustSamples(t)
+	a, b := t.TempDir(), t.TempDir()
+	if _, err := s.Generate(a, Options{N: 40, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Generate(b, Options{N: 40, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	filepath.WalkDir(a, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(a, p)
+		x, _ := os.ReadFile(p)
+		y, err := os.ReadFile(filepath.Join(b, rel))
+		if err != nil || !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two runs with the same seed", rel)
+		}
+		return nil
+	})
+}
+
+func TestGenerateErrors(t *testing.T) {
+	s := MustSamples(t)
+	if _, err := s.Generate(t.TempDir(), Options{N: 0}); err == nil {
+		t.Error("N=0 accepted")
+	}
+	if _, err := s.Generate(t.TempDir(), Options{N: 3, Formats: []string{"docx"}}); err == nil {
+		t.Error("unknown format accepted")
+	}
+	if _, err := Load(t.TempDir()); err == nil {
+		t.Error("an empty sample folder loaded")
+	}
+}

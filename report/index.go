@@ -1,6 +1,7 @@
 package report
 
 import (
+	"sort"
 	"time"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -13,7 +14,7 @@ import (
 // are marshalled to JSON by html/template inside <script type=
 // "application/json"> elements, which escapes "<", ">" and "&".
 type indexPage struct {
-	header
+	base
 	Rows           []eventRow
 	Timeline       map[string]any
 	TimelineHeight int
@@ -22,17 +23,73 @@ type indexPage struct {
 	VolumeUnit     string // "day", "month" or "year"
 	Lanes          int
 	TopActors      int
+	KeyActors      []keyActor
+	Countries      []keyActor
 }
 
-func renderIndex(events []model.Event, opt Options) ([]byte, error) {
-	p := indexPage{header: makeHeader(events, opt), Rows: makeRows(events), TopActors: opt.TopActors}
+// keyActor is one entry of the key actors and countries lists.
+type keyActor struct {
+	Label  string
+	Page   string
+	Events int
+}
+
+func (s *Site) renderIndex() ([]byte, error) {
+	p := indexPage{base: s.base("index"), Rows: makeRows(s.events), TopActors: s.opt.TopActors}
 	if p.Events > p.Undated {
-		p.Timeline, p.Tips, p.TimelineHeight = timelineChart(events, opt.TopActors)
-		p.Volume, p.VolumeUnit = volumeChart(events)
-		_, labels := lanes(events, opt.TopActors)
+		p.Timeline, p.Tips, p.TimelineHeight = timelineChart(s.events, s.opt.TopActors)
+		p.Volume, p.VolumeUnit = volumeChart(s.events)
+		_, labels := lanes(s.events, s.opt.TopActors)
 		p.Lanes = len(labels)
 	}
+	nodes := append([]NetworkNode(nil), s.data.Nodes...)
+	sort.SliceStable(nodes, func(i, j int) bool { return nodes[i].Events > nodes[j].Events })
+	for i, n := range nodes {
+		if i == 16 {
+			break
+		}
+		p.KeyActors = append(p.KeyActors, keyActor{Label: n.Label, Page: n.Page, Events: n.Events})
+	}
+	p.Countries = s.countryList()
 	return execute("index.html", p)
+}
+
+// countryList lists the countries of the actors, busiest first, each with
+// the number of events involving one of its actors.
+func (s *Site) countryList() []keyActor {
+	count := map[string]int{}
+	for _, e := range s.events {
+		seen := map[string]bool{}
+		for _, a := range eventActors(e) {
+			if a.Country != "" && !seen[a.Country] {
+				seen[a.Country] = true
+				count[a.Country]++
+			}
+		}
+	}
+	var out []keyActor
+	for c, n := range count {
+		out = append(out, keyActor{Label: countryLabel(c, s.countrys[c]), Page: countryPage(c), Events: n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Events != out[j].Events {
+			return out[i].Events > out[j].Events
+		}
+		return out[i].Label < out[j].Label
+	})
+	return out
+}
+
+// rootOptions lists the twenty CAMEO roots with their names, for the
+// filter form.
+func rootOptions() [][2]string {
+	var out [][2]string
+	for _, c := range model.CAMEOCodes() {
+		if len(c.Code) == 2 {
+			out = append(out, [2]string{c.Code, c.Name})
+		}
+	}
+	return out
 }
 
 // bucketUnit picks the bar width of the volume chart from the span of the

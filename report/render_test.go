@@ -28,13 +28,17 @@ func MustWrite(tb testing.TB, events []model.Event) string {
 
 func TestGolden(t *testing.T) {
 	dir := MustWrite(t, MustFixture(t))
-	for _, page := range []string{"index.html", "network.html"} {
+	kremlinEvent := event(model.DayOf(2019, time.June, 3), kremlin, ptr(turkey), "120", "")
+	for page, golden := range map[string]string{
+		"index.html": "index", "network.html": "network",
+		actorPage(kremlin.ID): "actor", countryPage("TUR"): "country", eventPage(kremlinEvent.ID): "event",
+	} {
 		t.Run(page, func(t *testing.T) {
 			got, err := os.ReadFile(filepath.Join(dir, page))
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", strings.TrimSuffix(page, ".html")+".golden")
+			golden := filepath.Join("testdata", golden+".golden")
 			if *update {
 				if err := os.WriteFile(golden, got, 0o644); err != nil {
 					t.Fatal(err)
@@ -60,7 +64,7 @@ func TestWriteDeterministic(t *testing.T) {
 		rev[i], rev[j] = rev[j], rev[i]
 	}
 	b := MustWrite(t, rev)
-	for _, name := range []string{"index.html", "network.html", "echarts.min.js", "report.js", "report.css"} {
+	for _, name := range append(MustPages(t, a), "echarts.min.js", "report.js", "report.css") {
 		x, errA := os.ReadFile(filepath.Join(a, name))
 		y, errB := os.ReadFile(filepath.Join(b, name))
 		if errA != nil || errB != nil {

@@ -5,13 +5,25 @@
 //
 // [Write] puts these files into one folder:
 //
-//   - index.html: header with counts and date span, a timeline of events
-//     (one lane per leading actor), event volume by QuadClass over time, and
-//     the chronological event list with every quote, outlet and source link;
-//   - network.html: the actor network of [graph.Build] as a force layout;
+//   - index.html: header with counts and date span, the key actors and
+//     countries, a timeline of events (one lane per leading actor), event
+//     volume by QuadClass over time, and the chronological event list with
+//     a search box, every quote, outlet and source link;
+//   - network.html: the actor network of [graph.Build], laid out by a
+//     deterministic force layout (layout.go) that ECharts scales to fit,
+//     grouped by country or community, sized by a chosen metric, edges
+//     coloured by tone, the most central actors first;
+//   - actor-ID.html and country-CODE.html: one actor, or all actors of one
+//     country, with its timeline, ego network and relations, each with its
+//     events and evidence, and the accounts that differ flagged;
+//   - event-ID.html: one event with every report of it and the other
+//     accounts of the same two sides around the same days;
 //   - echarts.min.js, report.js, report.css: the chart library (embedded,
 //     see assets/fetch-echarts.sh) and the report's own static script and
 //     style. Pages reference them relatively and load nothing else.
+//
+// [Site] renders the same pages one at a time; the explorer (package
+// explorer) serves them live with [Options.Live] set.
 //
 // # Safety
 //
@@ -32,8 +44,9 @@
 //
 // # Tests
 //
-// Golden pages live in testdata/*.golden; refresh them after an intended
-// change with `go test ./report -run TestGolden -update`. TestBrowser opens
+// Golden pages (index, network, one actor, one country, one event) live in
+// testdata/*.golden; refresh them after an intended change with
+// `go test ./report -run TestGolden -update`. TestBrowser opens
 // the pages in headless Chromium with the network cut off; it skips when
 // Chromium is missing unless CI is set. To refresh the README screenshots:
 //
@@ -50,7 +63,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/eventgraph/eventgraph/graph"
 	"github.com/eventgraph/eventgraph/model"
 )
 
@@ -59,18 +71,22 @@ import (
 //go:embed templates/*.html
 var templateFS embed.FS
 
-//go:embed assets/echarts.min.js assets/report.js assets/report.css
+//go:embed assets/echarts.min.js assets/report.js assets/report.css assets/explore.js
 var assetFS embed.FS
 
-// assets are copied next to the pages under these names.
-var assets = []string{"echarts.min.js", "report.js", "report.css"}
+// assets are copied next to the pages under these names; liveAssets are
+// served by the explorer only.
+var (
+	assets     = []string{"echarts.min.js", "report.js", "report.css"}
+	liveAssets = []string{"explore.js"}
+)
 
 // ErrNoDir is returned by [Write] when dir is empty.
 var ErrNoDir = errors.New("report: no output folder given")
 
 // Options shape the report. The zero value is usable.
 type Options struct {
-	// Title heads both pages; default "Event report".
+	// Title heads every page; default "Event report".
 	Title string
 	// TopActors is the number of actor lanes on the timeline; events of the
 	// other actors share one "Other actors" lane. Default 12.
@@ -78,7 +94,32 @@ type Options struct {
 	// Generated, when set, is printed in the footer. It is a field rather
 	// than a clock read so that output stays reproducible.
 	Generated time.Time
+	// Live, when set, renders the pages for the explorer (eventgraph serve)
+	// rather than for a folder: with the filter form, the explore page,
+	// downloads, and links that keep the current filters.
+	Live *Live
 }
+
+// Live is what the explorer adds to a page.
+type Live struct {
+	// Query is the current filters as a URL query ("from=2018&actor=RUS"),
+	// already in canonical form; links between pages carry it.
+	Query string
+	// Form holds the filter values to show in the form.
+	Form FilterForm
+	// Downloads are links to the current view in each export format.
+	Downloads []Download
+}
+
+// FilterForm is the filter form's content, as the user typed it.
+type FilterForm struct {
+	From, To, Actors, Outlets, Text, MinSources string
+	Roots, Quads                                []string
+	Between                                     bool // both sides must be among Actors
+}
+
+// Download is one export of the current view.
+type Download struct{ Name, Href string }
 
 func (o Options) withDefaults() Options {
 	if o.Title == "" {
@@ -92,36 +133,44 @@ func (o Options) withDefaults() Options {
 
 var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"quadName": func(q int) string { return model.QuadNames[q] },
+	"quadOptions": func() []int { return []int{1, 2, 3, 4} },
+	"nearDays":    func() int { return nearDays },
+	"list1":       func(m mentionView) []mentionView { return []mentionView{m} },
+	"rootOptions": rootOptions,
+	"has": func(list []string, s string) bool {
+		for _, x := range list {
+			if x == s {
+				return true
+			}
+		}
+		return false
+	},
 }).ParseFS(templateFS, "templates/*.html"))
 
 // Write writes the report for events into dir, creating dir if needed and
-// overwriting the report's files. Events need not be sorted. It returns
-// [ErrNoDir] for an empty dir; the errors of [graph.Build] wrapped, such as
-// [graph.ErrInvalidEvent] for an event whose CAMEO code is not in the table
-// and [graph.ErrDuplicateEvent]; and wrapped I/O errors. Nothing is written
-// unless every page renders.
+// overwriting the report's files: index.html, network.html, a page per
+// actor, per country and per event, and the static assets. Events need not
+// be sorted. It returns [ErrNoDir] for an empty dir; the errors of
+// [graph.Build] wrapped, such as [graph.ErrInvalidEvent] for an event whose
+// CAMEO code is not in the table and [graph.ErrDuplicateEvent]; and wrapped
+// I/O errors. Nothing is written unless every page renders.
 func Write(dir string, events []model.Event, opt Options) error {
 	if dir == "" {
 		return ErrNoDir
 	}
-	opt = opt.withDefaults()
-	events = sortedEvents(events)
-	net, err := graph.Build(events)
-	if err != nil {
-		return fmt.Errorf("report: build network: %w", err)
-	}
-	index, err := renderIndex(events, opt)
+	site, err := NewSite(events, opt)
 	if err != nil {
 		return err
 	}
-	network, err := renderNetwork(events, net, opt)
-	if err != nil {
-		return err
+	files := map[string][]byte{}
+	for _, name := range site.Pages() {
+		if files[name], err = site.Render(name); err != nil {
+			return err
+		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("report: create folder: %w", err)
 	}
-	files := map[string][]byte{"index.html": index, "network.html": network}
 	for _, name := range assets {
 		b, err := assetFS.ReadFile("assets/" + name)
 		if err != nil {
@@ -135,6 +184,18 @@ func Write(dir string, events []model.Event, opt Options) error {
 		}
 	}
 	return nil
+}
+
+// Asset returns one of the static files the pages load (echarts.min.js,
+// report.js, report.css, explore.js), for the explorer to serve.
+func Asset(name string) ([]byte, bool) {
+	for _, a := range append(assets, liveAssets...) {
+		if a == name {
+			b, err := assetFS.ReadFile("assets/" + name)
+			return b, err == nil
+		}
+	}
+	return nil, false
 }
 
 // header is what both pages show above their charts.

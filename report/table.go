@@ -11,6 +11,7 @@ import (
 // is plain text; the template escapes it.
 type eventRow struct {
 	ID        string
+	Page      string // the event's own page
 	Date      string // at its precision: "Sep 2018", "3 Jun 2019"
 	Precision string // "day", "month", "year", "range"; "" when undated
 	ISO       string // machine-readable date for <time datetime>
@@ -28,6 +29,7 @@ type actorView struct {
 	Name    string
 	Country string
 	Role    string
+	Page    string // the actor's page
 }
 
 // mentionView is one report of an event. Link is the URL to put in an href;
@@ -44,7 +46,7 @@ type mentionView struct {
 }
 
 func actorOf(a model.Actor) actorView {
-	v := actorView{Name: a.Name, Country: a.Country, Role: string(a.Role)}
+	v := actorView{Name: a.Name, Country: a.Country, Role: string(a.Role), Page: actorPage(a.ID)}
 	if v.Role == v.Country {
 		v.Role = "" // an international body: "IGO" once is enough
 	}
@@ -69,7 +71,7 @@ func makeRows(events []model.Event) []eventRow {
 	for _, e := range events {
 		c := e.CAMEO()
 		r := eventRow{
-			ID: e.ID, Date: e.Date.Display(), Precision: string(e.Date.Precision),
+			ID: e.ID, Page: eventPage(e.ID), Date: e.Date.Display(), Precision: string(e.Date.Precision),
 			Source: actorOf(e.Source), Code: e.Code, Name: c.Name, Quad: c.Quad,
 			Goldstein: c.Goldstein, Location: e.Location,
 		}

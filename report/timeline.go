@@ -32,6 +32,7 @@ const otherLane = "Other actors"
 // options where a formatter might treat it as markup.
 type tipEvent struct {
 	ID      string   `json:"id"`
+	Page    string   `json:"page"`
 	Date    string   `json:"date"`
 	Prec    string   `json:"precision"`
 	Source  string   `json:"source"`
@@ -117,7 +118,7 @@ func timelineChart(events []model.Event, topN int) (map[string]any, []tipEvent, 
 			q = 0
 		}
 		tip := tipEvent{
-			ID: e.ID, Date: e.Date.Display(), Prec: string(e.Date.Precision),
+			ID: e.ID, Page: eventPage(e.ID), Date: e.Date.Display(), Prec: string(e.Date.Precision),
 			Source: actorOf(e.Source).label(), Code: e.Code, Name: c.Name,
 			Quad: quadLabel(q), Quote: quote(e, 280), Outlets: outlets(e),
 		}

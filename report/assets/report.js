@@ -70,24 +70,90 @@
       (rows.length ? '<table class="tt-table">' + rows.join('') + '</table>' : '<div class="tt-muted">no events</div>') + '</div>';
   }
 
-  function networkTip(tips) {
+  function networkTip(view) {
     return function (p) {
       if (p.dataType === 'edge') {
-        var e = tips.edges[p.dataIndex];
+        var e = view.edges[p.dataIndex];
         if (!e) { return ''; }
         var span = e.first === e.last ? esc(e.first) : esc(e.first) + ' – ' + esc(e.last);
-        return '<div class="tt"><div class="tt-who">' + esc(e.source) + ' → ' + esc(e.target) + '</div>' +
-          '<div class="tt-what"><b>' + esc(e.count) + '</b> event' + (e.count === 1 ? '' : 's') + ' · ' + span + '</div>' +
+        return '<div class="tt"><div class="tt-who">' + esc(view.nodes[e.source].label) + ' → ' + esc(view.nodes[e.target].label) + '</div>' +
+          '<div class="tt-what">' + swatch(e.color) + '<b>' + esc(e.count) + '</b> event' + (e.count === 1 ? '' : 's') + ' · ' + span + '</div>' +
           '<div class="tt-src">' + (e.quads || []).map(esc).join('<br>') + '</div>' +
           '<div class="tt-muted">mean Goldstein ' + esc(e.goldstein) + '</div></div>';
       }
-      var n = tips.nodes[p.dataIndex];
+      var n = view.nodes[p.dataIndex];
       if (!n) { return ''; }
       var tags = [n.country, n.role].filter(Boolean).map(esc).join(' · ');
       return '<div class="tt"><div class="tt-who">' + esc(n.name) + '</div>' +
         (tags ? '<div class="tt-muted">' + tags + '</div>' : '') +
-        '<div class="tt-what"><b>' + esc(n.events) + '</b> events: ' + esc(n.out) + ' as source, ' + esc(n.in) + ' as target</div></div>';
+        '<div class="tt-what"><b>' + esc(n.events) + '</b> events: ' + esc(n.out) + ' as source, ' + esc(n.in) + ' as target</div>' +
+        '<div class="tt-muted">' + esc(n.partners) + ' partners · betweenness ' + esc(n.betweenness) + '</div></div>';
     };
+  }
+
+  var PALETTE = ['#6b5fb5', '#2f9e8f', '#8c6d46', '#c2548f', '#7f8c2d', '#4d6a85', '#b58a4c', '#8e8e8e', '#3e7c5a', '#a05a9c'];
+
+  // graphData turns NetworkData (nodes most central first, x/y laid out
+  // by the Go side) into ECharts graph data for the first `shown` nodes,
+  // grouped by country or community and sized by a metric. The view it
+  // returns maps ECharts' data indices back to nodes and edges.
+  function graphData(data, state) {
+    var nodes = data.nodes.slice(0, state.shown);
+    var names = [], index = {};
+    nodes.forEach(function (n) {
+      var c = state.category === 'community' ? 'Community ' + (n.community + 1) : (n.country || 'Unknown');
+      if (!(c in index)) { index[c] = names.length; names.push(c); }
+    });
+    var order = names.slice().sort(function (a, b) {
+      return state.category === 'community' ? parseInt(a.slice(10), 10) - parseInt(b.slice(10), 10) : (a < b ? -1 : a > b ? 1 : 0);
+    });
+    order.forEach(function (c, i) { index[c] = i; });
+    var metric = state.metric, top = 0;
+    nodes.forEach(function (n) { top = Math.max(top, Number(n[metric]) || 0); });
+    var view = { nodes: nodes, edges: [] };
+    var links = [];
+    data.edges.forEach(function (e) {
+      if (e.source < nodes.length && e.target < nodes.length) {
+        view.edges.push(e);
+        links.push({ source: e.source, target: e.target, value: e.count, lineStyle: {
+          color: /^#[0-9a-fA-F]{6}$/.test(e.color) ? e.color : '#a8adb5',
+          width: Math.min(1 + 1.5 * e.count, 8), opacity: 0.75, curveness: 0.15 } });
+      }
+    });
+    var items = nodes.map(function (n) {
+      var c = state.category === 'community' ? 'Community ' + (n.community + 1) : (n.country || 'Unknown');
+      var v = Number(n[metric]) || 0;
+      return { name: n.label, x: n.x, y: n.y, value: v, category: index[c],
+        symbolSize: Math.round(8 + 28 * Math.sqrt(top > 0 ? v / top : 0)) };
+    });
+    return { view: view, items: items, links: links, categories: order.map(function (c) { return { name: c }; }) };
+  }
+
+  // drawNetwork (re)draws a network chart from its data and controls.
+  function drawNetwork(chart, base, data, state, controls) {
+    var g = graphData(data, state);
+    var option = JSON.parse(JSON.stringify(base));
+    option.color = PALETTE;
+    var s = option.series[0];
+    s.data = g.items; s.links = g.links; s.categories = g.categories;
+    option.legend = Object.assign({}, option.legend || {}, { data: g.categories.map(function (c) { return c.name; }) });
+    option.tooltip.formatter = networkTip(g.view);
+    chart.setOption(option, true);
+    chart.eventgraphView = g.view;
+    if (controls) {
+      var shown = controls.querySelector('[data-control="shown"]');
+      var more = controls.querySelector('[data-control="more"]');
+      if (shown) { shown.textContent = 'Showing ' + g.view.nodes.length + ' of ' + data.nodes.length + ' actors'; }
+      if (more) { more.hidden = g.view.nodes.length >= data.nodes.length; }
+    }
+  }
+
+  // withQuery keeps the explorer's filters on links between its pages.
+  function withQuery(href) {
+    var q = document.body.getAttribute('data-query');
+    if (!q || !href || /^[a-z]+:|^[#?\/]/i.test(href) || href.indexOf('?') >= 0) { return href; }
+    var hash = href.indexOf('#');
+    return hash < 0 ? href + '?' + q : href.slice(0, hash) + '?' + q + href.slice(hash);
   }
 
   var TOOLTIP = {
@@ -112,12 +178,8 @@
     if (kind === 'timeline') { tip.formatter = timelineTip(tips || []); }
     if (kind === 'volume') { tip.formatter = volumeTip; }
     if (kind === 'network') {
-      tip.formatter = networkTip(tips || { nodes: [], edges: [] });
-      // Lay the graph out before the first paint: a settled picture reads
-      // (and prints, and screenshots) better than one that drifts.
       // A white halo keeps labels readable where they cross edges.
       (option.series || []).forEach(function (s) {
-        if (s.force) { s.force.layoutAnimation = false; }
         if (s.label) { s.label.textBorderColor = '#ffffff'; s.label.textBorderWidth = 3; }
       });
     }
@@ -127,15 +189,60 @@
 
     var chart = echarts.init(el, null, { renderer: 'canvas' });
     chart.on('finished', function () { el.setAttribute('data-drawn', 'true'); });
+    if (kind === 'network') {
+      var data = tips || { nodes: [], edges: [] };
+      var controls = document.querySelector('.net-controls[data-for="' + el.id + '"]');
+      var state = { category: 'country', metric: 'events', shown: parseInt(el.getAttribute('data-shown'), 10) || 40 };
+      var redraw = function () { drawNetwork(chart, option, data, state, controls); };
+      if (controls) {
+        controls.addEventListener('change', function (ev) {
+          var c = ev.target.getAttribute('data-control');
+          if (c === 'category' || c === 'metric') { state[c] = ev.target.value; redraw(); }
+        });
+        controls.addEventListener('click', function (ev) {
+          if (ev.target.getAttribute('data-control') === 'more') { state.shown += 40; redraw(); }
+        });
+      }
+      redraw();
+      chart.on('click', function (p) {
+        var n = p.dataType === 'node' && chart.eventgraphView.nodes[p.dataIndex];
+        if (n && /^[A-Za-z0-9_-]+\.html$/.test(n.page)) { location.href = withQuery(n.page); }
+      });
+      return chart;
+    }
     chart.setOption(option);
     if (kind === 'timeline' && tips) {
       chart.on('click', function (p) {
         var t = tips[p.value && p.value[2]];
-        if (t && t.id) { location.hash = '#' + encodeURIComponent(t.id); }
+        if (t && /^[A-Za-z0-9_-]+\.html$/.test(t.page)) { location.href = withQuery(t.page); }
       });
     }
     return chart;
   }
+
+  // search filters the event list by every word typed, over the text of
+  // each row (actors, codes, places, quotes, outlets).
+  function search(input) {
+    var rows = Array.prototype.slice.call(document.querySelectorAll('table.events tbody tr'));
+    var text = rows.map(function (r) { return r.textContent.toLowerCase(); });
+    var count = document.getElementById('rows-shown');
+    input.addEventListener('input', function () {
+      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var n = 0;
+      rows.forEach(function (r, i) {
+        var ok = words.every(function (w) { return text[i].indexOf(w) >= 0; });
+        r.hidden = !ok;
+        if (ok) { n++; }
+      });
+      if (count) { count.textContent = words.length ? n + ' of ' + rows.length : String(rows.length); }
+    });
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll('a[href]'), function (a) {
+    a.setAttribute('href', withQuery(a.getAttribute('href')));
+  });
+  var box = document.getElementById('search');
+  if (box) { search(box); }
 
   var charts = [];
   Array.prototype.forEach.call(document.querySelectorAll('.chart[data-option]'), function (el) {
@@ -145,4 +252,5 @@
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
   // Exposed for the browser test, which opens tooltips through the API.
   window.eventgraphCharts = charts;
+  window.eventgraph = { esc: esc, graphData: graphData, drawNetwork: drawNetwork, networkTip: networkTip, withQuery: withQuery, TOOLTIP: TOOLTIP, FONT: FONT, swatch: swatch };
 })();

@@ -1,0 +1,103 @@
+package report
+
+import (
+	"time"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// eventPageData is the data of templates/event.html.
+type eventPageData struct {
+	base
+	Row      eventRow
+	Source   string // page of the source actor
+	Target   string
+	Sources  int
+	Articles int
+	Plover   string
+	Accounts []relEvent // other events of the same pair around the same days
+	Differ   int
+}
+
+func (s *Site) renderEvent(e model.Event) ([]byte, error) {
+	p := eventPageData{base: s.base(""), Row: makeRows([]model.Event{e})[0],
+		Source: actorPage(e.Source.ID), Sources: e.Sources(), Articles: e.Articles(), Plover: e.CAMEO().PLOVER}
+	if e.Target != nil {
+		p.Target = actorPage(e.Target.ID)
+	}
+	for _, f := range s.events {
+		if f.ID == e.ID || !samePair(e, f) || !near(e.Date, f.Date) {
+			continue
+		}
+		a := relEvent{eventRow: makeRows([]model.Event{f})[0], Page: eventPage(f.ID), Differs: differs(e, f)}
+		for i, o := range outlets(f) {
+			if i > 0 {
+				a.Outlets += ", "
+			}
+			a.Outlets += o
+		}
+		if a.Differs {
+			p.Differ++
+		}
+		p.Accounts = append(p.Accounts, a)
+	}
+	return execute("event.html", p)
+}
+
+// side is what an actor counts as when comparing accounts: its country,
+// so that "Moscow" and "the Kremlin" are one side; the actor itself when
+// its country is unknown.
+func side(a model.Actor) string {
+	if a.Country != "" {
+		return "c:" + a.Country
+	}
+	return "a:" + a.ID
+}
+
+// samePair reports whether two events are between the same two sides, in
+// either direction.
+func samePair(e, f model.Event) bool {
+	if e.Target == nil || f.Target == nil {
+		return false
+	}
+	a, b := side(e.Source), side(*e.Target)
+	c, d := side(f.Source), side(*f.Target)
+	return a == c && b == d || a == d && b == c
+}
+
+// nearDays is how far apart two dates may be and still describe the same
+// moment: reports date the same act "on Thursday" and "this week".
+const nearDays = 3
+
+func near(a, b model.Date) bool {
+	if a.IsZero() || b.IsZero() {
+		return false
+	}
+	slack := nearDays * 24 * time.Hour
+	return !a.Last().Add(slack).Before(b.First()) && !b.Last().Add(slack).Before(a.First())
+}
+
+// differs flags two accounts that may contradict each other: the same
+// sides, the same days, one coded as cooperation and the other as
+// conflict, and not told by the very same outlets. It is a pointer for the
+// reader, not a verdict: "agreed a ceasefire" and "threatened to respond"
+// can both be true on one day, and the page shows both quotes to judge.
+func differs(e, f model.Event) bool {
+	if !samePair(e, f) || !near(e.Date, f.Date) {
+		return false
+	}
+	qe, qf := e.CAMEO().Quad, f.CAMEO().Quad
+	if qe == 0 || qf == 0 || (qe <= 2) == (qf <= 2) {
+		return false
+	}
+	oe, of := outlets(e), outlets(f)
+	if len(oe) != len(of) {
+		return true
+	}
+	for i := range oe {
+		if oe[i] != of[i] {
+			return true
+		}
+	}
+	return false
+}

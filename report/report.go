@@ -132,7 +132,7 @@ func (o Options) withDefaults() Options {
 }
 
 var pages = template.Must(template.New("").Funcs(template.FuncMap{
-	"quadName": func(q int) string { return model.QuadNames[q] },
+	"quadName":    func(q int) string { return model.QuadNames[q] },
 	"quadOptions": func() []int { return []int{1, 2, 3, 4} },
 	"nearDays":    func() int { return nearDays },
 	"list1":       func(m mentionView) []mentionView { return []mentionView{m} },

@@ -36,7 +36,9 @@ func TestExportEveryFormat(t *testing.T) {
 		{"graphml around Kremlin", []string{"--format", "graphml", "--around", "Kremlin", "--depth", "2"}, checkXML},
 		{"cytoscape by code", []string{"--format", "cytoscape", "--group-by", "code"}, func(t *testing.T, out []byte) {
 			var doc struct {
-				Elements struct{ Nodes, Edges []struct{ Data map[string]any } }
+				Elements struct {
+					Nodes, Edges []struct{ Data map[string]any }
+				}
 			}
 			if err := json.Unmarshal(out, &doc); err != nil || len(doc.Elements.Nodes) == 0 {
 				t.Fatalf("not Cytoscape.js JSON with nodes: %v", err)

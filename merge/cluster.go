@@ -35,7 +35,8 @@ func Reports(events []model.Event) []model.Event {
 // ReportID identifies a report across runs: its own coding key and the
 // sentence it comes from (article and offset).
 func ReportID(r model.Event) string {
-	key := "e-" + hash(r.Key())
+	r.SetID() // the id a report had when events merged only on equal keys
+	key := r.ID
 	if len(r.Mentions) == 0 {
 		return key
 	}
@@ -43,7 +44,9 @@ func ReportID(r model.Event) string {
 	return key + "/" + m.ArticleID + "/" + strconv.Itoa(m.Start)
 }
 
-// EventID is the id of an event whose anchor report is r.
+// EventID is the id of an event whose anchor report's own id (its
+// [model.Event.SetID]) is taken already by another event: one derived from
+// the anchor's sentence as well.
 func EventID(anchor model.Event) string { return "e-" + hash(ReportID(anchor)) }
 
 func hash(s string) string {
@@ -165,8 +168,14 @@ func (r Rule) Cluster(in []model.Event) []model.Event {
 		}
 	}
 	out := make([]model.Event, 0, len(groups))
+	used := make(map[string]bool, len(groups))
 	for _, g := range groups {
-		out = append(out, build(g))
+		e := build(g)
+		if used[e.ID] {
+			e.ID = EventID(anchorOf(g).e)
+		}
+		used[e.ID] = true
+		out = append(out, e)
 	}
 	model.SortEvents(out)
 	return out
@@ -184,18 +193,25 @@ func (r Rule) fitsAll(rep *report, g *group) bool {
 	return true
 }
 
-// build makes the event of a group: coded as its first report in the
-// canonical order (the most precise), identified by its anchor, with
-// every report's mention carrying that report's own coding.
-func build(g *group) model.Event {
-	seed := g.members[0].e
+func anchorOf(g *group) *report {
 	anchor := g.members[0]
 	for _, m := range g.members[1:] {
 		if anchorLess(m, anchor) {
 			anchor = m
 		}
 	}
-	e := model.Event{ID: EventID(anchor.e), Source: seed.Source, Target: seed.Target, Code: seed.Code,
+	return anchor
+}
+
+// build makes the event of a group: coded as its first report in the
+// canonical order (the most precise), identified by its anchor's own id
+// (so that an event reported once keeps the id it had before merging), with
+// every report's mention carrying that report's own coding.
+func build(g *group) model.Event {
+	seed := g.members[0].e
+	anchor := anchorOf(g).e
+	anchor.SetID()
+	e := model.Event{ID: anchor.ID, Source: seed.Source, Target: seed.Target, Code: seed.Code,
 		Date: seed.Date, Location: seed.Location}
 	e.Mentions = make([]model.Mention, 0, len(g.members))
 	for _, rep := range g.members {

@@ -23,10 +23,10 @@
 //     pairs 02/10, 03/05 and 18/19 that the guidelines let coders choose
 //     between for one act;
 //   - their dates meet at their precisions (a day inside a month, ranges
-//     that overlap); two days may differ by [Rule.DayTolerance] when the
-//     reports come from different articles, since one outlet's "late on
-//     Thursday" is another's Friday; within one article two days are two
-//     events;
+//     that overlap); two days of a material act (QuadClass 2 or 4) may
+//     differ by [Rule.DayTolerance] when the articles were published on
+//     different days, since one outlet's "late on Thursday" is another's
+//     Friday; statements, and two days within one article, are exact;
 //   - their places are equal (case-folded) or one names none.
 //
 // # Clustering
@@ -41,9 +41,10 @@
 //
 // # Identity
 //
-// An event's id is derived from its anchor, the report published first
-// (ties: article id, then offset, then the report's own key): see
-// [EventID]. The same set of reports therefore always yields the same ids,
+// An event's id is its anchor's own id ([model.Event.SetID]), the anchor
+// being the report published first (ties: the report's key, article and
+// offset); should two events of one run have anchors with one key (they
+// differ in place), the later takes [EventID]. The same set of reports therefore always yields the same ids,
 // and ingesting a later article never changes the id of an event it joins.
 // An event changes id only when a report published earlier than its anchor
 // joins it, or when two events become one; the store keeps the old ids as

@@ -28,6 +28,12 @@ func MustReport(tb testing.TB, src model.Actor, tgt *model.Actor, code string, d
 	}}}
 }
 
+// later moves a report's article to the next publication day.
+func later(e model.Event) model.Event {
+	e.Mentions[0].Published = "2019-06-04"
+	return e
+}
+
 func day(d int) model.Date { return model.DayOf(2019, 6, d) }
 
 func TestCompatible(t *testing.T) {
@@ -41,9 +47,10 @@ func TestCompatible(t *testing.T) {
 	}{
 		{"same code, different actors of one code", r(kremlin, &trump, "120", day(3), "a"), r(russia, &trump, "12", day(3), "b"), true},
 		{"day inside month", r(kremlin, &trump, "120", day(3), "a"), r(russia, &trump, "120", model.Month(2019, 6), "b"), true},
-		{"next day across articles", r(kremlin, &trump, "120", day(3), "a"), r(russia, &trump, "120", day(4), "b"), true},
-		{"two days across articles", r(kremlin, &trump, "120", day(3), "a"), r(russia, &trump, "120", day(5), "b"), false},
-		{"next day within one article", r(kremlin, &trump, "120", day(3), "a"), r(russia, &trump, "120", day(4), "a"), false},
+		{"statement on the next day", r(kremlin, &trump, "120", day(3), "a"), later(r(russia, &trump, "120", day(4), "b")), false},
+		{"strike on the next day, told a day later", r(syrAF, &turkey, "195", day(3), "a"), later(r(syrAF, &turkey, "195", day(4), "b")), true},
+		{"strike two days apart", r(syrAF, &turkey, "195", day(3), "a"), later(r(syrAF, &turkey, "195", day(5), "b")), false},
+		{"strikes on two days, same publication day", r(syrAF, &turkey, "195", day(3), "a"), r(syrAF, &turkey, "195", day(4), "b"), false},
 		{"related roots 18/19", r(syrAF, &turkey, "195", day(3), "a"), r(syrAF, &turkey, "183", day(3), "b"), true},
 		{"unrelated roots", r(kremlin, &trump, "120", day(3), "a"), r(kremlin, &trump, "111", day(3), "b"), false},
 		{"symmetric deal reversed", r(russia, &turkey, "057", day(3), "a"), r(turkey, &kremlin, "057", day(3), "b"), true},
@@ -122,7 +129,7 @@ func TestClusterLaterArticleKeepsID(t *testing.T) {
 func TestResolveDisputes(t *testing.T) {
 	a := MustReport(t, syrAF, &turkey, "195", model.DayOf(2020, 2, 27), "r-a", "Reuters", "2020-02-28", 0)
 	a.Mentions[0].Figures = []model.Figure{{Kind: model.FigureKilled, Value: 33, Low: 33, High: 33, Unit: "soldiers"}}
-	b := MustReport(t, syrAF, &turkey, "195", model.DayOf(2020, 2, 28), "r-b", "AP", "2020-02-28", 0)
+	b := MustReport(t, syrAF, &turkey, "195", model.DayOf(2020, 2, 28), "r-b", "AP", "2020-02-29", 0)
 	b.Mentions[0].Figures = []model.Figure{{Kind: model.FigureKilled, Value: 22, Low: 22, High: 22, Unit: "soldiers"}}
 	got := Cluster([]model.Event{a, b})
 	if len(got) != 1 {

@@ -60,7 +60,7 @@ func (r Rule) Compatible(a, b model.Event) bool {
 	if !placesMatch(a.Location, b.Location) {
 		return false
 	}
-	if !r.datesMatch(a.Date, b.Date, sameArticle(a, b)) {
+	if !r.datesMatch(a.Date, b.Date, tolerant(a, b)) {
 		return false
 	}
 	if actorsMatch(&a.Source, &b.Source) && actorsMatch(a.Target, b.Target) {
@@ -72,10 +72,6 @@ func (r Rule) Compatible(a, b model.Event) bool {
 
 // Compatible is [Rule.Compatible] under the [Default] rule.
 func Compatible(a, b model.Event) bool { return Default.Compatible(a, b) }
-
-func sameArticle(a, b model.Event) bool {
-	return len(a.Mentions) > 0 && len(b.Mentions) > 0 && a.Mentions[0].ArticleID == b.Mentions[0].ArticleID
-}
 
 // actorsMatch compares actors at the code level (see the package doc).
 func actorsMatch(a, b *model.Actor) bool {
@@ -96,14 +92,28 @@ func placesMatch(a, b string) bool {
 
 // datesMatch: unknown dates only match unknown dates; two days may differ
 // by the tolerance across articles; otherwise the dates must share a day.
-func (r Rule) datesMatch(a, b model.Date, sameArticle bool) bool {
+func (r Rule) datesMatch(a, b model.Date, slack bool) bool {
 	if a.IsZero() || b.IsZero() {
 		return a.IsZero() && b.IsZero()
 	}
-	if a.Precision == model.PrecisionDay && b.Precision == model.PrecisionDay && !sameArticle {
+	if a.Precision == model.PrecisionDay && b.Precision == model.PrecisionDay && slack {
 		return absDays(a, b) <= r.DayTolerance
 	}
 	return a.Overlaps(b)
+}
+
+// tolerant reports whether two reports may differ by DayTolerance days:
+// material acts (strikes, aid, arrests: QuadClass 2 and 4), whose timing
+// outlets learn after the fact ("overnight", "late on Thursday", another
+// time zone), told in articles published on different days. A statement
+// is dated by the reporting itself, and one article's two days are two
+// events.
+func tolerant(a, b model.Event) bool {
+	if len(a.Mentions) == 0 || len(b.Mentions) == 0 || a.Mentions[0].Published == b.Mentions[0].Published {
+		return false
+	}
+	qa, qb := a.CAMEO().Quad, b.CAMEO().Quad
+	return (qa == 2 || qa == 4) && (qb == 2 || qb == 4)
 }
 
 func absDays(a, b model.Date) int {
@@ -124,6 +134,11 @@ func bucket(e model.Event) string {
 	}
 	return Family(e.Code) + "|" + a + "|" + b
 }
+
+// Country is the key a store indexes a report's actors by: every report a
+// report may merge with shares its family and one of these keys (its
+// source's and its target's; "-" for no target).
+func Country(a *model.Actor) string { return country(a) }
 
 func country(a *model.Actor) string {
 	switch {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/eventgraph/eventgraph/merge"
 	"github.com/eventgraph/eventgraph/model"
 )
 
@@ -40,17 +41,23 @@ const eventsSelect = `SELECT e.id, e.code, e.date_start, e.date_end, e.precision
 	s.id, s.name, s.country, s.role, s.code,
 	t.id, t.name, t.country, t.role, t.code,
 	m.article_id, m.sentence, m."start", m."end", m."trigger", m.time_text,
-	a.path, a.url, a.outlet, a.published
+	a.path, a.url, a.outlet, a.published,
+	a.origin, m.code, m.date_start, m.date_end, m.precision, m.location, m.figures,
+	ms.id, ms.name, ms.country, ms.role, ms.code, mt.id, mt.name, mt.country, mt.role, mt.code,
+	COALESCE(r.status, ''), COALESCE(r.note, '')
 FROM events e
 JOIN actors s ON s.id = e.source_id
 LEFT JOIN actors t ON t.id = e.target_id
 LEFT JOIN mentions m ON m.event_id = e.id
-LEFT JOIN articles a ON a.id = m.article_id`
+LEFT JOIN articles a ON a.id = m.article_id
+LEFT JOIN actors ms ON ms.id = m.source_id
+LEFT JOIN actors mt ON mt.id = m.target_id
+LEFT JOIN reviews r ON r.event_id = e.id`
 
 // eventsOrder is Date.Compare written in SQL, then the id.
 const eventsOrder = `ORDER BY e.date_start,
 	CASE e.precision WHEN 'day' THEN 0 WHEN 'range' THEN 1 WHEN 'month' THEN 2 WHEN 'year' THEN 3 ELSE 4 END,
-	e.date_end, e.id, a.published, a.path, m.article_id, m."start", m.ordinal`
+	e.date_end, e.id, a.published, a.path, m.article_id, m."start", m.id`
 
 func queryEvents(ctx context.Context, tx *sql.Tx, f model.EventFilter) ([]model.Event, error) {
 	where, args, none, err := pushDown(ctx, tx, f)
@@ -73,6 +80,9 @@ func queryEvents(ctx context.Context, tx *sql.Tx, f model.EventFilter) ([]model.
 	events := []model.Event{}
 	var cur *model.Event
 	flush := func() {
+		if cur != nil {
+			merge.Resolve(cur)
+		}
 		if cur != nil && f.Match(*cur) {
 			events = append(events, *cur)
 		}
@@ -86,12 +96,18 @@ func queryEvents(ctx context.Context, tx *sql.Tx, f model.EventFilter) ([]model.
 			mArticle, mSentence, mTrigger, mTime      sql.NullString
 			mStart, mEnd                              sql.NullInt64
 			aPath, aURL, aOutlet, aPublished          sql.NullString
+			own                                       ownCoding
+			status, note                              string
 		)
 		if err := rows.Scan(&id, &code, &start, &end, &precision, &location,
 			&src.ID, &src.Name, &src.Country, &src.Role, &src.Code,
 			&tID, &tName, &tCountry, &tRole, &tCode,
 			&mArticle, &mSentence, &mStart, &mEnd, &mTrigger, &mTime,
-			&aPath, &aURL, &aOutlet, &aPublished); err != nil {
+			&aPath, &aURL, &aOutlet, &aPublished, own.fields()[0], own.fields()[1], own.fields()[2],
+			own.fields()[3], own.fields()[4], own.fields()[5], own.fields()[6],
+			&own.src[0], &own.src[1], &own.src[2], &own.src[3], &own.src[4],
+			&own.tgt[0], &own.tgt[1], &own.tgt[2], &own.tgt[3], &own.tgt[4],
+			&status, &note); err != nil {
 			return nil, err
 		}
 		if cur == nil || cur.ID != id {
@@ -100,19 +116,24 @@ func queryEvents(ctx context.Context, tx *sql.Tx, f model.EventFilter) ([]model.
 			if err != nil {
 				return nil, fmt.Errorf("event %s: %w", id, err)
 			}
-			cur = &model.Event{ID: id, Code: code, Date: date, Source: src, Location: location}
+			cur = &model.Event{ID: id, Code: code, Date: date, Source: src, Location: location,
+				Status: model.Status(status), Note: note}
 			if tID.Valid {
 				cur.Target = &model.Actor{ID: tID.String, Name: tName.String, Country: tCountry.String,
 					Role: model.Role(tRole.String), Code: tCode.String}
 			}
 		}
 		if mArticle.Valid {
-			cur.Mentions = append(cur.Mentions, model.Mention{
+			m := model.Mention{
 				ArticleID: mArticle.String, Path: aPath.String, URL: aURL.String, Outlet: aOutlet.String,
 				Published: publishedDay(aPublished.String),
 				Sentence:  mSentence.String, Start: int(mStart.Int64), End: int(mEnd.Int64),
 				Trigger: mTrigger.String, TimeText: mTime.String,
-			})
+			}
+			if err := own.fill(&m); err != nil {
+				return nil, fmt.Errorf("event %s: %w", id, err)
+			}
+			cur.Mentions = append(cur.Mentions, m)
 		}
 	}
 	if err := rows.Err(); err != nil {

@@ -24,6 +24,7 @@ var migrationFS fs.FS = embeddedMigrations
 // rows are computed in Go). They run only when the migration is applied.
 var migrationHooks = map[string]func(context.Context, *sql.Tx) error{
 	"migrations/0003_mention_text.sql": backfillMentionText,
+	"migrations/0004_merge.sql":        backfillFamilies,
 }
 
 // migrationNames lists the embedded migrations in the order they apply:

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 
+	"github.com/eventgraph/eventgraph/merge"
 	"github.com/eventgraph/eventgraph/model"
 )
 
@@ -42,7 +43,7 @@ func (d *DB) SaveArticle(ctx context.Context, a model.Article, events []model.Ev
 	if err := insertArticle(ctx, tx, a, d.now()); err != nil {
 		return false, fmt.Errorf("%s: %w", op, mapErr(err))
 	}
-	if err := saveEvents(ctx, tx, a.ID, events, d.afterEvent); err != nil {
+	if err := saveEvents(ctx, tx, a, events, d.afterEvent); err != nil {
 		return false, fmt.Errorf("%s: %w", op, mapErr(err))
 	}
 	if err := tx.Commit(); err != nil {
@@ -75,31 +76,18 @@ type eventWriter struct {
 	actors                      map[string]bool // actors written in this transaction
 }
 
-const (
-	upsertActorSQL = `INSERT INTO actors (id, name, country, role, code) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET name = excluded.name, country = excluded.country,
-			role = excluded.role, code = excluded.code`
-	// An event reported again keeps its row; it only learns a location
-	// when it had none.
-	upsertEventSQL = `INSERT INTO events
-		(id, code, root, date_start, date_end, precision, source_id, target_id, location)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET location = excluded.location
-			WHERE events.location = '' AND excluded.location <> ''`
-	// The ordinal continues the event's mentions across articles; the
-	// primary key (event, article, start) drops a repeated sentence.
-	insertMentionSQL = `INSERT INTO mentions
-		(event_id, article_id, sentence, "start", "end", "trigger", time_text, ordinal)
-		SELECT ?, ?, ?, ?, ?, ?, ?, COALESCE(MAX(ordinal) + 1, 0) FROM mentions WHERE event_id = ?
-		ON CONFLICT DO NOTHING`
-)
+const upsertActorSQL = `INSERT INTO actors (id, name, country, role, code) VALUES (?, ?, ?, ?, ?)
+	ON CONFLICT (id) DO UPDATE SET name = excluded.name, country = excluded.country,
+		role = excluded.role, code = excluded.code`
 
-func saveEvents(ctx context.Context, tx *sql.Tx, articleID string, events []model.Event, after func(int)) error {
+// saveEvents validates the article's events, stores their actors and
+// merges their reports with the stored ones (see merge.go).
+func saveEvents(ctx context.Context, tx *sql.Tx, a model.Article, events []model.Event, after func(int)) error {
 	w := eventWriter{actors: map[string]bool{}}
 	for _, s := range []struct {
 		stmt **sql.Stmt
 		sql  string
-	}{{&w.actor, upsertActorSQL}, {&w.event, upsertEventSQL}, {&w.mention, insertMentionSQL},
+	}{{&w.actor, upsertActorSQL}, {&w.event, upsertMergedEventSQL}, {&w.mention, insertReportSQL},
 		{&w.text, insertMentionTextSQL}} {
 		stmt, err := tx.PrepareContext(ctx, s.sql)
 		if err != nil {
@@ -108,56 +96,60 @@ func saveEvents(ctx context.Context, tx *sql.Tx, articleID string, events []mode
 		defer stmt.Close()
 		*s.stmt = stmt
 	}
+	pub := ""
+	if !a.Published.IsZero() {
+		pub = a.Published.Format(dayLayout)
+	}
+	var reports []model.Event
 	for i, e := range events {
-		if err := w.saveEvent(ctx, articleID, e); err != nil {
+		if err := w.saveEvent(ctx, e); err != nil {
 			return fmt.Errorf("event %d (%s): %w", i, e.ID, err)
+		}
+		for _, r := range merge.Reports([]model.Event{e}) {
+			m := &r.Mentions[0]
+			m.ArticleID, m.Path, m.URL, m.Outlet, m.Published = a.ID, a.Path, a.URL, a.Outlet, pub
+			reports = append(reports, r)
 		}
 		if after != nil {
 			after(i)
 		}
 	}
-	return nil
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return w.mergeReports(ctx, tx, reports)
 }
 
-func (w *eventWriter) saveEvent(ctx context.Context, articleID string, e model.Event) error {
+// saveEvent checks one extracted event and stores its actors.
+func (w *eventWriter) saveEvent(ctx context.Context, e model.Event) error {
 	if err := validateEvent(e); err != nil {
 		return err
 	}
-	if e.ID == "" {
-		e.SetID()
-	}
-	start, end, precision, err := encodeDate(e.Date)
-	if err != nil {
+	if _, _, _, err := encodeDate(e.Date); err != nil {
 		return err
+	}
+	for _, m := range e.Mentions {
+		if m.Source != nil {
+			own := model.Event{Source: *m.Source, Target: m.Target, Code: m.Code}
+			if err := validateEvent(own); err != nil {
+				return err
+			}
+			if err := w.saveActor(ctx, own.Source); err != nil {
+				return err
+			}
+			if own.Target != nil {
+				if err := w.saveActor(ctx, *own.Target); err != nil {
+					return err
+				}
+			}
+		}
 	}
 	if err := w.saveActor(ctx, e.Source); err != nil {
 		return err
 	}
-	var target sql.NullString
 	if e.Target != nil {
 		if err := w.saveActor(ctx, *e.Target); err != nil {
 			return err
-		}
-		target = sql.NullString{String: e.Target.ID, Valid: true}
-	}
-	if _, err := w.event.ExecContext(ctx, e.ID, e.Code, e.Root(), start, end, precision,
-		e.Source.ID, target, e.Location); err != nil {
-		return err
-	}
-	for _, m := range e.Mentions {
-		res, err := w.mention.ExecContext(ctx, e.ID, articleID, m.Sentence, m.Start, m.End,
-			m.Trigger, m.TimeText, e.ID)
-		if err != nil {
-			return fmt.Errorf("mention at %d: %w", m.Start, err)
-		}
-		// A repeated sentence was dropped by the primary key; its text is
-		// indexed already.
-		if n, err := res.RowsAffected(); err != nil {
-			return fmt.Errorf("mention at %d: %w", m.Start, err)
-		} else if n > 0 {
-			if err := indexMention(ctx, w.text, e.ID, m.Sentence); err != nil {
-				return fmt.Errorf("mention at %d: %w", m.Start, err)
-			}
 		}
 	}
 	return nil

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"reflect"
 	"testing"
 	"time"
 
@@ -30,9 +31,14 @@ func TestSaveArticle_Basic(t *testing.T) {
 		t.Errorf("event = %+v", got)
 	}
 	m := got.Mentions[0]
+	if m.Code != "120" || m.SourceCode != "RUSGOV" || m.TargetCode != "USAGOV" || m.Date != e.Date || m.Location != "Idlib" {
+		t.Errorf("mention's own coding = %+v", m)
+	}
+	// The rest is the contract's mention.
+	m.Source, m.Target, m.SourceCode, m.TargetCode, m.Code, m.Date, m.Location = nil, nil, "", "", "", model.Date{}, ""
 	want := model.Mention{ArticleID: a.ID, Path: a.Path, URL: a.URL, Outlet: "Reuters", Published: "2019-06-03",
 		Sentence: "Sentence at 0.", Start: 0, End: 14, Trigger: "rebuffed", TimeText: "on Monday"}
-	if m != want {
+	if !reflect.DeepEqual(m, want) {
 		t.Errorf("mention = %+v\nwant %+v", m, want)
 	}
 }

@@ -27,6 +27,7 @@ import (
 
 	"github.com/eventgraph/eventgraph/ingest/actor"
 	"github.com/eventgraph/eventgraph/ingest/coding"
+	"github.com/eventgraph/eventgraph/ingest/figures"
 	"github.com/eventgraph/eventgraph/ingest/sentence"
 	"github.com/eventgraph/eventgraph/ingest/timex"
 	"github.com/eventgraph/eventgraph/model"
@@ -88,7 +89,7 @@ func (x *Extractor) event(a model.Article, d *doc, c coded) model.Event {
 		Mentions: []model.Mention{{
 			ArticleID: a.ID, Path: a.Path, URL: a.URL, Outlet: a.Outlet, Published: pub,
 			Sentence: s.span.Text, Start: s.span.Start, End: s.span.End,
-			Trigger: c.trigger, TimeText: c.timeText,
+			Trigger: c.trigger, TimeText: c.timeText, Figures: figures.Find(s.span.Text),
 		}},
 	}
 	e.SetID()

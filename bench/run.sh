@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Ingest throughput of eventgraph at 1k, 10k and 100k generated articles,
+# beside the practical limit (bench/bare: read and tokenize only) and the
+# npm peers chrono-node (time expressions) and compromise (entities) on the
+# same text. Prints one table. Usage: bench/run.sh [SIZES...] (default
+# 1000 10000 100000). Needs Go, Node.js and npm; installs GNU time and the
+# npm peers itself.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
+work=${BENCH_DIR:-$(mktemp -d)}
+trap '[ -z "${BENCH_DIR:-}" ] && rm -rf "$work"' EXIT
+
+if [ ! -x /usr/bin/time ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
+fi
+(cd "$here/js" && npm install --no-audit --no-fund --silent >/dev/null)
+cd "$root"
+go build -o "$work/eventgraph" ./cmd/eventgraph
+go build -o "$work/bare" ./bench/bare
+
+# field NAME from key=value output
+field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p"; }
+rss_mb() { awk '/Maximum resident set size/ {printf "%.0f", $NF/1024}' "$1"; }
+
+printf "%-8s %-16s %10s %8s %10s %8s %9s\n" articles tool seconds art/s MB/s RSS_MB events/s
+for n in "${sizes[@]}"; do
+  corpus="$work/corpus-$n"
+  [ -d "$corpus" ] || "$work/eventgraph" gen-corpus -n "$n" -o "$corpus" --samples testdata/articles --seed 1 >/dev/null
+  rm -f "$work/eg-$n.db"*
+
+  /usr/bin/time -v "$work/eventgraph" ingest --db "$work/eg-$n.db" "$corpus" 2>"$work/ingest-$n.err" >/dev/null
+  secs=$(awk '/Elapsed \(wall clock\)/ {n=split($NF,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$work/ingest-$n.err")
+  events=$(sed -n 's/.*ingested [0-9]* new articles with \([0-9]*\) events.*/\1/p' "$work/ingest-$n.err")
+  bare=$(/usr/bin/time -v "$work/bare" -bodies "$work/bodies-$n.jsonl" "$corpus" 2>"$work/bare-$n.err")
+  bytes=$(echo "$bare" | field bytes)
+  awk -v n="$n" -v s="$secs" -v b="$bytes" -v e="$events" -v r="$(rss_mb "$work/ingest-$n.err")" \
+    'BEGIN {printf "%-8d %-16s %10.2f %8.0f %10.2f %8d %9.0f\n", n, "eventgraph", s, n/s, b/s/1e6, r, e/s}'
+  bs=$(echo "$bare" | field seconds)
+  awk -v n="$n" -v s="$bs" -v b="$bytes" -v r="$(rss_mb "$work/bare-$n.err")" \
+    'BEGIN {printf "%-8d %-16s %10.2f %8.0f %10.2f %8d %9s\n", n, "bare read+tok", s, n/s, b/s/1e6, r, "-"}'
+  for peer in chrono compromise; do
+    out=$(/usr/bin/time -v node "$here/js/peers.mjs" "$work/bodies-$n.jsonl" "$peer" 2>"$work/$peer-$n.err")
+    ps=$(echo "$out" | field seconds)
+    awk -v n="$n" -v s="$ps" -v b="$bytes" -v p="$peer" -v r="$(rss_mb "$work/$peer-$n.err")" \
+      'BEGIN {printf "%-8d %-16s %10.2f %8.0f %10.2f %8d %9s\n", n, p, s, n/s, b/s/1e6, r, "-"}'
+  done
+done
+echo "(eventgraph: end to end ingest into SQLite on $(nproc) cores; peers: single-threaded Node.js over the bodies only, timed inside the process)"

@@ -43,6 +43,9 @@ func (d *doc) codeSentence(si int) []coded {
 			says = append(says, t)
 			continue
 		}
+		if modifierUse(w, t) {
+			continue
+		}
 		if t.Head < suppress {
 			acts++
 			if (e.Noun || nounUse(w, t)) && backgroundClause(w, t.End) {
@@ -221,8 +224,9 @@ func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
 		}
 		return nil
 	}
+	start := calledPhrase(w, t.End)
 	end := hi
-	for i := t.End; i < hi; i++ {
+	for i := start; i < hi; i++ {
 		if w[i] == "that" || w[i] == "to" && i > t.End {
 			end = i
 			break
@@ -233,37 +237,72 @@ func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
 			break
 		}
 	}
-	if acts := d.object(s, t.End, end); len(acts) > 0 {
+	if acts := d.object(s, start, end); len(acts) > 0 {
 		return acts
 	}
-	if r := t.Entry.Root(); r == "11" || r == "12" {
-		return d.actTarget(s, t.End, end)
+	switch t.Entry.Root() {
+	case "03", "05", "11", "12":
+		// "condemned the strike", "praised the attack": aimed at whoever
+		// struck.
+		return d.actTarget(s, start, end)
 	}
 	return nil
+}
+
+// calledPhrase skips "what he called" or "what it described as" after a
+// verb at from: the speaker's words name the object, not the speaker.
+func calledPhrase(w []string, from int) int {
+	if from+2 >= len(w) || w[from] != "what" {
+		return from
+	}
+	if _, ok := pronounKinds[w[from+1]]; !ok {
+		return from
+	}
+	switch w[from+2] {
+	case "called", "calls", "termed", "dubbed":
+		return from + 3
+	case "described", "describes", "saw", "sees":
+		if from+3 < len(w) && w[from+3] == "as" {
+			return from + 4
+		}
+	}
+	return from
 }
 
 // slotIsObject are the words after a pattern's gap that make the gap the
 // verb's object: "urge * to", "accuse * of".
 var slotIsObject = set("to", "of", "for", "from", "with", "as", "that", "against", "into")
 
-// actNouns name an act whose agent a disapproval or rejection targets:
-// "condemned the strike" is aimed at whoever struck.
-var actNouns = set("strike", "strikes", "attack", "attacks", "invasion", "offensive", "assault",
-	"detentions", "detention", "arrests", "arrest", "killings", "killing", "bombing",
-	"bombings", "shelling", "coup", "takeover", "move", "decision", "blast", "raid", "raids",
-	"incursion", "annexation", "crackdown", "executions", "withdrawal", "suspension",
-	"sanctions", "blockade", "occupation", "violence", "aggression", "operation")
+// actNouns name an act whose agent a judgement of it targets: "condemned
+// the strike" is aimed at whoever struck. The value is the lowest root
+// of the events the noun can refer back to: force (18), coercion (15) or
+// any act ("the move", "the decision").
+var actNouns = map[string]string{
+	"strike": "18", "strikes": "18", "attack": "18", "attacks": "18", "invasion": "18",
+	"offensive": "18", "assault": "18", "killings": "18", "killing": "18", "bombing": "18",
+	"bombings": "18", "shelling": "18", "blast": "18", "raid": "18", "raids": "18",
+	"incursion": "18", "violence": "18", "aggression": "18", "operation": "18",
+	"detentions": "15", "detention": "15", "arrests": "15", "arrest": "15", "coup": "15",
+	"takeover": "15", "annexation": "15", "crackdown": "15", "executions": "15",
+	"sanctions": "15", "blockade": "15", "occupation": "15",
+	"move": "01", "decision": "01", "withdrawal": "01", "suspension": "01",
+}
 
 // actTarget finds "the strike" (an act noun) in [from, to) and returns
-// the source of the latest earlier act of force or coercion.
+// its agent: "by X" after it, else the source of the latest earlier event
+// of the noun's kind.
 func (d *doc) actTarget(s *sent, from, to int) []model.Actor {
-	for i := from; i < to && i < from+5; i++ {
-		if !actNouns[s.words[i]] {
+	for i := from; i < to && i < from+6; i++ {
+		low, ok := actNouns[s.words[i]]
+		if !ok {
 			continue
 		}
+		if i+1 < to && s.words[i+1] == "by" {
+			// "the strikes by the regime and its backer Russia".
+			return d.agents(s, i+2, min(to, i+8))
+		}
 		for k := len(d.done) - 1; k >= 0; k-- {
-			e := d.done[k]
-			if r := model.RootOf(e.code); r >= "15" || s.words[i] == "move" || s.words[i] == "decision" {
+			if e := d.done[k]; model.RootOf(e.code) >= low {
 				return []model.Actor{e.src}
 			}
 		}
@@ -488,28 +527,66 @@ func sameCountry(a, b []model.Actor) bool {
 // the sentence names none ("Iran rejected the accusations", "Baku
 // apologised"), it is the other party of the latest event involving the
 // source.
-var partnerRoots = set("12", "13", "16", "17", "18", "19")
+var partnerRoots = set("08", "12", "13", "16", "17", "18", "19")
 
 // partner returns the other party of the latest earlier event of src's
-// country, from the two sentences before si.
+// country in the article: acts of force, coercion and rejection are
+// nearly always aimed at the side the story has set against the source.
+// A party of the same country counts when its role differs (the army and
+// a paramilitary force of a civil war). With no such event, it is the
+// country named most often so far other than the source's.
 func (d *doc) partner(si int, src model.Actor) []model.Actor {
+	other := func(a model.Actor) bool {
+		return a.Country != "" && a.ID != src.ID && a.Country != model.CountryIGO &&
+			(a.Country != src.Country || a.Role != src.Role && a.Role != "" && src.Role != "")
+	}
 	for k := len(d.done) - 1; k >= 0; k-- {
 		e := d.done[k]
-		if e.sent < si-2 {
+		if e.sent < si-partnerWindow {
 			break
 		}
 		if e.tgt == nil || e.sent >= si {
 			continue
 		}
 		switch {
-		case e.src.Country == src.Country && e.tgt.Country != src.Country && e.tgt.Country != "":
+		case e.src.Country == src.Country && other(*e.tgt):
 			return []model.Actor{*e.tgt}
-		case e.tgt.Country == src.Country && e.src.Country != src.Country:
+		case e.tgt.Country == src.Country && other(e.src):
 			return []model.Actor{e.src}
 		}
 	}
+	if a, ok := d.salient(src); ok {
+		return []model.Actor{a}
+	}
 	return nil
 }
+
+// partnerWindow is how many sentences back partner looks for an event.
+var partnerWindow = 5
+
+// salient returns the actor of the country named most often in the
+// article so far, other than src's country and international bodies.
+func (d *doc) salient(src model.Actor) (model.Actor, bool) {
+	if !useSalient {
+		return model.Actor{}, false
+	}
+	count := map[string]int{}
+	var best model.Actor
+	n := 0
+	for _, m := range d.history {
+		c := m.Actor.Country
+		if c == "" || c == src.Country || c == model.CountryIGO {
+			continue
+		}
+		count[c]++
+		if count[c] > n {
+			n, best = count[c], m.Actor
+		}
+	}
+	return best, n >= 2
+}
+
+var useSalient = true
 
 // claimedAct finds the act of force named after a claim of responsibility
 // ("claimed responsibility for the drone attack").

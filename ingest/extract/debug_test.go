@@ -26,6 +26,7 @@ func TestDebugSentence(t *testing.T) {
 		for i, s := range d.sents {
 			d.findActors(s)
 			evs := d.codeSentence(i)
+			d.done = append(d.done, evs...)
 			for _, m := range s.actors {
 				if m.Kind != actor.KindPronoun && m.Kind != actor.KindPlace {
 					d.history = append(d.history, m.Match)

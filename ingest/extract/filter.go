@@ -230,3 +230,16 @@ func intentCode(code string, neg bool) string {
 	}
 	return ""
 }
+
+// modifierHeads are nouns a trigger word can modify, which then names a
+// thing rather than an act: "a carrier strike group", "attack
+// helicopters", "assault rifles".
+var modifierHeads = set("group", "groups", "helicopter", "helicopters", "aircraft", "jet", "jets",
+	"drone", "drones", "rifle", "rifles", "weapon", "weapons", "capability", "capabilities",
+	"submarine", "submarines", "vessel", "vessels", "team", "teams", "unit", "units", "dog", "dogs",
+	"package", "craft", "boat", "boats", "planes", "plane")
+
+// modifierUse reports a one-word trigger followed by a noun it modifies.
+func modifierUse(words []string, t coding.Trigger) bool {
+	return t.End == t.Head+1 && t.End < len(words) && modifierHeads[words[t.End]]
+}

@@ -122,20 +122,23 @@ func (d *doc) actorsAfter(s *sent, from, to int, places bool) []model.Actor {
 	if pair := d.pairAt(s, p, to); pair != nil {
 		return pair
 	}
+	agent := false
 	for k, m := range s.actors {
 		if m.ts < from || m.ts >= to {
 			continue
 		}
-		if m.ts-from > 9 || hasComma(s.words[from:m.ts]) {
+		if m.ts-from > 9 || hasComma(s.words[from:m.ts]) && !(agent && isConj(s.words[s.actors[k-1].te:m.ts])) {
 			// The object of a verb comes before any comma: "welcomed the
 			// truce, and thanked Egypt" does not welcome Egypt.
 			return nil
 		}
-		if m.ts > from && s.words[m.ts-1] == "by" {
-			// An agent inside the object's span: "strikes by X" names who
-			// struck, not whom.
+		if m.ts > from && s.words[m.ts-1] == "by" || agent && isConj(s.words[s.actors[k-1].te:m.ts]) {
+			// An agent inside the object's span: "strikes by X and Y"
+			// names who struck, not whom.
+			agent = true
 			continue
 		}
+		agent = false
 		a, ok := d.resolveAs(s, k, places)
 		if !ok || a.Country == "" {
 			continue

@@ -1,0 +1,63 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/eventgraph/eventgraph/ingest/actor"
+)
+
+// TestGrammarRules checks the rules for subjects, objects and background
+// clauses on made-up sentences.
+func TestGrammarRules(t *testing.T) {
+	x := New(actor.Default())
+	tests := []struct {
+		name string
+		text string
+		want []want
+		not  []want
+	}{
+		{"background participle inside a complement",
+			"Iran said Iraq must respect a truce brokered by Qatar and Oman in March.",
+			[]want{{"QAT", "OMN", "05"}}, nil},
+		{"possessive partner coordinated",
+			"Russian Foreign Minister Sergei Lavrov and his Chinese counterpart Wang Yi agreed on Monday to open a corridor.",
+			[]want{{"RUS", "CHN", "05"}}, []want{{"CHN", "-", "05"}}},
+		{"joint subjects pledge to each other",
+			"Kenya and Ethiopia pledged to build a railway.",
+			[]want{{"KEN", "ETH", "03"}}, []want{{"KEN", "-", "03"}}},
+		{"joint signers with a third party",
+			"Envoys of Sudan and Chad signed the accord together with Qatar.",
+			[]want{{"SDN", "TCD", "05"}}, nil},
+		{"duty laid by the speaker",
+			"The Kremlin said Georgia bore responsibility for the incident.",
+			[]want{{"RUS", "GEO", "10"}}, []want{{"GEO", "-", "10"}}},
+		{"what he called",
+			"Armenia attacked Azerbaijan on Sunday. The French president condemned what he called an unprovoked attack.",
+			[]want{{"FRA", "ARM", "11"}}, nil},
+		{"agent of a condemned act",
+			"Germany condemned the strikes by Syria and Russia.",
+			[]want{{"DEU", "SYR", "11"}, {"DEU", "RUS", "11"}}, nil},
+		{"praise aimed at the attacker",
+			"Hezbollah fighters attacked Israel on Saturday. Iran praised the attack.",
+			[]want{{"IRN", "LBN", "05"}}, nil},
+		{"modifier noun is no act",
+			"Britain sent a carrier strike group to Cyprus.",
+			nil, []want{{"GBR", "CYP", "19"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := x.ExtractText(tt.text, day)
+			for _, w := range tt.want {
+				if !has(evs, w) {
+					t.Errorf("missing %v in %v", w, summary(evs))
+				}
+			}
+			for _, w := range tt.not {
+				if has(evs, w) {
+					t.Errorf("unwanted %v in %v", w, summary(evs))
+				}
+			}
+			checkEvents(t, tt.text, evs)
+		})
+	}
+}

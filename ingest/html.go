@@ -26,7 +26,9 @@ var (
 func parseHTML(text string) (model.Article, error) {
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
-		return model.Article{}, fail(ErrFormat, "not HTML: "+err.Error(), "")
+		// x/net/html refuses pages nested more than 512 elements deep; no
+		// article page is, so the hint points at saving the real one.
+		return model.Article{}, fail(ErrFormat, "not HTML: "+err.Error(), "give the article's page as a browser saves it")
 	}
 	m := readMeta(doc)
 	a := model.Article{Format: FormatHTML}

@@ -49,7 +49,8 @@ func Parse(name string, data []byte) ([]model.Article, error) {
 		return nil, fileError(name, "", err)
 	}
 	var arts []model.Article
-	switch detectFormat(name, text) {
+	format := detectFormat(name, text)
+	switch format {
 	case FormatHTML:
 		var a model.Article
 		if a, err = parseHTML(text); err == nil {
@@ -65,6 +66,7 @@ func Parse(name string, data []byte) ([]model.Article, error) {
 			arts = []model.Article{a}
 		}
 	}
+	arts, err = checkArticles(arts, format == FormatJSON || format == FormatFeed, err)
 	for i := range arts {
 		arts[i].Path = name
 		arts[i].Seal()

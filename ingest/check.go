@@ -1,0 +1,64 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// futureSlack is how far past the clock a publication time may lie: an
+// article dated tomorrow in Auckland is today in Hawaii, and clocks drift.
+const futureSlack = 48 * time.Hour
+
+// now is the clock a publication date is compared with. It is the wall
+// clock, not an injected one, because the question is whether the article
+// can exist yet; tests replace it.
+var now = time.Now
+
+// checkArticles drops the articles every reader might let through but no
+// one can use: those dated in the future (a typo, or a date meant to push
+// events out of sight of a timeline's default range) and those whose body
+// has no word at all (tables of figures, separators), where there is no
+// sentence to code. Each dropped article becomes an ErrNoDate or ErrNoText
+// entry error joined to err, named by its title when the file can hold
+// several.
+func checkArticles(arts []model.Article, multi bool, err error) ([]model.Article, error) {
+	var errs []error
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = append(errs, j.Unwrap()...) // one level, as attachPath reads it
+	} else if err != nil {
+		errs = append(errs, err)
+	}
+	kept := arts[:0]
+	for _, a := range arts {
+		var p *problem
+		switch {
+		case a.Published.After(now().Add(futureSlack)):
+			p = fail(ErrNoDate, fmt.Sprintf("%s is in the future", a.Published.Format("2006-01-02")),
+				"check the publication date: an article cannot be published after today")
+		case !hasLetter(a.Body):
+			p = fail(ErrNoText, "the body has no words, only figures or symbols", hintText)
+		}
+		if p == nil {
+			kept = append(kept, a)
+			continue
+		}
+		if multi {
+			errs = append(errs, &entryError{entry: fmt.Sprintf("article %q", clip(a.Title, 60)), err: p})
+		} else {
+			errs = append(errs, p)
+		}
+	}
+	if len(errs) == 1 {
+		return kept, errs[0]
+	}
+	return kept, errors.Join(errs...)
+}
+
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}

@@ -37,6 +37,7 @@ func (d *doc) codeSentence(si int) []coded {
 	suppress := -1 // triggers before this token are inside a stance complement
 	acts := 0      // triggers other than reporting verbs, coded or not
 	var says []coding.Trigger
+	var lastSubj []model.Actor // the subject of the latest active verb
 	for _, t := range trigs {
 		e := t.Entry
 		if e.Say {
@@ -144,7 +145,15 @@ func (d *doc) codeSentence(si int) []coded {
 			tgts = d.subject(s, chain, lo)
 		} else {
 			srcs = d.subject(s, chain, lo)
+			if len(srcs) == 0 && coordVerb(w, lo, chain) {
+				// "X called the strike a spit in the face, and urged Y
+				// to": the second verb shares the first one's subject.
+				srcs = lastSubj
+			}
 			tgts = d.targets(s, t, hi)
+		}
+		if len(srcs) > 0 {
+			lastSubj = srcs
 		}
 		if e.Sym || jointRoots[e.Root()] && len(tgts) == 0 {
 			srcs, tgts = symmetric(d, s, t, hi, srcs, tgts)
@@ -315,8 +324,12 @@ func (d *doc) actTarget(s *sent, from, to int) []model.Actor {
 // deal between X and Y" give X -> Y, "X met with Y" gives X -> Y.
 func symmetric(d *doc, s *sent, t coding.Trigger, hi int, srcs, tgts []model.Actor) ([]model.Actor, []model.Actor) {
 	if len(srcs) >= 2 {
-		// "X and Y signed the deal with Z": the joint subjects are the
-		// parties, and a third one named after the verb joins them.
+		if len(tgts) > 0 && !togetherWith(s.words, t.End, hi) {
+			// "X and Y signed separate accords with Z": each with Z.
+			return srcs, tgts
+		}
+		// "X and Y agreed", "X and Y signed the deal together with Z":
+		// the joint subjects are the parties, a third one joins them.
 		return srcs[:1], append(srcs[1:len(srcs):len(srcs)], tgts...)
 	}
 	if len(srcs) == 0 {
@@ -325,6 +338,25 @@ func symmetric(d *doc, s *sent, t coding.Trigger, hi int, srcs, tgts []model.Act
 		}
 	}
 	return srcs, tgts
+}
+
+// coordVerb reports a verb group at chain opening a clause that starts
+// at lo with "and" or "but": a second predicate of the same subject.
+func coordVerb(w []string, lo, chain int) bool {
+	if lo >= len(w) || w[lo] != "and" && w[lo] != "but" {
+		return false
+	}
+	return chain == lo+1 || chain == lo+2 && (w[lo+1] == "then" || w[lo+1] == "also")
+}
+
+// togetherWith reports "together with" in [from, hi).
+func togetherWith(w []string, from, hi int) bool {
+	for i := from; i+1 < hi; i++ {
+		if w[i] == "together" && w[i+1] == "with" {
+			return true
+		}
+	}
+	return false
 }
 
 // jointRoots are the cooperative roots whose coordinated subjects act

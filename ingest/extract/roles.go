@@ -38,6 +38,16 @@ func (s *sent) actorEndingAt(i int) (int, bool) {
 	return 0, false
 }
 
+// hasActorAt reports a mention starting at token i.
+func (s *sent) hasActorAt(i int) bool {
+	for _, m := range s.actors {
+		if m.ts == i {
+			return true
+		}
+	}
+	return false
+}
+
 // subject finds the actors acting at head, scanning left no further than
 // lo. It returns nil when there is none.
 func (d *doc) subject(s *sent, head, lo int) []model.Actor {
@@ -119,8 +129,14 @@ func (d *doc) actorsAfter(s *sent, from, to int, places bool) []model.Actor {
 	if p < to && s.words[p] == "the" {
 		p++
 	}
-	if pair := d.pairAt(s, p, to); pair != nil {
-		return pair
+	// "mediate between the two sides": a pair named before any actor.
+	for i := p; i < to && i < p+8; i++ {
+		if s.words[i] == "," || s.hasActorAt(i) {
+			break
+		}
+		if pair := d.pairAt(s, i, to); pair != nil {
+			return pair
+		}
 	}
 	agent := false
 	for k, m := range s.actors {

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/eventgraph/eventgraph/model"
@@ -17,6 +19,19 @@ type eventPageData struct {
 	Plover   string
 	Accounts []relEvent // other events of the same pair around the same days
 	Differ   int
+	Figures  []figureView
+	Disputes []disputeView
+	Status   string // the review status, "" when nobody reviewed it
+	Note     string
+}
+
+// figureView is one figure with the source that gives it.
+type figureView struct{ Kind, Text, Source string }
+
+// disputeView is one point the reports disagree on, every version shown.
+type disputeView struct {
+	Kind, What string
+	Versions   []string // "2019-06-02 (Reuters, AFP)"
 }
 
 func (s *Site) renderEvent(e model.Event) ([]byte, error) {
@@ -24,6 +39,21 @@ func (s *Site) renderEvent(e model.Event) ([]byte, error) {
 		Source: actorPage(e.Source.ID), Sources: e.Sources(), Articles: e.Articles(), Plover: e.CAMEO().PLOVER}
 	if e.Target != nil {
 		p.Target = actorPage(e.Target.ID)
+	}
+	p.Status, p.Note = string(e.Status), e.Note
+	for _, f := range e.Figures() {
+		text := f.Text
+		if text == "" {
+			text = strconv.FormatFloat(f.Value, 'f', -1, 64) + " " + f.Unit
+		}
+		p.Figures = append(p.Figures, figureView{Kind: string(f.Kind), Text: text, Source: f.Source})
+	}
+	for _, d := range e.Disputes {
+		v := disputeView{Kind: string(d.Kind), What: d.What}
+		for _, ver := range d.Versions {
+			v.Versions = append(v.Versions, ver.Value+" ("+strings.Join(ver.Sources, ", ")+")")
+		}
+		p.Disputes = append(p.Disputes, v)
 	}
 	for _, f := range s.events {
 		if f.ID == e.ID || !samePair(e, f) || !near(e.Date, f.Date) {

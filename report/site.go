@@ -82,6 +82,8 @@ func (s *Site) Render(name string) ([]byte, error) {
 		return s.renderIndex()
 	case name == "network.html":
 		return s.renderNetwork()
+	case name == "explore.html" && s.opt.Live != nil:
+		return execute("explore.html", explorePage{base: s.base("explore"), Chart: networkChart()})
 	case strings.HasPrefix(name, "actor-"):
 		if a, ok := s.actors[name]; ok {
 			return s.renderActor(a)
@@ -124,6 +126,13 @@ func pageName(kind, id string) string {
 func actorPage(id string) string        { return pageName("actor", id) }
 func eventPage(id string) string        { return pageName("event", id) }
 func countryPage(country string) string { return pageName("country", country) }
+
+// explorePage is the data of templates/explore.html, the explorer's linked
+// views; its charts are drawn by explore.js from the explorer's API.
+type explorePage struct {
+	base
+	Chart map[string]any
+}
 
 // base is what every page template needs besides its own data.
 type base struct {

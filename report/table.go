@@ -23,6 +23,8 @@ type eventRow struct {
 	Goldstein float64
 	Location  string
 	Mentions  []mentionView
+	Disputed  bool   // the reports disagree, or a reviewer said so
+	Status    string // review status, "" when unreviewed
 }
 
 type actorView struct {
@@ -74,6 +76,7 @@ func makeRows(events []model.Event) []eventRow {
 			ID: e.ID, Page: eventPage(e.ID), Date: e.Date.Display(), Precision: string(e.Date.Precision),
 			Source: actorOf(e.Source), Code: e.Code, Name: c.Name, Quad: c.Quad,
 			Goldstein: c.Goldstein, Location: e.Location,
+			Disputed: e.Disputed(), Status: string(e.Status),
 		}
 		if r.Name == "" {
 			r.Name = "Code not in the CAMEO table"
@@ -87,7 +90,7 @@ func makeRows(events []model.Event) []eventRow {
 		}
 		for _, m := range e.Mentions {
 			r.Mentions = append(r.Mentions, mentionView{
-				Outlet: m.Outlet, Published: m.Published, Sentence: m.Sentence,
+				Outlet: m.SourceLabel(), Published: m.Published, Sentence: m.Sentence,
 				Trigger: m.Trigger, TimeText: m.TimeText,
 				URL: m.URL, Link: safeLink(m.URL),
 			})

@@ -43,6 +43,9 @@ func (d *DB) SaveArticle(ctx context.Context, a model.Article, events []model.Ev
 	if err := insertArticle(ctx, tx, a, d.now()); err != nil {
 		return false, fmt.Errorf("%s: %w", op, mapErr(err))
 	}
+	if err := saveOrigin(ctx, tx, a); err != nil {
+		return false, fmt.Errorf("%s: wire origin: %w", op, mapErr(err))
+	}
 	if err := saveEvents(ctx, tx, a, events, d.afterEvent); err != nil {
 		return false, fmt.Errorf("%s: %w", op, mapErr(err))
 	}

@@ -1,0 +1,132 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"sort"
+
+	"github.com/eventgraph/eventgraph/model"
+	"github.com/eventgraph/eventgraph/syndicate"
+)
+
+// Wire origins (migration 0004). An article's origin is the wire service
+// whose story it carries: the one its text credits, or, for near-identical
+// copies under several outlets, the copy group's. Every copy of a group
+// gets the same origin, so that model.Event.Sources counts the story once,
+// and the origin depends only on the group, not on which copy came first:
+//   - the least credit any copy gives ("Reuters" for "(Reuters) -");
+//   - else the outlet of a copy published by a wire service itself;
+//   - else the outlet of the earliest-published copy (then least id).
+
+// copyInfo is what choosing a group's origin needs of each copy.
+type copyInfo struct {
+	id, outlet, published, credit, group string
+}
+
+// saveOrigin records the article's credit and signature, finds its
+// near-identical copies and sets the origin of its whole copy group.
+func saveOrigin(ctx context.Context, tx *sql.Tx, a model.Article) error {
+	credit := syndicate.Credit(a.Body)
+	sig := syndicate.Signature(a.Body)
+	if _, err := tx.ExecContext(ctx, `UPDATE articles SET credit = ?, minhash = ?, copy_group = ?, origin = ? WHERE id = ?`,
+		credit, syndicate.Encode(sig), a.ID, credit, a.ID); err != nil {
+		return err
+	}
+	if sig == nil {
+		return nil
+	}
+	bands := syndicate.Bands(sig)
+	for _, b := range bands {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)`, b, a.ID); err != nil {
+			return err
+		}
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT a.id, a.minhash, a.copy_group FROM article_bands b
+		JOIN articles a ON a.id = b.article_id
+		WHERE b.band IN (SELECT value FROM json_each(?)) AND b.article_id <> ?`, jsonList(bands), a.ID)
+	if err != nil {
+		return err
+	}
+	groups := []string{a.ID}
+	for rows.Next() {
+		var id, mh, group string
+		if err := rows.Scan(&id, &mh, &group); err != nil {
+			rows.Close()
+			return err
+		}
+		if syndicate.Similarity(sig, syndicate.Decode(mh)) >= syndicate.Threshold {
+			groups = append(groups, id, group)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(groups) == 1 {
+		return nil
+	}
+	return regroup(ctx, tx, groups)
+}
+
+// regroup joins the copy groups named by ids (article ids or group ids)
+// into one and gives all its copies their common origin.
+func regroup(ctx context.Context, tx *sql.Tx, ids []string) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, outlet, published, credit, copy_group FROM articles
+		WHERE id IN (SELECT value FROM json_each(?1)) OR copy_group IN (SELECT value FROM json_each(?1))`, jsonList(ids))
+	if err != nil {
+		return err
+	}
+	var copies []copyInfo
+	for rows.Next() {
+		var c copyInfo
+		if err := rows.Scan(&c.id, &c.outlet, &c.published, &c.credit, &c.group); err != nil {
+			rows.Close()
+			return err
+		}
+		copies = append(copies, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	origin, group := groupOrigin(copies)
+	for _, c := range copies {
+		if _, err := tx.ExecContext(ctx, `UPDATE articles SET origin = ?, copy_group = ? WHERE id = ?`, origin, group, c.id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// groupOrigin chooses a copy group's origin by the rules above, and its
+// id: the least article id.
+func groupOrigin(copies []copyInfo) (origin, group string) {
+	sort.Slice(copies, func(i, j int) bool {
+		if publishedDay(copies[i].published) != publishedDay(copies[j].published) {
+			return publishedDay(copies[i].published) < publishedDay(copies[j].published)
+		}
+		return copies[i].id < copies[j].id
+	})
+	group = copies[0].id
+	credits := []string{}
+	agency := ""
+	for _, c := range copies {
+		if c.id < group {
+			group = c.id
+		}
+		if c.credit != "" {
+			credits = append(credits, c.credit)
+		}
+		if a := syndicate.Agency(c.outlet); a != "" && (agency == "" || a < agency) {
+			agency = a
+		}
+	}
+	sort.Strings(credits)
+	switch {
+	case len(credits) > 0:
+		return credits[0], group
+	case agency != "":
+		return agency, group
+	}
+	return copies[0].outlet, group
+}

@@ -1,0 +1,144 @@
+// Package syndicate recognises wire stories republished by other outlets,
+// so that a Reuters story carried by The Moscow Times counts as one
+// source: by the credit the text gives ("(Reuters) -", "By Reuters") and
+// by near-identical text, found with MinHash signatures of word shingles.
+//
+// It is pure: the store keeps the signatures and looks up candidates by
+// [Bands].
+package syndicate
+
+import (
+	"encoding/binary"
+	"encoding/hex"
+	"hash/fnv"
+	"regexp"
+	"strings"
+)
+
+// agencies maps the names wire services are credited by to the name
+// eventgraph shows.
+var agencies = map[string]string{
+	"reuters": "Reuters", "ap": "Associated Press", "associated press": "Associated Press",
+	"afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP",
+	"dpa": "dpa", "anadolu": "Anadolu Agency", "anadolu agency": "Anadolu Agency",
+	"tass": "TASS", "interfax": "Interfax", "xinhua": "Xinhua", "efe": "EFE", "ansa": "ANSA",
+}
+
+var (
+	// "MOSCOW (Reuters) -", "(AP) —" at the start of a paragraph.
+	datelineRE = regexp.MustCompile(`(?m)^[^\n()]{0,60}\(([A-Za-z][A-Za-z .-]{1,30})\)\s*[-–—]`)
+	// "By Reuters", "By Reuters staff", "By the Associated Press" on a line of its own.
+	bylineRE = regexp.MustCompile(`(?mi)^\s*by (?:the )?([A-Za-z][A-Za-z .-]{1,30}?)(?: staff| reporters)?\s*$`)
+)
+
+// Credit returns the wire service the body credits for the story, or ""
+// when it credits none. A photo credit ("Name / AFP") is not a story
+// credit and is ignored.
+func Credit(body string) string {
+	for _, re := range []*regexp.Regexp{datelineRE, bylineRE} {
+		for _, m := range re.FindAllStringSubmatch(body, 3) {
+			if a, ok := agencies[strings.ToLower(strings.TrimSpace(m[1]))]; ok {
+				return a
+			}
+		}
+	}
+	return ""
+}
+
+// Agency returns the wire service an outlet name is, or "" when it is
+// not one: an article published by Reuters is its own origin.
+func Agency(outlet string) string { return agencies[strings.ToLower(strings.TrimSpace(outlet))] }
+
+const (
+	shingle   = 5  // words per shingle
+	numHashes = 32 // signature length
+	bandRows  = 4  // rows per LSH band: 8 bands
+)
+
+// Threshold is the estimated Jaccard similarity of word shingles above
+// which two texts are copies of one story. Rewritten stories on one topic
+// share far fewer 5-word shingles; a copy with a new headline, a footer
+// or a trimmed paragraph keeps most of them.
+const Threshold = 0.7
+
+// Signature is the MinHash signature of the text's word shingles, case
+// and punctuation folded; nil for texts too short to judge.
+func Signature(text string) []uint32 {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
+	})
+	if len(words) < 3*shingle {
+		return nil
+	}
+	sig := make([]uint32, numHashes)
+	for i := range sig {
+		sig[i] = ^uint32(0)
+	}
+	for i := 0; i+shingle <= len(words); i++ {
+		h := fnv.New64a()
+		h.Write([]byte(strings.Join(words[i:i+shingle], " ")))
+		x := h.Sum64()
+		for k := range sig {
+			// One 64-bit hash, remixed per k (xorshift-multiply), stands
+			// in for k independent hash functions.
+			y := (x ^ (uint64(k+1) * 0x9E3779B97F4A7C15)) * 0xBF58476D1CE4E5B9
+			y ^= y >> 31
+			if v := uint32(y >> 32); v < sig[k] {
+				sig[k] = v
+			}
+		}
+	}
+	return sig
+}
+
+// Similarity estimates the Jaccard similarity of the texts of two
+// signatures: the share of positions where they agree.
+func Similarity(a, b []uint32) float64 {
+	if len(a) != numHashes || len(b) != numHashes {
+		return 0
+	}
+	same := 0
+	for i := range a {
+		if a[i] == b[i] {
+			same++
+		}
+	}
+	return float64(same) / numHashes
+}
+
+// Bands returns the LSH band keys of a signature: texts above the
+// threshold share at least one band with high probability.
+func Bands(sig []uint32) []string {
+	var out []string
+	for b := 0; b+bandRows <= len(sig); b += bandRows {
+		buf := make([]byte, 1+4*bandRows)
+		buf[0] = byte(b / bandRows)
+		for r := 0; r < bandRows; r++ {
+			binary.BigEndian.PutUint32(buf[1+4*r:], sig[b+r])
+		}
+		out = append(out, hex.EncodeToString(buf))
+	}
+	return out
+}
+
+// Encode writes a signature as hex for storage; Decode reads it back.
+func Encode(sig []uint32) string {
+	buf := make([]byte, 4*len(sig))
+	for i, v := range sig {
+		binary.BigEndian.PutUint32(buf[4*i:], v)
+	}
+	return hex.EncodeToString(buf)
+}
+
+// Decode reads a signature written by [Encode]; nil for anything else.
+func Decode(s string) []uint32 {
+	buf, err := hex.DecodeString(s)
+	if err != nil || len(buf)%4 != 0 {
+		return nil
+	}
+	sig := make([]uint32, len(buf)/4)
+	for i := range sig {
+		sig[i] = binary.BigEndian.Uint32(buf[4*i:])
+	}
+	return sig
+}

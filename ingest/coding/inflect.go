@@ -47,6 +47,12 @@ func forms(w string, noun bool, irr irregulars) map[string]bool {
 	for _, f := range plural(w) {
 		m[f] = true
 	}
+	if sg := singular(w); sg != "" {
+		// Patterns name their objects in the plural ("withdraw * troops")
+		// as news writes them; the singular ("withdraw its force") is the
+		// same act.
+		m[sg] = true
+	}
 	if noun {
 		return m
 	}
@@ -71,6 +77,34 @@ func plural(w string) []string {
 		return []string{w[:n-1] + "ies"}
 	}
 	return []string{w + "s"}
+}
+
+// pluralOnly are words whose singular is another word ("arms", "news").
+var pluralOnly = map[string]bool{
+	"arms": true, "news": true, "means": true, "series": true, "species": true,
+	"headquarters": true, "us": true, "his": true, "its": true, "this": true,
+	"as": true, "is": true, "was": true, "has": true, "does": true, "less": true,
+	"always": true, "tidings": true, "remains": true, "goods": true, "politics": true,
+	"thanks": true, "talks": true, "wages": true, "ethics": true, "physics": true,
+}
+
+// singular gives the singular of a regular plural pattern word, or "".
+// Only words that look plural are touched; "-ss", "-us" and "-is" words
+// are singular already ("press", "census", "crisis").
+func singular(w string) string {
+	n := len(w)
+	switch {
+	case n < 4 || pluralOnly[w] || w[n-1] != 's' || fixed[w]:
+		return ""
+	case strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is"):
+		return ""
+	case strings.HasSuffix(w, "ies"):
+		return w[:n-3] + "y"
+	case strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "xes") ||
+		strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes"):
+		return w[:n-2]
+	}
+	return w[:n-1]
 }
 
 // verbForms gives past, participle and -ing forms.

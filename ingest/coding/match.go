@@ -39,7 +39,7 @@ func (lx *Lexicon) Match(words []string) []Trigger {
 	}
 	var found []Trigger
 	for i, id := range ids {
-		if id < 0 {
+		if id < 0 || months[words[i]] && dateUse(words, i) {
 			continue
 		}
 		for _, e := range lx.byFirst[id] {
@@ -82,6 +82,33 @@ func (lx *Lexicon) Match(words []string) []Trigger {
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	return out
+}
+
+// months are the month names that are also pattern words ("march"), and
+// the words that mark one as a date rather than an act: "in March",
+// "March 3", "mid-March".
+var (
+	months    = map[string]bool{"march": true, "may": true}
+	datePreps = map[string]bool{
+		"in": true, "on": true, "since": true, "until": true, "till": true, "by": true,
+		"of": true, "from": true, "early": true, "late": true, "mid": true, "last": true,
+		"next": true, "this": true, "between": true, "before": true, "after": true,
+		"during": true, "through": true,
+	}
+)
+
+// dateUse reports whether the month name at words[i] is a date: after a
+// preposition of time or before a day or year number.
+func dateUse(words []string, i int) bool {
+	if i > 0 && datePreps[words[i-1]] {
+		return true
+	}
+	if i+1 < len(words) {
+		if n := words[i+1]; n != "" && n[0] >= '0' && n[0] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // matchAt matches e with its first word at words[i]; gaps are lazy.

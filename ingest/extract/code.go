@@ -143,6 +143,9 @@ func (d *doc) codeSentence(si int) []coded {
 		if passive(w, t.Head, t.End) {
 			srcs = d.agentAfter(s, t.End, min(hi, t.End+8))
 			tgts = d.subject(s, chain, lo)
+			if len(srcs) == 0 && !displacement(e) {
+				srcs, tgts = d.contextPassive(s, si, out, t, lo, tgts)
+			}
 		} else {
 			srcs = d.subject(s, chain, lo)
 			if len(srcs) == 0 && coordVerb(w, lo, chain) {
@@ -154,6 +157,9 @@ func (d *doc) codeSentence(si int) []coded {
 		}
 		if len(srcs) > 0 {
 			lastSubj = srcs
+		}
+		if displacement(e) && allCivilian(srcs) {
+			srcs, tgts = d.displaced(s, si)
 		}
 		if e.Sym || jointRoots[e.Root()] && len(tgts) == 0 {
 			srcs, tgts = symmetric(d, s, t, hi, srcs, tgts)

@@ -20,12 +20,12 @@ const futureSlack = 48 * time.Hour
 var now = time.Now
 
 // checkArticles drops the articles every reader might let through but no
-// one can use: those dated in the future (a typo, or a date meant to push
-// events out of sight of a timeline's default range) and those whose body
-// has no word at all (tables of figures, separators), where there is no
-// sentence to code. Each dropped article becomes an ErrNoDate or ErrNoText
-// entry error joined to err, named by its title when the file can hold
-// several.
+// one can use: texts longer than [MaxArticleSize]; those dated in the
+// future (a typo, or a date meant to push events out of sight of a
+// timeline's default range); and those whose body has no word at all
+// (tables of figures, separators), where there is no sentence to code.
+// Each dropped article becomes an ErrTooLarge, ErrNoDate or ErrNoText
+// error joined to err, named by its title when the file can hold several.
 func checkArticles(arts []model.Article, multi bool, err error) ([]model.Article, error) {
 	var errs []error
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
@@ -37,6 +37,9 @@ func checkArticles(arts []model.Article, multi bool, err error) ([]model.Article
 	for _, a := range arts {
 		var p *problem
 		switch {
+		case len(a.Body) > MaxArticleSize:
+			p = fail(ErrTooLarge, fmt.Sprintf("the text is %d KiB, the limit is %d KiB per article", len(a.Body)>>10, MaxArticleSize>>10),
+				"split it into its articles, or remove what is not article text")
 		case a.Published.After(now().Add(futureSlack)):
 			p = fail(ErrNoDate, fmt.Sprintf("%s is in the future", a.Published.Format("2006-01-02")),
 				"check the publication date: an article cannot be published after today")

@@ -19,6 +19,7 @@ func TestCheckArticles(t *testing.T) {
 	}{
 		{"future date", "a.txt", "Title\n\nJune 3, 2099\n\nRussia struck Idlib.\n", ErrNoDate, 0, "2099-06-03 is in the future"},
 		{"tomorrow is within the slack", "a.txt", "Title\n\nMay 2, 2024\n\nRussia struck Idlib.\n", nil, 1, ""},
+		{"article too long", "a.txt", "Title\n\nJune 3, 2019\n\n" + strings.Repeat("Russia struck Idlib. ", MaxArticleSize/20), ErrTooLarge, 0, "the limit is 1024 KiB"},
 		{"no words", "a.txt", "Markets\n\nJune 3, 2019\n\n| 12.4 | 13.1 |\n\n---\n", ErrNoText, 0, "no words"},
 		{"future entry among good ones", "a.json",
 			`[{"title":"Old","published_at":"2019-06-03","content":"Russia struck Idlib."},

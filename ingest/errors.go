@@ -15,7 +15,8 @@ var (
 	ErrBinary = errors.New("binary content")
 	// ErrEncoding: the file is not UTF-8 and could not be repaired (Parse).
 	ErrEncoding = errors.New("invalid UTF-8")
-	// ErrTooLarge: the file is larger than [MaxFileSize] (Parse, Walk).
+	// ErrTooLarge: the file is larger than [MaxFileSize] (Parse, Walk), or
+	// one article's text is larger than [MaxArticleSize] (Parse).
 	ErrTooLarge = errors.New("file too large")
 	// ErrNoDate: no publication date was found, for a whole file or for
 	// one entry of a JSON array or feed (Parse).
@@ -33,6 +34,13 @@ var (
 // MaxFileSize is the largest file ingest reads, to keep a stray disk image
 // or database from filling memory.
 const MaxFileSize = 64 << 20
+
+// MaxArticleSize is the longest article text ingest codes. A long news
+// story is some 50 KB; a text a hundred times longer is a book, a dump or an
+// attempt to tie up extraction, which takes minutes per megabyte on a busy
+// machine. A file of JSON lines or a feed may still hold many articles up
+// to MaxFileSize in all.
+const MaxArticleSize = 1 << 20
 
 // Error is a rejected file or entry, with what the user can do about it.
 type Error struct {

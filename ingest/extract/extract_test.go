@@ -108,6 +108,8 @@ func TestExtractDates(t *testing.T) {
 		{"weekday", "Trump on Sunday urged Russia to stop the offensive.", "2019-06-02"},
 		{"publication day", "Turkey urged Russia to stop the offensive.", "2019-06-03"},
 		{"month", "Russia and Turkey reached a deal in September.", "2018-09"},
+		{"past perfect takes the time just stated",
+			"Sirens sounded across Kharkiv on Saturday. Kyiv said Russian forces had destroyed a Ukrainian depot.", "2019-06-01"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

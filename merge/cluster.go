@@ -101,7 +101,16 @@ func canonicalLess(a, b *report) bool {
 	if !a.last.Equal(b.last) {
 		return a.last.Before(b.last)
 	}
-	return anchorLess(a, b)
+	if a.pub != b.pub {
+		return a.pub < b.pub
+	}
+	// The event is coded as its first report, so between reports of one
+	// day the one read from the first path names the actors: the seed
+	// article before its retellings, in a folder named by date and topic.
+	if pa, pb := a.e.Mentions[0].Path, b.e.Mentions[0].Path; pa != pb {
+		return pa < pb
+	}
+	return a.id < b.id
 }
 
 // anchorLess orders reports by publication, then by where they stand:

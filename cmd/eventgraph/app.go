@@ -83,6 +83,7 @@ Start with:  eventgraph build testdata/articles   (then open out/index.html)`,
 		a.reportCommand(),
 		a.serveCommand(),
 		a.evalCommand(),
+		a.reviewCommand(),
 		a.genCorpusCommand(),
 		a.pathCommand(),
 	)

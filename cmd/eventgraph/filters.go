@@ -18,6 +18,7 @@ type filterFlags struct {
 	roots      []string
 	quads      []int
 	minSources int
+	rejected   bool
 }
 
 func (f *filterFlags) register(cmd *cobra.Command) {
@@ -28,6 +29,7 @@ func (f *filterFlags) register(cmd *cobra.Command) {
 	fl.StringArrayVar(&f.roots, "root", nil, "only events with this CAMEO root code (01-20); repeatable")
 	fl.IntSliceVar(&f.quads, "quad", nil, "only events of this QuadClass (1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict); repeatable")
 	fl.IntVar(&f.minSources, "min-sources", 0, "only events reported by at least N outlets")
+	fl.BoolVar(&f.rejected, "include-rejected", false, "keep events a reviewer rejected")
 }
 
 // filter checks the flags and returns the model filter.
@@ -62,5 +64,6 @@ func (f *filterFlags) filter() (model.EventFilter, error) {
 		return out, usageError("--min-sources %d: want 0 or more", f.minSources)
 	}
 	out.MinSources = f.minSources
+	out.IncludeRejected = f.rejected
 	return out, nil
 }

@@ -16,13 +16,28 @@ type Trigger struct {
 	Literal            []int // token indexes of the pattern's words
 }
 
-// gapStop reports tokens a gap never crosses.
-func gapStop(w string) bool {
-	switch w {
-	case ".", ";", ":", "?", "!", "\"", "“", "”":
+// gapStop reports whether a gap stops at words[j]: at the end of a
+// sentence or quotation, and at a comma that opens a new clause ("the
+// fighting intensified, with troops joining the offensive"). A comma in a
+// list ("urged Russia, Syria and Iran to") is crossed.
+func gapStop(words []string, j int) bool {
+	switch words[j] {
+	case ".", ";", ":", "?", "!", "\"", "“", "”", "(", ")":
 		return true
+	case ",":
+		return j+1 < len(words) && clauseOpeners[words[j+1]]
 	}
 	return false
+}
+
+// clauseOpeners are the words that, after a comma, begin a new clause.
+var clauseOpeners = map[string]bool{
+	"and": false, // "Russia, Syria and Iran": a list, not a clause
+	"but": true, "while": true, "whereas": true, "with": true, "which": true, "who": true,
+	"whose": true, "where": true, "when": true, "as": true, "after": true, "before": true,
+	"although": true, "though": true, "because": true, "since": true, "saying": true,
+	"adding": true, "according": true, "despite": true, "amid": true, "following": true,
+	"if": true, "unless": true, "until": true, "so": true, "then": true, "said": true,
 }
 
 // Match finds the lexicon's patterns in words, the lower-cased tokens of
@@ -51,9 +66,14 @@ func (lx *Lexicon) Match(words []string) []Trigger {
 	if len(found) < 2 {
 		return found
 	}
-	// Prefer more literal words, then the tighter match, then the earlier.
+	governed := markGoverned(found)
+	// Prefer patterns not governed by another, then more literal words,
+	// then the tighter match, then the earlier.
 	sort.SliceStable(found, func(a, b int) bool {
 		x, y := found[a], found[b]
+		if governed[x.Start] != governed[y.Start] {
+			return !governed[x.Start]
+		}
 		if x.Entry.words != y.Entry.words {
 			return x.Entry.words > y.Entry.words
 		}
@@ -111,6 +131,31 @@ func dateUse(words []string, i int) bool {
 	return false
 }
 
+// markGoverned returns the start tokens of the matches that begin on the
+// last word of another match: the outer pattern is the verb that governs
+// the inner one's noun, so "accepted demands ... for reforms" is the
+// acceptance (083), not a demand for reform, and "rejected calls for
+// talks" a rejection. Only the start token is marked: patterns that share
+// a start are ranked as before.
+func markGoverned(found []Trigger) map[int]bool {
+	var governed map[int]bool
+	for _, x := range found {
+		if len(x.Literal) < 2 {
+			continue
+		}
+		last := x.Literal[len(x.Literal)-1]
+		for _, y := range found {
+			if y.Start == last && y.Start > x.Start && y.End > last+1 {
+				if governed == nil {
+					governed = map[int]bool{}
+				}
+				governed[last] = true
+			}
+		}
+	}
+	return governed
+}
+
 // matchAt matches e with its first word at words[i]; gaps are lazy.
 func matchAt(e *Entry, words []string, ids []int32, i int) (Trigger, bool) {
 	t := Trigger{Entry: e, Start: i, Head: i, SlotStart: -1, SlotEnd: -1}
@@ -137,7 +182,7 @@ func matchAt(e *Entry, words []string, ids []int32, i int) (Trigger, bool) {
 				found = j
 				break
 			}
-			if gapStop(words[j]) {
+			if gapStop(words, j) {
 				break
 			}
 		}

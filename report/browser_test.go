@@ -2,7 +2,6 @@ package report
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"net/url"
 	"os"
@@ -21,8 +20,6 @@ import (
 
 	"github.com/eventgraph/eventgraph/model"
 )
-
-var screenshots = flag.String("screenshots", "", "write PNG screenshots of the fixture report (timeline.png, network.png) into this folder; relative paths start at report/")
 
 // chromium returns the browser to test with, or skips (fails under CI).
 func chromium(t *testing.T) string {
@@ -180,8 +177,13 @@ func checkPage(t *testing.T, ctx context.Context, probs *pageProblems, path stri
 	}
 	wait, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
+	// Event pages draw no chart; every other page must draw all of its own.
+	want := "> 0"
+	if strings.HasPrefix(filepath.Base(path), "event-") {
+		want = "=== 0"
+	}
 	if _, err := chromedp.Run(wait, chromedp.Poll[bool](
-		`document.querySelectorAll('.chart').length > 0 && document.querySelectorAll('.chart:not([data-drawn])').length === 0`)); err != nil {
+		`document.readyState === 'complete' && document.querySelectorAll('.chart').length `+want+` && document.querySelectorAll('.chart:not([data-drawn])').length === 0`)); err != nil {
 		t.Fatalf("%s: charts not drawn: %v (problems: %v)", filepath.Base(path), err, probs.take())
 	}
 	checks, err := chromedp.Run(ctx, chromedp.Evaluate[[]chartCheck](chartsJS))
@@ -226,34 +228,40 @@ func TestBrowser(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := MustWrite(t, tc.events(t))
-			for _, page := range []string{"index.html", "network.html"} {
+			for _, page := range MustPages(t, dir) {
 				checkPage(t, ctx, probs, filepath.Join(dir, page))
-				if tc.name == "fixture" && *screenshots != "" {
-					MustScreenshot(t, ctx, filepath.Join(*screenshots, map[string]string{
-						"index.html": "timeline.png", "network.html": "network.png"}[page]))
-				}
 			}
 		})
 	}
 }
 
-// MustScreenshot saves the whole current page as PNG, with tooltips hidden.
-func MustScreenshot(t *testing.T, ctx context.Context, path string) {
-	t.Helper()
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](
-		`(window.eventgraphCharts || []).forEach(c => c.dispatchAction({type: 'hideTip'}))`)); err != nil {
-		t.Fatal(err)
+// Clicking an actor on the network opens its page, from file:// too.
+func TestBrowserNodeClick(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
 	}
-	time.Sleep(600 * time.Millisecond) // let the tooltip fade out
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	ctx := MustBrowser(t)
+	probs := MustListen(t, ctx)
+	dir := MustWrite(t, MustFixture(t))
+	checkPage(t, ctx, probs, filepath.Join(dir, "network.html"))
+	pos, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => {
+		const c = window.eventgraphCharts[0], n = c.eventgraphView.nodes[0];
+		const p = c.convertToPixel({seriesIndex: 0}, [n.x, n.y]), r = c.getDom().getBoundingClientRect();
+		return [p[0] + r.left, p[1] + r.top]; })()`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
+	name, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`window.eventgraphCharts[0].eventgraphView.nodes[0].name`))
+	wait, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	if err := chromedp.Do(wait, chromedp.MouseClickXY(pos[0], pos[1]), chromedp.WaitVisible(".subject-name")); err != nil {
+		t.Fatalf("clicking %s: %v", name, err)
 	}
-	if err := os.WriteFile(path, png, 0o644); err != nil {
-		t.Fatal(err)
+	title, _ := chromedp.Run(ctx, chromedp.Text(".subject-name"))
+	if !strings.Contains(title, name) {
+		t.Errorf("opened %q, want the page of %q", title, name)
 	}
-	t.Logf("wrote %s", path)
+	for _, p := range probs.take() {
+		t.Error(p)
+	}
 }

@@ -47,10 +47,9 @@
 // Golden pages (index, network, one actor, one country, one event) live in
 // testdata/*.golden; refresh them after an intended change with
 // `go test ./report -run TestGolden -update`. TestBrowser opens
-// the pages in headless Chromium with the network cut off; it skips when
-// Chromium is missing unless CI is set. To refresh the README screenshots:
-//
-//	go test ./report -run TestBrowser -screenshots "$PWD/docs/screenshots"
+// every page in headless Chromium with the network cut off; it skips when
+// Chromium is missing unless CI is set. The README screenshots come from
+// the sample corpus: docs/screenshots/make.sh.
 package report
 
 import (

@@ -166,6 +166,7 @@
     state.range = r;
     document.getElementById('x-range').textContent = r ? day(r[0]) + ' – ' + day(r[1]) : 'whole period';
     clearTimeout(pending);
+    netEl.removeAttribute('data-nodes');
     pending = setTimeout(loadNetwork, 150);
   }
 

@@ -89,7 +89,7 @@ func (x *Extractor) event(a model.Article, d *doc, c coded) model.Event {
 		Mentions: []model.Mention{{
 			ArticleID: a.ID, Path: a.Path, URL: a.URL, Outlet: a.Outlet, Published: pub,
 			Sentence: s.span.Text, Start: s.span.Start, End: s.span.End,
-			Trigger: c.trigger, TimeText: c.timeText, Figures: figures.Find(s.span.Text),
+			Trigger: c.trigger, TimeText: c.timeText, Figures: s.figures(),
 		}},
 	}
 	e.SetID()
@@ -122,6 +122,17 @@ type sent struct {
 	times  []timex.Expr // offsets relative to the sentence
 	heads  []int        // head tokens of every trigger, coded or not
 	ref    *timex.Expr  // the reference time a next sentence may inherit
+	figs   []model.Figure
+	figsOK bool
+}
+
+// figures returns the figures of s, found once however many events the
+// sentence holds.
+func (s *sent) figures() []model.Figure {
+	if !s.figsOK {
+		s.figs, s.figsOK = figures.Find(s.span.Text), true
+	}
+	return s.figs
 }
 
 // mention is an actor match with its token range [ts, te).

@@ -122,9 +122,6 @@ func money(toks []token, from, end int, q qty) (model.Figure, bool) {
 		unit = q.currency
 	} else if end < len(toks) {
 		unit = currencies[toks[end].lower]
-		if unit != "" {
-			end++
-		}
 	}
 	if unit == "" {
 		return model.Figure{}, false

@@ -183,7 +183,7 @@ func (tg *tagger) quarter(i int) (match, bool) {
 	if q == 0 {
 		// An unnumbered quarter is the one last spoken of, else the last
 		// completed one: quarterly reports are published after it ends.
-		ref := tg.dct.AddDate(0, -3, 0)
+		var ref time.Time
 		if tg.w(k-2) == "current" || tg.w(k-2) == "this" {
 			ref = tg.dct
 		} else {

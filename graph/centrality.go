@@ -90,7 +90,7 @@ func (n *Network) computeMetrics() {
 			n.metrics.list = list
 			return
 		}
-		g := gonumView{n}
+		g := newGonumView(n)
 		for id, b := range network.Betweenness(g) {
 			list[id].Betweenness = b
 		}
@@ -112,7 +112,7 @@ func (n *Network) computeMetrics() {
 
 // communities runs Louvain and returns the communities in their numbering
 // order, members by node index.
-func (n *Network) communities(g gonumView) [][]gg.Node {
+func (n *Network) communities(g *gonumView) [][]gg.Node {
 	var comms [][]gg.Node
 	if len(n.edges) == 0 {
 		// Modularity is undefined without edges: every actor alone.

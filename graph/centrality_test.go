@@ -182,7 +182,7 @@ func TestCentralitiesStable(t *testing.T) {
 // against gonum's network.PageRank on the sample corpus.
 func TestPageRankMatchesGonum(t *testing.T) {
 	n := MustBuild(t, MustSampleEvents(t))
-	want := network.PageRank(gonumView{n}, pageRankDamping, 1e-12)
+	want := network.PageRank(newGonumView(n), pageRankDamping, 1e-12)
 	for i, c := range n.Centralities() {
 		if math.Abs(c.PageRank-want[int64(i)]) > 1e-9 {
 			t.Errorf("%s: pagerank %v, gonum %v", c.ActorID, c.PageRank, want[int64(i)])

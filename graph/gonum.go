@@ -14,71 +14,107 @@ import (
 // differ in their last bits from run to run. Here every iteration is in
 // index order, so with a seeded random source the results are exact
 // repeats.
-type gonumView struct{ n *Network }
+type gonumView struct {
+	n        *Network
+	nodes    []gg.Node   // node index -> node
+	from, to [][]gg.Node // node index -> targets (sources) of its edges, by index
+}
 
-var _ gg.WeightedDirected = gonumView{}
+// newGonumView precomputes the neighbour lists once: gonum's algorithms
+// ask for them again and again, and building them from actor-id keys on
+// every call cost more than the algorithms themselves.
+func newGonumView(n *Network) *gonumView {
+	v := &gonumView{n: n, nodes: make([]gg.Node, len(n.nodes)), from: make([][]gg.Node, len(n.nodes)), to: make([][]gg.Node, len(n.nodes))}
+	for i := range v.nodes {
+		v.nodes[i] = simple.Node(i)
+	}
+	for i := range n.nodes {
+		for _, ei := range n.out[i] { // by target id, which is index order
+			v.from[i] = append(v.from[i], v.nodes[n.nodeIdx[n.edges[ei].Target]])
+		}
+		for _, ei := range n.in[i] {
+			v.to[i] = append(v.to[i], v.nodes[n.nodeIdx[n.edges[ei].Source]])
+		}
+	}
+	return v
+}
 
-func (v gonumView) Node(id int64) gg.Node {
-	if id < 0 || id >= int64(len(v.n.nodes)) {
+var _ gg.WeightedDirected = (*gonumView)(nil)
+
+func (v *gonumView) Node(id int64) gg.Node {
+	if id < 0 || id >= int64(len(v.nodes)) {
 		return nil
 	}
-	return simple.Node(id)
+	return v.nodes[id]
 }
 
-func (v gonumView) Nodes() gg.Nodes {
-	nodes := make([]gg.Node, len(v.n.nodes))
-	for i := range nodes {
-		nodes[i] = simple.Node(i)
-	}
-	return iterator.NewOrderedNodes(nodes)
-}
+func (v *gonumView) Nodes() gg.Nodes { return iterator.NewOrderedNodes(v.nodes) }
 
-// From lists the targets of uid's outgoing edges, in target order.
-func (v gonumView) From(uid int64) gg.Nodes {
-	if v.Node(uid) == nil {
+// From lists the targets of uid's outgoing edges, in index order.
+func (v *gonumView) From(uid int64) gg.Nodes {
+	if v.Node(uid) == nil || len(v.from[uid]) == 0 {
 		return gg.Empty
 	}
-	return v.neighbours(v.n.out[uid], func(e Edge) string { return e.Target })
+	return iterator.NewOrderedNodes(v.from[uid])
+}
+
+// To lists the sources of vid's incoming edges, in index order.
+func (v *gonumView) To(vid int64) gg.Nodes {
+	if v.Node(vid) == nil || len(v.to[vid]) == 0 {
+		return gg.Empty
+	}
+	return iterator.NewOrderedNodes(v.to[vid])
 }
 
 // edgeIndex returns the index of the edge from node index u to node index
-// w, or -1.
-func (v gonumView) edgeIndex(u, w int64) int {
+// w, or -1: a binary search of u's outgoing edges, which are in index
+// order.
+func (v *gonumView) edgeIndex(u, w int64) int {
 	if v.Node(u) == nil || v.Node(w) == nil {
 		return -1
 	}
-	i, ok := v.n.edgeIdx[[2]string{v.n.nodes[u].Actor.ID, v.n.nodes[w].Actor.ID}]
-	if !ok {
-		return -1
+	out := v.n.out[u]
+	lo, hi := 0, len(out)
+	for lo < hi {
+		m := (lo + hi) / 2
+		t := int64(v.n.nodeIdx[v.n.edges[out[m]].Target])
+		switch {
+		case t == w:
+			return out[m]
+		case t < w:
+			lo = m + 1
+		default:
+			hi = m
+		}
 	}
-	return i
+	return -1
 }
 
-func (v gonumView) HasEdgeFromTo(uid, vid int64) bool { return v.edgeIndex(uid, vid) >= 0 }
+func (v *gonumView) HasEdgeFromTo(uid, vid int64) bool { return v.edgeIndex(uid, vid) >= 0 }
 
-func (v gonumView) HasEdgeBetween(xid, yid int64) bool {
+func (v *gonumView) HasEdgeBetween(xid, yid int64) bool {
 	return v.HasEdgeFromTo(xid, yid) || v.HasEdgeFromTo(yid, xid)
 }
 
-func (v gonumView) Edge(uid, vid int64) gg.Edge {
+func (v *gonumView) Edge(uid, vid int64) gg.Edge {
 	if e := v.WeightedEdge(uid, vid); e != nil {
 		return e // not returned directly: a nil WeightedEdge is a non-nil Edge
 	}
 	return nil
 }
 
-func (v gonumView) WeightedEdge(uid, vid int64) gg.WeightedEdge {
+func (v *gonumView) WeightedEdge(uid, vid int64) gg.WeightedEdge {
 	i := v.edgeIndex(uid, vid)
 	if i < 0 {
 		return nil
 	}
-	return simple.WeightedEdge{F: simple.Node(uid), T: simple.Node(vid), W: float64(v.n.edges[i].Count)}
+	return simple.WeightedEdge{F: v.nodes[uid], T: v.nodes[vid], W: float64(v.n.edges[i].Count)}
 }
 
 // Weight is the event count from x to y; absent edges weigh 0 and a node
 // to itself without a self-loop weighs 0 as well, as community detection
 // expects.
-func (v gonumView) Weight(xid, yid int64) (float64, bool) {
+func (v *gonumView) Weight(xid, yid int64) (float64, bool) {
 	if i := v.edgeIndex(xid, yid); i >= 0 {
 		return float64(v.n.edges[i].Count), true
 	}
@@ -86,22 +122,4 @@ func (v gonumView) Weight(xid, yid int64) (float64, bool) {
 		return 0, true
 	}
 	return 0, false
-}
-
-func (v gonumView) To(vid int64) gg.Nodes {
-	if v.Node(vid) == nil {
-		return gg.Empty
-	}
-	return v.neighbours(v.n.in[vid], func(e Edge) string { return e.Source })
-}
-
-func (v gonumView) neighbours(edges []int, end func(Edge) string) gg.Nodes {
-	if len(edges) == 0 {
-		return gg.Empty
-	}
-	nodes := make([]gg.Node, 0, len(edges))
-	for _, ei := range edges {
-		nodes = append(nodes, simple.Node(v.n.nodeIdx[end(v.n.edges[ei])]))
-	}
-	return iterator.NewOrderedNodes(nodes)
 }

@@ -31,6 +31,29 @@
 // finds the fewest hops from one actor to another along the direction of
 // the edges, with the edge of every hop.
 //
+// # Views
+//
+// [BuildView] builds the network at the level asked for ([BuildOptions]):
+// actors merged by code or country ([Group]), then cut down to the ego
+// network of one actor ([Network.Ego]), found by id, name or code
+// ([Network.Find]). The network keeps the events it was built from
+// ([Network.Events], [Network.Event]), so every edge of every view leads
+// back to its evidence.
+//
+// # Centrality and communities
+//
+// [Network.Centralities] gives every actor its degrees, betweenness,
+// PageRank and community, computed with gonum.org/v1/gonum/graph through a
+// read-only adapter that iterates in a fixed order; the Louvain community
+// search is seeded. [Network.Modularity] scores the communities.
+//
+// # Exports
+//
+// Besides DOT: [WriteGraphML], [WriteGEXF] (GEXF 1.3, dynamic, with spells
+// from event dates) and [WriteCytoscape] (Cytoscape.js JSON), all with the
+// same node and edge attributes. Package eventfile writes the events
+// themselves (TimelineJS, GDELT- and ACLED-style CSV).
+//
 // # DOT export
 //
 // [WriteDOT] writes the network as a Graphviz digraph. It does not use the
@@ -41,8 +64,8 @@
 //
 // # Determinism
 //
-// The same events, in any order, give the same network and byte-identical
-// DOT. Nodes are sorted by actor id, edges by source then target id, event
+// The same events, in any order, give the same network, the same metrics
+// and byte-identical exports. Nodes are sorted by actor id, edges by source then target id, event
 // ids within an edge by id. Goldstein scores are summed in hundredths as
 // integers, so that the mean does not depend on the order of addition. When
 // events spell one actor id in different ways (names differing only in case

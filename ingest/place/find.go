@@ -11,22 +11,22 @@ func (g *Gazetteer) Find(text string) []Match { return g.FindWith(text, nil) }
 // document is about, which settle shared names: "Tripoli" is Lebanon's
 // in a text about Lebanon.
 func (g *Gazetteer) FindWith(text string, countries []string) []Match {
-	ws := words(text, make([]word, 0, len(text)/6+4))
-	raws := g.scan(ws)
+	raws := g.scan(text)
 	if len(raws) == 0 {
 		return nil
 	}
-	ctx := map[string]bool{}
+	ctx := make(map[string]bool, len(countries)+len(raws))
 	for _, c := range countries {
 		ctx[c] = true
 	}
 	for _, r := range raws {
 		// The text is about the states it names, by name or capital, and
 		// about those of the places no other country shares a name with
-		// ("West Bank", "Tel Aviv").
+		// ("West Bank", "Tel Aviv"). A name that other countries' places
+		// share ("Tripoli") settles nothing.
 		cs := g.cands[r.ent]
-		if p := g.places[cs[0]]; p.Kind == KindCountry || p.Kind == KindCapital ||
-			len(cs) == 1 && (p.Kind == KindRegion || p.Population >= minAlone) {
+		if p := g.places[cs[0]]; p.Kind == KindCountry ||
+			g.oneCountry(cs) && (p.Kind == KindCapital || p.Kind == KindRegion || p.Population >= minAlone) {
 			ctx[p.Country] = true
 		}
 	}
@@ -36,8 +36,7 @@ func (g *Gazetteer) FindWith(text string, countries []string) []Match {
 		if p.Kind == KindCity && p.Population < minAlone && !ctx[p.Country] {
 			continue
 		}
-		start, end := ws[r.s].start, ws[r.e].end
-		out = append(out, Match{Start: start, End: end, Text: text[start:end], Place: p})
+		out = append(out, Match{Start: r.start, End: r.end, Text: text[r.start:r.end], Place: p})
 	}
 	return out
 }
@@ -48,57 +47,78 @@ func (g *Gazetteer) FindWith(text string, countries []string) []Match {
 // the news names the country of a village it reports from.
 const minAlone = 100000
 
-// raw is a name found at words [s, e], before it is resolved: ent is its
-// index entry, and region is set when a word such as "province" follows.
+// oneCountry reports whether the places cs all lie in one country.
+func (g *Gazetteer) oneCountry(cs []int32) bool {
+	for _, c := range cs[1:] {
+		if g.places[c].Country != g.places[cs[0]].Country {
+			return false
+		}
+	}
+	return true
+}
+
+// raw is a name found at bytes [start, end), before it is resolved: ent
+// is its index entry, and region is set when a word such as "province"
+// follows.
 type raw struct {
-	s, e   int
-	ent    int32
-	region bool
+	start, end int
+	ent        int32
+	region     bool
 }
 
 // scan finds the longest name at each capitalised word. A name starts
 // and ends with a capitalised word (inner particles may be lower case:
 // "Deir ez-Zor") and does not run across punctuation.
-func (g *Gazetteer) scan(ws []word) []raw {
+func (g *Gazetteer) scan(text string) []raw {
 	var out []raw
 	var buf [128]byte
-	for i := 0; i < len(ws); i++ {
-		if !ws[i].upper {
+	var prev word
+	hasPrev := false
+	for w, ok := next(text, 0); ok; w, ok = next(text, w.end) {
+		if !w.upper {
+			prev, hasPrev = w, true
 			continue
 		}
-		b := append(buf[:0], ws[i].key...)
-		best, ent := -1, int32(-1)
-		for j := i; ; {
+		b := appendKey(buf[:0], text, w)
+		best, ent, n := word{}, int32(-1), 1
+		for cur, count := w, 1; ; count++ {
 			nd, ok := g.index[string(b)]
 			if !ok {
 				break
 			}
-			if nd.ent >= 0 && ws[j].upper {
-				best, ent = j, nd.ent
+			if nd.ent >= 0 && cur.upper {
+				best, ent, n = cur, nd.ent, count
 			}
-			if !nd.prefix || j+1 >= len(ws) || !ws[j+1].joined || j+1-i >= g.maxWords {
+			if !nd.prefix || count >= g.maxWords {
 				break
 			}
-			j++
-			b = append(append(b, ' '), ws[j].key...)
+			nx, ok := next(text, cur.end)
+			if !ok || !nx.joined {
+				break
+			}
+			cur = nx
+			b = appendKey(append(b, ' '), text, cur)
 		}
-		if best < 0 {
+		if ent < 0 {
+			prev, hasPrev = w, true
 			continue
 		}
-		region := best+1 < len(ws) && ws[best+1].joined && regionWords[ws[best+1].key]
-		if best == i && !region && !g.alone(ws[i]) {
+		after, ok := next(text, best.end)
+		region := ok && after.joined && g.regionWord(text, after)
+		single := n == 1
+		if single && !region && !g.alone(text, w) {
+			prev, hasPrev = w, true
 			continue
 		}
-		r := raw{s: i, e: best, ent: ent}
-		if n := best + 1; region {
-			r.region = true
-		} else if best == i && !g.major(ent) && (n < len(ws) && ws[n].joined && ws[n].upper || named(ws, i)) {
+		if single && !region && !g.major(ent) &&
+			(ok && after.joined && after.upper || hasPrev && named(text, prev, w)) {
 			// A town's name beside another name is a person's or a
 			// thing's: "Vladimir Putin", "Al Gore", "Javier Solana".
+			prev, hasPrev = w, true
 			continue
 		}
-		out = append(out, r)
-		i = best
+		out = append(out, raw{start: w.start, end: best.end, ent: ent, region: region})
+		prev, hasPrev, w = best, true, best
 	}
 	return out
 }
@@ -106,18 +126,34 @@ func (g *Gazetteer) scan(ws []word) []raw {
 // alone reports whether a one-word name may stand as a place: not a stop
 // word ("Of", "Police"), not one or two letters, and not an acronym of
 // three capitals ("UN", "ICC"), which are far more often bodies.
-func (g *Gazetteer) alone(w word) bool {
-	return len(w.key) > 2 && !g.stop[w.key] && !(w.caps && len(w.key) <= 3)
+func (g *Gazetteer) alone(text string, w word) bool {
+	var buf [64]byte
+	k := appendKey(buf[:0], text, w)
+	return len(k) > 2 && !g.stop[string(k)] && !(w.caps && len(k) <= 3)
 }
 
-// named reports whether word i follows a capitalised word of the same
-// name: one inside a sentence, or an opening one that is not a
-// preposition or other function word ("In Idlib").
-func named(ws []word, i int) bool {
-	if i == 0 || !ws[i].joined || !ws[i-1].upper {
+// regionWord reports whether w is a word such as "province" that makes
+// the name before it a region: "Idlib province".
+func (g *Gazetteer) regionWord(text string, w word) bool {
+	if w.end-w.start > 12 {
 		return false
 	}
-	return !ws[i-1].first || !function[ws[i-1].key]
+	var buf [16]byte
+	return regionWords[string(appendKey(buf[:0], text, w))]
+}
+
+// named reports whether w follows prev, a capitalised word of the same
+// name: one inside a sentence, or an opening one that is not a
+// preposition or other function word ("In Idlib").
+func named(text string, prev, w word) bool {
+	if !w.joined || !prev.upper {
+		return false
+	}
+	if !prev.first {
+		return true
+	}
+	var buf [16]byte
+	return prev.end-prev.start > 10 || !function[string(appendKey(buf[:0], text, prev))]
 }
 
 // function words open sentences before a place: "In Idlib, ...".

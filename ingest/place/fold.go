@@ -5,79 +5,112 @@ import (
 	"unicode/utf8"
 )
 
-// word is one token of a text: bytes [start, end) of the text, its folded
-// key, whether it begins with a capital, whether it is all capitals, and
-// whether only spaces and hyphens separate it from the word before (a
-// name never runs across a comma or a full stop), and whether it opens a
-// sentence (where every word is capitalised).
+// word is one token of a text: bytes [start, end) of the text, whether
+// it begins with a capital, whether it is all capitals, whether only
+// spaces and hyphens separate it from the word before (a name never runs
+// across a comma or a full stop), and whether it opens a sentence (where
+// every word is capitalised). plain is set when the bytes are lower-case
+// ASCII letters, which are their own key.
 type word struct {
 	start, end int
-	key        string
 	upper      bool
 	caps       bool
 	joined     bool
 	first      bool
+	plain      bool
 }
 
-// words splits text into words for matching. Letters and digits make
-// words; apostrophes and GeoNames' 'ayn marks inside a word vanish
-// ("Ta'izz", "Ta‘izz" and "Taizz" are one key); a hyphen separates words
-// like a space ("Deir ez-Zor" is "deir ez zor"); a possessive "'s" is
-// left out ("Idlib's" is "idlib"). Keys are lower case without diacritics;
-// a word already so is its own key, with no allocation.
-func words(text string, out []word) []word {
-	out = out[:0]
-	gap := true // true while only spaces or hyphens were seen since the last word
-	first := true
-	i := 0
+// next returns the first word at or after byte i of text, or ok false.
+// Letters and digits make words; apostrophes and GeoNames' 'ayn marks
+// inside a word vanish from its key ("Ta'izz", "Ta‘izz" and "Taizz" are
+// one); a hyphen separates words like a space ("Deir ez-Zor" is "deir ez
+// zor"); a possessive "'s" is left out ("Idlib's" is "idlib"). Words are
+// read one at a time, so that only the capitalised ones cost more than a
+// pass over their bytes.
+func next(text string, i int) (w word, ok bool) {
+	gap, first := true, i == 0
 	for i < len(text) {
-		r, w := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, w = utf8.DecodeRuneInString(text[i:])
-		}
-		if !isLetter(r) {
-			if r != ' ' && r != '-' && r != '\u00a0' && r != '\t' && !isMark(r) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				break
+			}
+			switch c {
+			case ' ', '-', '\t', '\'', '`':
+			case '.', '!', '?', '\n', '"', ':':
+				gap, first = false, true
+			default:
 				gap = false
 			}
-			first = first || r == '.' || r == '!' || r == '?' || r == '\n' || r == '"' || r == '“' || r == ':'
-
-			i += w
+			i++
 			continue
 		}
-		start, plain, lowerOnly := i, true, true
-		upper := unicode.IsUpper(r)
-		caps := true
-		for i < len(text) {
-			r, w = rune(text[i]), 1
-			if r >= utf8.RuneSelf {
-				r, w = utf8.DecodeRuneInString(text[i:])
-			}
-			if isLetter(r) {
-				if r >= utf8.RuneSelf {
-					plain = false
-				} else if 'A' <= r && r <= 'Z' {
-					lowerOnly = false
-				} else if 'a' <= r && r <= 'z' {
-					caps = false
-				}
-				i += w
-				continue
-			}
-			if isMark(r) && i+w < len(text) && isLetterAt(text, i+w) && !possessive(text, i+w) {
-				plain = false
-				i += w
-				continue
-			}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if isLetter(r) {
 			break
 		}
-		k := text[start:i]
-		if !plain || !lowerOnly {
-			k = fold(k)
+		if r == '“' {
+			first = true
 		}
-		out = append(out, word{start: start, end: i, key: k, upper: upper, caps: caps && len(k) > 1, joined: gap && len(out) > 0, first: first})
-		gap, first = true, false
+		if r != '\u00a0' && !isMark(r) {
+			gap = false
+		}
+		i += n
 	}
-	return out
+	if i >= len(text) {
+		return word{}, false
+	}
+	w = word{start: i, joined: gap, first: first, plain: true, caps: true}
+	r, n := rune(text[i]), 1
+	if r >= utf8.RuneSelf {
+		r, n = utf8.DecodeRuneInString(text[i:])
+	}
+	w.upper = unicode.IsUpper(r)
+	for i < len(text) {
+		c := text[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			w.caps = false
+			i++
+			continue
+		case 'A' <= c && c <= 'Z':
+			w.plain = false
+			i++
+			continue
+		case '0' <= c && c <= '9':
+			i++
+			continue
+		}
+		r, n = rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		if isLetter(r) {
+			w.plain = false
+			if unicode.IsLower(r) {
+				w.caps = false
+			}
+			i += n
+			continue
+		}
+		if isMark(r) && i+n < len(text) && isLetterAt(text, i+n) && !possessive(text, i+n) {
+			w.plain = false
+			i += n
+			continue
+		}
+		break
+	}
+	w.end = i
+	w.caps = w.caps && w.end-w.start > 1
+	return w, true
+}
+
+// appendKey appends the folded key of word w of text to b.
+func appendKey(b []byte, text string, w word) []byte {
+	if w.plain {
+		return append(b, text[w.start:w.end]...)
+	}
+	return appendFold(b, text[w.start:w.end])
 }
 
 func isLetter(r rune) bool {
@@ -106,9 +139,8 @@ func isLetterAt(s string, i int) bool {
 	return isLetter(r)
 }
 
-// fold lower-cases s and strips diacritics and apostrophes.
-func fold(s string) string {
-	b := make([]byte, 0, len(s))
+// appendFold appends s lower-cased, without diacritics and apostrophes.
+func appendFold(b []byte, s string) []byte {
 	for _, r := range s {
 		if isMark(r) {
 			continue
@@ -126,22 +158,17 @@ func fold(s string) string {
 		}
 		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
-	return string(b)
+	return b
 }
 
 // key folds a whole name into the space-separated key the index uses.
 func key(name string) string {
-	ws := words(name, nil)
-	n := 0
-	for _, w := range ws {
-		n += len(w.key) + 1
-	}
-	b := make([]byte, 0, n)
-	for i, w := range ws {
-		if i > 0 {
+	var b []byte
+	for w, ok := next(name, 0); ok; w, ok = next(name, w.end) {
+		if len(b) > 0 {
 			b = append(b, ' ')
 		}
-		b = append(b, w.key...)
+		b = appendKey(b, name, w)
 	}
 	return string(b)
 }

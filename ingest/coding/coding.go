@@ -40,6 +40,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"sync"
 
 	"github.com/eventgraph/eventgraph/model"
 )
@@ -94,6 +95,7 @@ type Lexicon struct {
 	Entries []*Entry
 	vocab   map[string]int32
 	byFirst [][]*Entry
+	present sync.Pool // *[]uint64 bitsets over the vocabulary, one per Match
 }
 
 // Default returns the lexicon embedded in the binary. It panics if the
@@ -144,6 +146,11 @@ func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 			seen[key] = e.Source
 			lx.add(e, irr)
 		}
+	}
+	n := (len(lx.byFirst) + 63) / 64
+	lx.present.New = func() any {
+		b := make([]uint64, n)
+		return &b
 	}
 	return lx, nil
 }

@@ -1,7 +1,7 @@
 package coding
 
 import (
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -14,6 +14,8 @@ type Trigger struct {
 	Start, End, Head   int
 	SlotStart, SlotEnd int
 	Literal            []int // token indexes of the pattern's words
+
+	governed bool // inside another match's object: ranked below it
 }
 
 // gapStop reports whether a gap stops at words[j]: at the end of a
@@ -44,45 +46,74 @@ var clauseOpeners = map[string]bool{
 // one sentence. Longer patterns win over shorter ones sharing a token; the
 // result is ordered by position.
 func (lx *Lexicon) Match(words []string) []Trigger {
-	ids := make([]int32, len(words))
+	// Sentences are short: keep the per-token scratch on the stack.
+	var idBuf [64]int32
+	var ids []int32
+	if len(words) <= len(idBuf) {
+		ids = idBuf[:len(words)]
+	} else {
+		ids = make([]int32, len(words))
+	}
+	// present holds the vocabulary ids of the sentence, so that a pattern
+	// whose later words are absent is ruled out without scanning its gaps.
+	pp := lx.present.Get().(*[]uint64)
+	present := *pp
 	for i, w := range words {
 		id, ok := lx.vocab[w]
 		if !ok {
 			id = -1
+		} else {
+			present[id>>6] |= 1 << (id & 63)
 		}
 		ids[i] = id
 	}
 	var found []Trigger
 	for i, id := range ids {
-		if id < 0 || months[words[i]] && dateUse(words, i) {
+		if id < 0 || isMonth(words[i]) && dateUse(words, i) {
 			continue
 		}
 		for _, e := range lx.byFirst[id] {
+			if !possible(e, present) {
+				continue
+			}
 			if t, ok := matchAt(e, words, ids, i); ok {
 				found = append(found, t)
 			}
 		}
 	}
+	for _, id := range ids {
+		if id >= 0 {
+			present[id>>6] = 0
+		}
+	}
+	lx.present.Put(pp)
 	if len(found) < 2 {
 		return found
 	}
-	governed := markGoverned(found)
+	markGoverned(found)
 	// Prefer patterns not governed by another, then more literal words,
 	// then the tighter match, then the earlier.
-	sort.SliceStable(found, func(a, b int) bool {
-		x, y := found[a], found[b]
-		if governed[x.Start] != governed[y.Start] {
-			return !governed[x.Start]
+	slices.SortStableFunc(found, func(x, y Trigger) int {
+		switch {
+		case x.governed != y.governed:
+			if x.governed {
+				return 1
+			}
+			return -1
+		case x.Entry.words != y.Entry.words:
+			return y.Entry.words - x.Entry.words
+		case x.End-x.Start != y.End-y.Start:
+			return (x.End - x.Start) - (y.End - y.Start)
 		}
-		if x.Entry.words != y.Entry.words {
-			return x.Entry.words > y.Entry.words
-		}
-		if x.End-x.Start != y.End-y.Start {
-			return x.End-x.Start < y.End-y.Start
-		}
-		return x.Start < y.Start
+		return x.Start - y.Start
 	})
-	taken := make(map[int]bool)
+	var takenBuf [64]bool
+	var taken []bool
+	if len(words) <= len(takenBuf) {
+		taken = takenBuf[:len(words)]
+	} else {
+		taken = make([]bool, len(words))
+	}
 	out := found[:0]
 	for _, t := range found {
 		clash := false
@@ -100,22 +131,21 @@ func (lx *Lexicon) Match(words []string) []Trigger {
 		}
 		out = append(out, t)
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	slices.SortStableFunc(out, func(x, y Trigger) int { return x.Start - y.Start })
 	return out
 }
 
-// months are the month names that are also pattern words ("march"), and
-// the words that mark one as a date rather than an act: "in March",
-// "March 3", "mid-March".
-var (
-	months    = map[string]bool{"march": true, "may": true}
-	datePreps = map[string]bool{
-		"in": true, "on": true, "since": true, "until": true, "till": true, "by": true,
-		"of": true, "from": true, "early": true, "late": true, "mid": true, "last": true,
-		"next": true, "this": true, "between": true, "before": true, "after": true,
-		"during": true, "through": true,
-	}
-)
+// datePreps are the words before a month name that mark it as a date
+// rather than an act: "in March", "since May", "early March".
+var datePreps = map[string]bool{
+	"in": true, "on": true, "since": true, "until": true, "till": true, "by": true,
+	"of": true, "from": true, "early": true, "late": true, "mid": true, "last": true,
+	"next": true, "this": true, "between": true, "before": true, "after": true,
+	"during": true, "through": true,
+}
+
+// isMonth reports month names that are also pattern words.
+func isMonth(w string) bool { return w == "march" || w == "may" }
 
 // dateUse reports whether the month name at words[i] is a date: after a
 // preposition of time or before a day or year number.
@@ -131,29 +161,56 @@ func dateUse(words []string, i int) bool {
 	return false
 }
 
-// markGoverned returns the start tokens of the matches that begin on the
-// last word of another match: the outer pattern is the verb that governs
-// the inner one's noun, so "accepted demands ... for reforms" is the
-// acceptance (083), not a demand for reform, and "rejected calls for
-// talks" a rejection. Only the start token is marked: patterns that share
-// a start are ranked as before.
-func markGoverned(found []Trigger) map[int]bool {
-	var governed map[int]bool
-	for _, x := range found {
+// markGoverned marks the matches that lie in the object of another:
+// they start after it and take in its last word. The outer pattern is the
+// verb that governs the inner one's noun phrase, so "accepted demands ...
+// for reforms" is the acceptance (083), not a demand for reform,
+// "rejected calls for talks" a rejection, and "demanded economic
+// cooperation" a demand (1011) rather than the cooperation.
+func markGoverned(found []Trigger) {
+	for i := range found {
+		x := &found[i]
 		if len(x.Literal) < 2 {
 			continue
 		}
 		last := x.Literal[len(x.Literal)-1]
-		for _, y := range found {
-			if y.Start == last && y.Start > x.Start && y.End > last+1 {
-				if governed == nil {
-					governed = map[int]bool{}
-				}
-				governed[last] = true
+		for j := range found {
+			y := &found[j]
+			if y.Start > x.Start && y.Start <= last && y.End > y.Start+1 && contains(y.Literal, last) {
+				y.governed = true
 			}
 		}
 	}
-	return governed
+}
+
+func contains(xs []int, v int) bool {
+	for _, x := range xs {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// possible reports whether every word of e after the first has one of
+// its forms in the sentence.
+func possible(e *Entry, present []uint64) bool {
+	for _, el := range e.elems[1:] {
+		if el.gap {
+			continue
+		}
+		found := false
+		for _, id := range el.ids {
+			if present[id>>6]&(1<<(id&63)) != 0 {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // matchAt matches e with its first word at words[i]; gaps are lazy.

@@ -1,0 +1,154 @@
+package coding
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/eventgraph/eventgraph/ingest/sentence"
+)
+
+// MustWords tokenises s into the lower-cased words Match expects.
+func MustWords(tb testing.TB, s string) []string {
+	tb.Helper()
+	toks := sentence.Tokenize(s)
+	if len(toks) == 0 {
+		tb.Fatalf("no tokens in %q", s)
+	}
+	words := make([]string, len(toks))
+	for i, tk := range toks {
+		words[i] = tk.Text
+	}
+	return Lower(words)
+}
+
+// describe renders triggers as "head=code(pattern)" for failure messages.
+func describe(words []string, trs []Trigger) string {
+	var out []string
+	for _, tr := range trs {
+		out = append(out, words[tr.Head]+"="+tr.Entry.Code+"("+tr.Entry.Pattern+")")
+	}
+	return strings.Join(out, " ")
+}
+
+// The sentences are made up: each exercises one rule of the matcher or
+// one family of lexicon entries, not any evaluation record.
+func TestMatchRules(t *testing.T) {
+	lx := Default()
+	tests := []struct {
+		name, sentence string
+		head, code     string // the trigger expected at head ("" code: none there)
+	}{
+		// A pattern that ends on the first word of another governs it.
+		{"governs demand", "The junta accepted demands from the unions for political reform.", "accepted", "083"},
+		{"governed demand dropped", "The junta accepted demands from the unions for political reform.", "demands", ""},
+		{"governs call", "The rebels rejected calls for talks with the army.", "rejected", "120"},
+		{"governs release", "The envoy demanded the release of the prisoners.", "demanded", "1053"},
+		// A gap does not cross a comma that opens a clause, but does
+		// cross a comma of a list.
+		{"gap stops at clause", "Fighting intensified, with fresh troops joining the offensive.", "intensified", ""},
+		{"gap crosses list", "Ankara urged Moscow, Tehran and Damascus to halt the offensive.", "urged", "0256"},
+		// Month names are dates, not marches.
+		{"month after in", "The accord was signed in March 2001.", "march", ""},
+		{"month before day", "Talks resumed on March 3 in Geneva.", "march", ""},
+		{"march verb", "Thousands march on parliament every week.", "march", "141"},
+		// Singular forms of plural pattern words.
+		{"singular object", "Nigeria will withdraw its peacekeeping force from Chad.", "withdraw", "1661"},
+		{"plural object", "Nigeria withdrew its troops from Chad.", "withdrew", "166"},
+		// Irregular verbs.
+		{"blew up", "Guerrillas blew up three power lines near the capital.", "blew", "1712"},
+		{"fought", "Rebels fought government troops near the town.", "fought", "190"},
+		// Words that are names or nouns are not reporting verbs.
+		{"united states", "The United States imposed sanctions on the regime.", "states", ""},
+		{"press agency", "The report came from the Canadian Press agency.", "press", ""},
+		{"stated", "The ministry stated that talks would continue.", "stated", "010"},
+		{"noun forces", "Forces from the north clashed with the army.", "forces", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			words := MustWords(t, tt.sentence)
+			trs := lx.Match(words)
+			for _, tr := range trs {
+				if words[tr.Head] != tt.head {
+					continue
+				}
+				if tt.code == "" {
+					t.Fatalf("unexpected trigger at %q: %s", tt.head, describe(words, trs))
+				}
+				if tr.Entry.Code != tt.code {
+					t.Fatalf("code %s at %q, want %s: %s", tr.Entry.Code, tt.head, tt.code, describe(words, trs))
+				}
+				return
+			}
+			if tt.code != "" {
+				t.Errorf("no trigger at %q, want %s: %s", tt.head, tt.code, describe(words, trs))
+			}
+		})
+	}
+}
+
+// TestSubCodes checks that the common CAMEO sub-codes are reached by
+// ordinary news phrasing.
+func TestSubCodes(t *testing.T) {
+	lx := Default()
+	tests := []struct{ sentence, code string }{
+		{"The minister appealed for economic aid after the floods.", "0231"},
+		{"The president said he plans to visit Cairo next month.", "036"},
+		{"The foreign minister paid a visit to Ankara.", "042"},
+		{"Qatar hosted talks between the two sides.", "043"},
+		{"Norway agreed to mediate between the government and the rebels.", "039"},
+		{"Oslo mediated talks between the two sides.", "045"},
+		{"The two sides signed a peace agreement in Doha.", "057"},
+		{"Zambia extradited the suspect to Britain.", "063"},
+		{"Israel shared intelligence with Washington.", "064"},
+		{"Washington eased sanctions on Caracas.", "085"},
+		{"The rebels declared a unilateral ceasefire.", "0871"},
+		{"The army lifted the siege of the city.", "0872"},
+		{"Protesters demonstrated outside the embassy.", "141"},
+		{"The union demanded economic cooperation from the state.", "1011"},
+		{"Parliament demanded military cooperation from its allies.", "1012"},
+		{"Kyiv demanded the extradition of the suspects.", "1013"},
+		{"The committee demanded intelligence on the plot.", "1014"},
+		{"The senator criticised the decision.", "111"},
+		{"Moscow accused Kyiv of the attack.", "112"},
+		{"The opposition accused the mayor of embezzlement.", "1121"},
+		{"Tehran rejected requests for humanitarian aid.", "122"},
+		{"The president refused to step down.", "1231"},
+		{"The rebels refused to release the hostages.", "1243"},
+		{"Damascus refused to negotiate with the opposition.", "125"},
+		{"The government rejected mediation by the AU.", "126"},
+		{"The rebels rejected the peace plan.", "127"},
+		{"The general threatened to use force against the protesters.", "137"},
+		{"Pyongyang threatened to attack Seoul.", "1384"},
+		{"The ministry recalled its ambassador from Paris.", "161"},
+		{"The EU suspended humanitarian aid to the region.", "1623"},
+		{"Washington imposed an arms embargo on the junta.", "163"},
+		{"The army suspended negotiations with the rebels.", "164"},
+		{"Egypt ended its mediation between the factions.", "165"},
+		{"The junta expelled aid agencies from the country.", "1663"},
+		{"Militants confiscated property from the villagers.", "1711"},
+		{"Soldiers demolished homes in the village.", "1712"},
+		{"Police arrested dozens of activists.", "173"},
+		{"Gunmen kidnapped two aid workers.", "181"},
+		{"Soldiers beat the detainees.", "182"},
+		{"A suicide bomber blew himself up at the checkpoint.", "1831"},
+		{"Gunmen assassinated the governor.", "186"},
+		{"Troops blockaded the port.", "191"},
+		{"Rebels fired on the convoy.", "193"},
+		{"The army shelled the town.", "194"},
+		{"Jets carried out air strikes on the city.", "195"},
+		{"Militias expelled the ethnic minority from the region.", "201"},
+		{"The regime committed mass killings in the province.", "202"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.code, func(t *testing.T) {
+			words := MustWords(t, tt.sentence)
+			trs := lx.Match(words)
+			for _, tr := range trs {
+				if tr.Entry.Code == tt.code {
+					return
+				}
+			}
+			t.Errorf("%q: want %s, got %s", tt.sentence, tt.code, describe(words, trs))
+		})
+	}
+}

@@ -14,7 +14,9 @@ func TestDefaultLexicon(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(lx.Entries) < 500 {
+	// The issue asks for at least 1,500 patterns; every root needs enough
+	// to cover its sub-codes, not a token entry.
+	if len(lx.Entries) < 1500 {
 		t.Errorf("only %d patterns", len(lx.Entries))
 	}
 	roots := map[string]int{}
@@ -23,8 +25,8 @@ func TestDefaultLexicon(t *testing.T) {
 	}
 	for r := 1; r <= 20; r++ {
 		root := string(rune('0'+r/10)) + string(rune('0'+r%10))
-		if roots[root] == 0 {
-			t.Errorf("no pattern for root %s", root)
+		if roots[root] < 40 {
+			t.Errorf("root %s has %d patterns, want at least 40", root, roots[root])
 		}
 	}
 }

@@ -16,7 +16,7 @@ type actorPageData struct {
 	Country        string // the country page of the actor, "" if none
 	CountryLabel   string
 	Members        []keyActor // a country's actors
-	Events         int
+	SubjectEvents  int        // named apart from the masthead's Events
 	Timeline       map[string]any
 	TimelineHeight int
 	Tips           []tipEvent
@@ -130,7 +130,7 @@ func (s *Site) subjectPage(in func(model.Actor) bool, partner func(model.Actor) 
 		row := makeRows([]model.Event{e})[0]
 		r.Events = append(r.Events, relEvent{eventRow: row, Page: eventPage(e.ID), Outlets: strings.Join(outlets(e), ", ")})
 	}
-	p.Events = len(mine)
+	p.SubjectEvents = len(mine)
 	for _, k := range order {
 		r := rels[k]
 		finishRelation(r, mine)
@@ -209,22 +209,24 @@ func eventActors(e model.Event) []model.Actor {
 	return []model.Actor{e.Source, *e.Target}
 }
 
-// countryLabel names a country by its code and its plainest actor: the
-// government-side actor with the fewest words ("RUS — Russia" rather than
-// "RUS — Russian Foreign Ministry"), ties going to the busier one (members
-// come busiest first). The model has no table of country names; this reads
-// well enough without one.
+// countryLabel names a country by its code and its plainest actor. The
+// model has no table of country names, so it picks, among government-side
+// actors: first one whose name starts like the code ("Russia" for RUS
+// rather than "Kremlin"), then the fewest words ("Russia" rather than
+// "Russian Foreign Ministry"), then the busier (members come busiest
+// first).
 func countryLabel(code string, members []model.Actor) string {
-	best := ""
+	best, bestScore := "", [2]int{}
 	for _, a := range members {
-		if a.Role != model.RoleGOV && a.Role != model.RoleNone && a.Role != model.RoleIGO {
+		if a.Role != model.RoleGOV && a.Role != model.RoleNone && a.Role != model.RoleIGO || a.Name == code {
 			continue
 		}
-		if a.Name == code {
-			continue
+		score := [2]int{1, len(strings.Fields(a.Name))}
+		if len(code) >= 2 && len(a.Name) >= 2 && strings.EqualFold(a.Name[:2], code[:2]) {
+			score[0] = 0
 		}
-		if best == "" || len(strings.Fields(a.Name)) < len(strings.Fields(best)) {
-			best = a.Name
+		if best == "" || score[0] < bestScore[0] || score[0] == bestScore[0] && score[1] < bestScore[1] {
+			best, bestScore = a.Name, score
 		}
 	}
 	if best == "" {

@@ -11,18 +11,20 @@ import (
 // eventPageData is the data of templates/event.html.
 type eventPageData struct {
 	base
-	Row      eventRow
-	Source   string // page of the source actor
-	Target   string
-	Sources  int
-	Articles int
-	Plover   string
-	Accounts []relEvent // other events of the same pair around the same days
-	Differ   int
-	Figures  []figureView
-	Disputes []disputeView
-	Status   string // the review status, "" when nobody reviewed it
-	Note     string
+	Row    eventRow
+	Source string // page of the source actor
+	Target string
+	// EventSources and EventArticles are named apart from the masthead's
+	// Events and Articles, which they would otherwise shadow.
+	EventSources  int
+	EventArticles int
+	Plover        string
+	Accounts      []relEvent // other events of the same pair around the same days
+	Differ        int
+	Figures       []figureView
+	Disputes      []disputeView
+	Status        string // the review status, "" when nobody reviewed it
+	Note          string
 }
 
 // figureView is one figure with the source that gives it.
@@ -36,7 +38,7 @@ type disputeView struct {
 
 func (s *Site) renderEvent(e model.Event) ([]byte, error) {
 	p := eventPageData{base: s.base(""), Row: makeRows([]model.Event{e})[0],
-		Source: actorPage(e.Source.ID), Sources: e.Sources(), Articles: e.Articles(), Plover: e.CAMEO().PLOVER}
+		Source: actorPage(e.Source.ID), EventSources: e.Sources(), EventArticles: e.Articles(), Plover: e.CAMEO().PLOVER}
 	if e.Target != nil {
 		p.Target = actorPage(e.Target.ID)
 	}

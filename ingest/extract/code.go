@@ -497,7 +497,7 @@ func (d *doc) add(out *[]coded, seen map[string]bool, si int, t coding.Trigger, 
 		trigger:  triggerText(s, t),
 		date:     date,
 		timeText: timeText,
-		location: d.location(s),
+		location: d.eventLocation(si, t),
 	})
 }
 

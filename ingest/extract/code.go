@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/eventgraph/eventgraph/ingest/actor"
 	"github.com/eventgraph/eventgraph/ingest/coding"
 	"github.com/eventgraph/eventgraph/model"
 )
@@ -22,13 +23,17 @@ func (d *doc) codeSentence(si int) []coded {
 	seen := map[string]bool{}
 	emitCode := func(t coding.Trigger, code string, srcs, tgts []model.Actor) {
 		for _, src := range srcs {
-			if len(tgts) == 0 {
-				d.add(&out, seen, si, t, code, src, nil)
-			}
+			other := false
 			for i := range tgts {
 				if tgts[i].ID != src.ID {
+					other = true
 					d.add(&out, seen, si, t, code, src, &tgts[i])
 				}
+			}
+			if !other {
+				// No target, or only the source itself ("Guterres
+				// welcomed the deal and said he ..."): the act has none.
+				d.add(&out, seen, si, t, code, src, nil)
 			}
 		}
 	}
@@ -40,6 +45,9 @@ func (d *doc) codeSentence(si int) []coded {
 	var lastSubj []model.Actor // the subject of the latest active verb
 	for _, t := range trigs {
 		e := t.Entry
+		if s.insideName(t.Head) {
+			continue
+		}
 		if e.Say {
 			says = append(says, t)
 			continue
@@ -80,6 +88,9 @@ func (d *doc) codeSentence(si int) []coded {
 			// A bare nominalisation ("after the meeting") reports no act,
 			// so it leaves a statement its own.
 			srcs, tgts := d.nounRoles(s, t, hi)
+			if len(srcs) > 0 && len(tgts) == 0 && e.Root() >= "18" {
+				tgts = d.victims(s, t.End, hi)
+			}
 			if len(srcs) > 0 {
 				acts++
 				emit(t, srcs, tgts)
@@ -164,6 +175,9 @@ func (d *doc) codeSentence(si int) []coded {
 		if e.Sym || jointRoots[e.Root()] && len(tgts) == 0 {
 			srcs, tgts = symmetric(d, s, t, hi, srcs, tgts)
 		}
+		if len(tgts) == 0 && len(srcs) > 0 && e.Root() >= "18" {
+			tgts = d.victims(s, t.End, hi)
+		}
 		if len(tgts) == 0 && len(srcs) > 0 && partnerRoots[e.Root()] && !e.NoSub && !strings.HasPrefix(e.Code, "172") {
 			tgts = d.partner(si, srcs[0])
 		}
@@ -242,6 +256,11 @@ func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
 	start := calledPhrase(w, t.End)
 	end := hi
 	for i := start; i < hi; i++ {
+		if w[i] == "to" && i > t.End && addresseeTo(s, t.End, i) {
+			// "appealed directly to Putin", "apologised to Moscow": the
+			// one addressed, not an infinitive.
+			continue
+		}
 		if w[i] == "that" || w[i] == "to" && i > t.End {
 			end = i
 			break
@@ -262,6 +281,20 @@ func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
 		return d.actTarget(s, start, end)
 	}
 	return nil
+}
+
+// addresseeTo reports "to" at i right after the trigger ending at end
+// (an adverb may stand between) and followed by an actor: a prepositional
+// object rather than an infinitive.
+func addresseeTo(s *sent, end, i int) bool {
+	if i > end+1 || i == end+1 && !strings.HasSuffix(s.words[end], "ly") {
+		return false
+	}
+	j := i + 1
+	if j < len(s.words) && s.words[j] == "the" {
+		j++
+	}
+	return s.hasActorAt(j)
 }
 
 // calledPhrase skips "what he called" or "what it described as" after a
@@ -564,8 +597,9 @@ func sameCountry(a, b []model.Actor) bool {
 // partnerRoots are the roots whose acts nearly always have a target; when
 // the sentence names none ("Iran rejected the accusations", "Baku
 // apologised"), it is the other party of the latest event involving the
-// source.
-var partnerRoots = set("08", "12", "13", "16", "17", "18", "19")
+// source. Threats are left out: a warning with no addressee is mostly
+// general ("warned that any country that interferes ...").
+var partnerRoots = set("08", "12", "16", "17", "18", "19")
 
 // partner returns the other party of the latest earlier event of src's
 // country in the article: acts of force, coercion and rejection are
@@ -593,7 +627,7 @@ func (d *doc) partner(si int, src model.Actor) []model.Actor {
 			return []model.Actor{e.src}
 		}
 	}
-	if a, ok := d.salient(src); ok {
+	if a, ok := d.salient(si, src); ok {
 		return []model.Actor{a}
 	}
 	return nil
@@ -603,25 +637,40 @@ func (d *doc) partner(si int, src model.Actor) []model.Actor {
 var partnerWindow = 5
 
 // salient returns the actor of the country named most often in the
-// article so far, other than src's country and international bodies.
-func (d *doc) salient(src model.Actor) (model.Actor, bool) {
+// article up to sentence si, other than src's country and international
+// bodies. Places count for their country ("shelling in Kharkiv, Kyiv and
+// Odesa" names Ukraine three times), and the actor returned is the
+// latest one of that country, or the country itself when only its places
+// were named.
+func (d *doc) salient(si int, src model.Actor) (model.Actor, bool) {
 	if !useSalient {
 		return model.Actor{}, false
 	}
 	count := map[string]int{}
-	var best model.Actor
-	n := 0
-	for _, m := range d.history {
-		c := m.Actor.Country
-		if c == "" || c == src.Country || c == model.CountryIGO {
-			continue
-		}
-		count[c]++
-		if count[c] > n {
-			n, best = count[c], m.Actor
+	latest := map[string]model.Actor{}
+	best, n := "", 0
+	for j := 0; j <= si && j < len(d.sents); j++ {
+		for _, m := range d.sents[j].actors {
+			c := m.Actor.Country
+			if c == "" || c == src.Country || c == model.CountryIGO || m.Kind == actor.KindPronoun {
+				continue
+			}
+			count[c]++
+			if m.Kind != actor.KindPlace {
+				latest[c] = m.Actor
+			}
+			if count[c] > n {
+				n, best = count[c], c
+			}
 		}
 	}
-	return best, n >= 2
+	if n < 2 {
+		return model.Actor{}, false
+	}
+	if a, ok := latest[best]; ok {
+		return a, true
+	}
+	return model.NewActor(best, best, model.RoleNone), true
 }
 
 var useSalient = true

@@ -187,3 +187,19 @@ func countedVictims(w []string, lo int, t coding.Trigger) bool {
 	}
 	return false
 }
+
+// casualtyWords introduce the victims of an attack after it: "a strike
+// that killed 33 Turkish soldiers", "shelling Kharkiv, killing two
+// Ukrainian civilians".
+var casualtyWords = set("killed", "killing", "wounded", "wounding", "injured", "injuring")
+
+// victims finds the actors hurt by an act of force, named after a
+// casualty word in [from, hi): the side they belong to is the target.
+func (d *doc) victims(s *sent, from, hi int) []model.Actor {
+	for i := from; i < hi && i < from+12; i++ {
+		if casualtyWords[s.words[i]] {
+			return d.agents(s, i+1, min(hi, i+7))
+		}
+	}
+	return nil
+}

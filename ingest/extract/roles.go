@@ -38,6 +38,21 @@ func (s *sent) actorEndingAt(i int) (int, bool) {
 	return 0, false
 }
 
+// insideName reports token i inside the name of an actor: "Ban" in "Ban
+// Ki-moon" or "Support" in "Rapid Support Forces" is no trigger. Generic
+// agents ("peacekeeping forces") are left out, as their words may be acts.
+func (s *sent) insideName(i int) bool {
+	for _, m := range s.actors {
+		if m.ts <= i && i < m.te {
+			switch m.Kind {
+			case actor.KindPerson, actor.KindOrg, actor.KindGroup, actor.KindState, actor.KindMetonym:
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // hasActorAt reports a mention starting at token i.
 func (s *sent) hasActorAt(i int) bool {
 	for _, m := range s.actors {
@@ -155,6 +170,7 @@ func (d *doc) actorsAfter(s *sent, from, to int, places bool) []model.Actor {
 			continue
 		}
 		agent = false
+		k = s.phraseHead(k)
 		a, ok := d.resolveAs(s, k, places)
 		if !ok || a.Country == "" {
 			continue
@@ -171,6 +187,27 @@ func (d *doc) actorsAfter(s *sent, from, to int, places bool) []model.Actor {
 		return out
 	}
 	return nil
+}
+
+// phraseHead returns the mention naming the actor of the noun phrase that
+// mention k opens: "the forces of President Assad" is Assad's side, "its
+// Nato ally Turkey" is Turkey. A generic agent before "of" takes the
+// actor after it; an actor before a partner noun ("ally", "partner")
+// only modifies the name that follows.
+func (s *sent) phraseHead(k int) int {
+	if k+1 >= len(s.actors) {
+		return k
+	}
+	m, n := s.actors[k], s.actors[k+1]
+	gap := s.words[m.te:n.ts]
+	switch {
+	case m.Kind == actor.KindAgent && len(gap) >= 1 && len(gap) <= 2 && gap[0] == "of" &&
+		(len(gap) == 1 || gap[1] == "the") && n.Kind != actor.KindPlace:
+		return k + 1
+	case len(gap) == 1 && partnerNouns[gap[0]]:
+		return k + 1
+	}
+	return k
 }
 
 func hasComma(words []string) bool {

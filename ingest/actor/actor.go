@@ -97,4 +97,11 @@ type Match struct {
 	// Actor is then that antecedent (or, for KindAgent, an actor of the
 	// antecedent's country in the short form's role).
 	Resolved bool
+	// Inferred reports that the country was not in the text but taken
+	// from the article's focus: the country it has named most so far
+	// ("separatists" in a story about Ukraine are UKR REB).
+	Inferred bool
+
+	home  bool // a short form naming the focus country's organ first
+	focus bool // a short form that may fall back to the focus country
 }

@@ -27,6 +27,26 @@ type File struct {
 	Ignore  []string     `yaml:"ignore"`            // phrases that are never actors: "Turkish Airlines"
 	Filler  []string     `yaml:"filler"`            // words allowed between modifier and head
 	Surname []string     `yaml:"cue_only_surnames"` // surnames that need a title or first name
+	Juntas  []JuntaSpec  `yaml:"juntas"`            // military governments, for "the junta"
+	Held    []HeldSpec   `yaml:"held"`              // seats of power held by a rival authority
+}
+
+// JuntaSpec is a military government: the country and the dates it ruled
+// (to empty: still ruling).
+type JuntaSpec struct {
+	Country string `yaml:"country"`
+	From    string `yaml:"from"`
+	To      string `yaml:"to"`
+}
+
+// HeldSpec says that a metonym (a capital) stands for the group or body
+// named By, not the state's government, from From to To: "Sanaa" after
+// September 2014 is the Houthis'.
+type HeldSpec struct {
+	Name string `yaml:"name"`
+	By   string `yaml:"by"`
+	From string `yaml:"from"`
+	To   string `yaml:"to"`
 }
 
 // StateSpec names a state. Names are what the state is called ("U.S."),
@@ -89,7 +109,13 @@ type WordSpec struct {
 	Short   Kind       `yaml:"short"`
 	NeedMod bool       `yaml:"need_mod"`
 	Adj     bool       `yaml:"adj"` // also an adjective: a head only when no noun follows
-	Words   []string   `yaml:"words"`
+	// Focus words without a modifier take the country the article is
+	// about ("the junta", "separatists", "air defences").
+	Focus bool `yaml:"focus"`
+	// Home short forms ("the junta") name the focus country's organ
+	// before any state named just before.
+	Home  bool     `yaml:"home"`
+	Words []string `yaml:"words"`
 }
 
 // parseFile decodes one YAML file strictly: unknown fields are errors, so
@@ -147,6 +173,16 @@ func (f *File) check() error {
 			return fmt.Errorf("%w: places[%d] %q: needs a name and a country", ErrBadData, i, p.Name)
 		}
 	}
+	for i, j := range f.Juntas {
+		if !validCountry(j.Country) || j.Country == "" || j.Country == model.CountryIGO || !validSpan(j.From, j.To) {
+			return fmt.Errorf("%w: juntas[%d] %q: needs an ISO3 country and dates from..to", ErrBadData, i, j.Country)
+		}
+	}
+	for i, h := range f.Held {
+		if h.Name == "" || h.By == "" || !validSpan(h.From, h.To) {
+			return fmt.Errorf("%w: held[%d] %q: needs a name, by and dates from..to", ErrBadData, i, h.Name)
+		}
+	}
 	for sec, list := range map[string][]WordSpec{"heads": f.Heads, "titles": f.Titles} {
 		for i, w := range list {
 			if !model.ValidRole(w.Role) || len(w.Words) == 0 {
@@ -155,6 +191,13 @@ func (f *File) check() error {
 		}
 	}
 	return nil
+}
+
+// validSpan is true for parseable from..to dates in order.
+func validSpan(from, to string) bool {
+	f, err1 := parseDay(from, false)
+	t, err2 := parseDay(to, true)
+	return err1 == nil && err2 == nil && (f.IsZero() || t.IsZero() || !t.Before(f))
 }
 
 func validCountry(c string) bool {

@@ -27,6 +27,7 @@ type Document struct {
 	people  map[string]model.Actor // folded full name or surname
 	history []Match
 	toks    []token
+	focus   focus
 }
 
 // NewDocument starts a document of an article dated at.
@@ -64,6 +65,7 @@ func (d *Document) Find(text string) []Match {
 			if m.Kind == KindPronoun {
 				d.resolve(&m)
 			}
+			d.focus.note(&m)
 			if m.Kind != KindAdjective && m.Kind != KindPlace {
 				if len(d.history) >= 4*resolveDepth {
 					// Only the last resolveDepth mentions are ever read.

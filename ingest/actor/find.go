@@ -87,6 +87,11 @@ func (d *Document) phrase(text string, toks []token, i int) ([]Match, int) {
 // modified reads modifiers, then a head noun or title if one follows.
 func (d *Document) modified(text string, toks []token, i int, ls []lex, n int) ([]Match, int) {
 	x := d.g.idx
+	if _, ok := first(ls, lxState, lxGroup, lxOrg, lxOrgan, lxAdj); !ok {
+		if skip, ok := namedEvent(toks, i, i+n); ok {
+			return nil, skip // "the Minsk agreements": a venue, not an actor
+		}
+	}
 	mods := []mod{{i: i, j: i + n, ls: ls}}
 	k := i + n
 	if k < len(toks) && toks[k].key == "'s" {
@@ -129,6 +134,15 @@ func (d *Document) headAt(text string, toks []token, k int) (int, int, bool) {
 	for skip := 0; skip < 2 && k < len(toks); skip++ {
 		ls, n := x.lookup(text, toks, k)
 		if l, ok := first(ls, lxTitle, lxHead); ok && n > 0 && x.headOK(toks, k+n, l) {
+			if n == 1 && d.filler(toks[k]) && k+1 < len(toks) {
+				// "Syrian government military": the last noun is the head.
+				if ls2, n2 := x.lookup(text, toks, k+1); n2 > 0 {
+					// An adjective-like head counts here: "government military action".
+					if _, ok := first(ls2, lxTitle, lxHead); ok {
+						return k + 1, n2, true
+					}
+				}
+			}
 			return k, n, true
 		}
 		if skip == 1 || !d.filler(toks[k]) {
@@ -146,7 +160,8 @@ func (x *index) headOK(toks []token, next int, l lex) bool {
 		return true
 	}
 	k := toks[next].key
-	return k == "" || !(k[0] >= 'a' && k[0] <= 'z' || k[0] >= 0x80) || stopName[k] || verbish[k]
+	return k == "" || !(k[0] >= 'a' && k[0] <= 'z' || k[0] >= 0x80) || stopName[k] || verbish[k] ||
+		len(k) > 4 && k[len(k)-2:] == "ed" // a past tense: "the army seized power"
 }
 
 // verbish are words that follow a noun, not a noun modified by it.
@@ -193,6 +208,8 @@ func (d *Document) alone(text string, toks []token, m mod) Match {
 		if m.i > 0 && locative[toks[m.i-1].key] {
 			mt.Kind = KindPlace
 			mt.Actor = model.NewActor(mt.Text, nm.actor.Country, model.RoleNone)
+		} else {
+			mt.Actor = x.holder(l.id, nm.actor.Name, d.at)
 		}
 	case lxPlural:
 		mt.Kind, mt.Actor = KindAgent, model.NewActor(mt.Text, nm.actor.Country, model.RoleCVL)

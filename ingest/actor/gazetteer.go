@@ -154,6 +154,8 @@ func (g *Gazetteer) build() {
 	var places []PlaceSpec
 	var heads, titles []WordSpec
 	var ignore, filler, cueOnly []string
+	var juntas []JuntaSpec
+	var held []HeldSpec
 	for _, f := range g.files {
 		for _, s := range f.States {
 			cur := states[s.Country]
@@ -191,6 +193,8 @@ func (g *Gazetteer) build() {
 		ignore = append(ignore, f.Ignore...)
 		filler = append(filler, f.Filler...)
 		cueOnly = append(cueOnly, f.Surname...)
+		juntas = append(juntas, f.Juntas...)
+		held = append(held, f.Held...)
 	}
 	g.states = states
 	x := &index{root: &node{next: map[string]*node{}}, filler: map[string]bool{}, cueOnly: map[string][]int32{}}
@@ -246,7 +250,7 @@ func (g *Gazetteer) build() {
 		}
 	}
 	for _, w := range heads {
-		x.heads = append(x.heads, word{role: w.Role, short: w.Short, needMod: w.NeedMod, adj: w.Adj})
+		x.heads = append(x.heads, word{role: w.Role, short: w.Short, needMod: w.NeedMod, adj: w.Adj, focus: w.Focus, home: w.Home})
 		for _, s := range w.Words {
 			x.add(s, lex{kind: lxHead, id: int32(len(x.heads) - 1)})
 		}
@@ -267,6 +271,7 @@ func (g *Gazetteer) build() {
 		x.filler[fold(s)] = true
 	}
 	x.addPeople(peopleOrder, people, cueOnly)
+	x.addRegimes(juntas, held)
 	g.idx = x
 }
 

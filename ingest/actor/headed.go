@@ -57,6 +57,7 @@ func (d *Document) headed(text string, toks []token, mods []mod, h int, l lex, h
 		}
 		mt := d.span(text, toks, h, end)
 		mt.Kind, mt.Actor = KindAgent, model.NewActor(mt.Text, "", w.role)
+		d.localize(&mt, w)
 		return []Match{mt}, hn
 	}
 	ms := d.distribute(text, toks, mods[:len(mods)-1], h, end, w.role)

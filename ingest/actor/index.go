@@ -74,6 +74,8 @@ type word struct {
 	short   Kind
 	needMod bool
 	adj     bool
+	focus   bool
+	home    bool
 }
 
 // index is what [Gazetteer.Find] reads; it is rebuilt from the specs
@@ -87,6 +89,8 @@ type index struct {
 	filler    map[string]bool
 	cueOnly   map[string][]int32 // surname key -> people, usable after a title
 	conflicts []string           // phrases given two meanings, for tests
+	juntas    map[string][]span  // country -> periods of military rule
+	held      map[int32][]heldBy // metonym -> periods held by a rival authority
 }
 
 func (x *index) add(phrase string, l lex) {

@@ -26,6 +26,7 @@ func (d *Document) shortForm(text string, toks []token, i int) (Match, int) {
 	m := d.span(text, toks, i, k)
 	m.Kind, m.Hint = KindPronoun, w.short
 	m.Actor = model.Actor{Role: w.role}
+	m.home, m.focus = w.home, w.focus
 	return m, k - i
 }
 
@@ -45,15 +46,32 @@ const resolveDepth = 12
 func (d *Document) resolve(m *Match) {
 	// Agents look first for a mention in the same role ("the army" after
 	// "Sudan's army"), then for any actor of a state.
+	if m.home {
+		// "the junta": a military government among the countries named,
+		// else the story's country.
+		if c, ok := d.junta(); ok {
+			m.Actor = model.NewActor(m.Text, c, m.Actor.Role)
+			m.Resolved, m.Inferred = true, true
+			return
+		}
+		if d.toFocus(m) {
+			return
+		}
+	}
 	passes := 1
 	if m.Hint == KindAgent {
 		passes = 2
 	}
 	for pass := 0; pass < passes; pass++ {
+		if pass == 1 && m.focus && d.toFocus(m) {
+			// "the army" with no army before: the story's country's, not
+			// that of whichever state was named last.
+			return
+		}
 		for k := len(d.history) - 1; k >= 0 && k >= len(d.history)-resolveDepth; k-- {
 			h := d.history[k]
-			if h.Kind == KindPronoun && !h.Resolved {
-				continue
+			if h.Kind == KindPronoun && !h.Resolved || h.Inferred {
+				continue // a guess is no antecedent: the focus is asked directly
 			}
 			if a, ok := compatible(m, h, pass == 0 && passes == 2); ok {
 				m.Actor, m.Resolved = a, true
@@ -61,6 +79,17 @@ func (d *Document) resolve(m *Match) {
 			}
 		}
 	}
+}
+
+// toFocus resolves a short form to the focus country in its own role.
+func (d *Document) toFocus(m *Match) bool {
+	c := d.focus.top()
+	if c == "" {
+		return false
+	}
+	m.Actor = model.NewActor(m.Text, c, m.Actor.Role)
+	m.Resolved, m.Inferred = true, true
+	return true
 }
 
 // compatible returns the actor m refers to if h can be its antecedent.

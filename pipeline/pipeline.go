@@ -7,7 +7,15 @@
 //
 // At most Window articles are in flight between the walk and the writer;
 // the walk blocks when the window is full. Memory is therefore bounded by
-// the window, not by the size of the corpus.
+// the window (and the writer's batch), not by the size of the corpus.
+//
+// # Batches
+//
+// A writer that also implements [BatchWriter] (store.DB does) receives
+// the articles in batches of up to Config.Batch, one transaction each
+// with a savepoint per article, which saves a commit per article. A batch
+// is written as soon as the writer has nothing else to do, so a slow
+// extraction never holds articles back.
 package pipeline
 
 import (
@@ -36,9 +44,19 @@ type Config struct {
 	Writer    model.ArticleWriter
 	Workers   int // extraction goroutines; 0 means one per CPU
 	Window    int // articles in flight; 0 means 8 per worker
+	Batch     int // articles per call of a BatchWriter; 0 means 128
 	// OnFile, if set, is called from the writer goroutine once every article
 	// of a file has been stored (or the file was skipped or rejected).
 	OnFile func(FileResult)
+}
+
+// BatchWriter is an [model.ArticleWriter] that can store several articles
+// in one call, each still all or nothing. Articles [0, len(added)) were
+// handled, added[i] saying whether article i was new; when err is not nil,
+// article len(added) failed, nothing of it was stored, and the rest were
+// not attempted.
+type BatchWriter interface {
+	SaveArticles(ctx context.Context, articles []model.Article, events [][]model.Event) (added []bool, err error)
 }
 
 // FileResult is what became of one input file.
@@ -163,12 +181,40 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 }
 
 // write stores jobs in sequence order, reordering what the workers finish
-// out of order.
+// out of order, in batches when the writer takes them.
 func write(ctx context.Context, cfg Config, done <-chan job, slots <-chan struct{}) (Stats, error) {
 	var st Stats
+	bw, _ := cfg.Writer.(BatchWriter)
+	size := cfg.Batch
+	switch {
+	case bw == nil:
+		size = 1
+	case size <= 0:
+		size = 128
+	}
+	var pending []job
+	flush := func() error {
+		err := flush(ctx, cfg, bw, &st, pending)
+		pending = pending[:0]
+		return err
+	}
 	next := 0
 	held := map[int]job{}
-	for j := range done {
+	for {
+		var j job
+		var ok bool
+		select {
+		case j, ok = <-done:
+		default:
+			// Nothing ready: write what is waiting rather than idle.
+			if err := flush(); err != nil {
+				return st, err
+			}
+			j, ok = <-done
+		}
+		if !ok {
+			break
+		}
 		held[j.seq] = j
 		for {
 			j, ok := held[next]
@@ -178,21 +224,67 @@ func write(ctx context.Context, cfg Config, done <-chan job, slots <-chan struct
 			delete(held, next)
 			next++
 			<-slots
-			if err := store(ctx, cfg, &st, j); err != nil {
-				return st, err
+			pending = append(pending, j)
+			if len(pending) >= size {
+				if err := flush(); err != nil {
+					return st, err
+				}
 			}
 		}
 	}
-	return st, nil
+	return st, flush()
 }
 
-func store(ctx context.Context, cfg Config, st *Stats, j job) error {
+// flush stores the articles of jobs, through the batch writer when there
+// is one, and accounts for every job in order.
+func flush(ctx context.Context, cfg Config, bw BatchWriter, st *Stats, jobs []job) error {
+	if len(jobs) == 0 {
+		return nil
+	}
+	var articles []model.Article
+	var events [][]model.Event
+	for _, j := range jobs {
+		if !j.empty {
+			articles = append(articles, j.article)
+			events = append(events, j.events)
+		}
+	}
+	var added []bool
+	var err error
+	switch {
+	case len(articles) == 0:
+	case bw != nil:
+		added, err = bw.SaveArticles(ctx, articles, events)
+	default:
+		for i, a := range articles {
+			var ok bool
+			if ok, err = cfg.Writer.SaveArticle(ctx, a, events[i]); err != nil {
+				break
+			}
+			added = append(added, ok)
+		}
+	}
+	k := 0
+	for _, j := range jobs {
+		if !j.empty {
+			if k >= len(added) {
+				if err == nil {
+					err = errors.New("writer returned fewer results than articles")
+				}
+				return fmt.Errorf("store %s: %w", j.article.Path, err)
+			}
+			k++
+		}
+		account(cfg, st, j, k > 0 && !j.empty && added[k-1])
+	}
+	return nil
+}
+
+// account counts one stored job and reports its file once all of the
+// file's articles are stored.
+func account(cfg Config, st *Stats, j job, added bool) {
 	fs := j.file
 	if !j.empty {
-		added, err := cfg.Writer.SaveArticle(ctx, j.article, j.events)
-		if err != nil {
-			return fmt.Errorf("store %s: %w", j.article.Path, err)
-		}
 		fs.res.Bytes += len(j.article.Body)
 		if added {
 			fs.res.Added++
@@ -202,7 +294,7 @@ func store(ctx context.Context, cfg Config, st *Stats, j job) error {
 		}
 		fs.pending--
 		if fs.pending > 0 {
-			return nil
+			return
 		}
 	}
 	st.Files++
@@ -219,5 +311,4 @@ func store(ctx context.Context, cfg Config, st *Stats, j job) error {
 	if cfg.OnFile != nil {
 		cfg.OnFile(fs.res)
 	}
-	return nil
 }

@@ -6,51 +6,246 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/eventgraph/eventgraph/merge"
 	"github.com/eventgraph/eventgraph/model"
 )
 
 // How SaveArticle merges (migration 0004 has the schema, package merge the
-// rule). The new article's reports and every stored report they may merge
-// with, directly or through one another, are clustered together again:
-// compatible reports always share a merge bucket (family and the unordered
-// pair of actor keys) and lie within DayTolerance of each other, so the
-// stored reports outside that closure can neither join nor change these
-// events. The stored events are therefore always what merge.Cluster makes
-// of all stored reports, whatever order the articles came in.
+// rule). The stored events are always what merge.Cluster makes of all
+// stored reports, whatever order the articles came in; SaveArticle keeps
+// that true while reading only the stored reports near the new ones.
+//
+// merge.Cluster puts each report, in one canonical order, into the first
+// event all of whose reports it is compatible with. Compatible reports
+// share a merge bucket (family and unordered pair of actor keys) and lie
+// within DayTolerance days of each other (undated ones only with undated
+// ones): call that "near". Let X be a set of stored reports, closed under
+// "all reports of a stored event", such that every stored report near any
+// report of a changed event is in X, where an event of Cluster(X and the
+// new reports) is changed when its reports are not exactly those of one
+// stored event, and a stored event is changed when its reports did not
+// stay together alone. Then Cluster of all reports agrees with the stored
+// events outside X and with Cluster(X and the new reports) inside it: by
+// induction along the canonical order, a report outside X can fit no
+// changed event (it would be near one of its reports) and meets the
+// unchanged ones as before, and a report of a changed event has every
+// report near it in X, so no event outside X could take it.
+//
+// So mergeReports grows X from the new reports' neighbours until the
+// changed events add no unread neighbours, and rewrites the changed
+// events only. The work depends on how many reports lie near the new ones,
+// not on the size of the database.
 
 // storedReport is a report read back with the event it belongs to now.
 type storedReport struct {
+	id      string // the mention row's id, merge.ReportID of e
 	e       model.Event
 	eventID string
 }
 
-// mergeReports stores the reports of one article: it loads the stored
-// reports they may merge with, clusters them all and writes the events
-// back, moving mentions, reviews and aliases of events that merged.
-func (w *eventWriter) mergeReports(ctx context.Context, tx *sql.Tx, reports []model.Event) error {
-	stored, err := neighbourhood(ctx, tx, reports)
-	if err != nil {
-		return fmt.Errorf("load reports to merge with: %w", err)
+// bucketKey is a merge bucket, dated and undated reports apart.
+type bucketKey struct {
+	family, pair string
+	undated      bool
+}
+
+// days is a closed span of days, counted from the Unix epoch.
+type days struct{ lo, hi int }
+
+// nearSpan is the bucket of a report and the days of the reports near it.
+func nearSpan(r model.Event) (bucketKey, days) {
+	b := bucketKey{family: merge.Family(r.Code), pair: pairOf(r), undated: r.Date.IsZero()}
+	if b.undated {
+		return b, days{}
 	}
+	slack := merge.Default.DayTolerance
+	return b, days{dayNumber(r.Date.First()) - slack, dayNumber(r.Date.Last()) + slack}
+}
+
+func dayNumber(t time.Time) int {
+	y, m, d := t.Date()
+	return int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+func dayString(n int) string {
+	return time.Unix(int64(n)*86400, 0).UTC().Format(dayLayout)
+}
+
+// neighbourhood is X while it grows: the stored reports read so far and
+// the spans of each bucket already searched.
+type neighbourhood struct {
+	w        *eventWriter
+	reports  []storedReport
+	have     map[string]bool     // mention ids in reports
+	events   map[string][]string // stored event -> its mention ids
+	searched map[bucketKey][]days
+}
+
+// addNear reads the stored reports near r not read yet, with every report
+// of their events, and reports whether it found any.
+func (n *neighbourhood) addNear(ctx context.Context, r model.Event) (bool, error) {
+	b, want := nearSpan(r)
+	var todo []days
+	if b.undated {
+		if len(n.searched[b]) > 0 {
+			return false, nil
+		}
+		todo = []days{{}}
+	} else {
+		todo = subtract(want, n.searched[b])
+	}
+	if len(todo) == 0 {
+		return false, nil
+	}
+	n.searched[b] = append(n.searched[b], want)
+	grew := false
+	for _, d := range todo {
+		found, err := n.w.queryNear(ctx, b, d.lo, d.hi, n.have)
+		if err != nil {
+			return false, err
+		}
+		for _, s := range found {
+			added, err := n.add(ctx, s)
+			if err != nil {
+				return false, err
+			}
+			grew = grew || added
+		}
+	}
+	return grew, nil
+}
+
+// add takes in a stored report and the rest of its event.
+func (n *neighbourhood) add(ctx context.Context, s storedReport) (bool, error) {
+	if n.have[s.id] {
+		return false, nil
+	}
+	n.have[s.id] = true
+	n.reports = append(n.reports, s)
+	n.events[s.eventID] = append(n.events[s.eventID], s.id)
+	mates, err := n.w.scanReports(ctx, n.w.eventReports, n.have, s.eventID)
+	if err != nil {
+		return false, err
+	}
+	for _, m := range mates {
+		n.have[m.id] = true
+		n.reports = append(n.reports, m)
+		n.events[m.eventID] = append(n.events[m.eventID], m.id)
+	}
+	return true, nil
+}
+
+// subtract returns the parts of want that no span in done covers.
+func subtract(want days, done []days) []days {
+	out := []days{want}
+	for _, d := range done {
+		var next []days
+		for _, o := range out {
+			if d.hi < o.lo || d.lo > o.hi {
+				next = append(next, o)
+				continue
+			}
+			if o.lo < d.lo {
+				next = append(next, days{o.lo, d.lo - 1})
+			}
+			if o.hi > d.hi {
+				next = append(next, days{d.hi + 1, o.hi})
+			}
+		}
+		out = next
+	}
+	return out
+}
+
+// mergeReports stores the reports of one article: it clusters them with
+// the stored reports near them, grows that neighbourhood until the changed
+// events have no unread neighbours (see above), and writes the changed
+// events back, moving mentions, reviews and aliases of events that merged.
+func (w *eventWriter) mergeReports(ctx context.Context, tx *sql.Tx, reports []model.Event) error {
+	n := &neighbourhood{w: w, have: map[string]bool{}, events: map[string][]string{}, searched: map[bucketKey][]days{}}
+	for _, r := range reports {
+		if _, err := n.addNear(ctx, r); err != nil {
+			return fmt.Errorf("load reports to merge with: %w", err)
+		}
+	}
+	for {
+		events, changed, oldEvent := n.cluster(reports)
+		// The reports of changed events, new and stored. Every report of
+		// a stored event that changed is among them: an event of the
+		// result holding it cannot be an unchanged one.
+		var near []model.Event
+		for _, e := range events {
+			if changed[e.ID] {
+				near = append(near, merge.Reports([]model.Event{e})...)
+			}
+		}
+		grew := false
+		for _, r := range near {
+			g, err := n.addNear(ctx, r)
+			if err != nil {
+				return fmt.Errorf("load reports to merge with: %w", err)
+			}
+			grew = grew || g
+		}
+		if !grew {
+			return w.writeChanged(ctx, tx, events, changed, oldEvent, n.events)
+		}
+	}
+}
+
+// cluster clusters the neighbourhood with the new reports and tells which
+// events changed: all but those that are a stored event as it was (the
+// same reports under the same id).
+func (n *neighbourhood) cluster(reports []model.Event) (events []model.Event, changed map[string]bool, oldEvent map[string]string) {
 	all := append([]model.Event(nil), reports...)
-	oldEvent := map[string]string{} // report id -> event id before this article
-	oldReports := map[string][]string{}
-	for _, s := range stored {
-		id := merge.ReportID(s.e)
-		oldEvent[id] = s.eventID
-		oldReports[s.eventID] = append(oldReports[s.eventID], id)
+	oldEvent = make(map[string]string, len(n.reports)) // report id -> event id before this article
+	for _, s := range n.reports {
+		oldEvent[s.id] = s.eventID
 		all = append(all, s.e)
 	}
-	events := merge.Cluster(all)
-	newEvent := map[string]string{} // report id -> event id after
-	touched := map[string]bool{}
+	events = merge.Cluster(all)
+	changed = map[string]bool{}
 	for _, e := range events {
+		same := ""
+		for i, m := range e.Mentions {
+			old := oldEvent[reportID(e, m)]
+			if old == "" || (i > 0 && old != same) {
+				same = ""
+				break
+			}
+			same = old
+		}
+		if same != e.ID || len(n.events[same]) != len(e.Mentions) {
+			changed[e.ID] = true
+		}
+	}
+	return events, changed, oldEvent
+}
+
+// reportID is the id of the report a mention of a clustered event is.
+func reportID(e model.Event, m model.Mention) string {
+	e.Mentions = []model.Mention{m}
+	return merge.ReportID(merge.Reports([]model.Event{e})[0])
+}
+
+// writeChanged writes the changed events with their reports, and retires
+// the stored events that merged into others: their old ids become aliases
+// of the event that holds their first report, and their review moves
+// there.
+func (w *eventWriter) writeChanged(ctx context.Context, tx *sql.Tx, events []model.Event, changed map[string]bool,
+	oldEvent map[string]string, oldReports map[string][]string) error {
+	newEvent := map[string]string{} // report id -> event id after
+	written := map[string]bool{}
+	for _, e := range events {
+		written[e.ID] = true
+		if !changed[e.ID] {
+			continue
+		}
 		if err := w.writeEvent(ctx, e); err != nil {
 			return fmt.Errorf("event %s: %w", e.ID, err)
 		}
-		touched[e.ID] = true
 		for _, r := range merge.Reports([]model.Event{e}) {
 			id := merge.ReportID(r)
 			newEvent[id] = e.ID
@@ -59,11 +254,9 @@ func (w *eventWriter) mergeReports(ctx context.Context, tx *sql.Tx, reports []mo
 			}
 		}
 	}
-	// Events that merged into others: their old ids become aliases of the
-	// event that holds their first report, and their review moves there.
 	gone := make([]string, 0)
 	for old := range oldReports {
-		if !touched[old] {
+		if !written[old] {
 			gone = append(gone, old)
 		}
 	}
@@ -74,9 +267,8 @@ func (w *eventWriter) mergeReports(ctx context.Context, tx *sql.Tx, reports []mo
 		if err := retire(ctx, tx, old, newEvent[ids[0]]); err != nil {
 			return fmt.Errorf("event %s: %w", old, err)
 		}
-		touched[old] = true
 	}
-	return w.reindexText(ctx, tx, touched, events)
+	return nil
 }
 
 const upsertMergedEventSQL = `INSERT INTO events
@@ -99,11 +291,14 @@ func (w *eventWriter) writeEvent(ctx context.Context, e model.Event) error {
 	return err
 }
 
-const insertReportSQL = `INSERT INTO mentions (id, event_id, article_id, sentence, "start", "end",
-	"trigger", time_text, source_id, target_id, code, family, src_key, tgt_key,
+const (
+	insertReportSQL = `INSERT INTO mentions (id, event_id, article_id, sentence, "start", "end",
+	"trigger", time_text, source_id, target_id, code, family, src_key, tgt_key, pair,
 	date_start, date_end, precision, location, figures)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (id) DO UPDATE SET event_id = excluded.event_id`
+	moveReportSQL = `UPDATE mentions SET event_id = ? WHERE id = ?`
+)
 
 // writeReport inserts a new report or moves a stored one to its event.
 func (w *eventWriter) writeReport(ctx context.Context, tx *sql.Tx, id string, oldEvent map[string]string, eventID string, r model.Event) error {
@@ -111,7 +306,7 @@ func (w *eventWriter) writeReport(ctx context.Context, tx *sql.Tx, id string, ol
 		if old == eventID {
 			return nil
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE mentions SET event_id = ? WHERE id = ?`, eventID, id)
+		_, err := w.move.ExecContext(ctx, eventID, id)
 		return err
 	}
 	m := r.Mentions[0]
@@ -132,9 +327,12 @@ func (w *eventWriter) writeReport(ctx context.Context, tx *sql.Tx, id string, ol
 		return err
 	}
 	_, err = w.mention.ExecContext(ctx, id, eventID, m.ArticleID, m.Sentence, m.Start, m.End, m.Trigger, m.TimeText,
-		r.Source.ID, target, r.Code, merge.Family(r.Code), merge.Country(&r.Source), merge.Country(r.Target),
+		r.Source.ID, target, r.Code, merge.Family(r.Code), merge.Country(&r.Source), merge.Country(r.Target), pairOf(r),
 		start, end, precision, r.Location, string(fj))
-	return err
+	if err != nil {
+		return err
+	}
+	return indexMention(ctx, w.text, id, m.Sentence)
 }
 
 // retire removes an event that merged into into: its id becomes an alias,
@@ -150,26 +348,6 @@ func retire(ctx context.Context, tx *sql.Tx, old, into string) error {
 	} {
 		if _, err := tx.ExecContext(ctx, q, old, into); err != nil {
 			return err
-		}
-	}
-	return nil
-}
-
-// reindexText rewrites the full-text rows of the events this article
-// touched, since their mentions may have moved.
-func (w *eventWriter) reindexText(ctx context.Context, tx *sql.Tx, touched map[string]bool, events []model.Event) error {
-	ids := make([]string, 0, len(touched))
-	for id := range touched {
-		ids = append(ids, id)
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM mention_text WHERE event_id IN (SELECT value FROM json_each(?))`, jsonList(ids)); err != nil {
-		return fmt.Errorf("full-text index: %w", err)
-	}
-	for _, e := range events {
-		for _, m := range e.Mentions {
-			if err := indexMention(ctx, w.text, e.ID, m.Sentence); err != nil {
-				return err
-			}
 		}
 	}
 	return nil

@@ -25,6 +25,7 @@ var migrationFS fs.FS = embeddedMigrations
 var migrationHooks = map[string]func(context.Context, *sql.Tx) error{
 	"migrations/0003_mention_text.sql": backfillMentionText,
 	"migrations/0004_merge.sql":        backfillFamilies,
+	"migrations/0005_scale.sql":        backfillReportText,
 }
 
 // migrationNames lists the embedded migrations in the order they apply:

@@ -11,8 +11,9 @@ import (
 )
 
 // reportSelect reads stored reports (mention rows) with their own actors
-// and their article, for merging.
-const reportSelect = `SELECT m.event_id, m.article_id, m.sentence, m."start", m."end", m."trigger", m.time_text,
+// and their article, for merging; the conditions are added by the lookups
+// below.
+const reportSelect = `SELECT m.id, m.event_id, m.article_id, m.sentence, m."start", m."end", m."trigger", m.time_text,
 	m.code, m.date_start, m.date_end, m.precision, m.location, m.figures,
 	s.id, s.name, s.country, s.role, s.code,
 	t.id, t.name, t.country, t.role, t.code,
@@ -20,70 +21,58 @@ const reportSelect = `SELECT m.event_id, m.article_id, m.sentence, m."start", m.
 FROM mentions m
 JOIN actors s ON s.id = m.source_id
 LEFT JOIN actors t ON t.id = m.target_id
-JOIN articles a ON a.id = m.article_id
-WHERE m.family = ? AND ((m.src_key = ? AND m.tgt_key = ?) OR (m.src_key = ? AND m.tgt_key = ?))`
+JOIN articles a ON a.id = m.article_id`
 
-// window is a merge bucket and a span of days in which stored reports may
-// merge with a report.
-type window struct {
-	family, a, b string
-	lo, hi       string // '' for undated reports
-}
+// nearReportsSQL finds the stored reports of one bucket and precision
+// whose dates overlap a span of days, through mentions_bucket (migration
+// 0005 says why the lower bound of date_start is per precision).
+const nearReportsSQL = reportSelect + `
+WHERE m.family = ? AND m.pair = ? AND m.precision = ? AND m.date_start BETWEEN ? AND ? AND m.date_end >= ?`
 
-func windowOf(r model.Event) window {
-	w := window{family: merge.Family(r.Code), a: merge.Country(&r.Source), b: merge.Country(r.Target)}
-	if !r.Date.IsZero() {
-		slack := merge.Default.DayTolerance
-		w.lo = r.Date.First().AddDate(0, 0, -slack).Format(dayLayout)
-		w.hi = r.Date.Last().AddDate(0, 0, slack).Format(dayLayout)
+// eventReportsSQL reads every report of one stored event.
+const eventReportsSQL = reportSelect + `
+WHERE m.event_id = ?`
+
+// pairOf is the unordered pair of actor keys of a report, as migration
+// 0005 stores it: with the family, its merge bucket.
+func pairOf(r model.Event) string {
+	a, b := merge.Country(&r.Source), merge.Country(r.Target)
+	if b < a {
+		a, b = b, a
 	}
-	return w
+	return a + "|" + b
 }
 
-// neighbourhood returns every stored report that the given reports may
-// merge with, directly or through other stored reports: the closure of
-// "same bucket, days within the tolerance".
-func neighbourhood(ctx context.Context, tx *sql.Tx, reports []model.Event) ([]storedReport, error) {
+// maxSpan is how many days before its last day a report of a precision
+// may start; ranges have no bound.
+var maxSpan = map[string]int{"day": 0, "month": 31, "year": 366}
+
+// queryNear loads the stored reports of bucket b whose dates overlap days
+// lo..hi (undated reports when b is the undated half of a bucket), skipping
+// those in have.
+func (w *eventWriter) queryNear(ctx context.Context, b bucketKey, lo, hi int, have map[string]bool) ([]storedReport, error) {
+	if b.undated {
+		return w.scanReports(ctx, w.near, have, b.family, b.pair, "", "", "", "")
+	}
 	var out []storedReport
-	seen := map[string]bool{}
-	frontier := make([]window, 0, len(reports))
-	for _, r := range reports {
-		frontier = append(frontier, windowOf(r))
-	}
-	asked := map[window]bool{}
-	for len(frontier) > 0 {
-		w := frontier[len(frontier)-1]
-		frontier = frontier[:len(frontier)-1]
-		if asked[w] {
-			continue
+	for _, p := range []string{"day", "month", "year", "range"} {
+		from := "0000-01-01"
+		if span, ok := maxSpan[p]; ok {
+			from = dayString(lo - span)
 		}
-		asked[w] = true
-		q, args := reportSelect, []any{w.family, w.a, w.b, w.b, w.a}
-		if w.lo == "" {
-			q += ` AND m.date_start = ''`
-		} else {
-			q += ` AND m.date_start <> '' AND m.date_end >= ? AND m.date_start <= ?`
-			args = append(args, w.lo, w.hi)
-		}
-		found, err := queryReports(ctx, tx, q, args...)
+		found, err := w.scanReports(ctx, w.near, have, b.family, b.pair, p, from, dayString(hi), dayString(lo))
 		if err != nil {
 			return nil, err
 		}
-		for _, s := range found {
-			id := merge.ReportID(s.e)
-			if seen[id] {
-				continue
-			}
-			seen[id] = true
-			out = append(out, s)
-			frontier = append(frontier, windowOf(s.e))
-		}
+		out = append(out, found...)
 	}
 	return out, nil
 }
 
-func queryReports(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]storedReport, error) {
-	rows, err := tx.QueryContext(ctx, q, args...)
+// scanReports runs a report query and decodes the rows whose id is not
+// in have.
+func (w *eventWriter) scanReports(ctx context.Context, stmt *sql.Stmt, have map[string]bool, args ...any) ([]storedReport, error) {
+	rows, err := stmt.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -91,6 +80,7 @@ func queryReports(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]sto
 	var out []storedReport
 	for rows.Next() {
 		var (
+			id                                 string
 			s                                  storedReport
 			m                                  model.Mention
 			code, start, end, precision, figs  string
@@ -98,21 +88,27 @@ func queryReports(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]sto
 			tID, tName, tCountry, tRole, tCode sql.NullString
 		)
 		src := model.Actor{}
-		if err := rows.Scan(&s.eventID, &m.ArticleID, &m.Sentence, &m.Start, &m.End, &m.Trigger, &m.TimeText,
+		if err := rows.Scan(&id, &s.eventID, &m.ArticleID, &m.Sentence, &m.Start, &m.End, &m.Trigger, &m.TimeText,
 			&code, &start, &end, &precision, &location, &figs,
 			&src.ID, &src.Name, &src.Country, &src.Role, &src.Code,
 			&tID, &tName, &tCountry, &tRole, &tCode,
 			&m.Path, &m.URL, &m.Outlet, &published, &m.Origin); err != nil {
 			return nil, err
 		}
+		if have[id] {
+			continue
+		}
 		date, err := decodeDate(start, end, precision)
 		if err != nil {
 			return nil, fmt.Errorf("mention of %s: %w", s.eventID, err)
 		}
-		if err := json.Unmarshal([]byte(figs), &m.Figures); err != nil {
-			return nil, fmt.Errorf("mention of %s: figures: %w", s.eventID, err)
+		if figs != "[]" {
+			if err := json.Unmarshal([]byte(figs), &m.Figures); err != nil {
+				return nil, fmt.Errorf("mention of %s: figures: %w", s.eventID, err)
+			}
 		}
 		m.Published = publishedDay(published)
+		s.id = id
 		s.e = model.Event{Source: src, Code: code, Date: date, Location: location}
 		if tID.Valid {
 			s.e.Target = &model.Actor{ID: tID.String, Name: tName.String, Country: tCountry.String,

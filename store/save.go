@@ -34,8 +34,25 @@ func (d *DB) SaveArticle(ctx context.Context, a model.Article, events []model.Ev
 		return false, fmt.Errorf("%s: %w", op, err)
 	}
 	defer tx.Rollback()
+	w, err := newEventWriter(ctx, tx)
+	if err != nil {
+		return false, fmt.Errorf("%s: %w", op, err)
+	}
+	defer w.close()
+	if added, err = d.saveArticle(ctx, tx, w, a, events); err != nil || !added {
+		return false, err
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("%s: commit: %w", op, mapErr(err))
+	}
+	return true, nil
+}
 
-	if exists, err := articleExists(ctx, tx, a.Hash); err != nil {
+// saveArticle is SaveArticle inside a transaction (or savepoint) the
+// caller commits; a has its hash and id.
+func (d *DB) saveArticle(ctx context.Context, tx *sql.Tx, w *eventWriter, a model.Article, events []model.Event) (bool, error) {
+	op := fmt.Sprintf("store: save article %s (%s)", a.ID, a.Path)
+	if exists, err := w.articleExists(ctx, a.Hash); err != nil {
 		return false, fmt.Errorf("%s: %w", op, err)
 	} else if exists {
 		return false, nil
@@ -46,18 +63,15 @@ func (d *DB) SaveArticle(ctx context.Context, a model.Article, events []model.Ev
 	if err := saveOrigin(ctx, tx, a); err != nil {
 		return false, fmt.Errorf("%s: wire origin: %w", op, mapErr(err))
 	}
-	if err := saveEvents(ctx, tx, a, events, d.afterEvent); err != nil {
+	if err := w.saveEvents(ctx, tx, a, events, d.afterEvent); err != nil {
 		return false, fmt.Errorf("%s: %w", op, mapErr(err))
-	}
-	if err := tx.Commit(); err != nil {
-		return false, fmt.Errorf("%s: commit: %w", op, mapErr(err))
 	}
 	return true, nil
 }
 
-func articleExists(ctx context.Context, tx *sql.Tx, hash string) (bool, error) {
+func (w *eventWriter) articleExists(ctx context.Context, hash string) (bool, error) {
 	var n int
-	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE hash = ?`, hash).Scan(&n)
+	err := w.exists.QueryRowContext(ctx, hash).Scan(&n)
 	return n > 0, err
 }
 
@@ -72,33 +86,47 @@ func insertArticle(ctx context.Context, tx *sql.Tx, a model.Article, now string)
 	return err
 }
 
-// eventWriter holds the statements SaveArticle runs once per actor, event
-// and mention, prepared once per transaction.
+// eventWriter holds the statements saving runs for every article,
+// actor, event and report, prepared once per transaction, so that a batch
+// of articles (SaveArticles) compiles each once.
 type eventWriter struct {
-	actor, event, mention, text *sql.Stmt
-	actors                      map[string]bool // actors written in this transaction
+	exists, actor, event, mention, move, text, near, eventReports *sql.Stmt
+	actors                                                         map[string]bool // actors written in this transaction
 }
 
 const upsertActorSQL = `INSERT INTO actors (id, name, country, role, code) VALUES (?, ?, ?, ?, ?)
 	ON CONFLICT (id) DO UPDATE SET name = excluded.name, country = excluded.country,
 		role = excluded.role, code = excluded.code`
 
-// saveEvents validates the article's events, stores their actors and
-// merges their reports with the stored ones (see merge.go).
-func saveEvents(ctx context.Context, tx *sql.Tx, a model.Article, events []model.Event, after func(int)) error {
-	w := eventWriter{actors: map[string]bool{}}
+func newEventWriter(ctx context.Context, tx *sql.Tx) (*eventWriter, error) {
+	w := &eventWriter{actors: map[string]bool{}}
 	for _, s := range []struct {
 		stmt **sql.Stmt
 		sql  string
-	}{{&w.actor, upsertActorSQL}, {&w.event, upsertMergedEventSQL}, {&w.mention, insertReportSQL},
-		{&w.text, insertMentionTextSQL}} {
+	}{{&w.exists, `SELECT COUNT(*) FROM articles WHERE hash = ?`}, {&w.actor, upsertActorSQL},
+		{&w.event, upsertMergedEventSQL}, {&w.mention, insertReportSQL}, {&w.move, moveReportSQL},
+		{&w.text, insertReportTextSQL}, {&w.near, nearReportsSQL}, {&w.eventReports, eventReportsSQL}} {
 		stmt, err := tx.PrepareContext(ctx, s.sql)
 		if err != nil {
-			return fmt.Errorf("prepare: %w", err)
+			w.close()
+			return nil, fmt.Errorf("prepare: %w", err)
 		}
-		defer stmt.Close()
 		*s.stmt = stmt
 	}
+	return w, nil
+}
+
+func (w *eventWriter) close() {
+	for _, s := range []*sql.Stmt{w.exists, w.actor, w.event, w.mention, w.move, w.text, w.near, w.eventReports} {
+		if s != nil {
+			s.Close()
+		}
+	}
+}
+
+// saveEvents validates the article's events, stores their actors and
+// merges their reports with the stored ones (see merge.go).
+func (w *eventWriter) saveEvents(ctx context.Context, tx *sql.Tx, a model.Article, events []model.Event, after func(int)) error {
 	pub := ""
 	if !a.Published.IsZero() {
 		pub = a.Published.Format(dayLayout)

@@ -10,7 +10,8 @@ import (
 )
 
 // Full-text search of evidence sentences through the FTS4 table
-// mention_text (migration 0003, which says why FTS4 and why suffixes).
+// report_text (migration 0003 says why FTS4 and why suffixes, 0005 why
+// one row per report).
 //
 // The push-down must select a superset of what model.EventFilter.Match
 // accepts, since Match has the final word. A query word narrows the SQL
@@ -62,11 +63,16 @@ func searchableWords(query string) []string {
 	return out
 }
 
-const insertMentionTextSQL = `INSERT INTO mention_text (event_id, suffixes) VALUES (?, ?)`
+// insertReportTextSQL adds a report's sentence to the index (migration
+// 0005); insertMentionTextSQL is 0003's table, filled only by its backfill.
+const (
+	insertReportTextSQL  = `INSERT INTO report_text (mention_id, suffixes) VALUES (?, ?)`
+	insertMentionTextSQL = `INSERT INTO mention_text (event_id, suffixes) VALUES (?, ?)`
+)
 
-// indexMention adds one stored mention's sentence to the full-text index.
-func indexMention(ctx context.Context, stmt *sql.Stmt, eventID, sentence string) error {
-	if _, err := stmt.ExecContext(ctx, eventID, suffixDoc(sentence)); err != nil {
+// indexMention adds one stored report's sentence to the full-text index.
+func indexMention(ctx context.Context, stmt *sql.Stmt, id, sentence string) error {
+	if _, err := stmt.ExecContext(ctx, id, suffixDoc(sentence)); err != nil {
 		return fmt.Errorf("index mention text: %w", err)
 	}
 	return nil
@@ -75,7 +81,17 @@ func indexMention(ctx context.Context, stmt *sql.Stmt, eventID, sentence string)
 // backfillMentionText is the Go half of migration 0003: it indexes the
 // mentions stored before the index existed, in the migration's transaction.
 func backfillMentionText(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, `SELECT event_id, sentence FROM mentions ORDER BY event_id, ordinal`)
+	return backfillText(ctx, tx, `SELECT event_id, sentence FROM mentions ORDER BY event_id, ordinal`, insertMentionTextSQL)
+}
+
+// backfillReportText is the Go half of migration 0005: one row per stored
+// report.
+func backfillReportText(ctx context.Context, tx *sql.Tx) error {
+	return backfillText(ctx, tx, `SELECT id, sentence FROM mentions`, insertReportTextSQL)
+}
+
+func backfillText(ctx context.Context, tx *sql.Tx, query, insert string) error {
+	rows, err := tx.QueryContext(ctx, query)
 	if err != nil {
 		return err
 	}
@@ -93,7 +109,7 @@ func backfillMentionText(ctx context.Context, tx *sql.Tx) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	stmt, err := tx.PrepareContext(ctx, insertMentionTextSQL)
+	stmt, err := tx.PrepareContext(ctx, insert)
 	if err != nil {
 		return err
 	}
@@ -126,7 +142,8 @@ func textConditions(ctx context.Context, tx *sql.Tx, query string) (where []stri
 				named = append(named, a.ID)
 			}
 		}
-		where = append(where, `(e.id IN (SELECT event_id FROM mention_text WHERE suffixes MATCH ?)
+		where = append(where, `(e.id IN (SELECT tm.event_id FROM mentions tm WHERE tm.id IN
+				(SELECT mention_id FROM report_text WHERE suffixes MATCH ?))
 			OR e.source_id IN (SELECT value FROM json_each(?)) OR e.target_id IN (SELECT value FROM json_each(?)))`)
 		list := jsonList(named)
 		args = append(args, w+"*", list, list)

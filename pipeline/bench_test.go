@@ -1,0 +1,196 @@
+package pipeline_test
+
+// Benchmarks of each ingest stage on one generated corpus, so that a
+// change to one stage shows in its own line. Compare two runs with
+// benchstat:
+//
+//	go test ./pipeline/ -run '^$' -bench . -count 6 >old.txt
+//	(change something)
+//	go test ./pipeline/ -run '^$' -bench . -count 6 >new.txt
+//	go run golang.org/x/perf/cmd/benchstat@latest old.txt new.txt
+//
+// The corpus size is -corpus (default 300 articles); the save benchmarks
+// store the whole corpus once per iteration into a fresh database, so
+// that a cost that grows with the database shows as a falling
+// articles/s when -corpus grows.
+
+import (
+	"context"
+	"flag"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/eventgraph/eventgraph/corpus"
+	"github.com/eventgraph/eventgraph/ingest"
+	"github.com/eventgraph/eventgraph/ingest/actor"
+	"github.com/eventgraph/eventgraph/ingest/extract"
+	"github.com/eventgraph/eventgraph/merge"
+	"github.com/eventgraph/eventgraph/model"
+	"github.com/eventgraph/eventgraph/pipeline"
+	"github.com/eventgraph/eventgraph/store"
+)
+
+var corpusSize = flag.Int("corpus", 300, "articles in the benchmark corpus")
+
+// benchCorpus is the generated corpus, read and extracted once per run.
+var benchCorpus struct {
+	once     sync.Once
+	dir      string
+	bytes    int64
+	articles []model.Article
+	events   [][]model.Event
+	x        *extract.Extractor
+	err      error
+}
+
+func mustBenchCorpus(b *testing.B) {
+	b.Helper()
+	c := &benchCorpus
+	c.once.Do(func() {
+		s, err := corpus.Load(filepath.Join("..", "testdata", "articles"))
+		if err != nil {
+			c.err = err
+			return
+		}
+		c.dir = filepath.Join(b.TempDir(), "corpus")
+		if _, c.err = s.Generate(c.dir, corpus.Options{N: *corpusSize, Seed: 1}); c.err != nil {
+			return
+		}
+		c.x = extract.New(actor.Default())
+		c.err = ingest.Walk(context.Background(), []string{c.dir}, nil, func(f ingest.File) error {
+			for _, a := range f.Articles {
+				c.articles = append(c.articles, a)
+				c.events = append(c.events, c.x.Extract(a))
+				c.bytes += int64(len(a.Body))
+			}
+			return nil
+		})
+	})
+	if c.err != nil {
+		b.Fatal(c.err)
+	}
+}
+
+// perArticle reports articles/s and MB/s of body text for n articles per
+// iteration.
+func perArticle(b *testing.B, n int) {
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+	b.SetBytes(benchCorpus.bytes * int64(n) / int64(len(benchCorpus.articles)))
+}
+
+// BenchmarkRead walks and parses every file of the corpus.
+func BenchmarkRead(b *testing.B) {
+	mustBenchCorpus(b)
+	for b.Loop() {
+		err := ingest.Walk(context.Background(), []string{benchCorpus.dir}, nil, func(ingest.File) error { return nil })
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	perArticle(b, len(benchCorpus.articles))
+}
+
+// BenchmarkExtract codes every article on one goroutine.
+func BenchmarkExtract(b *testing.B) {
+	mustBenchCorpus(b)
+	for b.Loop() {
+		for _, a := range benchCorpus.articles {
+			benchCorpus.x.Extract(a)
+		}
+	}
+	perArticle(b, len(benchCorpus.articles))
+}
+
+// BenchmarkCluster merges the reports of the whole corpus at once, as
+// the store would after the last article.
+func BenchmarkCluster(b *testing.B) {
+	mustBenchCorpus(b)
+	var all []model.Event
+	for i, es := range benchCorpus.events {
+		a := benchCorpus.articles[i]
+		for _, r := range merge.Reports(es) {
+			m := &r.Mentions[0]
+			m.ArticleID, m.Path, m.Published = a.Path, a.Path, a.Published.Format("2006-01-02")
+			all = append(all, r)
+		}
+	}
+	for b.Loop() {
+		merge.Cluster(all)
+	}
+	perArticle(b, len(benchCorpus.articles))
+}
+
+// BenchmarkSave stores the extracted corpus article by article into a
+// fresh database.
+func BenchmarkSave(b *testing.B) {
+	mustBenchCorpus(b)
+	ctx := context.Background()
+	for b.Loop() {
+		b.StopTimer()
+		db := mustOpen(b)
+		b.StartTimer()
+		for i, a := range benchCorpus.articles {
+			if _, err := db.SaveArticle(ctx, a, benchCorpus.events[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StopTimer()
+		db.Close()
+		b.StartTimer()
+	}
+	perArticle(b, len(benchCorpus.articles))
+}
+
+// BenchmarkSaveBatch stores the extracted corpus through the batch
+// writer the pipeline uses.
+func BenchmarkSaveBatch(b *testing.B) {
+	mustBenchCorpus(b)
+	ctx := context.Background()
+	const batch = 64
+	for b.Loop() {
+		b.StopTimer()
+		db := mustOpen(b)
+		b.StartTimer()
+		for i := 0; i < len(benchCorpus.articles); i += batch {
+			j := min(i+batch, len(benchCorpus.articles))
+			if _, err := db.SaveArticles(ctx, benchCorpus.articles[i:j], benchCorpus.events[i:j]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StopTimer()
+		db.Close()
+		b.StartTimer()
+	}
+	perArticle(b, len(benchCorpus.articles))
+}
+
+// BenchmarkPipeline runs the whole ingest (read, extract on every core,
+// store) into a fresh database.
+func BenchmarkPipeline(b *testing.B) {
+	mustBenchCorpus(b)
+	for b.Loop() {
+		b.StopTimer()
+		db := mustOpen(b)
+		b.StartTimer()
+		_, err := pipeline.Run(context.Background(), pipeline.Config{
+			Paths: []string{benchCorpus.dir}, Extractor: benchCorpus.x, Writer: db,
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		db.Close()
+		b.StartTimer()
+	}
+	perArticle(b, len(benchCorpus.articles))
+}
+
+func mustOpen(b *testing.B) *store.DB {
+	b.Helper()
+	db, err := store.Open(filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return db
+}

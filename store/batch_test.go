@@ -1,0 +1,122 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"sort"
+	"testing"
+
+	"github.com/eventgraph/eventgraph/merge"
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// clusterOf is what merge.Cluster makes of every report of c: one line
+// per event, its id and its reports' articles and offsets.
+func clusterOf(c corpus) []string {
+	var reports []model.Event
+	for i, evs := range c.events {
+		for _, e := range evs {
+			for j := range e.Mentions {
+				e.Mentions[j].ArticleID = c.articles[i].ID
+				e.Mentions[j].Path = c.articles[i].Path
+				if !c.articles[i].Published.IsZero() {
+					e.Mentions[j].Published = c.articles[i].Published.Format(dayLayout)
+				}
+			}
+			reports = append(reports, e)
+		}
+	}
+	return shape(merge.Cluster(reports))
+}
+
+func shape(events []model.Event) []string {
+	out := make([]string, 0, len(events))
+	for _, e := range events {
+		var ms []string
+		for _, m := range e.Mentions {
+			ms = append(ms, fmt.Sprintf("%s@%d", m.ArticleID, m.Start))
+		}
+		sort.Strings(ms)
+		out = append(out, fmt.Sprint(e.ID, ms))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// The neighbourhood SaveArticle reads (merge.go) must give exactly what
+// clustering every report at once gives, in any order and batching. The
+// generated corpora are dense (few actors, codes and dates, days, ranges,
+// months, years and undated), so that merges cascade.
+func TestSaveArticles_AgreesWithCluster(t *testing.T) {
+	for seed := range uint64(4) {
+		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
+			c := genCorpus(100+seed, 90)
+			want := clusterOf(c)
+			r := rand.New(rand.NewPCG(seed, 2))
+			order := r.Perm(len(c.articles))
+			db := MustOpen(t)
+			for k := 0; k < len(order); {
+				n := 1 + r.IntN(8)
+				var as []model.Article
+				var es [][]model.Event
+				for ; n > 0 && k < len(order); n, k = n-1, k+1 {
+					as = append(as, c.articles[order[k]])
+					es = append(es, c.events[order[k]])
+				}
+				added, err := db.SaveArticles(context.Background(), as, es)
+				if err != nil || len(added) != len(as) {
+					t.Fatalf("SaveArticles: %v (%d of %d)", err, len(added), len(as))
+				}
+			}
+			got := shape(MustEvents(t, db, model.EventFilter{}))
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("stored %d events, merge.Cluster makes %d\ngot  %v\nwant %v", len(got), len(want), got, want)
+			}
+		})
+	}
+}
+
+func TestSaveArticles_BadArticleAlone(t *testing.T) {
+	db := MustOpen(t)
+	good := newEvent(kremlin, ptr(trump), "120", model.DayOf(2019, 6, 3), 0)
+	bad := newEvent(kremlin, ptr(trump), "1x0", model.DayOf(2019, 6, 3), 40)
+	as := []model.Article{
+		newArticle("a.txt", "AP", june3, "a"),
+		newArticle("b.txt", "AP", june3, "b"),
+		newArticle("c.txt", "AP", june3, "c"),
+	}
+	added, err := db.SaveArticles(context.Background(), as, [][]model.Event{{good}, {good, bad}, {good}})
+	if !errors.Is(err, ErrInvalid) {
+		t.Fatalf("err = %v, want ErrInvalid", err)
+	}
+	if !reflect.DeepEqual(added, []bool{true}) {
+		t.Fatalf("added = %v, want [true]: the article before the bad one only", added)
+	}
+	if got := MustCounts(t, db); got[0] != 1 {
+		t.Errorf("counts = %v, want 1 article stored", got)
+	}
+	// The rest goes through on a second call, the first as a duplicate.
+	added, err = db.SaveArticles(context.Background(), []model.Article{as[0], as[2]}, [][]model.Event{{good}, {good}})
+	if err != nil || !reflect.DeepEqual(added, []bool{false, true}) {
+		t.Fatalf("second batch: added %v, err %v", added, err)
+	}
+	if got := MustEvents(t, db, model.EventFilter{}); len(got) != 1 || got[0].Articles() != 2 {
+		t.Errorf("events = %d, want 1 with 2 articles", len(got))
+	}
+}
+
+func TestSaveArticles_ReadOnly(t *testing.T) {
+	db := MustOpen(t)
+	ro, err := OpenReadOnly(db.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	_, err = ro.SaveArticles(context.Background(), []model.Article{newArticle("a.txt", "AP", june3, "a")}, [][]model.Event{nil})
+	if !errors.Is(err, ErrReadOnly) {
+		t.Errorf("err = %v, want ErrReadOnly", err)
+	}
+}

@@ -91,7 +91,7 @@ func insertArticle(ctx context.Context, tx *sql.Tx, a model.Article, now string)
 // of articles (SaveArticles) compiles each once.
 type eventWriter struct {
 	exists, actor, event, mention, move, text, near, eventReports *sql.Stmt
-	actors                                                         map[string]bool // actors written in this transaction
+	actors                                                        map[string]bool // actors written in this transaction
 }
 
 const upsertActorSQL = `INSERT INTO actors (id, name, country, role, code) VALUES (?, ?, ?, ?, ?)

@@ -29,10 +29,6 @@ type Filter struct {
 	Query string
 }
 
-// filterKeys are the query parameters that make up a filter, in canonical
-// order.
-var filterKeys = []string{"from", "to", "actor", "between", "root", "quad", "outlet", "min", "q"}
-
 // ParseFilter reads the filter parameters of q. Unknown parameters are
 // ignored. It returns [ErrBadFilter] for a malformed value.
 func ParseFilter(q url.Values) (Filter, error) {

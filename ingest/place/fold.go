@@ -61,9 +61,9 @@ func next(text string, i int) (w word, ok bool) {
 		return word{}, false
 	}
 	w = word{start: i, joined: gap, first: first, plain: true, caps: true}
-	r, n := rune(text[i]), 1
+	r := rune(text[i])
 	if r >= utf8.RuneSelf {
-		r, n = utf8.DecodeRuneInString(text[i:])
+		r, _ = utf8.DecodeRuneInString(text[i:])
 	}
 	w.upper = unicode.IsUpper(r)
 	for i < len(text) {
@@ -81,7 +81,7 @@ func next(text string, i int) (w word, ok bool) {
 			i++
 			continue
 		}
-		r, n = rune(c), 1
+		r, n := rune(c), 1
 		if c >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(text[i:])
 		}

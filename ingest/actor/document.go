@@ -85,6 +85,11 @@ func (d *Document) Find(text string) []Match {
 func (d *Document) personMatch(text string, toks []token, i, j int, id int32) ([]Match, int) {
 	p := &d.g.idx.people[id]
 	a, _, _ := p.at(d.at)
+	// Known later by surname even when the surname alone is too common
+	// to look up ("Maïga" after "Colonel Abdoulaye Maïga").
+	for _, s := range surnameKeys(p.name) {
+		d.people[s] = a
+	}
 	return d.personAt(text, toks, i, j, a)
 }
 

@@ -72,7 +72,7 @@ func (d *Document) phrase(text string, toks []token, i int) ([]Match, int) {
 		return []Match{{Start: toks[i].start, End: toks[i+n-1].end, Text: text[toks[i].start:toks[i+n-1].end],
 			Kind: KindPronoun, Hint: KindPerson, Actor: model.Actor{Role: model.RoleNone}}}, n
 	}
-	if id, ok := x.pickPerson(ls, d.at); ok {
+	if id, ok := d.pick(ls, ""); ok {
 		return d.personMatch(text, toks, i, i+n, id)
 	}
 	if modLex(ls) {

@@ -29,7 +29,7 @@ func (d *Document) headed(text string, toks []token, mods []mod, h int, l lex, h
 			}
 			end += n2
 		}
-		if ms, n := d.titledName(text, toks, mods, start, end, w); n > 0 {
+		if ms, n := d.titledName(text, toks, mods, start, end, w, cueKey(toks, h, end)); n > 0 {
 			if len(mods) > 1 {
 				ms = append(d.distribute(text, toks, mods[:len(mods)-1], h, end, w.role), ms...)
 			}
@@ -119,13 +119,13 @@ func (d *Document) span(text string, toks []token, i, j int) Match {
 // earlier in the document, or a new one in capitalised words, who then
 // takes the title's role and the modifier's country. It returns the
 // absolute token index after the name, or 0.
-func (d *Document) titledName(text string, toks []token, mods []mod, start, end int, w word) ([]Match, int) {
+func (d *Document) titledName(text string, toks []token, mods []mod, start, end int, w word, cue string) ([]Match, int) {
 	x := d.g.idx
 	if end+1 < len(toks) && toks[end].key == "," && toks[end+1].upper {
 		// "Ukraine's foreign ministry spokesman, Oleg Nikolenko": a known
 		// name may follow the title after a comma.
 		if ls, n := x.lookup(text, toks, end+1); n > 0 {
-			if id, ok := x.pickPerson(ls, d.at); ok {
+			if id, ok := d.pick(ls, cue); ok {
 				ms, n2 := d.personMatch(text, toks, end+1, end+1+n, id)
 				ms[0].Start = toks[start].start
 				ms[0].Text = text[ms[0].Start:ms[0].End]
@@ -143,7 +143,7 @@ func (d *Document) titledName(text string, toks []token, mods []mod, start, end 
 	}
 	ls, n := x.lookup(text, toks, end)
 	if n > 0 {
-		if id, ok := x.pickPerson(ls, d.at); ok {
+		if id, ok := d.pick(ls, cue); ok {
 			ms, n2 := d.personMatch(text, toks, end, end+n, id)
 			ms[0].Start = toks[start].start
 			ms[0].Text = text[ms[0].Start:ms[0].End]
@@ -152,7 +152,7 @@ func (d *Document) titledName(text string, toks []token, mods []mod, start, end 
 		return nil, 0
 	}
 	if ids, ok := x.cueOnly[toks[end].key]; ok && end+1 <= len(toks) {
-		if id, ok := x.pickPerson(personLexes(ids), d.at); ok {
+		if id, ok := d.pick(personLexes(ids), cue); ok {
 			ms, n2 := d.personMatch(text, toks, end, end+1, id)
 			ms[0].Start = toks[start].start
 			ms[0].Text = text[ms[0].Start:ms[0].End]
@@ -179,6 +179,16 @@ func (d *Document) titledName(text string, toks []token, mods []mod, start, end 
 	mt := d.span(text, toks, start, end+nn)
 	mt.Kind, mt.Actor = KindPerson, a
 	return []Match{mt}, end + nn
+}
+
+// cueKey is the folded title at toks[h:end] with no honorific words
+// before it: "King", "Crown Prince", "Field Marshal".
+func cueKey(toks []token, h, end int) string {
+	keys := make([]string, 0, end-h)
+	for _, t := range toks[h:end] {
+		keys = append(keys, t.key)
+	}
+	return strings.Join(keys, " ")
 }
 
 func personLexes(ids []int32) []lex {

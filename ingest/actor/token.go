@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // token is one word or punctuation mark of a text. Matching works on the
@@ -170,15 +172,26 @@ func foldRune(b *strings.Builder, r rune) {
 	b.WriteRune(r)
 }
 
+// foldTable maps the precomposed Latin letters (Latin-1 to Latin Extended
+// Additional: Turkish, Slavic, French, Vietnamese, and the dotted letters
+// of Arabic transliteration such as "Ḥaftar") to their base letters, by
+// Unicode decomposition, plus the letters that do not decompose.
 var foldTable = func() map[rune]string {
-	m := map[rune]string{'’': "'", '‘': "'", 'ʼ': "'", '‐': "-", '‑': "-", 'ß': "ss", 'æ': "ae", 'œ': "oe", 'ı': "i", 'ł': "l", 'đ': "d", 'ð': "d", 'þ': "th", 'ø': "o"}
-	for base, rs := range map[string]string{
-		"a": "àáâãäåāăą", "c": "çćĉċč", "e": "èéêëēĕėęě", "g": "ĝğġģ", "h": "ĥħ",
-		"i": "ìíîïĩīĭįİ", "j": "ĵ", "k": "ķ", "l": "ĺļľŀ", "n": "ñńņňŉ", "o": "òóôõöōŏőơ",
-		"r": "ŕŗř", "s": "śŝşšș", "t": "ţťŧț", "u": "ùúûüũūŭůűųư", "w": "ŵ", "y": "ýÿŷ", "z": "źżž",
-	} {
-		for _, r := range rs {
-			m[r] = base
+	m := map[rune]string{'’': "'", '‘': "'", 'ʼ': "'", '‐': "-", '‑': "-", 'ß': "ss", 'æ': "ae", 'œ': "oe", 'ı': "i", 'ł': "l", 'đ': "d", 'ð': "d", 'þ': "th", 'ø': "o", 'ħ': "h", 'ŧ': "t", 'ŀ': "l"}
+	for _, rg := range [][2]rune{{0xC0, 0x24F}, {0x1E00, 0x1EFF}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if _, ok := m[r]; ok || !unicode.IsLetter(r) {
+				continue
+			}
+			var base []rune
+			for _, d := range norm.NFD.String(string(unicode.ToLower(r))) {
+				if !unicode.Is(unicode.Mn, d) {
+					base = append(base, d)
+				}
+			}
+			if len(base) == 1 && base[0] < utf8.RuneSelf {
+				m[unicode.ToLower(r)] = string(base)
+			}
 		}
 	}
 	return m

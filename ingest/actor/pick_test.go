@@ -1,0 +1,45 @@
+package actor
+
+import "testing"
+
+// TestPickByTitleAndFocus checks how a name shared by several people, or
+// a bare given name after a title, is told apart.
+func TestPickByTitleAndFocus(t *testing.T) {
+	tests := []struct {
+		name, date string
+		sentences  []string
+		want       []want
+	}{
+		{"king of the country in focus", "2010-03-05",
+			[]string{"Jordan and Jordan.", "King Abdullah spoke."},
+			[]want{{"King Abdullah", "JOR", "GOV", KindPerson}}},
+		{"the other king in another story", "2010-03-05",
+			[]string{"Saudi Arabia and Riyadh.", "King Abdullah spoke."},
+			[]want{{"King Abdullah", "SAU", "GOV", KindPerson}}},
+		{"title rules out a namesake in another office", "2019-01-01",
+			[]string{"King Abdullah spoke."},
+			[]want{{"King Abdullah", "JOR", "GOV", KindPerson}}},
+		{"former holder of the title", "2022-03-05",
+			[]string{"former President Trump said."},
+			[]want{{"President Trump", "USA", "", KindPerson}}},
+		{"no namesake ever held it", "2022-03-05",
+			[]string{"Crown Prince Mohammed said."},
+			[]want{{"Crown Prince Mohammed", "", "GOV", KindPerson}}},
+		{"common surname known after the full name", "2022-02-18",
+			[]string{"Colonel Abdoulaye Maïga spoke.", "Maiga accused France."},
+			[]want{{"Maiga", "MLI", "GOV", KindPerson}, {"France", "FRA", "GOV", KindState}}},
+		{"diacritics fold", "2019-04-07",
+			[]string{"Erdoğan, Çavuşoğlu and Khalifa Ḥaftar met."},
+			[]want{{"Erdoğan", "TUR", "GOV", KindPerson}, {"Çavuşoğlu", "TUR", "GOV", KindPerson}, {"Khalifa Ḥaftar", "LBY", "REB", KindPerson}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Default().NewDocument(day(tt.date))
+			var got []Match
+			for _, s := range tt.sentences {
+				got = d.Find(s)
+			}
+			check(t, got, tt.want)
+		})
+	}
+}

@@ -3,7 +3,6 @@ package extract
 import (
 	"strings"
 
-	"github.com/eventgraph/eventgraph/ingest/actor"
 	"github.com/eventgraph/eventgraph/ingest/coding"
 	"github.com/eventgraph/eventgraph/model"
 )
@@ -13,9 +12,11 @@ func (d *doc) codeSentence(si int) []coded {
 	s := d.sents[si]
 	w := s.words
 	trigs := d.x.lex.Match(w)
-	s.heads = s.heads[:0]
+	s.heads, s.says, s.trigs = s.heads[:0], s.says[:0], trigs
 	for _, t := range trigs {
-		if !t.Entry.Say {
+		if t.Entry.Say {
+			s.says = append(s.says, t.Head)
+		} else {
 			s.heads = append(s.heads, t.Head)
 		}
 	}
@@ -125,7 +126,9 @@ func (d *doc) codeSentence(si int) []coded {
 				if len(srcs) > 0 {
 					tgts = d.partner(si, srcs[0])
 				}
-				emitCode(t, a.Entry.Code, srcs, tgts)
+				// The attack's words date and name it ("claimed
+				// Saturday's drone attack").
+				emitCode(a, a.Entry.Code, srcs, tgts)
 				continue
 			}
 		}
@@ -224,286 +227,6 @@ func (d *doc) codeSentence(si int) []coded {
 	return out
 }
 
-// targets finds the target of an active verb trigger: actors in the
-// pattern's slot ("urged X to"), else the nearest actor after it.
-func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
-	w := s.words
-	if t.SlotStart >= 0 {
-		if acts := d.object(s, t.SlotStart, t.SlotEnd); len(acts) > 0 {
-			return acts
-		}
-		if t.SlotEnd > t.SlotStart && slotIsObject[w[t.SlotEnd]] {
-			// "called on world leaders to": the slot is the addressee, and
-			// it names no actor.
-			return nil
-		}
-	}
-	if t.Entry.NoSub {
-		return nil
-	}
-	// An appeal, demand or threat "that X do Y" is addressed to X.
-	from := t.End
-	if w[t.End-1] == "that" || t.End < len(w) && w[t.End] == "that" {
-		switch t.Entry.Root() {
-		case "02", "10", "13":
-			if w[from] == "that" {
-				from++
-			}
-			return d.object(s, from, min(hi, from+4))
-		}
-		return nil
-	}
-	start := calledPhrase(w, t.End)
-	end := hi
-	for i := start; i < hi; i++ {
-		if w[i] == "to" && i > t.End && addresseeTo(s, t.End, i) {
-			// "appealed directly to Putin", "apologised to Moscow": the
-			// one addressed, not an infinitive.
-			continue
-		}
-		if w[i] == "that" || w[i] == "to" && i > t.End {
-			end = i
-			break
-		}
-		if w[i] == "from" && t.Entry.Root() >= "15" {
-			// "attacked from Belarus": where from, not whom.
-			end = i
-			break
-		}
-	}
-	if acts := d.object(s, start, end); len(acts) > 0 {
-		return acts
-	}
-	switch t.Entry.Root() {
-	case "03", "05", "11", "12":
-		// "condemned the strike", "praised the attack": aimed at whoever
-		// struck.
-		return d.actTarget(s, start, end)
-	}
-	return nil
-}
-
-// addresseeTo reports "to" at i right after the trigger ending at end
-// (an adverb may stand between) and followed by an actor: a prepositional
-// object rather than an infinitive.
-func addresseeTo(s *sent, end, i int) bool {
-	if i > end+1 || i == end+1 && !strings.HasSuffix(s.words[end], "ly") {
-		return false
-	}
-	j := i + 1
-	if j < len(s.words) && s.words[j] == "the" {
-		j++
-	}
-	return s.hasActorAt(j)
-}
-
-// calledPhrase skips "what he called" or "what it described as" after a
-// verb at from: the speaker's words name the object, not the speaker.
-func calledPhrase(w []string, from int) int {
-	if from+2 >= len(w) || w[from] != "what" {
-		return from
-	}
-	if _, ok := pronounKinds[w[from+1]]; !ok {
-		return from
-	}
-	switch w[from+2] {
-	case "called", "calls", "termed", "dubbed":
-		return from + 3
-	case "described", "describes", "saw", "sees":
-		if from+3 < len(w) && w[from+3] == "as" {
-			return from + 4
-		}
-	}
-	return from
-}
-
-// slotIsObject are the words after a pattern's gap that make the gap the
-// verb's object: "urge * to", "accuse * of".
-var slotIsObject = set("to", "of", "for", "from", "with", "as", "that", "against", "into")
-
-// actNouns name an act whose agent a judgement of it targets: "condemned
-// the strike" is aimed at whoever struck. The value is the lowest root
-// of the events the noun can refer back to: force (18), coercion (15) or
-// any act ("the move", "the decision").
-var actNouns = map[string]string{
-	"strike": "18", "strikes": "18", "attack": "18", "attacks": "18", "invasion": "18",
-	"offensive": "18", "assault": "18", "killings": "18", "killing": "18", "bombing": "18",
-	"bombings": "18", "shelling": "18", "blast": "18", "raid": "18", "raids": "18",
-	"incursion": "18", "violence": "18", "aggression": "18", "operation": "18",
-	"detentions": "15", "detention": "15", "arrests": "15", "arrest": "15", "coup": "15",
-	"takeover": "15", "annexation": "15", "crackdown": "15", "executions": "15",
-	"sanctions": "15", "blockade": "15", "occupation": "15",
-	"move": "01", "decision": "01", "withdrawal": "01", "suspension": "01",
-}
-
-// actTarget finds "the strike" (an act noun) in [from, to) and returns
-// its agent: "by X" after it, else the source of the latest earlier event
-// of the noun's kind.
-func (d *doc) actTarget(s *sent, from, to int) []model.Actor {
-	for i := from; i < to && i < from+6; i++ {
-		low, ok := actNouns[s.words[i]]
-		if !ok {
-			continue
-		}
-		if i+1 < to && s.words[i+1] == "by" {
-			// "the strikes by the regime and its backer Russia".
-			return d.agents(s, i+2, min(to, i+8))
-		}
-		for k := len(d.done) - 1; k >= 0; k-- {
-			if e := d.done[k]; model.RootOf(e.code) >= low {
-				return []model.Actor{e.src}
-			}
-		}
-		return nil
-	}
-	return nil
-}
-
-// symmetric orders the parties of a joint act: "X and Y agreed" and "a
-// deal between X and Y" give X -> Y, "X met with Y" gives X -> Y.
-func symmetric(d *doc, s *sent, t coding.Trigger, hi int, srcs, tgts []model.Actor) ([]model.Actor, []model.Actor) {
-	if len(srcs) >= 2 {
-		if len(tgts) > 0 && !togetherWith(s.words, t.End, hi) {
-			// "X and Y signed separate accords with Z": each with Z.
-			return srcs, tgts
-		}
-		// "X and Y agreed", "X and Y signed the deal together with Z":
-		// the joint subjects are the parties, a third one joins them.
-		return srcs[:1], append(srcs[1:len(srcs):len(srcs)], tgts...)
-	}
-	if len(srcs) == 0 {
-		if pair := d.between(s, t.End, hi); len(pair) >= 2 {
-			return pair[:1], pair[1:]
-		}
-	}
-	return srcs, tgts
-}
-
-// coordVerb reports a verb group at chain opening a clause that starts
-// at lo with "and" or "but": a second predicate of the same subject.
-func coordVerb(w []string, lo, chain int) bool {
-	if lo >= len(w) || w[lo] != "and" && w[lo] != "but" {
-		return false
-	}
-	return chain == lo+1 || chain == lo+2 && (w[lo+1] == "then" || w[lo+1] == "also")
-}
-
-// togetherWith reports "together with" in [from, hi).
-func togetherWith(w []string, from, hi int) bool {
-	for i := from; i+1 < hi; i++ {
-		if w[i] == "together" && w[i+1] == "with" {
-			return true
-		}
-	}
-	return false
-}
-
-// jointRoots are the cooperative roots whose coordinated subjects act
-// together on each other when no one else is named: "Moscow and Ankara
-// pledged to create a corridor" is Russia's pledge to Turkey.
-var jointRoots = set("03", "04", "05", "06")
-
-// between finds "between X and Y" (or "by X and Y") after token from.
-func (d *doc) between(s *sent, from, hi int) []model.Actor {
-	for i := from; i < hi && i < from+6; i++ {
-		if s.words[i] == "between" || s.words[i] == "by" {
-			return d.object(s, i+1, min(hi, i+12))
-		}
-	}
-	return nil
-}
-
-// nounRoles gives the parties of a nominal trigger. A bare nominalisation
-// ("the offensive") has none; an agent is needed: "an air strike by X",
-// "clashes between X and Y", or a possessive or adjective actor right
-// before a noun that is itself the subject of a verb ("Israeli air
-// strikes killed...", "Russian peacekeepers began...").
-func (d *doc) nounRoles(s *sent, t coding.Trigger, hi int) ([]model.Actor, []model.Actor) {
-	w := s.words
-	end := t.End
-	if backgroundClause(w, end) {
-		// "a deal reached between X and Y", "a truce brokered by X": the
-		// participle names the event, its phrase the parties.
-		end = participleEnd(w, end)
-	}
-	if t.Entry.Sym {
-		if pair := d.between(s, end, hi); len(pair) >= 2 {
-			return pair[:1], pair[1:]
-		}
-	}
-	if end < len(w) && w[end] == "by" {
-		if srcs := d.object(s, end+1, min(hi, end+6)); len(srcs) > 0 {
-			return srcs, d.nounTarget(s, end+1, hi)
-		}
-	}
-	if end < len(w) && (w[end] == "from") && t.Entry.Root() == "11" {
-		return d.object(s, end+1, min(hi, end+6)), nil
-	}
-	// Adjective or possessive agent of a noun that heads a clause.
-	if end < len(w) && verbLike(w[end]) {
-		i := t.Start - 1
-		if i >= 0 && w[i] == "'s" {
-			i--
-		}
-		if i >= 0 {
-			if k, ok := s.actorEndingAt(i); ok {
-				if a, ok := d.resolve(s, k); ok {
-					return []model.Actor{a}, d.nounTarget(s, end, hi)
-				}
-			}
-		}
-	}
-	return nil, nil
-}
-
-// backgroundClause reports a past participle right after a noun trigger
-// that is followed by its agent: "reached between", "signed by",
-// "carried out by".
-func backgroundClause(w []string, end int) bool {
-	p := participleEnd(w, end)
-	return p > end && p < len(w) && (w[p] == "by" || w[p] == "between")
-}
-
-// participleEnd returns the token after a past participle at i (with an
-// adverb before it or a particle after it: "jointly signed", "carried
-// out"), or i when there is none.
-func participleEnd(w []string, i int) int {
-	if i < len(w) && strings.HasSuffix(w[i], "ly") {
-		i++
-	}
-	if i >= len(w) || !(strings.HasSuffix(w[i], "ed") || participles[w[i]] || strings.HasSuffix(w[i], "en")) {
-		return i
-	}
-	i++
-	if i < len(w) && (w[i] == "out" || w[i] == "up" || w[i] == "off") {
-		i++
-	}
-	return i
-}
-
-// nounTarget finds "on X", "against X" or "of X" after a nominal trigger.
-func (d *doc) nounTarget(s *sent, from, hi int) []model.Actor {
-	for i := from; i < hi && i < from+8; i++ {
-		switch s.words[i] {
-		case "on", "against", "at", "of", "targeting":
-			return d.object(s, i+1, min(hi, i+5))
-		}
-	}
-	return nil
-}
-
-// verbLike reports a word that can start a predicate after a subject noun.
-func verbLike(w string) bool {
-	if participles[w] || auxes[w] || modals[w] {
-		return true
-	}
-	switch w {
-	case "began", "begin", "begins", "continued", "continue", "killed", "hit", "struck":
-		return true
-	}
-	return strings.HasSuffix(w, "ed")
-}
-
 // add appends one event unless the sentence already has one with the same
 // countries and root.
 func (d *doc) add(out *[]coded, seen map[string]bool, si int, t coding.Trigger, code string, src model.Actor, tgt *model.Actor) {
@@ -593,87 +316,6 @@ func sameCountry(a, b []model.Actor) bool {
 	}
 	return false
 }
-
-// partnerRoots are the roots whose acts nearly always have a target; when
-// the sentence names none ("Iran rejected the accusations", "Baku
-// apologised"), it is the other party of the latest event involving the
-// source. Threats are left out: a warning with no addressee is mostly
-// general ("warned that any country that interferes ...").
-var partnerRoots = set("08", "12", "16", "17", "18", "19")
-
-// partner returns the other party of the latest earlier event of src's
-// country in the article: acts of force, coercion and rejection are
-// nearly always aimed at the side the story has set against the source.
-// A party of the same country counts when its role differs (the army and
-// a paramilitary force of a civil war). With no such event, it is the
-// country named most often so far other than the source's.
-func (d *doc) partner(si int, src model.Actor) []model.Actor {
-	other := func(a model.Actor) bool {
-		return a.Country != "" && a.ID != src.ID && a.Country != model.CountryIGO &&
-			(a.Country != src.Country || a.Role != src.Role && a.Role != "" && src.Role != "")
-	}
-	for k := len(d.done) - 1; k >= 0; k-- {
-		e := d.done[k]
-		if e.sent < si-partnerWindow {
-			break
-		}
-		if e.tgt == nil || e.sent >= si {
-			continue
-		}
-		switch {
-		case e.src.Country == src.Country && other(*e.tgt):
-			return []model.Actor{*e.tgt}
-		case e.tgt.Country == src.Country && other(e.src):
-			return []model.Actor{e.src}
-		}
-	}
-	if a, ok := d.salient(si, src); ok {
-		return []model.Actor{a}
-	}
-	return nil
-}
-
-// partnerWindow is how many sentences back partner looks for an event.
-var partnerWindow = 5
-
-// salient returns the actor of the country named most often in the
-// article up to sentence si, other than src's country and international
-// bodies. Places count for their country ("shelling in Kharkiv, Kyiv and
-// Odesa" names Ukraine three times), and the actor returned is the
-// latest one of that country, or the country itself when only its places
-// were named.
-func (d *doc) salient(si int, src model.Actor) (model.Actor, bool) {
-	if !useSalient {
-		return model.Actor{}, false
-	}
-	count := map[string]int{}
-	latest := map[string]model.Actor{}
-	best, n := "", 0
-	for j := 0; j <= si && j < len(d.sents); j++ {
-		for _, m := range d.sents[j].actors {
-			c := m.Actor.Country
-			if c == "" || c == src.Country || c == model.CountryIGO || m.Kind == actor.KindPronoun {
-				continue
-			}
-			count[c]++
-			if m.Kind != actor.KindPlace {
-				latest[c] = m.Actor
-			}
-			if count[c] > n {
-				n, best = count[c], c
-			}
-		}
-	}
-	if n < 2 {
-		return model.Actor{}, false
-	}
-	if a, ok := latest[best]; ok {
-		return a, true
-	}
-	return model.NewActor(best, best, model.RoleNone), true
-}
-
-var useSalient = true
 
 // claimedAct finds the act of force named after a claim of responsibility
 // ("claimed responsibility for the drone attack").

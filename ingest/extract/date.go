@@ -1,84 +1,236 @@
 package extract
 
 import (
-	"github.com/eventgraph/eventgraph/ingest/actor"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/eventgraph/eventgraph/ingest/coding"
-	"github.com/eventgraph/eventgraph/ingest/timex"
 	"github.com/eventgraph/eventgraph/model"
 )
 
-// dateFor dates trigger t of sentence si. A time expression belongs to
-// the trigger nearest to it, so that in "offered condolences over soldiers
-// killed last week" the week dates the killing, not the condolences. The
-// trigger takes its own expression nearest to it (one in its clause
-// first); a sentence with no time expression at all takes the reference
-// time of the sentence before; otherwise the publication day.
+// Event dates follow the guideline: the time expression that governs the
+// trigger (same clause, then the sentence), then a reference time carried
+// from the sentences before when it clearly governs, else the
+// publication date. Three grammatical facts decide what governs:
+//
+//   - a time that modifies a noun ("the 2018 deal", "Saturday's strike",
+//     "a Friday statement") dates that noun only;
+//   - in "X said on Sunday that its forces had destroyed ...", the time
+//     of the reporting clause dates the saying, and the past perfect puts
+//     the act before it;
+//   - a time after the publication day names a plan or a deadline ("must
+//     withdraw by October 10"), never an act that was reported.
+//
+// A sentence with no time of its own takes one only when it refers back:
+// a past-perfect act, or a definite event noun ("after the talks", "the
+// attack") whose event the article dated before.
+
+// dateFor dates trigger t of sentence si.
 func (d *doc) dateFor(si int, t coding.Trigger) (model.Date, string) {
 	s := d.sents[si]
 	lo, hi := clauseStart(s.words, t.Head), clauseEnd(s.words, t.End)
+	comp := complementStart(s, t.Head)
+	pp := pastPerfect(s.words, t.Head)
+	pub := model.Day(d.dct)
 	best, bestDist, bestIn := -1, 1<<30, false
+	same := -1 // a time of a noun naming an act of t's family: "Saturday's strike"
 	for k, x := range s.times {
-		if x.Date.IsZero() {
+		if x.Date.IsZero() || !d.pubZero && x.Date.Start.After(pub.Start) {
 			continue
 		}
-		ts, _ := tokenRange(s.toks, x.Start, x.End)
+		ts, te := tokenRange(s.toks, x.Start, x.End)
+		if from, to, ok := nounTime(s.words, ts, te); ok && !(t.Head >= from && t.Head <= to) {
+			if same < 0 && s.familyHeadIn(from, to, t.Entry.Root()) {
+				same = k
+			}
+			continue
+		}
+		if s.verbBetween(t, ts) {
+			continue
+		}
 		dist := abs(ts - t.Head)
-		if ownTimes && headBetween(s.heads, t.Head, ts) {
-			// "blamed Damascus for the collapse of the 2018 deal": the
-			// year dates the deal, which stands between.
-			continue
-		}
-		in := ts >= lo && ts < hi
+		in := ts >= lo && ts < hi && !(pp && comp >= 0 && ts < comp)
 		if in && !bestIn || in == bestIn && dist < bestDist {
 			best, bestDist, bestIn = k, dist, in
 		}
 	}
-	if best >= 0 {
+	switch {
+	case best >= 0 && bestIn:
+		return s.times[best].Date, s.times[best].Text
+	case same >= 0 && (pp || best < 0):
+		// "Russia said on Sunday that its forces had destroyed a warship,
+		// in its first acknowledgement of Saturday's strike".
+		return s.times[same].Date, s.times[same].Text
+	case best >= 0:
 		return s.times[best].Date, s.times[best].Text
 	}
-	if len(s.times) == 0 && si > 0 && pastPerfect(s.words, t.Head) {
+	if pp {
 		// "Russia said its missiles had destroyed a warship" after a
 		// sentence dating the strike: the act came before the report, at
 		// the time just stated.
-		if r := d.sents[si-1].ref; r != nil && r.Date.Start.Before(model.Day(d.dct).Start) {
-			return r.Date, r.Text
+		if e, ok := d.datedBefore(si, 1, "", pub); ok {
+			return e.date, e.timeText
+		}
+		if si > 0 {
+			for _, x := range d.sents[si-1].times {
+				if !x.Date.IsZero() && x.Date.Start.Before(pub.Start) {
+					return x.Date, x.Text
+				}
+			}
+		}
+	}
+	if len(s.times) == 0 && !presentTense(s.words, t.Head) {
+		if e, ok := d.referent(s, si, pub); ok {
+			return e.date, e.timeText
 		}
 	}
 	if d.pubZero {
 		return model.Date{}, ""
 	}
-	return model.Day(d.dct), ""
+	return pub, ""
 }
 
-// reference returns the first dated time expression of s, which a
-// following sentence without one of its own may inherit.
-func reference(s *sent) *timex.Expr {
-	for i := range s.times {
-		if !s.times[i].Date.IsZero() {
-			return &s.times[i]
-		}
-	}
-	return nil
-}
-
-// headBetween reports another trigger head strictly between the trigger
-// head h and token i.
-func headBetween(heads []int, h, i int) bool {
-	lo, hi := min(h, i), max(h, i)
-	for _, k := range heads {
-		if k > lo && k < hi {
+// familyHeadIn reports a trigger of root's family with its head in [from, to].
+func (s *sent) familyHeadIn(from, to int, root string) bool {
+	for _, u := range s.trigs {
+		if u.Head >= from && u.Head <= to && !u.Entry.Say && family(u.Entry.Root()) == family(root) {
 			return true
 		}
 	}
 	return false
 }
 
-// ownTimes lets a trigger between another trigger and a time expression
-// take it; off, as it cost more dates than it won on the dev corpus.
-var ownTimes = false
+// presentTense reports a verb group in the present or present perfect
+// ("has called", "are unacceptable"): the act is of the time of
+// writing, not of an event told before.
+func presentTense(w []string, head int) bool {
+	start, _, _ := auxChain(w, head)
+	for i := start; i < head; i++ {
+		switch w[i] {
+		case "has", "have", "is", "are", "'s", "'re", "'ve":
+			return true
+		}
+	}
+	switch w[head] {
+	case "is", "are":
+		return true
+	}
+	return false
+}
+
+// nounTime reports a time expression over tokens [ts, te) that modifies
+// a noun: after an article or before "'s" ("the 2018 deal", "Saturday's
+// strike", "a Friday Kremlin statement"), or after "of" ("the agreement
+// of September 2018"). It returns the tokens [from, to] the modified
+// noun phrase may span.
+func nounTime(w []string, ts, te int) (int, int, bool) {
+	if te < len(w) && w[te] == "'s" {
+		return te, te + 4, true // "Saturday's pre-dawn drone attack"
+	}
+	if ts > 0 && (w[ts-1] == "the" || w[ts-1] == "a" || w[ts-1] == "an") && te < len(w) && !closedAfterTime[w[te]] {
+		return te, te + 3, true
+	}
+	if ts > 1 && w[ts-1] == "of" && !timeNouns[w[ts-2]] {
+		return max(0, ts-4), ts - 2, true
+	}
+	return 0, 0, false
+}
+
+// timeNouns before "of" make a time of it, not a noun's modifier: "the
+// night of March 5", "the end of the week".
+var timeNouns = set("night", "morning", "evening", "afternoon", "day", "days", "week", "weeks", "end",
+	"beginning", "middle", "start", "first", "last", "spring", "summer", "autumn", "winter")
+
+// closedAfterTime are words after a time expression that show it is no
+// noun modifier: "the day before", "the next morning, ...".
+var closedAfterTime = set(",", ".", ";", ":", "and", "or", "before", "after", "when", "that", "to",
+	"in", "on", "at", "of", "\"", ")")
+
+// complementStart returns the first token of the reported clause holding
+// head, when a reporting verb stands before it ("said on Sunday that
+// ..."), or -1.
+func complementStart(s *sent, head int) int {
+	at := -1
+	for _, h := range s.says {
+		if h < head && h > at {
+			at = h
+		}
+	}
+	if at < 0 {
+		return -1
+	}
+	for i := at + 1; i < head && i <= at+8; i++ {
+		if s.words[i] == "that" {
+			return i + 1
+		}
+	}
+	return at + 1
+}
+
+// datedBefore returns the latest event of the n sentences before si that
+// a time expression dated before day pub, of the family of root (any
+// when root is "").
+func (d *doc) datedBefore(si, n int, root string, pub model.Date) (coded, bool) {
+	for k := len(d.done) - 1; k >= 0; k-- {
+		e := d.done[k]
+		if e.sent >= si {
+			continue
+		}
+		if e.sent < si-n {
+			break
+		}
+		if e.timeText == "" || !e.date.Start.Before(pub.Start) {
+			continue
+		}
+		if root == "" || family(model.RootOf(e.code)) == family(root) {
+			return e, true
+		}
+	}
+	return coded{}, false
+}
+
+// referent finds a definite event noun of s ("after the talks", "the
+// attack") and returns the earlier dated event it names: the latest one
+// of its family within referWindow sentences.
+func (d *doc) referent(s *sent, si int, pub model.Date) (coded, bool) {
+	first := len(s.words)
+	if len(s.says) > 0 {
+		first = s.says[0]
+	}
+	for _, u := range s.trigs {
+		if u.Head > first {
+			// "said the agreement amounted to ...": the speaker's words
+			// name the deal, the saying is of today.
+			break
+		}
+		if u.Entry.Say || !(u.Entry.Noun || nounUse(s.words, u)) || u.Head == 0 || !referring[s.words[u.Start-1]] {
+			continue
+		}
+		if e, ok := d.datedBefore(si, referWindow, u.Entry.Root(), pub); ok {
+			return e, true
+		}
+	}
+	return coded{}, false
+}
+
+// referring are the determiners of a noun that names an event already
+// told: "the talks", "that meeting".
+var referring = set("the", "this", "that", "these", "those")
+
+// referWindow is how many sentences back a definite event noun looks.
+const referWindow = 6
+
+// family groups roots whose events an event noun can name: talk and
+// agreement (03-08), words (01, 02, 09-14), force and coercion (15-20).
+func family(root string) int {
+	switch {
+	case root >= "03" && root <= "08":
+		return 1
+	case root >= "15":
+		return 2
+	}
+	return 0
+}
 
 // pastPerfect reports "had" in the verb group before head.
 func pastPerfect(w []string, head int) bool {
@@ -98,42 +250,25 @@ func abs(n int) int {
 	return n
 }
 
-// location names the place of the sentence's events: the first proper
-// name after "in", "near", "outside" or "at" that is not a date word.
-func (d *doc) location(s *sent) string {
-	for _, m := range s.actors {
-		if m.Kind == actor.KindPlace {
-			return m.Text
-		}
-	}
-	w := s.words
-	for i := 0; i+1 < len(w); i++ {
-		switch w[i] {
-		case "in", "near", "outside", "at":
-		default:
-			continue
-		}
-		j := i + 1
-		if w[j] == "the" {
-			j++
-		}
-		start := j
-		for j < len(w) && capitalised(s.toks[j].Text) && !dateWords[w[j]] {
-			j++
-		}
-		if j > start {
-			return s.span.Text[s.toks[start].Start:s.toks[j-1].End]
-		}
-	}
-	return ""
-}
-
 func capitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
 
-var dateWords = set("january", "february", "march", "april", "may", "june", "july", "august",
-	"september", "october", "november", "december", "monday", "tuesday", "wednesday",
-	"thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul",
-	"aug", "sep", "sept", "oct", "nov", "dec")
+// verbBetween reports, for a verbal trigger t, another verbal trigger
+// between it and token i after it: "offered condolences over soldiers
+// killed last week", "accused X of wrecking the deal of September 2018".
+// The later verb is nearer the time and owns it, unless it tells of the
+// same kind of act ("joined accords signed in July").
+func (s *sent) verbBetween(t coding.Trigger, i int) bool {
+	if i < t.Head || t.Entry.Noun || nounUse(s.words, t) {
+		return false
+	}
+	for _, u := range s.trigs {
+		if u.Head > t.End && u.Head < i && !u.Entry.Say && !u.Entry.Noun && !u.Entry.Adj && !nounUse(s.words, u) &&
+			family(u.Entry.Root()) != family(t.Entry.Root()) {
+			return true
+		}
+	}
+	return false
+}

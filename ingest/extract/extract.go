@@ -121,7 +121,8 @@ type sent struct {
 	actors []mention
 	times  []timex.Expr // offsets relative to the sentence
 	heads  []int        // head tokens of every trigger, coded or not
-	ref    *timex.Expr  // the reference time a next sentence may inherit
+	says   []int        // head tokens of the reporting verbs
+	trigs  []coding.Trigger
 	figs   []model.Figure
 	figsOK bool
 }
@@ -164,7 +165,6 @@ func (x *Extractor) newDoc(text string, dct time.Time) *doc {
 				s.times = append(s.times, t)
 			}
 		}
-		s.ref = reference(s)
 		d.sents = append(d.sents, s)
 	}
 	return d

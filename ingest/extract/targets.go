@@ -1,0 +1,229 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/eventgraph/eventgraph/ingest/actor"
+	"github.com/eventgraph/eventgraph/ingest/coding"
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// Targets: the one acted upon is named in the pattern's slot, after the
+// verb, by the agent of a judged act ("condemned the strike"), or, for
+// acts that nearly always have one, by the story so far (the partner).
+
+// targets finds the target of an active verb trigger: actors in the
+// pattern's slot ("urged X to"), else the nearest actor after it.
+func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
+	w := s.words
+	if t.SlotStart >= 0 {
+		if acts := d.object(s, t.SlotStart, t.SlotEnd); len(acts) > 0 {
+			return acts
+		}
+		if t.SlotEnd > t.SlotStart && slotIsObject[w[t.SlotEnd]] {
+			// "called on world leaders to": the slot is the addressee, and
+			// it names no actor.
+			return nil
+		}
+	}
+	if t.Entry.NoSub {
+		return nil
+	}
+	// An appeal, demand or threat "that X do Y" is addressed to X.
+	from := t.End
+	if w[t.End-1] == "that" || t.End < len(w) && w[t.End] == "that" {
+		switch t.Entry.Root() {
+		case "02", "10", "13":
+			if w[from] == "that" {
+				from++
+			}
+			return d.object(s, from, min(hi, from+4))
+		}
+		return nil
+	}
+	start := calledPhrase(w, t.End)
+	end := hi
+	for i := start; i < hi; i++ {
+		if w[i] == "to" && i > t.End && addresseeTo(s, t.End, i) {
+			// "appealed directly to Putin", "apologised to Moscow": the
+			// one addressed, not an infinitive.
+			continue
+		}
+		if w[i] == "that" || w[i] == "to" && i > t.End {
+			end = i
+			break
+		}
+		if w[i] == "from" && t.Entry.Root() >= "15" {
+			// "attacked from Belarus": where from, not whom.
+			end = i
+			break
+		}
+	}
+	if acts := d.object(s, start, end); len(acts) > 0 {
+		return acts
+	}
+	switch t.Entry.Root() {
+	case "03", "05", "11", "12":
+		// "condemned the strike", "praised the attack": aimed at whoever
+		// struck.
+		return d.actTarget(s, start, end)
+	}
+	return nil
+}
+
+// addresseeTo reports "to" at i right after the trigger ending at end
+// (an adverb may stand between) and followed by an actor: a prepositional
+// object rather than an infinitive.
+func addresseeTo(s *sent, end, i int) bool {
+	if i > end+1 || i == end+1 && !strings.HasSuffix(s.words[end], "ly") {
+		return false
+	}
+	j := i + 1
+	if j < len(s.words) && s.words[j] == "the" {
+		j++
+	}
+	return s.hasActorAt(j)
+}
+
+// calledPhrase skips "what he called" or "what it described as" after a
+// verb at from: the speaker's words name the object, not the speaker.
+func calledPhrase(w []string, from int) int {
+	if from+2 >= len(w) || w[from] != "what" {
+		return from
+	}
+	if _, ok := pronounKinds[w[from+1]]; !ok {
+		return from
+	}
+	switch w[from+2] {
+	case "called", "calls", "termed", "dubbed":
+		return from + 3
+	case "described", "describes", "saw", "sees":
+		if from+3 < len(w) && w[from+3] == "as" {
+			return from + 4
+		}
+	}
+	return from
+}
+
+// slotIsObject are the words after a pattern's gap that make the gap the
+// verb's object: "urge * to", "accuse * of".
+var slotIsObject = set("to", "of", "for", "from", "with", "as", "that", "against", "into")
+
+// actNouns name an act whose agent a judgement of it targets: "condemned
+// the strike" is aimed at whoever struck. The value is the lowest root
+// of the events the noun can refer back to: force (18), coercion (15) or
+// any act ("the move", "the decision").
+var actNouns = map[string]string{
+	"strike": "18", "strikes": "18", "attack": "18", "attacks": "18", "invasion": "18",
+	"offensive": "18", "assault": "18", "killings": "18", "killing": "18", "bombing": "18",
+	"bombings": "18", "shelling": "18", "blast": "18", "raid": "18", "raids": "18",
+	"incursion": "18", "violence": "18", "aggression": "18", "operation": "18",
+	"detentions": "15", "detention": "15", "arrests": "15", "arrest": "15", "coup": "15",
+	"takeover": "15", "annexation": "15", "crackdown": "15", "executions": "15",
+	"sanctions": "15", "blockade": "15", "occupation": "15",
+	"move": "01", "decision": "01", "withdrawal": "01", "suspension": "01",
+}
+
+// actTarget finds "the strike" (an act noun) in [from, to) and returns
+// its agent: "by X" after it, else the source of the latest earlier event
+// of the noun's kind.
+func (d *doc) actTarget(s *sent, from, to int) []model.Actor {
+	for i := from; i < to && i < from+6; i++ {
+		low, ok := actNouns[s.words[i]]
+		if !ok {
+			continue
+		}
+		if i+1 < to && s.words[i+1] == "by" {
+			// "the strikes by the regime and its backer Russia".
+			return d.agents(s, i+2, min(to, i+8))
+		}
+		for k := len(d.done) - 1; k >= 0; k-- {
+			if e := d.done[k]; model.RootOf(e.code) >= low {
+				return []model.Actor{e.src}
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// partnerRoots are the roots whose acts nearly always have a target; when
+// the sentence names none ("Iran rejected the accusations", "Baku
+// apologised"), it is the other party of the latest event involving the
+// source. Threats are left out: a warning with no addressee is mostly
+// general ("warned that any country that interferes ...").
+var partnerRoots = set("08", "12", "16", "17", "18", "19")
+
+// partner returns the other party of the latest earlier event of src's
+// country in the article: acts of force, coercion and rejection are
+// nearly always aimed at the side the story has set against the source.
+// A party of the same country counts when its role differs (the army and
+// a paramilitary force of a civil war). With no such event, it is the
+// country named most often so far other than the source's.
+func (d *doc) partner(si int, src model.Actor) []model.Actor {
+	other := func(a model.Actor) bool {
+		return a.Country != "" && a.ID != src.ID && a.Country != model.CountryIGO &&
+			(a.Country != src.Country || a.Role != src.Role && a.Role != "" && src.Role != "")
+	}
+	for k := len(d.done) - 1; k >= 0; k-- {
+		e := d.done[k]
+		if e.sent < si-partnerWindow {
+			break
+		}
+		if e.tgt == nil || e.sent >= si {
+			continue
+		}
+		switch {
+		case e.src.Country == src.Country && other(*e.tgt):
+			return []model.Actor{*e.tgt}
+		case e.tgt.Country == src.Country && other(e.src):
+			return []model.Actor{e.src}
+		}
+	}
+	if a, ok := d.salient(si, src); ok {
+		return []model.Actor{a}
+	}
+	return nil
+}
+
+// partnerWindow is how many sentences back partner looks for an event.
+var partnerWindow = 5
+
+// salient returns the actor of the country named most often in the
+// article up to sentence si, other than src's country and international
+// bodies. Places count for their country ("shelling in Kharkiv, Kyiv and
+// Odesa" names Ukraine three times), and the actor returned is the
+// latest one of that country, or the country itself when only its places
+// were named.
+func (d *doc) salient(si int, src model.Actor) (model.Actor, bool) {
+	if !useSalient {
+		return model.Actor{}, false
+	}
+	count := map[string]int{}
+	latest := map[string]model.Actor{}
+	best, n := "", 0
+	for j := 0; j <= si && j < len(d.sents); j++ {
+		for _, m := range d.sents[j].actors {
+			c := m.Actor.Country
+			if c == "" || c == src.Country || c == model.CountryIGO || m.Kind == actor.KindPronoun {
+				continue
+			}
+			count[c]++
+			if m.Kind != actor.KindPlace {
+				latest[c] = m.Actor
+			}
+			if count[c] > n {
+				n, best = count[c], c
+			}
+		}
+	}
+	if n < 2 {
+		return model.Actor{}, false
+	}
+	if a, ok := latest[best]; ok {
+		return a, true
+	}
+	return model.NewActor(best, best, model.RoleNone), true
+}
+
+var useSalient = true

@@ -3,6 +3,7 @@ package ingest
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 	"unicode"
@@ -24,6 +25,7 @@ var now = time.Now
 // future (a typo, or a date meant to push events out of sight of a
 // timeline's default range); and those whose body has no word at all
 // (tables of figures, separators), where there is no sentence to code.
+// Source URLs other than http(s) are dropped, the article kept.
 // Each dropped article becomes an ErrTooLarge, ErrNoDate or ErrNoText
 // error joined to err, named by its title when the file can hold several.
 func checkArticles(arts []model.Article, multi bool, err error) ([]model.Article, error) {
@@ -35,6 +37,7 @@ func checkArticles(arts []model.Article, multi bool, err error) ([]model.Article
 	}
 	kept := arts[:0]
 	for _, a := range arts {
+		a.URL = webURL(a.URL)
 		var p *problem
 		switch {
 		case len(a.Body) > MaxArticleSize:
@@ -60,6 +63,18 @@ func checkArticles(arts []model.Article, multi bool, err error) ([]model.Article
 		return kept, errs[0]
 	}
 	return kept, errors.Join(errs...)
+}
+
+// webURL keeps a source URL only when it is an absolute http or https one.
+// Pages and exports link to it, and a javascript: or data: URL from a
+// hostile page would run there; an article without a URL is still one.
+func webURL(s string) string {
+	s = strings.TrimSpace(s)
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" || (!strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https")) {
+		return ""
+	}
+	return s
 }
 
 func hasLetter(s string) bool {

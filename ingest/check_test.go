@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -60,6 +61,30 @@ func TestCheckKeepsEntryErrors(t *testing.T) {
 		var ie *Error
 		if !errors.As(e, &ie) || ie.Entry == "" {
 			t.Errorf("entry error without an entry: %v", e)
+		}
+	}
+}
+
+func TestSourceURLs(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"https://example.org/a?b=1", "https://example.org/a?b=1"},
+		{"HTTP://Example.org/a", "HTTP://Example.org/a"},
+		{" https://example.org/a ", "https://example.org/a"},
+		{"javascript:alert(1)", ""},
+		{"JaVaScRiPt:alert(1)", ""},
+		{"data:text/html,<script>alert(1)</script>", ""},
+		{"vbscript:msgbox(1)", ""},
+		{"//example.org/a", ""},
+		{"/relative/path", ""},
+		{"https:///no-host", ""},
+	} {
+		data := `{"title":"T","published_at":"2019-06-03","url":` + strconv.Quote(tt.in) + `,"content":"Russia struck Idlib."}`
+		arts, err := Parse("a.json", []byte(data))
+		if err != nil || len(arts) != 1 {
+			t.Fatalf("%q: %v", tt.in, err)
+		}
+		if arts[0].URL != tt.want {
+			t.Errorf("url %q stored as %q, want %q", tt.in, arts[0].URL, tt.want)
 		}
 	}
 }

@@ -161,7 +161,7 @@ func (d *doc) codeSentence(si int) []coded {
 				srcs, tgts = d.contextPassive(s, si, out, t, lo, tgts)
 			}
 		} else {
-			srcs = d.subject(s, chain, lo)
+			srcs = d.reportedSubject(s, t, chain, lo)
 			if len(srcs) == 0 && coordVerb(w, lo, chain) {
 				// "X called the strike a spit in the face, and urged Y
 				// to": the second verb shares the first one's subject.
@@ -349,4 +349,21 @@ func quoteBefore(w []string, head int) bool {
 		}
 	}
 	return false
+}
+
+// reportedSubject finds the subject of an active verb: within the
+// clause a reporting verb introduces first ("the UN says 200,000 people
+// have fled" is no act of the UN), else in the whole clause ("Zakharova
+// wrote that missiles had hit the port": the speaker's side fired). The
+// displaced are never their own cause, so a displacement verb takes no
+// speaker.
+func (d *doc) reportedSubject(s *sent, t coding.Trigger, chain, lo int) []model.Actor {
+	c := complementStart(s, t.Head)
+	if c <= lo {
+		return d.subject(s, chain, lo)
+	}
+	if srcs := d.subject(s, chain, c); len(srcs) > 0 || displacement(t.Entry) {
+		return srcs
+	}
+	return d.subject(s, chain, lo)
 }

@@ -153,8 +153,17 @@ func (d *doc) displaced(s *sent, si int) ([]model.Actor, []model.Actor) {
 		return nil, nil
 	}
 	src := last.src
-	if home != nil {
+	switch {
+	case home != nil:
 		src = home.src
+	case last.src.Country != country:
+		// No act of force of the displaced people's own state was told,
+		// yet it is their state's war more often than a foreign one's:
+		// "the fighting has displaced a million Syrians" after Turkish
+		// strikes on Syrian forces.
+		if a, ok := d.stateActor(country); ok {
+			src = a
+		}
 	}
 	return []model.Actor{src}, []model.Actor{model.NewActor(country+" civilians", country, model.RoleCVL)}
 }
@@ -202,4 +211,16 @@ func (d *doc) victims(s *sent, from, hi int) []model.Actor {
 		}
 	}
 	return nil
+}
+
+// stateActor returns the latest government or military actor of country
+// c named in the article so far.
+func (d *doc) stateActor(c string) (model.Actor, bool) {
+	for k := len(d.history) - 1; k >= 0; k-- {
+		a := d.history[k].Actor
+		if a.Country == c && (a.Role == model.RoleGOV || a.Role == model.RoleMIL) {
+			return a, true
+		}
+	}
+	return model.Actor{}, false
 }

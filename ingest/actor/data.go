@@ -29,6 +29,7 @@ type File struct {
 	Surname []string     `yaml:"cue_only_surnames"` // surnames that need a title or first name
 	Juntas  []JuntaSpec  `yaml:"juntas"`            // military governments, for "the junta"
 	Held    []HeldSpec   `yaml:"held"`              // seats of power held by a rival authority
+	Women   []string     `yaml:"women"`             // the people of the data who are women
 }
 
 // JuntaSpec is a military government: the country and the dates it ruled

@@ -28,11 +28,12 @@ type Document struct {
 	history []Match
 	toks    []token
 	focus   focus
+	genders map[string]byte // people met in the article with a gendered cue
 }
 
 // NewDocument starts a document of an article dated at.
 func (g *Gazetteer) NewDocument(at time.Time) *Document {
-	return &Document{g: g, at: at, people: map[string]model.Actor{}}
+	return &Document{g: g, at: at, people: map[string]model.Actor{}, genders: map[string]byte{}}
 }
 
 // Find returns the actor mentions of text in order of position, not
@@ -87,7 +88,7 @@ func (d *Document) personMatch(text string, toks []token, i, j int, id int32) ([
 	a, _, _ := p.at(d.at)
 	// Known later by surname even when the surname alone is too common
 	// to look up ("Maïga" after "Colonel Abdoulaye Maïga").
-	for _, s := range surnameKeys(p.name) {
+	for _, s := range p.surnames {
 		d.people[s] = a
 	}
 	return d.personAt(text, toks, i, j, a)

@@ -209,7 +209,7 @@ func (d *Document) alone(text string, toks []token, m mod) Match {
 			mt.Kind = KindPlace
 			mt.Actor = model.NewActor(mt.Text, nm.actor.Country, model.RoleNone)
 		} else {
-			mt.Actor = x.holder(l.id, nm.actor.Name, d.at)
+			mt.Actor = x.holder(l.id, d.at)
 		}
 	case lxPlural:
 		mt.Kind, mt.Actor = KindAgent, model.NewActor(mt.Text, nm.actor.Country, model.RoleCVL)

@@ -156,6 +156,7 @@ func (g *Gazetteer) build() {
 	var ignore, filler, cueOnly []string
 	var juntas []JuntaSpec
 	var held []HeldSpec
+	var women []string
 	for _, f := range g.files {
 		for _, s := range f.States {
 			cur := states[s.Country]
@@ -195,6 +196,7 @@ func (g *Gazetteer) build() {
 		cueOnly = append(cueOnly, f.Surname...)
 		juntas = append(juntas, f.Juntas...)
 		held = append(held, f.Held...)
+		women = append(women, f.Women...)
 	}
 	g.states = states
 	x := &index{root: &node{next: map[string]*node{}}, filler: map[string]bool{}, cueOnly: map[string][]int32{}}
@@ -272,6 +274,7 @@ func (g *Gazetteer) build() {
 	}
 	x.addPeople(peopleOrder, people, cueOnly)
 	x.addRegimes(juntas, held)
+	x.noWoman = x.addWomen(women)
 	g.idx = x
 }
 

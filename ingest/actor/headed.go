@@ -176,6 +176,9 @@ func (d *Document) titledName(text string, toks []token, mods []mod, start, end 
 		a = model.NewActor(name, "", w.role)
 	}
 	d.introduce(toks, end, nn, a)
+	if g := cueGender(cue); g != 0 {
+		d.genders[a.Name] = g
+	}
 	mt := d.span(text, toks, start, end+nn)
 	mt.Kind, mt.Actor = KindPerson, a
 	return []Match{mt}, end + nn

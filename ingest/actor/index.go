@@ -56,9 +56,10 @@ type named struct {
 
 // person is a [PersonSpec] with parsed dates.
 type person struct {
-	name  string
-	out   model.Role
-	terms []term
+	name     string
+	out      model.Role
+	terms    []term
+	surnames []string // folded surname keys, for the document's memory
 }
 
 type term struct {
@@ -91,6 +92,8 @@ type index struct {
 	conflicts []string           // phrases given two meanings, for tests
 	juntas    map[string][]span  // country -> periods of military rule
 	held      map[int32][]heldBy // metonym -> periods held by a rival authority
+	female    map[string]bool    // person's name -> a woman (false: a man)
+	noWoman   []string           // gender list names unknown to the data, for tests
 }
 
 func (x *index) add(phrase string, l lex) {

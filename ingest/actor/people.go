@@ -28,6 +28,7 @@ func (x *index) addPeople(order []string, specs map[string]PersonSpec, cueOnly [
 			to, _ := parseDay(t.To, true)
 			p.terms = append(p.terms, term{country: t.Country, role: t.Role, title: t.Title, from: from, to: to})
 		}
+		p.surnames = surnameKeys(sp.Name)
 		x.people = append(x.people, p)
 		id := int32(len(x.people) - 1)
 		for _, n := range append([]string{sp.Name}, sp.Aliases...) {

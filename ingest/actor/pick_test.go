@@ -43,3 +43,48 @@ func TestPickByTitleAndFocus(t *testing.T) {
 		})
 	}
 }
+
+func TestGenderAgreement(t *testing.T) {
+	tests := []struct {
+		name, date string
+		sentences  []string
+		want       []want
+	}{
+		{"she skips the latest man", "2015-02-12",
+			[]string{"Merkel met Putin.", "She said so."},
+			[]want{{"She", "DEU", "GOV", KindPronoun}}},
+		{"he skips the latest woman", "2015-02-12",
+			[]string{"Putin met Merkel.", "He said so."},
+			[]want{{"He", "RUS", "GOV", KindPronoun}}},
+		{"gendered cue of a new person", "2015-02-12",
+			[]string{"Putin spoke.", "Ukrainian spokeswoman Olena Bondar replied.", "She said so."},
+			[]want{{"She", "UKR", "GOV", KindPronoun}}},
+		{"unknown gender agrees with both", "2015-02-12",
+			[]string{"Putin spoke.", "Ukrainian spokesperson Olena Bondar replied.", "He said so."},
+			[]want{{"He", "UKR", "GOV", KindPronoun}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Default().NewDocument(day(tt.date))
+			var got []Match
+			for _, s := range tt.sentences {
+				got = d.Find(s)
+			}
+			check(t, got, tt.want)
+		})
+	}
+}
+
+func TestGenderListNamesKnownPeople(t *testing.T) {
+	g := MustLoad(t)
+	for _, n := range g.idx.noWoman {
+		t.Errorf("data/gender.yaml: %q is in no people table", n)
+	}
+	women := 0
+	for _, f := range g.idx.female {
+		if f {
+			women++
+		}
+	}
+	t.Logf("%d women of %d people", women, len(g.idx.people))
+}

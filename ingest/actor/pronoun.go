@@ -73,6 +73,9 @@ func (d *Document) resolve(m *Match) {
 			if h.Kind == KindPronoun && !h.Resolved || h.Inferred {
 				continue // a guess is no antecedent: the focus is asked directly
 			}
+			if m.Hint == KindPerson && !d.agrees(m, &h) {
+				continue
+			}
 			if a, ok := compatible(m, h, pass == 0 && passes == 2); ok {
 				m.Actor, m.Resolved = a, true
 				return

@@ -71,14 +71,13 @@ func (x *index) node(phrase string) *node {
 
 // holder is who a seat of power (named id) stands for on day t: its
 // state's government unless a rival authority held it then.
-func (x *index) holder(id int32, name string, t time.Time) model.Actor {
+func (x *index) holder(id int32, t time.Time) model.Actor {
 	for _, h := range x.held[id] {
 		if h.holds(t) {
-			return model.NewActor(name, h.actor.Country, h.actor.Role)
+			return model.NewActor(x.named[id].actor.Name, h.actor.Country, h.actor.Role)
 		}
 	}
-	a := x.named[id].actor
-	return model.NewActor(name, a.Country, a.Role)
+	return x.named[id].actor // shared: an actor's ID costs a hash to make
 }
 
 // junta is the country among the focus countries, most named first,

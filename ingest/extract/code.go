@@ -154,6 +154,9 @@ func (d *doc) codeSentence(si int) []coded {
 			continue
 		}
 		var srcs, tgts []model.Actor
+		if stativeSupport(w, t) {
+			continue
+		}
 		if passive(w, t.Head, t.End) {
 			srcs = d.agentAfter(s, t.End, min(hi, t.End+8))
 			tgts = d.subject(s, chain, lo)
@@ -367,3 +370,15 @@ func (d *doc) reportedSubject(s *sent, t coding.Trigger, chain, lo int) []model.
 	}
 	return d.subject(s, chain, lo)
 }
+
+// stativeSupport reports a participle of backing set off after a noun
+// (", backed by Russian warplanes,"): it describes a standing relation,
+// not an act (the guideline's stative clauses).
+func stativeSupport(w []string, t coding.Trigger) bool {
+	if t.Head == 0 || w[t.Head-1] != "," || t.End >= len(w) || w[t.End] != "by" {
+		return false
+	}
+	return supportWords[w[t.Head]]
+}
+
+var supportWords = set("backed", "supported", "sponsored", "funded", "armed", "aided", "assisted")

@@ -72,6 +72,9 @@ func (d *doc) between(s *sent, from, hi int) []model.Actor {
 func (d *doc) nounRoles(s *sent, t coding.Trigger, hi int) ([]model.Actor, []model.Actor) {
 	w := s.words
 	end := t.End
+	if spanOf(w, t.Start) {
+		return nil, nil
+	}
 	if backgroundClause(w, end) {
 		// "a deal reached between X and Y", "a truce brokered by X": the
 		// participle names the event, its phrase the parties.
@@ -154,3 +157,16 @@ func verbLike(w string) bool {
 	}
 	return strings.HasSuffix(w, "ed")
 }
+
+// spanOf reports a noun trigger at start measured as a stretch of time:
+// "11 days of fighting", "years of war" name how long, not an act.
+func spanOf(w []string, start int) bool {
+	for i := start - 1; i >= 1 && start-i <= 3; i-- {
+		if w[i] == "of" {
+			return durationNouns[w[i-1]]
+		}
+	}
+	return false
+}
+
+var durationNouns = set("hours", "days", "weeks", "months", "years", "decades", "nights")

@@ -151,6 +151,10 @@ func (d *doc) actorsAfter(s *sent, from, to int, places bool) []model.Actor {
 			return pair
 		}
 	}
+	if p < to && s.words[p] == "them" && !s.hasActorAt(p) {
+		// "He urged them to halt": the group just named together.
+		return d.plural(s, p)
+	}
 	agent := false
 	for k, m := range s.actors {
 		if m.ts < from || m.ts >= to {
@@ -337,4 +341,45 @@ func (d *doc) antecedent(s *sent, i int, kinds []actor.Kind) (model.Actor, bool)
 		}
 	}
 	return model.Actor{}, false
+}
+
+// plural returns the latest actors of two or more countries named
+// together ("the Syrian regime and its backer Russia") before token i of
+// s, in s or in the sentence before: what "them" refers to.
+func (d *doc) plural(s *sent, i int) []model.Actor {
+	si := -1
+	for k, x := range d.sents {
+		if x == s {
+			si = k
+		}
+	}
+	for j := si; j >= 0 && j >= si-1; j-- {
+		x := d.sents[j]
+		var best []model.Actor
+		for k := 0; k < len(x.actors); k++ {
+			if j == si && x.actors[k].te > i {
+				break
+			}
+			a, ok := d.resolve(x, k)
+			if !ok || a.Country == "" {
+				continue
+			}
+			run := []model.Actor{a}
+			for k+1 < len(x.actors) && isConj(x.words[x.actors[k].te:x.actors[k+1].ts]) {
+				b, ok := d.resolve(x, k+1)
+				if !ok || b.Country == "" {
+					break
+				}
+				run = append(run, b)
+				k++
+			}
+			if len(run) >= 2 && run[0].Country != run[1].Country {
+				best = run
+			}
+		}
+		if best != nil {
+			return best
+		}
+	}
+	return nil
 }

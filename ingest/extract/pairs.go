@@ -15,6 +15,9 @@ var pairNouns = set("sides", "parties", "leaders", "countries", "delegations", "
 	"governments", "men", "camps", "nations", "armies", "forces", "neighbours", "neighbors",
 	"rivals", "foes", "states", "generals", "factions", "ministers", "commanders", "groups")
 
+// personPairNouns name two people: "the two leaders", "both presidents".
+var personPairNouns = set("leaders", "presidents", "men", "ministers", "generals", "commanders")
+
 // pairAt reads "the two sides" or "both parties" at token i (before to) as
 // the two latest actors of different countries, in order of appearance.
 func (d *doc) pairAt(s *sent, i, to int) []model.Actor {
@@ -35,9 +38,14 @@ func (d *doc) pairAt(s *sent, i, to int) []model.Actor {
 	first := map[string]int{}
 	actorOf := map[string]model.Actor{}
 	n := 0
+	people := personPairNouns[w[j]]
 	note := func(m actor.Match) {
 		c := m.Actor.Country
 		if c == "" || m.Kind == actor.KindPlace || m.Kind == actor.KindPronoun {
+			return
+		}
+		if people && m.Kind != actor.KindPerson {
+			// "the two leaders" are the two people named, not the states.
 			return
 		}
 		if _, ok := first[c]; !ok {

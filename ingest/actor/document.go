@@ -62,6 +62,9 @@ func (d *Document) Find(text string) []Match {
 			i++
 			continue
 		}
+		if len(ms) > 0 && ms[len(ms)-1].Kind != KindAdjective && ms[len(ms)-1].Kind != KindPlace {
+			n += describing(toks, i+n)
+		}
 		for _, m := range ms {
 			if m.Kind == KindPronoun {
 				d.resolve(&m)

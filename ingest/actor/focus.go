@@ -107,3 +107,36 @@ func namedEvent(toks []token, i, j int) (int, bool) {
 func isYear(s string) bool {
 	return len(s) == 4 && (s[0] == '1' || s[0] == '2') && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' && s[2] <= '9' && s[3] >= '0' && s[3] <= '9'
 }
+
+// relational nouns make an apposition a description of the actor before
+// it, not a second actor: "the UAE, a leading member of the Saudi-led
+// coalition, welcomed it" is the UAE's act, and "Turkey, a NATO ally" is
+// no act of NATO's.
+var relational = map[string]bool{"member": true, "members": true, "ally": true, "allies": true,
+	"partner": true, "partners": true, "part": true, "backer": true, "backers": true, "supporter": true,
+	"neighbour": true, "neighbor": true, "rival": true, "foe": true, "signatory": true, "founder": true}
+
+// describing returns the tokens of a descriptive apposition at toks[k]
+// (", a key member of X,"), up to its closing comma, or 0.
+func describing(toks []token, k int) int {
+	if k+2 >= len(toks) || toks[k].key != "," {
+		return 0
+	}
+	if a := toks[k+1].key; a != "a" && a != "an" && a != "one" && a != "another" {
+		return 0
+	}
+	rel := false
+	for j := k + 2; j < len(toks) && j < k+14; j++ {
+		switch toks[j].key {
+		case ",", ".", ";", "(", ")", "\n":
+			if rel && toks[j].key == "," {
+				return j - k // the closing comma stays for the grammar
+			}
+			return 0
+		}
+		if j < k+6 && relational[toks[j].key] {
+			rel = true
+		}
+	}
+	return 0
+}

@@ -118,3 +118,22 @@ func TestRegimes(t *testing.T) {
 		})
 	}
 }
+
+func TestDescriptiveApposition(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []want
+	}{
+		{"member of a coalition", "The UAE, a leading member of the Saudi-led coalition, welcomed it.",
+			[]want{{"UAE", "ARE", "GOV", KindState}}},
+		{"ally", "Turkey, a NATO ally, shot down Russian jets.",
+			[]want{{"Turkey", "TUR", "GOV", KindState}, {"Russian jets", "RUS", "MIL", KindAgent}}},
+		{"not a description", "Turkey, a day after Russia struck, protested.",
+			[]want{{"Turkey", "TUR", "GOV", KindState}, {"Russia", "RUS", "GOV", KindState}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			check(t, Default().Find(tt.text, day("2018-12-13")), tt.want)
+		})
+	}
+}

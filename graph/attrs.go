@@ -114,20 +114,23 @@ func mergeSpells(sp []spell) []spell {
 // node (by index) and every edge (by index). Undated events have none.
 func (n *Network) spells() (nodes, edges [][]spell) {
 	nodes, edges = make([][]spell, len(n.nodes)), make([][]spell, len(n.edges))
-	for _, e := range n.events {
+	for i := range n.events {
+		e := &n.events[i]
 		if e.Date.IsZero() {
 			continue
 		}
 		s := spell{e.Date.First(), e.Date.Last()}
-		src := n.nodeIdx[e.Source.ID]
-		nodes[src] = append(nodes[src], s)
-		if e.Target == nil {
+		ei := n.evEdge[i]
+		if ei < 0 {
+			src := n.nodeIdx[e.Source.ID]
+			nodes[src] = append(nodes[src], s)
 			continue
 		}
-		if tgt := n.nodeIdx[e.Target.ID]; tgt != src {
+		src, tgt := n.adj.src[ei], n.adj.tgt[ei]
+		nodes[src] = append(nodes[src], s)
+		if tgt != src {
 			nodes[tgt] = append(nodes[tgt], s)
 		}
-		ei := n.edgeIdx[[2]string{e.Source.ID, e.Target.ID}]
 		edges[ei] = append(edges[ei], s)
 	}
 	for i := range nodes {
@@ -137,6 +140,17 @@ func (n *Network) spells() (nodes, edges [][]spell) {
 		edges[i] = mergeSpells(edges[i])
 	}
 	return nodes, edges
+}
+
+// betweennessNote is what the exports write at graph level when
+// betweenness is an estimate from a sample of source actors, so that
+// nobody reads it as exact; "" when it is exact.
+func (n *Network) betweennessNote() string {
+	sources, actors, exact := n.BetweennessSample()
+	if exact {
+		return ""
+	}
+	return fmt.Sprintf("approximate: estimated from the shortest paths out of a seeded random sample of %d of the %d actors, scaled up", sources, actors)
 }
 
 // edgeLabel is the short label of an edge: the dominant root's name and

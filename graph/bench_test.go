@@ -58,6 +58,8 @@ func BenchmarkBuild(b *testing.B) {
 		b.Run(fmt.Sprintf("events=100k/actors=%d", actors), func(b *testing.B) {
 			events := syntheticEvents(b, 100_000, actors)
 			b.ReportAllocs()
+			cpu := startCPU(b)
+			defer cpu.stop()
 			for b.Loop() {
 				if _, err := Build(events); err != nil {
 					b.Fatal(err)
@@ -70,6 +72,8 @@ func BenchmarkBuild(b *testing.B) {
 func BenchmarkWriteDOT(b *testing.B) {
 	n := MustBuild(b, syntheticEvents(b, 100_000, 2_000))
 	b.ReportAllocs()
+	cpu := startCPU(b)
+	defer cpu.stop()
 	for b.Loop() {
 		if err := WriteDOT(io.Discard, n, DOTOptions{ClusterByCountry: true}); err != nil {
 			b.Fatal(err)

@@ -1,16 +1,8 @@
 package graph
 
 import (
-	"cmp"
 	"fmt"
-	"math"
-	"math/rand/v2"
-	"slices"
 	"sync"
-
-	gg "gonum.org/v1/gonum/graph"
-	"gonum.org/v1/gonum/graph/community"
-	"gonum.org/v1/gonum/graph/network"
 )
 
 // Centrality is where one actor stands in the network as a whole.
@@ -20,175 +12,130 @@ type Centrality struct {
 	// Betweenness counts, over every ordered pair of other actors, the
 	// share of the shortest directed chains between them that pass
 	// through this actor (unnormalised; hops, not event counts, measure
-	// length). High values mark go-betweens.
+	// length). High values mark go-betweens. On a very large network it
+	// may be an estimate from a sample of actors: see
+	// [Network.BetweennessSample].
 	Betweenness float64
 	// PageRank is the edge-weighted PageRank (damping 0.85, weights are
 	// event counts): the actors that much-targeted actors act upon rank
 	// high. Scores sum to 1 over the network. It is gonum's definition,
 	// computed from a fixed start (see [Network.Centralities]).
 	PageRank float64
-	// Community numbers the actor's community, found by maximising
-	// directed, count-weighted modularity (Louvain). Communities are
-	// numbered from 1, largest first, ties by their smallest actor id.
+	// Community numbers the actor's community, found by maximising the
+	// count-weighted modularity of the network with directions dropped
+	// (Louvain). Communities are numbered from 1, largest first, ties by
+	// their smallest actor id.
 	Community int
 }
 
-// PageRank parameters: the usual damping, and a tolerance well below the
-// precision the exports print.
+// Metric selects the centralities [Network.CentralitiesOf] computes.
+// Degrees are always given: they cost nothing.
+type Metric uint8
+
+// The metrics, to be combined with |.
 const (
-	pageRankDamping   = 0.85
-	pageRankTolerance = 1e-12
-	pageRankMaxRounds = 1000
-	// louvainSeed fixes the random order in which Louvain visits nodes,
-	// so that ties between equally good partitions are broken the same
-	// way on every run.
-	louvainSeed = 20190603
+	MetricBetweenness Metric = 1 << iota
+	MetricPageRank
+	MetricCommunity
+	// AllMetrics is every metric, as [Network.Centralities] gives them.
+	AllMetrics = MetricBetweenness | MetricPageRank | MetricCommunity
 )
 
-// metricsCache holds the centralities once computed; a Network is
+// metricsCache holds each metric once computed, each on its own first use:
+// a caller that wants PageRank does not wait for communities. A Network is
 // read-only, so they never go stale.
 type metricsCache struct {
-	once       sync.Once
-	list       []Centrality
-	modularity float64
+	betweenness lazy[[]float64]
+	pageRank    lazy[[]float64]
+	communities lazy[communities]
 }
 
-// Centralities returns the centrality of every actor, sorted by actor id.
-// They are computed with gonum on first use and cached. The slice is a
+// lazy is a value computed on first use, safely under concurrent reads.
+type lazy[T any] struct {
+	once sync.Once
+	v    T
+}
+
+func (l *lazy[T]) get(f func() T) T {
+	l.once.Do(func() { l.v = f() })
+	return l.v
+}
+
+func (n *Network) betweennessScores() []float64 {
+	return n.metrics.betweenness.get(func() []float64 { return n.betweenness(n.betweennessSources(n.opts.BetweennessSources)) })
+}
+
+func (n *Network) pageRankScores() []float64 {
+	return n.metrics.pageRank.get(n.pageRank)
+}
+
+func (n *Network) communityOf() communities {
+	return n.metrics.communities.get(n.findCommunities)
+}
+
+// Centralities returns the centrality of every actor, sorted by actor id:
+// every metric, each computed on first use and cached. The slice is a
 // copy.
-func (n *Network) Centralities() []Centrality {
-	n.computeMetrics()
-	return slices.Clone(n.metrics.list)
+func (n *Network) Centralities() []Centrality { return n.CentralitiesOf(AllMetrics) }
+
+// CentralitiesOf is [Network.Centralities] with only the metrics in m
+// computed (if not already); the others are left zero.
+func (n *Network) CentralitiesOf(m Metric) []Centrality {
+	list := make([]Centrality, len(n.nodes))
+	for i := range n.nodes {
+		list[i] = n.centrality(i, m)
+	}
+	return list
 }
 
-// Centrality returns the centrality of one actor, or [ErrUnknownActor].
+// Centrality returns the centrality of one actor, every metric, or
+// [ErrUnknownActor].
 func (n *Network) Centrality(actorID string) (Centrality, error) {
 	i, ok := n.nodeIdx[actorID]
 	if !ok {
 		return Centrality{}, unknownActor(actorID)
 	}
-	n.computeMetrics()
-	return n.metrics.list[i], nil
+	return n.centrality(i, AllMetrics), nil
 }
 
-// Modularity is the directed, weighted modularity Q of the communities in
-// [Centrality.Community]: near 0 for no structure, towards 1 for
-// communities with few events between them. An empty network or one
-// without edges has modularity 0.
-func (n *Network) Modularity() float64 {
-	n.computeMetrics()
-	return n.metrics.modularity
-}
-
-func (n *Network) computeMetrics() {
-	n.metrics.once.Do(func() {
-		list := make([]Centrality, len(n.nodes))
-		for i := range n.nodes {
-			list[i] = Centrality{ActorID: n.nodes[i].Actor.ID, Degree: n.degree(i)}
-		}
-		if len(n.nodes) == 0 {
-			n.metrics.list = list
-			return
-		}
-		g := newGonumView(n)
-		for id, b := range network.Betweenness(g) {
-			list[id].Betweenness = b
-		}
-		for id, p := range n.pageRank() {
-			list[id].PageRank = p
-		}
-		communities := n.communities(g)
-		for k, members := range communities {
-			for _, m := range members {
-				list[m.ID()].Community = k + 1
-			}
-		}
-		if len(n.edges) > 0 {
-			n.metrics.modularity = community.Q(g, communities, 1)
-		}
-		n.metrics.list = list
-	})
-}
-
-// communities runs Louvain and returns the communities in their numbering
-// order, members by node index.
-func (n *Network) communities(g *gonumView) [][]gg.Node {
-	var comms [][]gg.Node
-	if len(n.edges) == 0 {
-		// Modularity is undefined without edges: every actor alone.
-		for i := range n.nodes {
-			comms = append(comms, []gg.Node{g.Node(int64(i))})
-		}
-	} else {
-		reduced := community.Modularize(g, 1, rand.NewPCG(louvainSeed, louvainSeed))
-		comms = reduced.Communities()
+func (n *Network) centrality(i int, m Metric) Centrality {
+	c := Centrality{ActorID: n.nodes[i].Actor.ID, Degree: n.degree(i)}
+	if m&MetricBetweenness != 0 {
+		c.Betweenness = n.betweennessScores()[i]
 	}
-	for _, c := range comms {
-		slices.SortFunc(c, func(a, b gg.Node) int { return cmp.Compare(a.ID(), b.ID()) })
+	if m&MetricPageRank != 0 {
+		c.PageRank = n.pageRankScores()[i]
 	}
-	slices.SortFunc(comms, func(a, b []gg.Node) int {
-		return cmp.Or(cmp.Compare(len(b), len(a)), cmp.Compare(a[0].ID(), b[0].ID()))
-	})
-	return comms
+	if m&MetricCommunity != 0 {
+		c.Community = int(n.communityOf().member[i])
+	}
+	return c
 }
+
+// Modularity is the weighted modularity Q of the communities in
+// [Centrality.Community], on the network with directions dropped: near 0
+// for no structure, towards 1 for communities with few events between
+// them. An empty network or one without edges has modularity 0.
+func (n *Network) Modularity() float64 { return n.communityOf().modularity }
 
 // CommunityCount is the number of communities among the actors.
-func (n *Network) CommunityCount() int {
-	n.computeMetrics()
-	k := 0
-	for _, c := range n.metrics.list {
-		k = max(k, c.Community)
+func (n *Network) CommunityCount() int { return n.communityOf().count }
+
+// BetweennessSample reports how [Centrality.Betweenness] is computed:
+// from sources of the network's actors, all of them (exact) or a seeded
+// random sample (an estimate, scaled up to the whole network), as set by
+// [BuildOptions.BetweennessSources]. The exports write this down when the
+// scores are estimates.
+func (n *Network) BetweennessSample() (sources, actors int, exact bool) {
+	s := n.betweennessSources(n.opts.BetweennessSources)
+	if s == nil {
+		return len(n.nodes), len(n.nodes), true
 	}
-	return k
+	return len(s), len(n.nodes), false
 }
 
 // String gives the centrality in one line, for logs and test failures.
 func (c Centrality) String() string {
 	return fmt.Sprintf("%s: in %d/%d out %d/%d betweenness %.4f pagerank %.4f community %d",
 		c.ActorID, c.Degree.In, c.Degree.WeightedIn, c.Degree.Out, c.Degree.WeightedOut, c.Betweenness, c.PageRank, c.Community)
-}
-
-// pageRank is the edge-weighted PageRank of gonum's network.PageRank (same
-// damping, same treatment of actors without outgoing edges, which spread
-// their rank evenly), computed by power iteration from the uniform vector.
-// gonum's own function starts from a random vector, so its scores differ
-// in the last bits from run to run and the exports would not be
-// byte-identical; TestPageRankMatchesGonum checks that the two agree.
-func (n *Network) pageRank() []float64 {
-	k := len(n.nodes)
-	rank, next := make([]float64, k), make([]float64, k)
-	for i := range rank {
-		rank[i] = 1 / float64(k)
-	}
-	outWeight := make([]float64, k)
-	for i := range n.nodes {
-		for _, ei := range n.out[i] {
-			outWeight[i] += float64(n.edges[ei].Count)
-		}
-	}
-	for range pageRankMaxRounds {
-		dangling := 0.0
-		for i := range rank {
-			if outWeight[i] == 0 {
-				dangling += rank[i]
-			}
-		}
-		base := (1-pageRankDamping)/float64(k) + pageRankDamping*dangling/float64(k)
-		diff := 0.0
-		for v := range next {
-			sum := 0.0
-			for _, ei := range n.in[v] { // in source order: a fixed order of addition
-				e := n.edges[ei]
-				u := n.nodeIdx[e.Source]
-				sum += rank[u] * float64(e.Count) / outWeight[u]
-			}
-			next[v] = base + pageRankDamping*sum
-			diff += math.Abs(next[v] - rank[v])
-		}
-		rank, next = next, rank
-		if diff < pageRankTolerance {
-			break
-		}
-	}
-	return rank
 }

@@ -16,6 +16,7 @@ type cyElement struct {
 // cyDocument is the shape Cytoscape.js takes as its elements option and
 // Cytoscape desktop imports as "Cytoscape.js JSON".
 type cyDocument struct {
+	Data     map[string]string `json:"data,omitempty"` // graph-level data: only the betweenness note, when there is one
 	Elements struct {
 		Nodes []cyElement `json:"nodes"`
 		Edges []cyElement `json:"edges"`
@@ -27,7 +28,9 @@ type cyDocument struct {
 // data has id (the actor id), label and the attributes of the other
 // network exports (see [WriteGraphML]); edge data has id ("e0", "e1", …
 // in edge order), source, target, label, weight (the event count) and the
-// edge attributes. Numbers are JSON numbers; empty values are left out.
+// edge attributes. When betweenness is an estimate
+// ([Network.BetweennessSample]) the document's graph-level data has a
+// "betweenness" note saying so. Numbers are JSON numbers; empty values are left out.
 // Keys are sorted and the JSON indented, so the output is byte-identical
 // for the same network. Write errors of w are returned wrapped; a nil
 // network gives empty lists.
@@ -39,6 +42,9 @@ func WriteCytoscape(w io.Writer, n *Network) error {
 	nodeSpells, _ := n.spells()
 
 	var doc cyDocument
+	if note := n.betweennessNote(); note != "" {
+		doc.Data = map[string]string{"betweenness": note}
+	}
 	doc.Elements.Nodes = make([]cyElement, 0, len(n.nodes))
 	doc.Elements.Edges = make([]cyElement, 0, len(n.edges))
 	for i, nd := range n.nodes {

@@ -13,6 +13,8 @@ func BenchmarkCentralities(b *testing.B) {
 		b.Run(fmt.Sprintf("events=100k/actors=%d", actors), func(b *testing.B) {
 			n := MustBuild(b, syntheticEvents(b, 100_000, actors))
 			b.ReportAllocs()
+			cpu := startCPU(b)
+			defer cpu.stop()
 			for b.Loop() {
 				n.metrics = metricsCache{}
 				n.Centralities()
@@ -33,6 +35,8 @@ func BenchmarkExports(b *testing.B) {
 	} {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
+			cpu := startCPU(b)
+			defer cpu.stop()
 			for b.Loop() {
 				if err := write(io.Discard, n); err != nil {
 					b.Fatal(err)
@@ -53,6 +57,8 @@ func BenchmarkBuildView(b *testing.B) {
 	} {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
+			cpu := startCPU(b)
+			defer cpu.stop()
 			for b.Loop() {
 				if _, err := BuildView(events, opt); err != nil {
 					b.Fatal(err)

@@ -21,7 +21,8 @@ var gexfTypes = map[attrType]string{attrString: "string", attrInt: "integer", at
 // Nodes and edges carry the attributes of the other network exports as
 // static attributes (see [WriteGraphML]); edges also carry their event
 // count as GEXF weight and their QuadClass colour ([QuadColour]) as
-// viz:color. The file has no modification date, so that it is
+// viz:color. When betweenness is an estimate ([Network.BetweennessSample])
+// the description in meta says so. The file has no modification date, so that it is
 // byte-identical for the same network. Write errors of w are returned
 // wrapped; a nil network is written as an empty graph.
 func WriteGEXF(w io.Writer, n *Network) error {
@@ -41,7 +42,11 @@ func WriteGEXF(w io.Writer, n *Network) error {
 		"version", "1.3")
 	x.start("meta")
 	x.text("creator", "eventgraph")
-	x.text("description", fmt.Sprintf("Actor network of %d actors and %d edges: one edge per ordered pair of actors, with the CAMEO-coded events between them", len(n.nodes), len(n.edges)))
+	desc := fmt.Sprintf("Actor network of %d actors and %d edges: one edge per ordered pair of actors, with the CAMEO-coded events between them", len(n.nodes), len(n.edges))
+	if note := n.betweennessNote(); note != "" {
+		desc += ". Betweenness is " + note
+	}
+	x.text("description", desc)
 	x.end("meta")
 	x.start("graph", "defaultedgetype", "directed", "mode", "dynamic", "timeformat", "date", "timerepresentation", "interval")
 	writeGEXFAttributes(&x, "node", nodeColumns)

@@ -18,7 +18,9 @@ var graphMLTypes = map[attrType]string{attrString: "string", attrInt: "int", att
 // event count (also as "weight"), dominant CAMEO root and QuadClass with
 // its colour, counts per root and per QuadClass, first and last date,
 // mean Goldstein score and the event ids. Key ids are prefixed n_ and e_
-// so node and edge keys of one name never clash.
+// so node and edge keys of one name never clash. When betweenness is an
+// estimate ([Network.BetweennessSample]) the graph carries a "betweenness"
+// data saying so.
 //
 // The output is byte-identical for the same network. Write errors of w are
 // returned wrapped; a nil network is written as an empty graph.
@@ -45,7 +47,14 @@ func WriteGraphML(w io.Writer, n *Network) error {
 	for _, c := range edgeColumns {
 		x.empty("key", "id", "e_"+c.Name, "for", "edge", "attr.name", c.Name, "attr.type", graphMLTypes[c.Type])
 	}
+	note := n.betweennessNote()
+	if note != "" {
+		x.empty("key", "id", "g_betweenness", "for", "graph", "attr.name", "betweenness", "attr.type", "string")
+	}
 	x.start("graph", "id", "eventgraph", "edgedefault", "directed")
+	if note != "" {
+		x.text("data", note, "key", "g_betweenness")
+	}
 	for i, nd := range n.nodes {
 		x.start("node", "id", nd.Actor.ID)
 		x.text("data", nd.Actor.Name, "key", "n_label")

@@ -38,13 +38,16 @@ func (n *Network) Node(actorID string) (Node, error) {
 // [ErrUnknownActor] when either id is not a node, and [ErrNoEdge] when
 // both are but no event goes from source to target.
 func (n *Network) Edge(source, target string) (Edge, error) {
-	for _, id := range []string{source, target} {
-		if _, ok := n.nodeIdx[id]; !ok {
-			return Edge{}, unknownActor(id)
-		}
-	}
-	i, ok := n.edgeIdx[[2]string{source, target}]
+	s, ok := n.nodeIdx[source]
 	if !ok {
+		return Edge{}, unknownActor(source)
+	}
+	t, ok := n.nodeIdx[target]
+	if !ok {
+		return Edge{}, unknownActor(target)
+	}
+	i := n.adj.edgeIndex(s, t)
+	if i < 0 {
 		return Edge{}, fmt.Errorf("graph: %w from %q to %q", ErrNoEdge, source, target)
 	}
 	return n.edges[i], nil
@@ -69,11 +72,13 @@ func (n *Network) Degrees() []Degree {
 }
 
 func (n *Network) degree(i int) Degree {
-	d := Degree{ActorID: n.nodes[i].Actor.ID, In: len(n.in[i]), Out: len(n.out[i])}
-	for _, e := range n.in[i] {
+	lo, hi := n.adj.outRange(i)
+	in := n.adj.inOf(i)
+	d := Degree{ActorID: n.nodes[i].Actor.ID, In: len(in), Out: hi - lo}
+	for _, e := range in {
 		d.WeightedIn += n.edges[e].Count
 	}
-	for _, e := range n.out[i] {
+	for e := lo; e < hi; e++ {
 		d.WeightedOut += n.edges[e].Count
 	}
 	return d
@@ -88,11 +93,13 @@ func (n *Network) Neighbours(actorID string) ([]string, error) {
 	if !ok {
 		return nil, unknownActor(actorID)
 	}
-	ids := make([]string, 0, len(n.out[i])+len(n.in[i]))
-	for _, e := range n.out[i] {
+	lo, hi := n.adj.outRange(i)
+	in := n.adj.inOf(i)
+	ids := make([]string, 0, hi-lo+len(in))
+	for e := lo; e < hi; e++ {
 		ids = append(ids, n.edges[e].Target)
 	}
-	for _, e := range n.in[i] {
+	for _, e := range in {
 		ids = append(ids, n.edges[e].Source)
 	}
 	slices.Sort(ids)

@@ -1,10 +1,7 @@
 package graph
 
 import (
-	"errors"
 	"fmt"
-
-	dgraph "github.com/dominikbraun/graph"
 
 	"github.com/eventgraph/eventgraph/model"
 )
@@ -21,11 +18,12 @@ type Hop struct {
 // do not lengthen or shorten a hop. A path from an actor to itself has no
 // hops.
 //
-// The library's ShortestPath decides whether the target is reachable and
-// how many hops it takes; since it returns an arbitrary path when several
-// are equally short, ShortestPath then picks among those the one whose
-// actor ids, read hop by hop, sort first, so that the answer is the same on
-// every run.
+// A breadth-first search backwards from the target gives every actor its
+// distance in hops; when several paths are equally short, ShortestPath
+// picks the one whose actor ids, read hop by hop, sort first, so that the
+// answer is the same on every run. (It once asked dominikbraun/graph's
+// Dijkstra first, which only repeated what the search finds, on a graph
+// that Build no longer makes unless [Network.Graph] is called.)
 //
 // It returns [ErrUnknownActor] when from or to is not a node and
 // [ErrNoPath] when to cannot be reached from from.
@@ -38,26 +36,18 @@ func (n *Network) ShortestPath(from, to string) ([]Hop, error) {
 	if from == to {
 		return []Hop{}, nil
 	}
-	lib, err := dgraph.ShortestPath(n.g, from, to)
-	if errors.Is(err, dgraph.ErrTargetNotReachable) {
-		return nil, fmt.Errorf("graph: %w from %q to %q: no chain of events leads from the first actor to the second", ErrNoPath, from, to)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("graph: shortest path from %q to %q: %w", from, to, err)
-	}
-
 	dist := n.hopsTo(n.nodeIdx[to])
 	cur := n.nodeIdx[from]
-	if dist[cur] != len(lib)-1 {
-		return nil, fmt.Errorf("graph: shortest path from %q to %q: library found %d hops, breadth-first search %d", from, to, len(lib)-1, dist[cur])
+	if dist[cur] < 0 {
+		return nil, fmt.Errorf("graph: %w from %q to %q: no chain of events leads from the first actor to the second", ErrNoPath, from, to)
 	}
 	hops := make([]Hop, 0, dist[cur])
 	for dist[cur] > 0 {
-		for _, ei := range n.out[cur] { // sorted by target id
-			e := n.edges[ei]
-			next := n.nodeIdx[e.Target]
+		lo, hi := n.adj.outRange(cur)
+		for ei := lo; ei < hi; ei++ { // by target id
+			next := int(n.adj.tgt[ei])
 			if dist[next] == dist[cur]-1 {
-				hops = append(hops, Hop{From: n.nodes[cur].Actor, To: n.nodes[next].Actor, Edge: e})
+				hops = append(hops, Hop{From: n.nodes[cur].Actor, To: n.nodes[next].Actor, Edge: n.edges[ei]})
 				cur = next
 				break
 			}
@@ -78,8 +68,8 @@ func (n *Network) hopsTo(target int) []int {
 	for len(queue) > 0 {
 		v := queue[0]
 		queue = queue[1:]
-		for _, ei := range n.in[v] {
-			u := n.nodeIdx[n.edges[ei].Source]
+		for _, ei := range n.adj.inOf(v) {
+			u := int(n.adj.src[ei])
 			if dist[u] < 0 {
 				dist[u] = dist[v] + 1
 				queue = append(queue, u)

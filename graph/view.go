@@ -34,26 +34,42 @@ type BuildOptions struct {
 	// Depth is the radius of the ego network; 0 keeps the actor alone
 	// (with its self-loops and untargeted events).
 	Depth int
+	// BetweennessSources says from how many source actors betweenness is
+	// computed: [BetweennessAuto] (the zero value) for every actor unless
+	// that would take more than a few seconds, then a sample as large as
+	// fits; [BetweennessExact] for every actor whatever it costs; k > 0
+	// for a seeded random sample of k actors (every actor when k is at
+	// least their number). Sampled scores are scaled up to estimate the
+	// exact ones; [Network.BetweennessSample] tells which it is, and the
+	// exports say so in the file.
+	BetweennessSources int
 }
 
 // BuildView builds the network of events as opt asks: actors grouped, then
 // cut down to an ego network. Event ids and evidence are kept, so every
 // edge of a grouped view still leads back to its sentences.
 //
-// It returns the errors of [Build]; [ErrBadOption] for an unknown GroupBy
-// or a negative Depth; and, for Around, the errors of [Network.Find]
+// It returns the errors of [Build]; [ErrBadOption] for an unknown GroupBy,
+// a negative Depth or a BetweennessSources below -1; and, for Around, the errors of [Network.Find]
 // ([ErrUnknownActor], [ErrAmbiguousActor]).
 func BuildView(events []model.Event, opt BuildOptions) (*Network, error) {
 	if opt.Depth < 0 {
 		return nil, fmt.Errorf("graph: build view: %w: Depth %d (want 0 or more)", ErrBadOption, opt.Depth)
+	}
+	if opt.BetweennessSources < BetweennessExact {
+		return nil, fmt.Errorf("graph: build view: %w: BetweennessSources %d (want -1, 0 or a number of actors)", ErrBadOption, opt.BetweennessSources)
 	}
 	grouped, err := Group(events, opt.GroupBy)
 	if err != nil {
 		return nil, err
 	}
 	n, err := Build(grouped)
-	if err != nil || opt.Around == "" {
-		return n, err
+	if err != nil {
+		return nil, err
+	}
+	n.opts.BetweennessSources = opt.BetweennessSources // before any metric is computed: n is not shared yet
+	if opt.Around == "" {
+		return n, nil
 	}
 	centre, err := n.Find(opt.Around)
 	if err != nil {
@@ -116,37 +132,56 @@ func (n *Network) Ego(actorID string, depth int) (*Network, error) {
 	if depth < 0 {
 		return nil, fmt.Errorf("graph: ego: %w: depth %d (want 0 or more)", ErrBadOption, depth)
 	}
-	dist := map[int]int{start: 0}
+	dist := make([]int, len(n.nodes))
+	for i := range dist {
+		dist[i] = -1
+	}
+	dist[start] = 0
 	queue := []int{start}
+	reach := func(u, d int) {
+		if dist[u] < 0 {
+			dist[u] = d
+			queue = append(queue, u)
+		}
+	}
 	for len(queue) > 0 {
 		v := queue[0]
 		queue = queue[1:]
 		if dist[v] == depth {
 			continue
 		}
-		for _, ei := range slices.Concat(n.out[v], n.in[v]) {
-			e := n.edges[ei]
-			for _, id := range []string{e.Source, e.Target} {
-				if u := n.nodeIdx[id]; !hasKey(dist, u) {
-					dist[u] = dist[v] + 1
-					queue = append(queue, u)
-				}
-			}
+		lo, hi := n.adj.outRange(v)
+		for _, u := range n.adj.tgt[lo:hi] {
+			reach(int(u), dist[v]+1)
+		}
+		for _, ei := range n.adj.inOf(v) {
+			reach(int(n.adj.src[ei]), dist[v]+1)
 		}
 	}
-	in := func(a *model.Actor) bool { return a == nil || hasKey(dist, n.nodeIdx[a.ID]) }
-	kept := make([]model.Event, 0, len(n.events))
-	for _, e := range n.events {
-		if in(&e.Source) && in(e.Target) {
+	inside := func(i int) bool {
+		if ei := n.evEdge[i]; ei >= 0 {
+			return dist[n.adj.src[ei]] >= 0 && dist[n.adj.tgt[ei]] >= 0
+		}
+		return dist[n.nodeIdx[n.events[i].Source.ID]] >= 0
+	}
+	k := 0
+	for i := range n.events {
+		if inside(i) {
+			k++
+		}
+	}
+	kept := make([]model.Event, 0, k) // sized exactly: an ego network is often a small part of the whole
+	for i, e := range n.events {
+		if inside(i) {
 			kept = append(kept, e)
 		}
 	}
-	return build(kept, []model.Actor{n.nodes[start].Actor})
-}
-
-func hasKey[K comparable, V any](m map[K]V, k K) bool {
-	_, ok := m[k]
-	return ok
+	ego, err := build(kept, []model.Actor{n.nodes[start].Actor})
+	if err != nil {
+		return nil, err
+	}
+	ego.opts = n.opts
+	return ego, nil
 }
 
 // Find returns the node that answers to query: its actor id, else its
@@ -194,9 +229,9 @@ func (n *Network) Events() []model.Event {
 
 // Event returns the event with this id and whether the network holds it.
 func (n *Network) Event(id string) (model.Event, bool) {
-	i, ok := slices.BinarySearchFunc(n.events, id, func(e model.Event, id string) int { return cmp.Compare(e.ID, id) })
+	k, ok := slices.BinarySearchFunc(n.byID, id, func(i int32, id string) int { return cmp.Compare(n.events[i].ID, id) })
 	if !ok {
 		return model.Event{}, false
 	}
-	return n.events[i], true
+	return n.events[n.byID[k]], true
 }

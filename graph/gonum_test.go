@@ -7,7 +7,7 @@ import (
 )
 
 // gonumView presents a [Network] to gonum's algorithms as a weighted
-// directed graph: node ids are node indices (actor id order), edge weights
+// directed graph, for the tests that check our metrics against gonum's: node ids are node indices (actor id order), edge weights
 // are event counts. It is written by hand rather than copied into a
 // simple.WeightedDirectedGraph because that graph hands out nodes and
 // neighbours in map order, and the sums of floating-point scores then
@@ -29,11 +29,12 @@ func newGonumView(n *Network) *gonumView {
 		v.nodes[i] = simple.Node(i)
 	}
 	for i := range n.nodes {
-		for _, ei := range n.out[i] { // by target id, which is index order
-			v.from[i] = append(v.from[i], v.nodes[n.nodeIdx[n.edges[ei].Target]])
+		lo, hi := n.adj.outRange(i)
+		for _, t := range n.adj.tgt[lo:hi] { // by target id, which is index order
+			v.from[i] = append(v.from[i], v.nodes[t])
 		}
-		for _, ei := range n.in[i] {
-			v.to[i] = append(v.to[i], v.nodes[n.nodeIdx[n.edges[ei].Source]])
+		for _, ei := range n.adj.inOf(i) {
+			v.to[i] = append(v.to[i], v.nodes[n.adj.src[ei]])
 		}
 	}
 	return v
@@ -67,27 +68,12 @@ func (v *gonumView) To(vid int64) gg.Nodes {
 }
 
 // edgeIndex returns the index of the edge from node index u to node index
-// w, or -1: a binary search of u's outgoing edges, which are in index
-// order.
+// w, or -1.
 func (v *gonumView) edgeIndex(u, w int64) int {
 	if v.Node(u) == nil || v.Node(w) == nil {
 		return -1
 	}
-	out := v.n.out[u]
-	lo, hi := 0, len(out)
-	for lo < hi {
-		m := (lo + hi) / 2
-		t := int64(v.n.nodeIdx[v.n.edges[out[m]].Target])
-		switch {
-		case t == w:
-			return out[m]
-		case t < w:
-			lo = m + 1
-		default:
-			hi = m
-		}
-	}
-	return -1
+	return v.n.adj.edgeIndex(int(u), int(w))
 }
 
 func (v *gonumView) HasEdgeFromTo(uid, vid int64) bool { return v.edgeIndex(uid, vid) >= 0 }

@@ -28,7 +28,7 @@ const betweennessBlocks = 16
 // nodes plus edges) for which [BetweennessAuto] computes betweenness
 // exactly: a few seconds of CPU. Above it, it samples as many sources as
 // fit in that budget.
-const exactBetweennessWork = 2_000_000_000
+const exactBetweennessWork = 1_000_000_000
 
 // betweennessSeed fixes which sources a sampled betweenness starts from.
 const betweennessSeed = 20010401

@@ -207,3 +207,31 @@ func orderEdges(edges []Edge) []Edge {
 	slices.SortFunc(edges, compareEdges)
 	return edges
 }
+
+// TestBuildFirstError checks that the error reported is the one a pass in
+// input order meets first, whether a repeated id or an invalid event.
+func TestBuildFirstError(t *testing.T) {
+	good := MustEvent(t, rus, ptr(ukr), "190", day(2022, 2, 24))
+	other := MustEvent(t, ukr, ptr(rus), "190", day(2022, 2, 25))
+	bad := other
+	bad.Code = "99"
+	bad.ID = "e-bad"
+	if _, err := Build([]model.Event{good, bad, good}); !errors.Is(err, ErrInvalidEvent) || !strings.Contains(err.Error(), "#1") {
+		t.Errorf("invalid event first: %v", err)
+	}
+	if _, err := Build([]model.Event{good, other, good, bad}); !errors.Is(err, ErrDuplicateEvent) || !strings.Contains(err.Error(), "#2") {
+		t.Errorf("repeated id first: %v", err)
+	}
+}
+
+// TestBuildEvidenceWindows checks that the edges' event ids, windows of
+// one shared slice, cannot be overwritten through one another.
+func TestBuildEvidenceWindows(t *testing.T) {
+	n := MustBuild(t, sampleEvents(t))
+	edges := n.Edges()
+	want := slices.Clone(edges[1].EventIDs)
+	_ = append(edges[0].EventIDs, "e-intruder")
+	if got := n.Edges()[1].EventIDs; !reflect.DeepEqual(got, want) {
+		t.Errorf("appending to one edge's ids changed the next: %v, want %v", got, want)
+	}
+}

@@ -1,0 +1,120 @@
+// Command seed builds a large eventgraph database for the scale
+// benchmarks of the report and the explorer, by replicating a store made
+// by a real ingest: every event, mention, article and full-text row of SRC
+// is copied K times under new ids ("ID.k"), dates and actors kept. The
+// result has the shape, the text and the index contents of real data at K
+// times the density, and takes minutes to build where ingesting as many
+// articles takes hours on a small machine.
+//
+//	go run ./bench/seed -from eg2k.db -to big.db -copies 45
+//
+// SRC must have been written by the same version of eventgraph (the
+// copy is column by column); the schema of DST comes from store.Open, so
+// it is migrated exactly as a real database would be.
+package main
+
+import (
+	"database/sql"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3"
+
+	"github.com/eventgraph/eventgraph/store"
+)
+
+func main() {
+	from := flag.String("from", "", "source database (from eventgraph ingest)")
+	to := flag.String("to", "", "database to create (must not exist)")
+	copies := flag.Int("copies", 10, "number of copies of the source's data")
+	analyze := flag.Bool("analyze", false, "run ANALYZE at the end (eventgraph itself does not)")
+	flag.Parse()
+	if *from == "" || *to == "" || *copies < 1 {
+		log.Fatal("usage: seed -from SRC.db -to DST.db -copies K")
+	}
+	if _, err := os.Stat(*to); err == nil {
+		log.Fatalf("%s exists; remove it first", *to)
+	}
+	if err := run(*from, *to, *copies, *analyze); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// copySQL copies one replica k (the ?1 parameter) of each table. Ids get
+// the suffix ".k" so that replicas never collide; actors are shared.
+var copySQL = []string{
+	`INSERT INTO articles (id, hash, path, title, outlet, url, published, format, body, ingested_at, origin, credit, copy_group, minhash)
+	 SELECT id || '.' || ?1, hash || '.' || ?1, path || '.' || ?1, title, outlet, url, published, format, body, ingested_at,
+	        origin, credit, CASE copy_group WHEN '' THEN '' ELSE copy_group || '.' || ?1 END, minhash FROM src.articles`,
+	`INSERT INTO events (id, code, root, date_start, date_end, precision, source_id, target_id, location)
+	 SELECT id || '.' || ?1, code, root, date_start, date_end, precision, source_id, target_id, location FROM src.events`,
+	`INSERT INTO mentions (id, event_id, article_id, sentence, "start", "end", "trigger", time_text, source_id, target_id,
+	        code, family, src_key, tgt_key, date_start, date_end, precision, location, figures, pair)
+	 SELECT id || '.' || ?1, event_id || '.' || ?1, article_id || '.' || ?1, sentence, "start", "end", "trigger", time_text,
+	        source_id, target_id, code, family, src_key, tgt_key, date_start, date_end, precision, location, figures, pair
+	 FROM src.mentions`,
+	`INSERT INTO report_text (mention_id, suffixes) SELECT mention_id || '.' || ?1, suffixes FROM src.report_text`,
+	`INSERT INTO reviews (event_id, status, note, reviewed_at)
+	 SELECT event_id || '.' || ?1, status, note, reviewed_at FROM src.reviews`,
+}
+
+func run(from, to string, copies int, analyze bool) error {
+	db, err := store.Open(to) // creates and migrates the schema
+	if err != nil {
+		return err
+	}
+	db.Close()
+	// Bulk load: no journal to speak of, no fsync; the file is thrown away
+	// if this fails.
+	conn, err := sql.Open("sqlite3", "file:"+to+"?_journal_mode=OFF&_synchronous=OFF&_foreign_keys=off")
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	conn.SetMaxOpenConns(1)
+	if _, err := conn.Exec(`ATTACH DATABASE ? AS src`, "file:"+from+"?mode=ro"); err != nil {
+		return fmt.Errorf("attach %s: %w", from, err)
+	}
+	if _, err := conn.Exec(`INSERT INTO actors SELECT * FROM src.actors`); err != nil {
+		return fmt.Errorf("actors: %w", err)
+	}
+	start := time.Now()
+	for k := 1; k <= copies; k++ {
+		tx, err := conn.Begin()
+		if err != nil {
+			return err
+		}
+		for _, q := range copySQL {
+			if _, err := tx.Exec(q, k); err != nil {
+				tx.Rollback()
+				return fmt.Errorf("copy %d: %w", k, err)
+			}
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "\rcopy %d/%d (%s)", k, copies, time.Since(start).Round(time.Second))
+	}
+	fmt.Fprintln(os.Stderr)
+	// The FTS index merged into one segment, as after a long ingest's
+	// automatic merges; planner statistics only when asked for, since a
+	// database made by eventgraph has none.
+	final := []string{`INSERT INTO report_text(report_text) VALUES ('optimize')`}
+	if analyze {
+		final = append(final, `ANALYZE`)
+	}
+	for _, q := range final {
+		if _, err := conn.Exec(q); err != nil {
+			return fmt.Errorf("%s: %w", q, err)
+		}
+	}
+	var events int
+	if err := conn.QueryRow(`SELECT COUNT(*) FROM events`).Scan(&events); err != nil {
+		return err
+	}
+	fmt.Printf("%s: %d events in %s\n", to, events, time.Since(start).Round(time.Second))
+	return nil
+}

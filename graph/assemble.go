@@ -51,7 +51,7 @@ type edgeKey struct {
 // one shared, id-sorted slice of event ids. order lists the event indices
 // by event id.
 func (b *builder) assemble(events []model.Event, order []int32) *Network {
-	nv, ne := len(b.nodes), len(b.edges)
+	nv, ne := len(b.nodes), b.edges.len()
 	perm := make([]int32, nv)
 	for i := range perm {
 		perm[i] = int32(i)
@@ -69,7 +69,8 @@ func (b *builder) assemble(events []model.Event, order []int32) *Network {
 
 	// Node indices follow id order, so sorting by indices sorts by ids.
 	keys := make([]edgeKey, ne)
-	for p, acc := range b.edges {
+	for p := range ne {
+		acc := b.edges.at(int32(p))
 		keys[p] = edgeKey{uint64(rank[acc.src])<<32 | uint64(rank[acc.tgt]), int32(p)}
 	}
 	slices.SortFunc(keys, func(x, y edgeKey) int { return cmp.Compare(x.key, y.key) })
@@ -83,7 +84,7 @@ func (b *builder) assemble(events []model.Event, order []int32) *Network {
 		a.src[k], a.tgt[k] = s, t
 		a.outStart[s+1]++
 		a.inStart[t+1]++
-		offs[k+1] = offs[k] + b.edges[x.prov].count
+		offs[k+1] = offs[k] + b.edges.at(x.prov).count
 	}
 	for v := range nv {
 		a.outStart[v+1] += a.outStart[v]
@@ -111,7 +112,7 @@ func (b *builder) assemble(events []model.Event, order []int32) *Network {
 
 	n.edges = make([]Edge, ne)
 	for k, x := range keys {
-		acc := &b.edges[x.prov]
+		acc := b.edges.at(x.prov)
 		n.edges[k] = Edge{
 			Source: b.nodes[acc.src].id, Target: b.nodes[acc.tgt].id, Count: int(acc.count),
 			Roots: countMap(acc.roots[:], rootString), Quads: countMap(acc.quads[:], func(q int) int { return q }),

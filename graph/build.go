@@ -19,7 +19,7 @@ type builder struct {
 	nodeOf map[string]int32 // actor id -> provisional node number
 	nodes  []nodeAcc
 	edgeOf map[uint64]int32 // source<<32 | target (provisional) -> provisional edge number
-	edges  []edgeAcc
+	edges  edgeChunks
 	evEdge []int32 // event index -> provisional edge number, -1 for an untargeted event
 }
 
@@ -94,13 +94,36 @@ func (b *builder) add(i int, e *model.Event, c model.CAMEOCode) {
 	key := uint64(src)<<32 | uint64(uint32(tgt))
 	k, ok := b.edgeOf[key]
 	if !ok {
-		k = int32(len(b.edges))
+		k = b.edges.add(edgeAcc{src: src, tgt: tgt})
 		b.edgeOf[key] = k
-		b.edges = append(b.edges, edgeAcc{src: src, tgt: tgt})
 	}
 	b.evEdge[i] = k
-	b.edges[k].add(e, c)
+	b.edges.at(k).add(e, c)
 }
+
+// edgeChunks stores accumulators in fixed blocks. A growing slice of them
+// (240 bytes each) was copied at every growth, which allocated about five
+// times the final size: most of Build's memory on a network of 93k edges.
+type edgeChunks struct {
+	chunks [][]edgeAcc
+	n      int32
+}
+
+const edgeChunk = 1024
+
+func (c *edgeChunks) add(acc edgeAcc) int32 {
+	if int(c.n)%edgeChunk == 0 {
+		c.chunks = append(c.chunks, make([]edgeAcc, 0, edgeChunk))
+	}
+	last := &c.chunks[len(c.chunks)-1]
+	*last = append(*last, acc)
+	c.n++
+	return c.n - 1
+}
+
+func (c *edgeChunks) at(k int32) *edgeAcc { return &c.chunks[k/edgeChunk][k%edgeChunk] }
+
+func (c *edgeChunks) len() int { return int(c.n) }
 
 func (ed *edgeAcc) add(e *model.Event, c model.CAMEOCode) {
 	ed.count++

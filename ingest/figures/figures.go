@@ -12,17 +12,20 @@
 package figures
 
 import (
-	"regexp"
-	"strings"
-
 	"github.com/eventgraph/eventgraph/model"
 )
 
 // Find returns the figures of one sentence, in order of appearance.
 func Find(sentence string) []model.Figure {
+	if !hasQuantity(sentence) {
+		return nil
+	}
 	toks := tokenize(sentence)
 	var out []model.Figure
 	for i := 0; i < len(toks); i++ {
+		if !mayStartQuantity(toks[i].lower) {
+			continue
+		}
 		q, n := quantity(toks, i)
 		if n == 0 {
 			continue
@@ -63,21 +66,10 @@ func bounds(q qty) (lo, hi float64) {
 	return q.value, q.value
 }
 
-var wordRE = regexp.MustCompile(`\$?[0-9][0-9,]*(?:\.[0-9]+)?|[A-Za-z]+(?:-[A-Za-z]+)*|[$€£%]`)
-
 // token is a word with its byte offsets in the sentence.
 type token struct {
 	text, lower string
 	start, end  int
-}
-
-func tokenize(s string) []token {
-	var out []token
-	for _, loc := range wordRE.FindAllStringIndex(s, -1) {
-		t := s[loc[0]:loc[1]]
-		out = append(out, token{text: t, lower: strings.ToLower(t), start: loc[0], end: loc[1]})
-	}
-	return out
 }
 
 func span(s string, toks []token, from, to int) string {

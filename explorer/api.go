@@ -27,23 +27,6 @@ func (x *Explorer) writeJSON(w http.ResponseWriter, r *http.Request, v any) {
 	w.Write(buf.Bytes())
 }
 
-// apiEvents answers the filtered events in the contract's JSON shape.
-func (x *Explorer) apiEvents(w http.ResponseWriter, r *http.Request) {
-	f, ok := x.filter(w, r)
-	if !ok {
-		return
-	}
-	events, err := x.events(r.Context(), f)
-	if err != nil {
-		x.fail(w, r, err)
-		return
-	}
-	if events == nil {
-		events = []model.Event{}
-	}
-	x.writeJSON(w, r, events)
-}
-
 // apiActors answers the actors of the filtered events with the number of
 // those events each takes part in, busiest first.
 func (x *Explorer) apiActors(w http.ResponseWriter, r *http.Request) {

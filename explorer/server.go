@@ -26,13 +26,19 @@ type Options struct {
 	// Hosts are extra Host header names to accept besides loopback ones,
 	// such as the host of a non-loopback --addr.
 	Hosts []string
+	// CacheFor is how long the pages' data of one filter is reused: the
+	// events read, the network and its layout. Default 30 s; negative
+	// turns the cache off. The database may change under a running
+	// server (an ingest beside it), so it is kept short.
+	CacheFor time.Duration
 }
 
 // Explorer is the explorer's HTTP handler.
 type Explorer struct {
-	r   model.EventReader
-	opt Options
-	log *log.Logger
+	r     model.EventReader
+	opt   Options
+	log   *log.Logger
+	sites *siteCache
 }
 
 // New returns the explorer of the events r reads.
@@ -44,7 +50,11 @@ func New(r model.EventReader, opt Options) *Explorer {
 	if w == nil {
 		w = io.Discard
 	}
-	return &Explorer{r: r, opt: opt, log: log.New(w, "eventgraph serve: ", log.LstdFlags)}
+	if opt.CacheFor == 0 {
+		opt.CacheFor = 30 * time.Second
+	}
+	return &Explorer{r: r, opt: opt, log: log.New(w, "eventgraph serve: ", log.LstdFlags),
+		sites: newSiteCache(opt.CacheFor, 8)}
 }
 
 // Limits of a request. The explorer answers small GET requests; anything
@@ -223,10 +233,21 @@ func (x *Explorer) site(w http.ResponseWriter, r *http.Request) (*report.Site, F
 	if !ok {
 		return nil, f, false
 	}
-	events, err := x.events(r.Context(), f)
+	// The canonical query is the key: equal filters share one site. The
+	// build outlives a client that leaves, since others may wait on it.
+	s, err := x.sites.get(f.Query, func() (*report.Site, error) { return x.buildSite(context.WithoutCancel(r.Context()), f) })
 	if err != nil {
 		x.fail(w, r, err)
 		return nil, f, false
+	}
+	return s, f, true
+}
+
+// buildSite reads the events of f and prepares their pages.
+func (x *Explorer) buildSite(ctx context.Context, f Filter) (*report.Site, error) {
+	events, err := x.events(ctx, f)
+	if err != nil {
+		return nil, err
 	}
 	live := &report.Live{Query: f.Query, Form: f.Form}
 	for _, d := range downloads {
@@ -238,10 +259,9 @@ func (x *Explorer) site(w http.ResponseWriter, r *http.Request) (*report.Site, F
 	}
 	s, err := report.NewSite(events, report.Options{Title: x.opt.Title, Live: live})
 	if err != nil {
-		x.fail(w, r, fmt.Errorf("build pages: %w", err))
-		return nil, f, false
+		return nil, fmt.Errorf("build pages: %w", err)
 	}
-	return s, f, true
+	return s, nil
 }
 
 func (x *Explorer) page(w http.ResponseWriter, r *http.Request, name string) {

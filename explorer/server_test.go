@@ -196,3 +196,64 @@ func TestPagesAndDownloads(t *testing.T) {
 		t.Errorf("csv: %q %s", h.Get("Content-Disposition"), b)
 	}
 }
+
+// /api/events answers pages: limit caps the page, Link and X-Next-After
+// lead to the next one, and the pages put together are the whole answer,
+// with and without a reader that pages itself.
+func TestAPIEventsPages(t *testing.T) {
+	db, _ := MustDB(t)
+	for name, r := range map[string]model.EventReader{"pager": db, "plain": plainReader{db}} {
+		t.Run(name, func(t *testing.T) {
+			base := MustServe(t, r)
+			for _, q := range []string{"", "actor=RUS&actor=TUR&between=1"} {
+				_, _, b := get(t, base+"/api/events?"+q)
+				var all []model.Event
+				if err := json.Unmarshal(b, &all); err != nil {
+					t.Fatal(err)
+				}
+				var got []model.Event
+				next := "/api/events?" + q + "&limit=2"
+				for pages := 0; next != ""; pages++ {
+					if pages > 10 {
+						t.Fatal("pages never end")
+					}
+					code, h, b := get(t, base+next)
+					if code != 200 {
+						t.Fatalf("%s: %d %s", next, code, b)
+					}
+					var page []model.Event
+					if err := json.Unmarshal(b, &page); err != nil {
+						t.Fatal(err)
+					}
+					if len(page) > 2 {
+						t.Fatalf("%s: %d events for limit=2", next, len(page))
+					}
+					got = append(got, page...)
+					next = ""
+					if link := h.Get("Link"); link != "" {
+						next = strings.TrimSuffix(strings.TrimPrefix(link, "<"), `>; rel="next"`)
+						if h.Get("X-Next-After") != page[len(page)-1].ID {
+							t.Errorf("X-Next-After %q, last event %q", h.Get("X-Next-After"), page[len(page)-1].ID)
+						}
+					}
+				}
+				if len(got) != len(all) {
+					t.Fatalf("%q: %d events in pages, %d in one answer", q, len(got), len(all))
+				}
+				for i := range got {
+					if got[i].ID != all[i].ID {
+						t.Fatalf("%q: event %d is %s in pages, %s in one answer", q, i, got[i].ID, all[i].ID)
+					}
+				}
+			}
+			for _, bad := range []string{"limit=0", "limit=5001", "limit=x", "after=no-such-event"} {
+				if code, _, b := get(t, base+"/api/events?"+bad); code != 400 {
+					t.Errorf("%s: %d %s, want 400", bad, code, b)
+				}
+			}
+		})
+	}
+}
+
+// plainReader hides the store's EventsAfter, so the explorer slices.
+type plainReader struct{ model.EventReader }

@@ -142,7 +142,9 @@
 
   function loadTimeline() {
     tlEl.removeAttribute('data-events');
-    var extra = state.actor ? { actor: state.actor.id, between: '' } : {};
+    // The API pages its answers; the timeline takes the largest page,
+    // which is as many points as it can draw legibly.
+    var extra = state.actor ? { actor: state.actor.id, between: '', limit: 5000 } : { limit: 5000 };
     return api('api/events', extra).then(function (events) {
       if (!state.actor) { state.all = events; setupSlider(); }
       drawTimeline(events);

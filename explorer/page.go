@@ -1,0 +1,136 @@
+package explorer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// EventPager is what a reader may offer besides [model.EventReader] to
+// answer /api/events a page at a time: at most limit events passing f, in
+// the order of Events, after the event with id afterID ("" for the
+// first page), and an error matching [model.ErrNotFound] when afterID names
+// no stored event. The SQLite store has it (store.DB.EventsAfter); without
+// it the explorer reads every filtered event and slices, which is fine
+// for small stores and the fixtures of tests.
+type EventPager interface {
+	EventsAfter(ctx context.Context, f model.EventFilter, afterID string, limit int) ([]model.Event, error)
+}
+
+// Page sizes of /api/events. Without a limit a request gets defaultLimit
+// events, so that no request on a large store reads it whole.
+const (
+	defaultLimit = 500
+	maxLimit     = 5000
+)
+
+// errBadPage is answered 400: a malformed limit or a stale cursor.
+var errBadPage = errors.New("bad page")
+
+// pageParams reads limit and after from the query.
+func pageParams(q url.Values) (limit int, after string, err error) {
+	limit = defaultLimit
+	if s := q.Get("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > maxLimit {
+			return 0, "", fmt.Errorf("%w: limit %q: want a number from 1 to %d", errBadPage, s, maxLimit)
+		}
+		limit = n
+	}
+	return limit, q.Get("after"), nil
+}
+
+// eventPage returns up to limit events of f after the event afterID, and
+// whether more follow. Between, which the reader cannot apply, is applied
+// here, reading on until the page is full.
+func (x *Explorer) eventPage(ctx context.Context, f Filter, afterID string, limit int) ([]model.Event, bool, error) {
+	pager, ok := x.r.(EventPager)
+	if !ok {
+		all, err := x.events(ctx, f)
+		if err != nil {
+			return nil, false, err
+		}
+		start := 0
+		if afterID != "" {
+			start = -1
+			for i, e := range all {
+				if e.ID == afterID {
+					start = i + 1
+					break
+				}
+			}
+			if start < 0 {
+				return nil, false, fmt.Errorf("%w: after %q: %w", errBadPage, afterID, model.ErrNotFound)
+			}
+		}
+		all = all[start:]
+		if len(all) > limit {
+			return all[:limit], true, nil
+		}
+		return all, false, nil
+	}
+	out := []model.Event{}
+	for {
+		// One more than needed tells whether another page follows.
+		want := limit + 1 - len(out)
+		page, err := pager.EventsAfter(ctx, f.EventFilter, afterID, want)
+		if errors.Is(err, model.ErrNotFound) {
+			return nil, false, fmt.Errorf("%w: after %q: %w", errBadPage, afterID, err)
+		}
+		if err != nil {
+			return nil, false, err
+		}
+		for _, e := range page {
+			if f.keep(e) {
+				out = append(out, e)
+			}
+		}
+		if len(out) > limit {
+			return out[:limit], true, nil
+		}
+		if len(page) < want {
+			return out, false, nil
+		}
+		afterID = page[len(page)-1].ID
+	}
+}
+
+// apiEvents answers one page of the filtered events in the contract's JSON
+// shape (an array). When more follow, the Link header names the next page
+// (rel="next") and X-Next-After the cursor to pass as after=.
+func (x *Explorer) apiEvents(w http.ResponseWriter, r *http.Request) {
+	f, ok := x.filter(w, r)
+	if !ok {
+		return
+	}
+	limit, after, err := pageParams(r.URL.Query())
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	events, more, err := x.eventPage(r.Context(), f, after, limit)
+	if errors.Is(err, errBadPage) {
+		http.Error(w, err.Error()+" (start again without after=)", http.StatusBadRequest)
+		return
+	}
+	if err != nil {
+		x.fail(w, r, err)
+		return
+	}
+	if more {
+		last := events[len(events)-1].ID
+		next := "api/events?"
+		if f.Query != "" {
+			next += f.Query + "&"
+		}
+		next += "limit=" + strconv.Itoa(limit) + "&after=" + url.QueryEscape(last)
+		w.Header().Set("Link", "</"+next+`>; rel="next"`)
+		w.Header().Set("X-Next-After", last)
+	}
+	x.writeJSON(w, r, events)
+}

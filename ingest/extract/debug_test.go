@@ -27,11 +27,7 @@ func TestDebugSentence(t *testing.T) {
 			d.findActors(s)
 			evs := d.codeSentence(i)
 			d.done = append(d.done, evs...)
-			for _, m := range s.actors {
-				if m.Kind != actor.KindPronoun && m.Kind != actor.KindPlace {
-					d.history = append(d.history, m.Match)
-				}
-			}
+			d.remember(s)
 			if !strings.Contains(s.span.Text, q) {
 				continue
 			}

@@ -22,6 +22,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -109,8 +110,11 @@ type doc struct {
 	// history holds the actors met so far, newest last, for pronouns and
 	// short forms ("he", "the ministry").
 	history []actor.Match
-	ad      *actor.Document // nil without a gazetteer
-	done    []coded         // events coded so far, for context
+	// countries are the distinct countries of history, in order of first
+	// mention: the context of the place lookup, kept as history grows.
+	countries []string
+	ad        *actor.Document // nil without a gazetteer
+	done      []coded         // events coded so far, for context
 }
 
 // sent is one sentence with its tokens, actors and time expressions.
@@ -125,6 +129,9 @@ type sent struct {
 	trigs  []coding.Trigger
 	figs   []model.Figure
 	figsOK bool
+	// places are the sentence's places, found on first use (placesIn).
+	places   []placeMention
+	placesOK bool
 }
 
 // figures returns the figures of s, found once however many events the
@@ -181,13 +188,23 @@ func (d *doc) run() []coded {
 		evs := d.codeSentence(i)
 		d.done = append(d.done, evs...)
 		out = append(out, evs...)
-		for _, m := range s.actors {
-			if m.Kind != actor.KindPronoun && m.Kind != actor.KindPlace {
-				d.history = append(d.history, m.Match)
-			}
-		}
+		d.remember(s)
 	}
 	return out
+}
+
+// remember adds the actors of s to the history that pronouns, short forms
+// and place names are read against.
+func (d *doc) remember(s *sent) {
+	for _, m := range s.actors {
+		if m.Kind == actor.KindPronoun || m.Kind == actor.KindPlace {
+			continue
+		}
+		d.history = append(d.history, m.Match)
+		if c := m.Actor.Country; c != "" && !slices.Contains(d.countries, c) {
+			d.countries = append(d.countries, c)
+		}
+	}
 }
 
 // skipSentence drops lines that are page furniture rather than prose.

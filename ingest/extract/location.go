@@ -80,13 +80,18 @@ type placeMention struct {
 
 // placesIn finds the places of s. The countries of the actors met so far
 // and of the sentence's own settle shared names and admit small towns.
+// The scan is the costliest step of locating an event, and every event of
+// a sentence (and the sentence after, carrying its place) asks for the
+// same places, so it runs once per sentence.
 func (d *doc) placesIn(s *sent) []placeMention {
-	var ctx []string
-	for _, m := range d.history {
-		if m.Actor.Country != "" {
-			ctx = append(ctx, m.Actor.Country)
-		}
+	if !s.placesOK {
+		s.places, s.placesOK = d.findPlaces(s), true
 	}
+	return s.places
+}
+
+func (d *doc) findPlaces(s *sent) []placeMention {
+	ctx := d.countries[:len(d.countries):len(d.countries)]
 	for _, m := range s.actors {
 		if m.Actor.Country != "" {
 			ctx = append(ctx, m.Actor.Country)

@@ -39,6 +39,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"sync"
 
@@ -67,15 +68,25 @@ type Entry struct {
 	Source  string   // file:line, for messages
 
 	elems []elem
-	words int // literal words, for preferring longer matches
+	need  []elem // literal words after the first, the least common first
+	words int    // literal words, for preferring longer matches
 }
 
 // Root is the two-digit root of the entry's code.
 func (e *Entry) Root() string { return model.RootOf(e.Code) }
 
 type elem struct {
-	gap bool
-	ids []int32 // vocabulary ids of the surface forms matched; nil for a gap
+	gap    bool
+	common bool    // a particle or article, present in most sentences
+	lemma  int32   // index of the word with its set of forms
+	ids    []int32 // vocabulary ids of the surface forms matched; nil for a gap
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func (el elem) has(id int32) bool {
@@ -90,12 +101,16 @@ func (el elem) has(id int32) bool {
 // Lexicon is a compiled set of patterns. Every surface form of every
 // pattern word has a vocabulary id, so that matching a sentence costs one
 // map lookup per token; patterns are indexed by the ids of their first
-// word.
+// word. Each pattern word with its forms is a lemma; a sentence's lemmas
+// are marked in a bitset, so that ruling out a pattern whose other words
+// are absent costs one bit test per word.
 type Lexicon struct {
 	Entries []*Entry
 	vocab   map[string]int32
 	byFirst [][]*Entry
-	present sync.Pool // *[]uint64 bitsets over the vocabulary, one per Match
+	lemmas  map[string]int32 // pattern word (with "/n" for a noun) -> lemma
+	lemOf   [][]int32        // vocabulary id -> the lemmas it is a form of
+	scratch sync.Pool        // *scratch, one per Match call in flight
 }
 
 // Default returns the lexicon embedded in the binary. It panics if the
@@ -121,7 +136,7 @@ func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 	if err != nil {
 		return nil, fmt.Errorf("coding: %w", err)
 	}
-	lx := &Lexicon{vocab: map[string]int32{}}
+	lx := &Lexicon{vocab: map[string]int32{}, lemmas: map[string]int32{}}
 	seen := map[string]string{}
 	for _, name := range names {
 		if strings.HasSuffix(name, "/irregular.txt") {
@@ -147,10 +162,9 @@ func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 			lx.add(e, irr)
 		}
 	}
-	n := (len(lx.byFirst) + 63) / 64
-	lx.present.New = func() any {
-		b := make([]uint64, n)
-		return &b
+	n := (len(lx.lemmas) + 63) / 64
+	lx.scratch.New = func() any {
+		return &scratch{present: make([]uint64, n)}
 	}
 	return lx, nil
 }
@@ -234,12 +248,31 @@ func (lx *Lexicon) add(e *Entry, irr irregulars) {
 			continue
 		}
 		e.words++
-		var el elem
+		el := elem{common: fixed[w]}
 		for f := range forms(w, e.Noun, irr) {
 			el.ids = append(el.ids, lx.id(f))
 		}
+		key := w
+		if e.Noun {
+			key += "/n"
+		}
+		lem, ok := lx.lemmas[key]
+		if !ok {
+			lem = int32(len(lx.lemmas))
+			lx.lemmas[key] = lem
+			for _, id := range el.ids {
+				lx.lemOf[id] = append(lx.lemOf[id], lem)
+			}
+		}
+		el.lemma = lem
 		e.elems = append(e.elems, el)
+		if len(e.elems) > 1 {
+			e.need = append(e.need, el)
+		}
 	}
+	// A sentence nearly always holds "to" or "the"; checking the content
+	// words first rules most candidates out at the first test.
+	slices.SortStableFunc(e.need, func(x, y elem) int { return btoi(x.common) - btoi(y.common) })
 	lx.Entries = append(lx.Entries, e)
 	for _, id := range e.elems[0].ids {
 		lx.byFirst[id] = append(lx.byFirst[id], e)
@@ -254,5 +287,6 @@ func (lx *Lexicon) id(f string) int32 {
 	id := int32(len(lx.byFirst))
 	lx.vocab[f] = id
 	lx.byFirst = append(lx.byFirst, nil)
+	lx.lemOf = append(lx.lemOf, nil)
 	return id
 }

@@ -16,6 +16,7 @@ type Trigger struct {
 	Literal            []int // token indexes of the pattern's words
 
 	governed bool // inside another match's object: ranked below it
+	lo, hi   int  // the literal positions in the scratch, while matching
 }
 
 // gapStop reports whether a gap stops at words[j]: at the end of a
@@ -42,11 +43,28 @@ var clauseOpeners = map[string]bool{
 	"if": true, "unless": true, "until": true, "so": true, "then": true, "said": true,
 }
 
+// scratch is the per-call working memory of [Lexicon.Match], pooled so
+// that a sentence costs at most two allocations: the triggers returned and
+// one slice holding all their literal positions.
+type scratch struct {
+	present []uint64  // bitset over the lemmas of the sentence's words
+	found   []Trigger // candidates; Literal is unset, lo/hi index lits
+	lits    []int
+	taken   []bool
+}
+
 // Match finds the lexicon's patterns in words, the lower-cased tokens of
 // one sentence. Longer patterns win over shorter ones sharing a token; the
 // result is ordered by position.
-func (lx *Lexicon) Match(words []string) []Trigger {
-	// Sentences are short: keep the per-token scratch on the stack.
+func (lx *Lexicon) Match(words []string) []Trigger { return lx.MatchMasked(words, nil) }
+
+// MatchMasked is [Lexicon.Match] with a mask over words: a token whose
+// mask is true (a name such as "Ceasefire Violations Committee" or "the
+// Warsaw Pact", or an actor span found by the caller) is never a pattern
+// word, though a gap of a pattern may cross it ("urged the Warsaw Pact
+// to"). A nil or short mask masks nothing beyond its length.
+func (lx *Lexicon) MatchMasked(words []string, mask []bool) []Trigger {
+	// Sentences are short: keep the per-token ids on the stack.
 	var idBuf [64]int32
 	var ids []int32
 	if len(words) <= len(idBuf) {
@@ -54,20 +72,22 @@ func (lx *Lexicon) Match(words []string) []Trigger {
 	} else {
 		ids = make([]int32, len(words))
 	}
+	sc := lx.scratch.Get().(*scratch)
 	// present holds the vocabulary ids of the sentence, so that a pattern
 	// whose later words are absent is ruled out without scanning its gaps.
-	pp := lx.present.Get().(*[]uint64)
-	present := *pp
+	present := sc.present
 	for i, w := range words {
 		id, ok := lx.vocab[w]
-		if !ok {
+		if !ok || i < len(mask) && mask[i] {
 			id = -1
 		} else {
-			present[id>>6] |= 1 << (id & 63)
+			for _, l := range lx.lemOf[id] {
+				present[l>>6] |= 1 << (l & 63)
+			}
 		}
 		ids[i] = id
 	}
-	var found []Trigger
+	found, lits := sc.found[:0], sc.lits[:0]
 	for i, id := range ids {
 		if id < 0 || isMonth(words[i]) && dateUse(words, i) {
 			continue
@@ -76,48 +96,58 @@ func (lx *Lexicon) Match(words []string) []Trigger {
 			if !possible(e, present) {
 				continue
 			}
-			if t, ok := matchAt(e, words, ids, i); ok {
+			var t Trigger
+			var ok bool
+			if t, lits, ok = matchAt(e, words, ids, i, lits); ok {
 				found = append(found, t)
 			}
 		}
 	}
 	for _, id := range ids {
 		if id >= 0 {
-			present[id>>6] = 0
-		}
-	}
-	lx.present.Put(pp)
-	if len(found) < 2 {
-		return found
-	}
-	markGoverned(found)
-	// Prefer patterns not governed by another, then more literal words,
-	// then the tighter match, then the earlier.
-	slices.SortStableFunc(found, func(x, y Trigger) int {
-		switch {
-		case x.governed != y.governed:
-			if x.governed {
-				return 1
+			for _, l := range lx.lemOf[id] {
+				present[l>>6] = 0
 			}
-			return -1
-		case x.Entry.words != y.Entry.words:
-			return y.Entry.words - x.Entry.words
-		case x.End-x.Start != y.End-y.Start:
-			return (x.End - x.Start) - (y.End - y.Start)
 		}
-		return x.Start - y.Start
-	})
-	var takenBuf [64]bool
-	var taken []bool
-	if len(words) <= len(takenBuf) {
-		taken = takenBuf[:len(words)]
-	} else {
-		taken = make([]bool, len(words))
 	}
-	out := found[:0]
+	out := lx.choose(sc, found, lits, len(words))
+	sc.found, sc.lits = found[:0], lits[:0]
+	lx.scratch.Put(sc)
+	return out
+}
+
+// choose keeps the best of the candidate matches that share no literal
+// token and returns them in a new slice, ordered by position.
+func (lx *Lexicon) choose(sc *scratch, found []Trigger, lits []int, n int) []Trigger {
+	if len(found) == 0 {
+		return nil
+	}
+	if len(found) > 1 {
+		markGoverned(found, lits)
+		// Prefer patterns not governed by another, then more literal
+		// words, then the tighter match, then the earlier.
+		slices.SortStableFunc(found, func(x, y Trigger) int {
+			switch {
+			case x.governed != y.governed:
+				if x.governed {
+					return 1
+				}
+				return -1
+			case x.Entry.words != y.Entry.words:
+				return y.Entry.words - x.Entry.words
+			case x.End-x.Start != y.End-y.Start:
+				return (x.End - x.Start) - (y.End - y.Start)
+			}
+			return x.Start - y.Start
+		})
+	}
+	taken := slices.Grow(sc.taken[:0], n)[:n]
+	clear(taken)
+	sc.taken = taken
+	kept, nlit := 0, 0
 	for _, t := range found {
 		clash := false
-		for _, k := range t.Literal {
+		for _, k := range lits[t.lo:t.hi] {
 			if taken[k] {
 				clash = true
 				break
@@ -126,12 +156,24 @@ func (lx *Lexicon) Match(words []string) []Trigger {
 		if clash {
 			continue
 		}
-		for _, k := range t.Literal {
+		for _, k := range lits[t.lo:t.hi] {
 			taken[k] = true
 		}
-		out = append(out, t)
+		found[kept] = t
+		kept++
+		nlit += t.hi - t.lo
 	}
+	out := make([]Trigger, kept)
+	copy(out, found[:kept])
 	slices.SortStableFunc(out, func(x, y Trigger) int { return x.Start - y.Start })
+	all := make([]int, 0, nlit)
+	for i := range out {
+		t := &out[i]
+		a := len(all)
+		all = append(all, lits[t.lo:t.hi]...)
+		t.Literal = all[a:len(all):len(all)]
+		t.lo, t.hi = 0, 0
+	}
 	return out
 }
 
@@ -167,16 +209,16 @@ func dateUse(words []string, i int) bool {
 // for reforms" is the acceptance (083), not a demand for reform,
 // "rejected calls for talks" a rejection, and "demanded economic
 // cooperation" a demand (1011) rather than the cooperation.
-func markGoverned(found []Trigger) {
+func markGoverned(found []Trigger, lits []int) {
 	for i := range found {
 		x := &found[i]
-		if len(x.Literal) < 2 {
+		if x.hi-x.lo < 2 {
 			continue
 		}
-		last := x.Literal[len(x.Literal)-1]
+		last := lits[x.hi-1]
 		for j := range found {
 			y := &found[j]
-			if y.Start > x.Start && y.Start <= last && y.End > y.Start+1 && contains(y.Literal, last) {
+			if y.Start > x.Start && y.Start <= last && y.End > y.Start+1 && contains(lits[y.lo:y.hi], last) {
 				y.governed = true
 			}
 		}
@@ -195,39 +237,27 @@ func contains(xs []int, v int) bool {
 // possible reports whether every word of e after the first has one of
 // its forms in the sentence.
 func possible(e *Entry, present []uint64) bool {
-	for _, el := range e.elems[1:] {
-		if el.gap {
-			continue
-		}
-		found := false
-		for _, id := range el.ids {
-			if present[id>>6]&(1<<(id&63)) != 0 {
-				found = true
-				break
-			}
-		}
-		if !found {
+	for _, el := range e.need {
+		if present[el.lemma>>6]&(1<<(el.lemma&63)) == 0 {
 			return false
 		}
 	}
 	return true
 }
 
-// matchAt matches e with its first word at words[i]; gaps are lazy.
-func matchAt(e *Entry, words []string, ids []int32, i int) (Trigger, bool) {
-	t := Trigger{Entry: e, Start: i, Head: i, SlotStart: -1, SlotEnd: -1}
-	// Collect the literal positions on the stack; most attempts fail, and
-	// only a match pays for its slice.
-	var buf [16]int
-	lit := buf[:0]
+// matchAt matches e with its first word at words[i]; gaps are lazy. The
+// literal positions are appended to lits, which is returned truncated to
+// its old length when e does not match.
+func matchAt(e *Entry, words []string, ids []int32, i int, lits []int) (Trigger, []int, bool) {
+	t := Trigger{Entry: e, Start: i, Head: i, SlotStart: -1, SlotEnd: -1, lo: len(lits)}
 	pos := i
 	for k := 0; k < len(e.elems); k++ {
 		el := e.elems[k]
 		if !el.gap {
 			if pos >= len(ids) || (k > 0 && !el.has(ids[pos])) {
-				return t, false
+				return t, lits[:t.lo], false
 			}
-			lit = append(lit, pos)
+			lits = append(lits, pos)
 			pos++
 			continue
 		}
@@ -244,7 +274,7 @@ func matchAt(e *Entry, words []string, ids []int32, i int) (Trigger, bool) {
 			}
 		}
 		if found < 0 {
-			return t, false
+			return t, lits[:t.lo], false
 		}
 		if t.SlotStart < 0 {
 			t.SlotStart, t.SlotEnd = pos, found
@@ -252,8 +282,8 @@ func matchAt(e *Entry, words []string, ids []int32, i int) (Trigger, bool) {
 		pos = found
 	}
 	t.End = pos
-	t.Literal = append([]int(nil), lit...)
-	return t, true
+	t.hi = len(lits)
+	return t, lits, true
 }
 
 // Lower returns the lower-cased forms of tokens, for [Lexicon.Match].

@@ -25,7 +25,7 @@ type EventPager interface {
 // Page sizes of /api/events. Without a limit a request gets defaultLimit
 // events, so that no request on a large store reads it whole.
 const (
-	defaultLimit = 500
+	defaultLimit = 100
 	maxLimit     = 5000
 )
 
@@ -76,8 +76,13 @@ func (x *Explorer) eventPage(ctx context.Context, f Filter, afterID string, limi
 	}
 	out := []model.Event{}
 	for {
-		// One more than needed tells whether another page follows.
+		// One more than needed tells whether another page follows. With
+		// Between most events read are dropped here, so read in larger
+		// rounds.
 		want := limit + 1 - len(out)
+		if f.Between && len(f.Actors) > 0 {
+			want = max(want, 4*(limit+1))
+		}
 		page, err := pager.EventsAfter(ctx, f.EventFilter, afterID, want)
 		if errors.Is(err, model.ErrNotFound) {
 			return nil, false, fmt.Errorf("%w: after %q: %w", errBadPage, afterID, err)

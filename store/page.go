@@ -61,6 +61,18 @@ func queryEventsAfter(ctx context.Context, tx *sql.Tx, f model.EventFilter, afte
 			return nil, err
 		}
 	}
+	// Two plans, chosen by a bounded probe. A filter that matches few
+	// events is best served by the indexes of its conditions (an actor's,
+	// a root's) and a sort of what they find. One that matches many (a
+	// busy actor, a whole year) would make that sort read and order
+	// hundreds of thousands of rows for every page; walking the date index
+	// in order instead stops as soon as the page is full.
+	from := ` FROM events e`
+	if dense, err := manyMatch(ctx, tx, where, args); err != nil {
+		return nil, err
+	} else if dense {
+		from = ` FROM events e INDEXED BY events_date`
+	}
 	out := []model.Event{}
 	// Ask for a little more than is missing, so that a round or two
 	// usually fills the page even when Match refuses some.
@@ -74,7 +86,7 @@ func queryEventsAfter(ctx context.Context, tx *sql.Tx, f model.EventFilter, afte
 			conds = append(conds, `e.date_start >= ?`, `(`+pageKey+`) > (?, ?, ?, ?)`)
 			a = append(a, key[0], key[0], key[1], key[2], key[3])
 		}
-		q := `SELECT e.id, ` + pageKey + ` FROM events e`
+		q := `SELECT e.id, ` + pageKey + from
 		if len(conds) > 0 {
 			q += " WHERE " + strings.Join(conds, " AND ")
 		}
@@ -116,6 +128,21 @@ func queryEventsAfter(ctx context.Context, tx *sql.Tx, f model.EventFilter, afte
 		}
 	}
 	return out, nil
+}
+
+// probeRows is where a filter counts as matching many events.
+const probeRows = 5000
+
+// manyMatch reports whether the conditions select at least probeRows
+// events, reading no more than that many.
+func manyMatch(ctx context.Context, tx *sql.Tx, where []string, args []any) (bool, error) {
+	if len(where) == 0 {
+		return true, nil
+	}
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM events e WHERE `+strings.Join(where, " AND ")+
+		` LIMIT ?)`, append(append([]any(nil), args...), probeRows)...).Scan(&n)
+	return n >= probeRows, err
 }
 
 // eventsByID reads the given events with their mentions, in the order of

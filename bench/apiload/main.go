@@ -1,0 +1,158 @@
+// Command apiload measures the explorer's JSON API on a large database:
+// it serves the database (opened read-only) on a loopback port inside this
+// process, sends a bounded number of filtered requests with a small
+// number of concurrent clients, and prints the latency percentiles per
+// query and over all of them.
+//
+//	go run ./bench/apiload -db big.db -n 400 -c 2
+//
+// Requests go to 127.0.0.1 only. The run stops after -n requests or
+// -timeout, whichever comes first. It is a measurement, never a test.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/eventgraph/eventgraph/explorer"
+	"github.com/eventgraph/eventgraph/store"
+)
+
+// queries are the filtered views a reporter asks for: one actor, a pair,
+// a period, a CAMEO root or QuadClass, an outlet, full text, minimum
+// sources, and a combination of them. Each answers its first page (the
+// default limit) unless it says otherwise.
+var queries = []string{
+	"api/events?actor=RUS",
+	"api/events?actor=RUS,TUR&between=1",
+	"api/events?from=2020-03&to=2020-03",
+	"api/events?root=19",
+	"api/events?quad=1",
+	"api/events?outlet=Reuters",
+	"api/events?q=Idlib",
+	"api/events?min=2",
+	"api/events?actor=RUS,TUR&between=1&from=2018&to=2020&q=Idlib",
+	"api/events?actor=SYR&root=19&from=2021&limit=100",
+}
+
+func main() {
+	dbPath := flag.String("db", "", "database to serve (read-only)")
+	n := flag.Int("n", 400, "requests in all")
+	c := flag.Int("c", 2, "concurrent clients")
+	timeout := flag.Duration("timeout", 5*time.Minute, "stop after this long")
+	warm := flag.Bool("warm", true, "send each query once before measuring (page cache, FTS)")
+	flag.Parse()
+	if *dbPath == "" {
+		log.Fatal("usage: apiload -db FILE [-n 400] [-c 2]")
+	}
+	db, err := store.OpenReadOnly(*dbPath)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer db.Close()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		log.Fatal(err)
+	}
+	srv := explorer.NewServer(ln.Addr().String(), explorer.New(db, explorer.Options{}), nil)
+	go srv.Serve(ln)
+	defer srv.Close()
+	base := "http://" + ln.Addr().String() + "/"
+	client := &http.Client{Timeout: 60 * time.Second}
+
+	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
+	defer cancel()
+	fetch := func(q string) (time.Duration, int, error) {
+		req, _ := http.NewRequestWithContext(ctx, "GET", base+q, nil)
+		start := time.Now()
+		resp, err := client.Do(req)
+		if err != nil {
+			return 0, 0, err
+		}
+		nb, err := io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			return 0, 0, fmt.Errorf("%s: HTTP %d", q, resp.StatusCode)
+		}
+		return time.Since(start), int(nb), err
+	}
+	bytes := map[string]int{}
+	if *warm {
+		for _, q := range queries {
+			d, b, err := fetch(q)
+			if err != nil {
+				log.Printf("warm-up: %v", err)
+				continue
+			}
+			bytes[q] = b
+			fmt.Printf("warm-up %-55s %8.1f ms\n", q, float64(d.Microseconds())/1000)
+		}
+	}
+
+	var mu sync.Mutex
+	lat := map[string][]time.Duration{}
+	var all []time.Duration
+	next := make(chan int)
+	go func() {
+		defer close(next)
+		for i := 0; i < *n; i++ {
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	start := time.Now()
+	for range *c {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				q := queries[i%len(queries)]
+				d, _, err := fetch(q)
+				if err != nil {
+					log.Printf("%v", err)
+					continue
+				}
+				mu.Lock()
+				lat[q] = append(lat[q], d)
+				all = append(all, d)
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+
+	a, ac, e, m, _ := db.Counts(context.Background())
+	fmt.Printf("database: %d events, %d mentions, %d articles, %d actors; %d requests in %s with %d clients\n",
+		e, m, a, ac, len(all), elapsed.Round(time.Millisecond), *c)
+	fmt.Printf("%-62s %6s %8s %8s %8s %9s\n", "query", "n", "p50_ms", "p95_ms", "max_ms", "bytes")
+	for _, q := range queries {
+		d := lat[q]
+		fmt.Printf("%-62s %6d %8.1f %8.1f %8.1f %9d\n", q, len(d), pct(d, 50), pct(d, 95), pct(d, 100), bytes[q])
+	}
+	fmt.Printf("%-62s %6d %8.1f %8.1f %8.1f\n", "all", len(all), pct(all, 50), pct(all, 95), pct(all, 100))
+}
+
+// pct is the p-th percentile in milliseconds (nearest rank).
+func pct(d []time.Duration, p float64) float64 {
+	if len(d) == 0 {
+		return 0
+	}
+	s := append([]time.Duration(nil), d...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	k := int(p/100*float64(len(s))+0.999) - 1
+	k = max(0, min(k, len(s)-1))
+	return float64(s[k].Microseconds()) / 1000
+}

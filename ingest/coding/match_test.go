@@ -62,6 +62,25 @@ func TestMatchRules(t *testing.T) {
 		{"press agency", "The report came from the Canadian Press agency.", "press", ""},
 		{"stated", "The ministry stated that talks would continue.", "stated", "010"},
 		{"noun forces", "Forces from the north clashed with the army.", "forces", ""},
+		// "struck" is an attack unless its object is a deal.
+		{"struck attack", "Warplanes struck a fuel depot near the border.", "struck", "190"},
+		{"struck deal", "The factions struck a compromise over the budget.", "struck", "057"},
+		// Who storms decides between a riot and an assault.
+		{"protesters storm", "Angry protesters stormed the ministry on Tuesday.", "protesters", "145"},
+		{"troops storm", "Commandos stormed the hijacked ship.", "stormed", "190"},
+		// A document release is a statement, not a concession.
+		{"press release", "The group said in a press release that it would stay.", "press", "010"},
+		{"prisoner release", "The junta will release the detained journalists.", "release", "0841"},
+		// 'call X a Y' judges X; "call a strike" is a labour action.
+		{"call step", "The minister called the pact an important step for the region.", "called", "051"},
+		{"call insult", "The envoy called the raid a slap in the face of diplomacy.", "called", "111"},
+		{"call strike", "Dock workers called a strike over unpaid wages.", "called", "143"},
+		// Armed forces marching on a city advance; a crowd marches in protest.
+		{"troops march", "Rebel fighters marched on the provincial capital.", "fighters", "190"},
+		{"ordered march", "The general ordered his units to march on the capital.", "ordered", "190"},
+		{"vow defend", "The governor vowed that the militia would defend the port.", "vowed", "138"},
+		{"supervise", "A joint commission will supervise and monitor the truce.", "supervise", "030"},
+		{"neutralise", "The army said it had neutralised several rebel positions.", "neutralised", "190"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -149,6 +168,47 @@ func TestSubCodes(t *testing.T) {
 				}
 			}
 			t.Errorf("%q: want %s, got %s", tt.sentence, tt.code, describe(words, trs))
+		})
+	}
+}
+
+// TestMatchMasked checks that pattern words inside capitalised names are
+// not triggers once [NameMask] masks them, and that ordinary sentences
+// keep their triggers. The sentences are made up.
+func TestMatchMasked(t *testing.T) {
+	lx := Default()
+	tests := []struct {
+		name, sentence string
+		head, code     string // "" code: no trigger at head
+	}{
+		{"committee", "The Joint Ceasefire Monitoring Committee met in Juba on Friday.", "ceasefire", ""},
+		{"pact", "Hungary left the Warsaw Pact in 1991.", "pact", ""},
+		{"lone capital", "Supporters gathered for the Unity Rally in the capital.", "rally", ""},
+		{"sentence start", "Ceasefire talks resumed in Cairo on Monday.", "talks", "040"},
+		{"plain act", "The rebels agreed to a ceasefire with the army.", "agreed", "057"},
+		{"gap crosses name", "Ankara urged the Warsaw Pact states to halt the offensive.", "urged", "0256"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := sentence.Tokenize(tt.sentence)
+			orig := make([]string, len(toks))
+			for i, tk := range toks {
+				orig[i] = tk.Text
+			}
+			words := Lower(orig)
+			trs := lx.MatchMasked(words, NameMask(orig, nil))
+			for _, tr := range trs {
+				if words[tr.Head] != tt.head {
+					continue
+				}
+				if tt.code == "" || tr.Entry.Code != tt.code {
+					t.Fatalf("got %s at %q, want %q: %s", tr.Entry.Code, tt.head, tt.code, describe(words, trs))
+				}
+				return
+			}
+			if tt.code != "" {
+				t.Errorf("no trigger at %q, want %s: %s", tt.head, tt.code, describe(words, trs))
+			}
 		})
 	}
 }

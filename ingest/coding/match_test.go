@@ -80,6 +80,8 @@ func TestMatchRules(t *testing.T) {
 		{"ordered march", "The general ordered his units to march on the capital.", "ordered", "190"},
 		{"vow defend", "The governor vowed that the militia would defend the port.", "vowed", "138"},
 		{"supervise", "A joint commission will supervise and monitor the truce.", "supervise", "030"},
+		{"will boycott", "The union said its members would boycott the ceremony.", "would", "133"},
+		{"must", "The minister reiterated that the rebels must lay down their arms.", "reiterated", "100"},
 		{"neutralise", "The army said it had neutralised several rebel positions.", "neutralised", "190"},
 	}
 	for _, tt := range tests {

@@ -56,6 +56,11 @@ func (d *doc) codeSentence(si int) []coded {
 		if modifierUse(w, t) {
 			continue
 		}
+		coord := s.coordPredicate(t)
+		if coord {
+			// A new predicate ends the complement of a stance before it.
+			suppress = -1
+		}
 		if t.Head < suppress {
 			acts++
 			if (e.Noun || nounUse(w, t)) && backgroundClause(w, t.End) {
@@ -165,10 +170,19 @@ func (d *doc) codeSentence(si int) []coded {
 			}
 		} else {
 			srcs = d.reportedSubject(s, t, chain, lo)
-			if len(srcs) == 0 && coordVerb(w, lo, chain) {
-				// "X called the strike a spit in the face, and urged Y
-				// to": the second verb shares the first one's subject.
+			if coord && len(lastSubj) > 0 {
+				// "X welcomed the deal with Y and urged Z": the second
+				// verb shares the first one's subject, whoever stands
+				// between.
 				srcs = lastSubj
+			}
+			if len(srcs) == 0 && (coord || coordVerb(w, lo, chain)) {
+				// "X called the strike a spit in the face, and urged Y
+				// to": the first verb coded nothing.
+				srcs = lastSubj
+				if len(srcs) == 0 {
+					srcs = d.leadSubject(s, chain)
+				}
 			}
 			tgts = d.targets(s, t, hi)
 		}

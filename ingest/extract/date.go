@@ -80,7 +80,7 @@ func (d *doc) dateFor(si int, t coding.Trigger) (model.Date, string) {
 		}
 	}
 	if len(s.times) == 0 && !presentTense(s.words, t.Head) {
-		if e, ok := d.referent(s, si, pub); ok {
+		if e, ok := d.referent(s, si, t, pub); ok {
 			return e.date, e.timeText
 		}
 	}
@@ -189,10 +189,14 @@ func (d *doc) datedBefore(si, n int, root string, pub model.Date) (coded, bool) 
 	return coded{}, false
 }
 
-// referent finds a definite event noun of s ("after the talks", "the
-// attack") and returns the earlier dated event it names: the latest one
-// of its family within referWindow sentences.
-func (d *doc) referent(s *sent, si int, pub model.Date) (coded, bool) {
+// referent finds a definite event noun of s that dates trigger t and
+// returns the earlier dated event it names: the latest one of its family
+// within referWindow sentences. The noun dates t when it is t ("the
+// attack came ...") or when a temporal preposition puts t at its time
+// ("speaking after the talks"); a noun that is only the object of t
+// ("welcomed the truce") names an earlier event, not the time of a new
+// one.
+func (d *doc) referent(s *sent, si int, t coding.Trigger, pub model.Date) (coded, bool) {
 	first := len(s.words)
 	if len(s.says) > 0 {
 		first = s.says[0]
@@ -206,6 +210,9 @@ func (d *doc) referent(s *sent, si int, pub model.Date) (coded, bool) {
 		if u.Entry.Say || !(u.Entry.Noun || nounUse(s.words, u)) || u.Head == 0 || !referring[s.words[u.Start-1]] {
 			continue
 		}
+		if u.Head != t.Head && (u.Start < 2 || !temporalPreps[s.words[u.Start-2]]) {
+			continue
+		}
 		if e, ok := d.datedBefore(si, referWindow, u.Entry.Root(), pub); ok {
 			return e, true
 		}
@@ -216,6 +223,9 @@ func (d *doc) referent(s *sent, si int, pub model.Date) (coded, bool) {
 // referring are the determiners of a noun that names an event already
 // told: "the talks", "that meeting".
 var referring = set("the", "this", "that", "these", "those")
+
+// temporalPreps put an act at the time of the event noun they govern.
+var temporalPreps = set("after", "following", "during", "before", "since", "at", "amid", "until")
 
 // referWindow is how many sentences back a definite event noun looks.
 const referWindow = 6

@@ -29,6 +29,8 @@ func TestDateRules(t *testing.T) {
 		{"a definite event noun carries the time of its event",
 			"Putin and Erdogan met in Moscow on Thursday. Speaking after the talks, Putin voiced hope for peace.",
 			"01", "2019-05-30"},
+		{"an event noun that is only the object does not carry its time",
+			"Chad attacked Kenya on Thursday. Norway condemned the attack.", "11", "2019-06-03"},
 		{"a present perfect does not carry",
 			"Putin and Erdogan met in Moscow on Thursday. Turkey has called for an end to the talks.", "02", "2019-06-03"},
 		{"a claim is dated by the act claimed",

@@ -42,8 +42,8 @@ func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
 		return nil
 	}
 	start := calledPhrase(w, t.End)
-	end := hi
-	for i := start; i < hi; i++ {
+	end := s.predicateEnd(t.End, hi)
+	for i := start; i < end; i++ {
 		if w[i] == "to" && i > t.End && addresseeTo(s, t.End, i) {
 			// "appealed directly to Putin", "apologised to Moscow": the
 			// one addressed, not an infinitive.

@@ -59,19 +59,29 @@ const eventsOrder = `ORDER BY e.date_start,
 	CASE e.precision WHEN 'day' THEN 0 WHEN 'range' THEN 1 WHEN 'month' THEN 2 WHEN 'year' THEN 3 ELSE 4 END,
 	e.date_end, e.id, a.published, a.path, m.article_id, m."start", m.id`
 
-func queryEvents(ctx context.Context, tx *sql.Tx, f model.EventFilter) ([]model.Event, error) {
+// eventsQuery is the SQL that reads the events f may select; none
+// reports that no event can match.
+func eventsQuery(ctx context.Context, tx *sql.Tx, f model.EventFilter) (q string, args []any, none bool, err error) {
 	where, args, none, err := pushDown(ctx, tx, f)
+	if err != nil || none {
+		return "", nil, none, err
+	}
+	q = eventsSelect
+	if len(where) > 0 {
+		q += "\nWHERE " + strings.Join(where, " AND ")
+	}
+	return q + "\n" + eventsOrder, args, false, nil
+}
+
+func queryEvents(ctx context.Context, tx *sql.Tx, f model.EventFilter) ([]model.Event, error) {
+	q, args, none, err := eventsQuery(ctx, tx, f)
 	if err != nil {
 		return nil, err
 	}
 	if none {
 		return []model.Event{}, nil
 	}
-	q := eventsSelect
-	if len(where) > 0 {
-		q += "\nWHERE " + strings.Join(where, " AND ")
-	}
-	rows, err := tx.QueryContext(ctx, q+"\n"+eventsOrder, args...)
+	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -187,6 +197,11 @@ func pushDown(ctx context.Context, tx *sql.Tx, f model.EventFilter) (where []str
 		}
 		where = append(where, cond)
 		args = append(args, arg)
+	}
+	if f.MinSources > 1 {
+		// An event has no more sources than articles (migration 0006).
+		where = append(where, "e.articles >= ?")
+		args = append(args, f.MinSources)
 	}
 	if f.Text != "" {
 		conds, targs, err := textConditions(ctx, tx, f.Text)

@@ -272,11 +272,12 @@ func (w *eventWriter) writeChanged(ctx context.Context, tx *sql.Tx, events []mod
 }
 
 const upsertMergedEventSQL = `INSERT INTO events
-	(id, code, root, date_start, date_end, precision, source_id, target_id, location)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+	(id, code, root, date_start, date_end, precision, source_id, target_id, location, articles)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (id) DO UPDATE SET code = excluded.code, root = excluded.root,
 		date_start = excluded.date_start, date_end = excluded.date_end, precision = excluded.precision,
-		source_id = excluded.source_id, target_id = excluded.target_id, location = excluded.location`
+		source_id = excluded.source_id, target_id = excluded.target_id, location = excluded.location,
+		articles = excluded.articles`
 
 func (w *eventWriter) writeEvent(ctx context.Context, e model.Event) error {
 	start, end, precision, err := encodeDate(e.Date)
@@ -287,7 +288,7 @@ func (w *eventWriter) writeEvent(ctx context.Context, e model.Event) error {
 	if e.Target != nil {
 		target = sql.NullString{String: e.Target.ID, Valid: true}
 	}
-	_, err = w.event.ExecContext(ctx, e.ID, e.Code, e.Root(), start, end, precision, e.Source.ID, target, e.Location)
+	_, err = w.event.ExecContext(ctx, e.ID, e.Code, e.Root(), start, end, precision, e.Source.ID, target, e.Location, e.Articles())
 	return err
 }
 

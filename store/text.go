@@ -179,8 +179,8 @@ func outletCondition(ctx context.Context, tx *sql.Tx, wants []string) (where str
 	if len(match) == 0 {
 		return "", nil, true, nil
 	}
-	return `EXISTS (SELECT 1 FROM mentions mo JOIN articles ao ON ao.id = mo.article_id
-		WHERE mo.event_id = e.id AND ao.outlet IN (SELECT value FROM json_each(?)))`, jsonList(match), false, nil
+	return `e.id IN (SELECT mo.event_id FROM mentions mo WHERE mo.article_id IN
+		(SELECT ao.id FROM articles ao WHERE ao.outlet IN (SELECT value FROM json_each(?))))`, jsonList(match), false, nil
 }
 
 // allActors reads the actor table.

@@ -49,8 +49,8 @@ var copySQL = []string{
 	`INSERT INTO articles (id, hash, path, title, outlet, url, published, format, body, ingested_at, origin, credit, copy_group, minhash)
 	 SELECT id || '.' || ?1, hash || '.' || ?1, path || '.' || ?1, title, outlet, url, published, format, body, ingested_at,
 	        origin, credit, CASE copy_group WHEN '' THEN '' ELSE copy_group || '.' || ?1 END, minhash FROM src.articles`,
-	`INSERT INTO events (id, code, root, date_start, date_end, precision, source_id, target_id, location)
-	 SELECT id || '.' || ?1, code, root, date_start, date_end, precision, source_id, target_id, location FROM src.events`,
+	`INSERT INTO events (id, code, root, date_start, date_end, precision, source_id, target_id, location, articles)
+	 SELECT id || '.' || ?1, code, root, date_start, date_end, precision, source_id, target_id, location, articles FROM src.events`,
 	`INSERT INTO mentions (id, event_id, article_id, sentence, "start", "end", "trigger", time_text, source_id, target_id,
 	        code, family, src_key, tgt_key, date_start, date_end, precision, location, figures, pair)
 	 SELECT id || '.' || ?1, event_id || '.' || ?1, article_id || '.' || ?1, sentence, "start", "end", "trigger", time_text,

@@ -119,4 +119,3 @@ func MustPlan(tb testing.TB, tx interface {
 	}
 	return out
 }
-

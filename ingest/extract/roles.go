@@ -297,10 +297,13 @@ func (d *doc) resolveAs(s *sent, k int, places bool) (model.Actor, bool) {
 var definite = set("the", "its", "their", "his", "her")
 
 // sameRole finds the latest actor of role r (any role when r is empty)
-// before token i of s, in s or in the sentences before.
+// before token i of s, in s or in the sentences before. Actors whose
+// country was only guessed from the article's focus are passed over: a
+// guess copied onto another mention would turn the other side's army
+// into the focus country's.
 func (d *doc) sameRole(s *sent, i int, r model.Role) (model.Actor, bool) {
 	ok := func(m actor.Match) bool {
-		return m.Kind != actor.KindPlace && m.Kind != actor.KindPronoun && m.Actor.Country != "" &&
+		return m.Kind != actor.KindPlace && m.Kind != actor.KindPronoun && !m.Inferred && m.Actor.Country != "" &&
 			m.Actor.Country != model.CountryIGO && (r == "" || m.Actor.Role == r)
 	}
 	for k := len(s.actors) - 1; k >= 0; k-- {

@@ -58,6 +58,13 @@ func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
 			end = i
 			break
 		}
+		if (w[i] == "in" || w[i] == "at") && t.Entry.Root() < "15" && s.nameAfter(i+1) {
+			// "held talks in the Kremlin", "met at the White House": a
+			// venue, not the one met. Acts of force keep the place they
+			// hit ("strikes in Idlib" hit Syria).
+			end = i
+			break
+		}
 	}
 	if acts := d.object(s, start, end); len(acts) > 0 {
 		return acts
@@ -205,7 +212,7 @@ func (d *doc) salient(si int, src model.Actor) (model.Actor, bool) {
 	for j := 0; j <= si && j < len(d.sents); j++ {
 		for _, m := range d.sents[j].actors {
 			c := m.Actor.Country
-			if c == "" || c == src.Country || c == model.CountryIGO || m.Kind == actor.KindPronoun {
+			if c == "" || c == src.Country || c == model.CountryIGO || m.Kind == actor.KindPronoun || m.Inferred {
 				continue
 			}
 			count[c]++
@@ -227,3 +234,12 @@ func (d *doc) salient(si int, src model.Actor) (model.Actor, bool) {
 }
 
 var useSalient = true
+
+// nameAfter reports an actor or place named at token i, after an
+// optional "the": "in the Kremlin", "in Brussels".
+func (s *sent) nameAfter(i int) bool {
+	if i < len(s.words) && s.words[i] == "the" {
+		i++
+	}
+	return s.hasActorAt(i)
+}

@@ -198,7 +198,7 @@ func (d *doc) codeSentence(si int) []coded {
 		if len(tgts) == 0 && len(srcs) > 0 && e.Root() >= "18" {
 			tgts = d.victims(s, t.End, hi)
 		}
-		if len(tgts) == 0 && len(srcs) > 0 && partnerRoots[e.Root()] && !e.NoSub && !strings.HasPrefix(e.Code, "172") {
+		if len(tgts) == 0 && len(srcs) > 0 && (partnerRoots[e.Root()] || partnerCodes[e.Code]) && !e.NoSub && !strings.HasPrefix(e.Code, "172") {
 			tgts = d.partner(si, srcs[0])
 		}
 		if len(srcs) > 0 {

@@ -31,6 +31,8 @@ func TestDateRules(t *testing.T) {
 			"01", "2019-05-30"},
 		{"an event noun that is only the object does not carry its time",
 			"Chad attacked Kenya on Thursday. Norway condemned the attack.", "11", "2019-06-03"},
+		{"a time cut out of a longer word is no time",
+			"Russia has suspended its part in the year-old deal, the Kremlin said on Saturday.", "16", "2019-06-01"},
 		{"a present perfect does not carry",
 			"Putin and Erdogan met in Moscow on Thursday. Turkey has called for an end to the talks.", "02", "2019-06-03"},
 		{"a claim is dated by the act claimed",

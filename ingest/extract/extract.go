@@ -25,6 +25,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/eventgraph/eventgraph/ingest/actor"
 	"github.com/eventgraph/eventgraph/ingest/coding"
@@ -166,7 +168,7 @@ func (x *Extractor) newDoc(text string, dct time.Time) *doc {
 		}
 		s.words = coding.Lower(s.words)
 		for _, t := range d.times {
-			if t.Start >= sp.Start && t.End <= sp.End {
+			if t.Start >= sp.Start && t.End <= sp.End && wordEnd(text, t.End) {
 				t.Start -= sp.Start
 				t.End -= sp.Start
 				s.times = append(s.times, t)
@@ -240,4 +242,19 @@ func tokenRange(toks []sentence.Token, start, end int) (int, int) {
 		}
 	}
 	return ts, te
+}
+
+// wordEnd reports that byte i of text ends a word: a time expression cut
+// out of a longer word ("the year" of "the year-old agreement") names no
+// time.
+func wordEnd(text string, i int) bool {
+	if i >= len(text) {
+		return true
+	}
+	switch text[i] {
+	case '-':
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }

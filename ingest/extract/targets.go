@@ -161,6 +161,10 @@ func (d *doc) actTarget(s *sent, from, to int) []model.Actor {
 // general ("warned that any country that interferes ...").
 var partnerRoots = set("08", "12", "16", "17", "18", "19")
 
+// partnerCodes are the acts of other roots that are always made to
+// someone: an apology ("Baku apologised") is made to the side wronged.
+var partnerCodes = set("055")
+
 // partner returns the other party of the latest earlier event of src's
 // country in the article: acts of force, coercion and rejection are
 // nearly always aimed at the side the story has set against the source.

@@ -97,7 +97,7 @@ func (d *doc) subject(s *sent, head, lo int) []model.Actor {
 			return pair
 		}
 		if kinds, ok := pronounKinds[w[i]]; ok && w[i] != "him" {
-			if a, ok := d.antecedent(s, i, kinds); ok {
+			if a, ok := d.antecedent(s, s.beforeAddressee(i), kinds); ok {
 				return []model.Actor{a}
 			}
 		}
@@ -385,4 +385,25 @@ func (d *doc) plural(s *sent, i int) []model.Actor {
 		}
 	}
 	return nil
+}
+
+// beforeAddressee returns where the antecedent of a pronoun at token i is
+// looked for: in "X notified Y and Z that it objected" or "X told Y that
+// he would", the pronoun of the reported clause is the one telling, so the
+// addressees right before "that" are passed over.
+func (s *sent) beforeAddressee(i int) int {
+	if i < 2 || s.words[i-1] != "that" {
+		return i
+	}
+	k, ok := s.actorEndingAt(i - 2)
+	if !ok || s.actors[k].te != i-1 {
+		return i
+	}
+	for k > 0 && isConj(s.words[s.actors[k-1].te:s.actors[k].ts]) {
+		k--
+	}
+	if s.actors[k].ts == 0 {
+		return i
+	}
+	return s.actors[k].ts
 }

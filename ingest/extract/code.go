@@ -164,7 +164,9 @@ func (d *doc) codeSentence(si int) []coded {
 		}
 		if passive(w, t.Head, t.End) {
 			srcs = d.agentAfter(s, t.End, min(hi, t.End+8))
-			tgts = d.subject(s, chain, lo)
+			// The one acted upon is in the reported clause, never the
+			// speaker: "X said two drones were brought down by Y".
+			tgts = d.subject(s, chain, max(lo, complementStart(s, t.Head)))
 			if len(srcs) == 0 && !displacement(e) {
 				srcs, tgts = d.contextPassive(s, si, out, t, lo, tgts)
 			}

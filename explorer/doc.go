@@ -10,8 +10,12 @@
 //	/, /index.html, /network.html     the report's pages for the filtered events
 //	/actor-ID.html, /country-CC.html  one actor or country
 //	/event-ID.html                    one event
+//	/events-N.html                    page N of a long event list (200 a page)
 //	/explore.html                     timeline and network, linked
-//	/api/events                       events, the JSON shape of the contract
+//	/api/events                       events, the JSON shape of the contract, in
+//	                                  pages: limit (1-5000, default 100) and
+//	                                  after (the cursor that the Link rel="next"
+//	                                  and X-Next-After headers give)
 //	/api/actors                       actors of the filtered events, with counts
 //	/api/graph                        the network as report.NetworkData
 //	/download/NAME                    the current view: graph.dot, graph.graphml,

@@ -97,7 +97,7 @@ const csp = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inl
 	"connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
 // pagePath is every page name the report can render.
-var pagePath = regexp.MustCompile(`^/((index|network|explore)|(actor|country|event)-[A-Za-z0-9_-]{1,80})\.html$`)
+var pagePath = regexp.MustCompile(`^/((index|network|explore)|(actor|country|event)-[A-Za-z0-9_-]{1,80}|events-[0-9]{1,7})\.html$`)
 
 // ServeHTTP routes a request. See the package documentation for routes.
 func (x *Explorer) ServeHTTP(w http.ResponseWriter, r *http.Request) {

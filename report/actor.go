@@ -20,6 +20,7 @@ type actorPageData struct {
 	Timeline       map[string]any
 	TimelineHeight int
 	Tips           []tipEvent
+	Binned         string // period of the timeline's bins, "" for one dot per event
 	Ego            NetworkData
 	Net            netChart
 	Relations      []relation
@@ -145,7 +146,7 @@ func (s *Site) subjectPage(in func(model.Actor) bool, partner func(model.Actor) 
 		return p.Relations[i].Count > p.Relations[j].Count
 	})
 	if len(mine) > 0 && hasDated(mine) {
-		p.Timeline, p.Tips, p.TimelineHeight = timelineChart(mine, s.opt.TopActors)
+		p.Timeline, p.Tips, p.TimelineHeight, p.Binned = timelineChart(mine, s.opt.TopActors)
 	}
 	// The ego network: the subject's actors and everyone linked to them.
 	near := map[string]bool{}

@@ -57,7 +57,8 @@ func (s *Site) renderEvent(e model.Event) ([]byte, error) {
 		}
 		p.Disputes = append(p.Disputes, v)
 	}
-	for _, f := range s.events {
+	for _, i := range s.pairEvents(e) {
+		f := s.events[i]
 		if f.ID == e.ID || !samePair(e, f) || !near(e.Date, f.Date) {
 			continue
 		}
@@ -74,6 +75,35 @@ func (s *Site) renderEvent(e model.Event) ([]byte, error) {
 		p.Accounts = append(p.Accounts, a)
 	}
 	return execute("event.html", p)
+}
+
+// pairKey is the unordered pair of sides of an event with a target.
+func pairKey(e model.Event) [2]string {
+	a, b := side(e.Source), side(*e.Target)
+	if b < a {
+		a, b = b, a
+	}
+	return [2]string{a, b}
+}
+
+// pairEvents returns the indices (in s.events order) of the events between
+// the same two sides as e, the only candidates for its other accounts.
+// The index is built once per site: scanning every event for every event
+// page made writing a report of ten thousand events quadratic.
+func (s *Site) pairEvents(e model.Event) []int {
+	if e.Target == nil {
+		return nil
+	}
+	s.pairsOnce.Do(func() {
+		s.pairs = map[[2]string][]int{}
+		for i, f := range s.events {
+			if f.Target != nil {
+				k := pairKey(f)
+				s.pairs[k] = append(s.pairs[k], i)
+			}
+		}
+	})
+	return s.pairs[pairKey(e)]
 }
 
 // side is what an actor counts as when comparing accounts: its country,

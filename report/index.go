@@ -15,10 +15,11 @@ import (
 // "application/json"> elements, which escapes "<", ">" and "&".
 type indexPage struct {
 	base
-	Rows           []eventRow
+	List           eventList
 	Timeline       map[string]any
 	TimelineHeight int
 	Tips           []tipEvent
+	Binned         string // period of the timeline's bins, "" for one dot per event
 	Volume         map[string]any
 	VolumeUnit     string // "day", "month" or "year"
 	Lanes          int
@@ -35,9 +36,9 @@ type keyActor struct {
 }
 
 func (s *Site) renderIndex() ([]byte, error) {
-	p := indexPage{base: s.base("index"), Rows: makeRows(s.events), TopActors: s.opt.TopActors}
+	p := indexPage{base: s.base("index"), List: s.list(1), TopActors: s.opt.TopActors}
 	if p.Events > p.Undated {
-		p.Timeline, p.Tips, p.TimelineHeight = timelineChart(s.events, s.opt.TopActors)
+		p.Timeline, p.Tips, p.TimelineHeight, p.Binned = timelineChart(s.events, s.opt.TopActors)
 		p.Volume, p.VolumeUnit = volumeChart(s.events)
 		_, labels := lanes(s.events, s.opt.TopActors)
 		p.Lanes = len(labels)

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/eventgraph/eventgraph/graph"
 	"github.com/eventgraph/eventgraph/model"
@@ -29,6 +30,12 @@ type Site struct {
 	data     NetworkData
 	actors   map[string]model.Actor // by page name
 	countrys map[string][]model.Actor
+
+	// pairs indexes events by their pair of sides (pairEvents), built on
+	// first use; a cached site renders pages from several requests at once.
+	pairsOnce sync.Once
+	pairs     map[[2]string][]int
+	head      header // the masthead, the same on every page
 }
 
 // NewSite prepares the report of events (in any order). It returns the
@@ -42,6 +49,7 @@ func NewSite(events []model.Event, opt Options) (*Site, error) {
 		return nil, fmt.Errorf("report: build network: %w", err)
 	}
 	s.net, s.data = net, NetworkOf(net)
+	s.head = makeHeader(s.events, opt)
 	for i, e := range s.events {
 		s.byID[e.ID] = i
 		s.byPage[eventPage(e.ID)] = i
@@ -59,7 +67,8 @@ func NewSite(events []model.Event, opt Options) (*Site, error) {
 }
 
 // Pages lists the names of every page of the site, sorted: index.html,
-// network.html, then one page per actor, per country and per event.
+// network.html, then one page per actor, per country and per event, and
+// the further pages of a long event list (events-2.html, ...).
 func (s *Site) Pages() []string {
 	names := []string{"index.html", "network.html"}
 	for p := range s.actors {
@@ -70,6 +79,9 @@ func (s *Site) Pages() []string {
 	}
 	for p := range s.byPage {
 		names = append(names, p)
+	}
+	for n := 2; n <= s.listPages() && len(s.events) > listRows; n++ {
+		names = append(names, listPage(n))
 	}
 	sort.Strings(names[2:])
 	return names
@@ -84,6 +96,10 @@ func (s *Site) Render(name string) ([]byte, error) {
 		return s.renderNetwork()
 	case name == "explore.html" && s.opt.Live != nil:
 		return execute("explore.html", explorePage{base: s.base("explore"), Chart: networkChart()})
+	case strings.HasPrefix(name, "events-"):
+		if n := s.listPageNumber(name); n > 0 {
+			return s.renderList(n)
+		}
 	case strings.HasPrefix(name, "actor-"):
 		if a, ok := s.actors[name]; ok {
 			return s.renderActor(a)
@@ -142,7 +158,7 @@ type base struct {
 }
 
 func (s *Site) base(tab string) base {
-	return base{header: makeHeader(s.events, s.opt), Live: s.opt.Live, Tab: tab}
+	return base{header: s.head, Live: s.opt.Live, Tab: tab}
 }
 
 // href is a link to another page of the site; in the explorer it carries

@@ -42,6 +42,11 @@ type tipEvent struct {
 	Quad    string   `json:"quad"`
 	Quote   string   `json:"quote"`
 	Outlets []string `json:"outlets"`
+	// Count and Role are set instead of the event's fields for a binned
+	// dot: how many events of the lane's actor fall in it, and whether the
+	// actor "carried out" or was "targeted" by them.
+	Count int    `json:"count,omitempty"`
+	Role  string `json:"role,omitempty"`
 }
 
 // lanes picks the top n actors by event count (ties by name, then id) and
@@ -95,11 +100,13 @@ func midpoint(d model.Date) int64 {
 }
 
 // timelineChart builds the actor-lane timeline. A point's value is
-// [time, lane, event index]. Each event sits in its source's lane (filled)
+// [time, lane, tip index]. Beyond maxTimelinePoints dated events, points
+// are bins of events (binnedPoints) and binned names their period unit;
+// otherwise it is "". Each event sits in its source's lane (filled)
 // and, when different, in its target's lane (ring), so every lane shows all
 // of its actor's events. Series share a name per QuadClass, so the legend
 // shows four entries that toggle both kinds of point.
-func timelineChart(events []model.Event, topN int) (map[string]any, []tipEvent, int) {
+func timelineChart(events []model.Event, topN int) (option map[string]any, tips []tipEvent, height int, binned string) {
 	laneOf, labels := lanes(events, topN)
 	lane := func(id string) int {
 		if i, ok := laneOf[id]; ok {
@@ -109,8 +116,25 @@ func timelineChart(events []model.Event, topN int) (map[string]any, []tipEvent, 
 	}
 	var acted, targeted [5][]opts.ScatterData
 	var lo, hi int64 // x range of the points
+	dated := 0
+	for _, e := range events {
+		if !e.Date.IsZero() {
+			dated++
+		}
+	}
+	if dated > maxTimelinePoints {
+		acted, targeted, tips, lo, hi, binned = binnedPoints(events, lane, labels)
+	} else {
+		tips, lo, hi = eventPoints(events, lane, &acted, &targeted)
+	}
+	return scatterOption(acted, targeted, labels, lo, hi), tips, 110 + 34*max(len(labels), 1), binned
+}
+
+// eventPoints makes one point per dated event (two when its target has
+// another lane) and one tooltip per event.
+func eventPoints(events []model.Event, lane func(string) int, acted, targeted *[5][]opts.ScatterData) (tips []tipEvent, lo, hi int64) {
 	seen := false
-	tips := make([]tipEvent, 0, len(events))
+	tips = make([]tipEvent, 0, len(events))
 	for i, e := range events {
 		c := e.CAMEO()
 		q := c.Quad
@@ -146,6 +170,11 @@ func timelineChart(events []model.Event, topN int) (map[string]any, []tipEvent, 
 			}
 		}
 	}
+	return tips, lo, hi
+}
+
+// scatterOption is the timeline's chart option for its points.
+func scatterOption(acted, targeted [5][]opts.ScatterData, labels []string, lo, hi int64) map[string]any {
 
 	const day = 24 * 3600 * 1000
 	pad := max((hi-lo)/25, day)
@@ -184,8 +213,7 @@ func timelineChart(events []model.Event, topN int) (map[string]any, []tipEvent, 
 		}))
 	}
 	c.Validate()
-	height := 110 + 34*max(len(labels), 1)
-	return c.JSON(), tips, height
+	return c.JSON()
 }
 
 func nonNil(d []opts.ScatterData) []opts.ScatterData {

@@ -18,7 +18,10 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"os"
+	"runtime/pprof"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -49,7 +52,18 @@ func main() {
 	c := flag.Int("c", 2, "concurrent clients")
 	timeout := flag.Duration("timeout", 5*time.Minute, "stop after this long")
 	warm := flag.Bool("warm", true, "send each query once before measuring (page cache, FTS)")
+	only := flag.String("only", "", "send only the queries containing this text")
+	profile := flag.String("cpuprofile", "", "write a CPU profile of the measured run to this file")
 	flag.Parse()
+	if *only != "" {
+		var keep []string
+		for _, q := range queries {
+			if strings.Contains(q, *only) {
+				keep = append(keep, q)
+			}
+		}
+		queries = keep
+	}
 	if *dbPath == "" {
 		log.Fatal("usage: apiload -db FILE [-n 400] [-c 2]")
 	}
@@ -111,6 +125,14 @@ func main() {
 			}
 		}
 	}()
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
 	var wg sync.WaitGroup
 	start := time.Now()
 	for range *c {

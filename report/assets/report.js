@@ -49,6 +49,13 @@
     return function (p) {
       var t = tips[p.value && p.value[2]];
       if (!t) { return ''; }
+      if (t.count) {
+        // A binned dot: how many events of the lane's actor it holds.
+        return '<div class="tt"><div class="tt-date">' + esc(t.date) + '</div>' +
+          '<div class="tt-who">' + esc(t.source) + '</div>' +
+          '<div class="tt-what">' + swatch(p.color) + '<b>' + esc(t.count) + '</b> event' + (t.count === 1 ? '' : 's') + ' ' +
+          esc(t.role) + ' <span class="tt-muted">· ' + esc(t.quad) + '</span></div></div>';
+      }
       var when = esc(t.date) + (t.precision && t.precision !== 'day' ? ' <span class="tt-muted">(' + esc(t.precision) + ')</span>' : '');
       var who = esc(t.source) + ' → ' + (t.target ? esc(t.target) : '<span class="tt-muted">no target</span>');
       return '<div class="tt">' +

@@ -83,38 +83,62 @@ type neighbourhood struct {
 	searched map[bucketKey][]days
 }
 
-// addNear reads the stored reports near r not read yet, with every report
-// of their events, and reports whether it found any.
-func (n *neighbourhood) addNear(ctx context.Context, r model.Event) (bool, error) {
-	b, want := nearSpan(r)
-	var todo []days
-	if b.undated {
-		if len(n.searched[b]) > 0 {
-			return false, nil
+// addNear reads the stored reports near any of rs not read yet, with
+// every report of their events, and reports whether it found any. The
+// spans of one bucket are joined first, so that reports of one day cost
+// one query.
+func (n *neighbourhood) addNear(ctx context.Context, rs []model.Event) (bool, error) {
+	wants := map[bucketKey][]days{}
+	var order []bucketKey
+	for _, r := range rs {
+		b, want := nearSpan(r)
+		if _, ok := wants[b]; !ok {
+			order = append(order, b)
 		}
-		todo = []days{{}}
-	} else {
-		todo = subtract(want, n.searched[b])
+		wants[b] = append(wants[b], want)
 	}
-	if len(todo) == 0 {
-		return false, nil
-	}
-	n.searched[b] = append(n.searched[b], want)
 	grew := false
-	for _, d := range todo {
-		found, err := n.w.queryNear(ctx, b, d.lo, d.hi, n.have)
-		if err != nil {
-			return false, err
+	for _, b := range order {
+		var todo []days
+		if b.undated {
+			if len(n.searched[b]) == 0 {
+				todo = []days{{}}
+			}
+		} else {
+			for _, want := range join(wants[b]) {
+				todo = append(todo, subtract(want, n.searched[b])...)
+			}
 		}
-		for _, s := range found {
-			added, err := n.add(ctx, s)
+		n.searched[b] = append(n.searched[b], todo...)
+		for _, d := range todo {
+			found, err := n.w.queryNear(ctx, b, d.lo, d.hi, n.have)
 			if err != nil {
 				return false, err
 			}
-			grew = grew || added
+			for _, s := range found {
+				added, err := n.add(ctx, s)
+				if err != nil {
+					return false, err
+				}
+				grew = grew || added
+			}
 		}
 	}
 	return grew, nil
+}
+
+// join merges overlapping or touching spans.
+func join(ds []days) []days {
+	sort.Slice(ds, func(i, j int) bool { return ds[i].lo < ds[j].lo })
+	out := ds[:0:0]
+	for _, d := range ds {
+		if k := len(out) - 1; k >= 0 && d.lo <= out[k].hi+1 {
+			out[k].hi = max(out[k].hi, d.hi)
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 // add takes in a stored report and the rest of its event.
@@ -165,10 +189,8 @@ func subtract(want days, done []days) []days {
 // events back, moving mentions, reviews and aliases of events that merged.
 func (w *eventWriter) mergeReports(ctx context.Context, tx *sql.Tx, reports []model.Event) error {
 	n := &neighbourhood{w: w, have: map[string]bool{}, events: map[string][]string{}, searched: map[bucketKey][]days{}}
-	for _, r := range reports {
-		if _, err := n.addNear(ctx, r); err != nil {
-			return fmt.Errorf("load reports to merge with: %w", err)
-		}
+	if _, err := n.addNear(ctx, reports); err != nil {
+		return fmt.Errorf("load reports to merge with: %w", err)
 	}
 	for {
 		events, changed, oldEvent := n.cluster(reports)
@@ -181,13 +203,9 @@ func (w *eventWriter) mergeReports(ctx context.Context, tx *sql.Tx, reports []mo
 				near = append(near, merge.Reports([]model.Event{e})...)
 			}
 		}
-		grew := false
-		for _, r := range near {
-			g, err := n.addNear(ctx, r)
-			if err != nil {
-				return fmt.Errorf("load reports to merge with: %w", err)
-			}
-			grew = grew || g
+		grew, err := n.addNear(ctx, near)
+		if err != nil {
+			return fmt.Errorf("load reports to merge with: %w", err)
 		}
 		if !grew {
 			return w.writeChanged(ctx, tx, events, changed, oldEvent, n.events)

@@ -75,7 +75,8 @@ func TestSaveArticle_QueryPlans(t *testing.T) {
 		name, sql string
 		args      []any
 	}{
-		{"near reports", nearReportsSQL, []any{"12", "RUS|USA", "day", day, day, day}},
+		{"near reports", nearReportsSQL, []any{"12", "RUS|USA", day, day, day, day}},
+		{"undated reports", undatedReportsSQL, []any{"12", "RUS|USA"}},
 		{"event reports", eventReportsSQL, []any{"e-x"}},
 		{"article exists", `SELECT COUNT(*) FROM articles WHERE hash = ?`, []any{"x"}},
 		{"move report", moveReportSQL, []any{"e-x", "r"}},

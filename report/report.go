@@ -18,6 +18,9 @@
 //     events and evidence, and the accounts that differ flagged;
 //   - event-ID.html: one event with every report of it and the other
 //     accounts of the same two sides around the same days;
+//   - events-N.html: the further pages of the event list when it has more
+//     than 200 events (list.go); the timeline then bins its dots
+//     (timebins.go), so that a report of ten thousand events stays light;
 //   - echarts.min.js, report.js, report.css: the chart library (embedded,
 //     see assets/fetch-echarts.sh) and the report's own static script and
 //     style. Pages reference them relatively and load nothing else.

@@ -52,13 +52,13 @@ func main() {
 	c := flag.Int("c", 2, "concurrent clients")
 	timeout := flag.Duration("timeout", 5*time.Minute, "stop after this long")
 	warm := flag.Bool("warm", true, "send each query once before measuring (page cache, FTS)")
-	only := flag.String("only", "", "send only the queries containing this text")
+	only := flag.String("only", "", "send only the queries whose filters are exactly this (\"root=19\")")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the measured run to this file")
 	flag.Parse()
 	if *only != "" {
 		var keep []string
 		for _, q := range queries {
-			if strings.Contains(q, *only) {
+			if strings.TrimPrefix(q, "api/events?") == *only {
 				keep = append(keep, q)
 			}
 		}

@@ -225,6 +225,12 @@ func (d *doc) findActors(s *sent) {
 		if ts >= te {
 			continue
 		}
+		// Two matches inside one token ("Sudan's'Burhan") would share
+		// it; the roles slice the words between mentions, so mentions
+		// must stay apart and in order.
+		if n := len(s.actors); n > 0 && ts < s.actors[n-1].te {
+			continue
+		}
 		s.actors = append(s.actors, mention{Match: m, ts: ts, te: te})
 	}
 }

@@ -54,3 +54,12 @@ func FuzzParseExtract(f *testing.F) {
 		}
 	})
 }
+
+// Found by FuzzParseExtract: two actors inside one token gave mentions that
+// overlapped, and the words between them were sliced backwards.
+func TestActorsInOneToken(t *testing.T) {
+	x := New(actor.Default())
+	for _, text := range []string{"000 Sudan's'Burhan And Sudan fled", "Sudan's'Burhan and Russia's'Putin met."} {
+		checkEvents(t, text, x.ExtractText(text, day))
+	}
+}

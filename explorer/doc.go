@@ -13,7 +13,7 @@
 //	/events-N.html                    page N of a long event list (200 a page)
 //	/explore.html                     timeline and network, linked
 //	/api/events                       events, the JSON shape of the contract, in
-//	                                  pages: limit (1-5000, default 100) and
+//	                                  pages: limit (1-5000, default 5000) and
 //	                                  after (the cursor that the Link rel="next"
 //	                                  and X-Next-After headers give)
 //	/api/actors                       actors of the filtered events, with counts

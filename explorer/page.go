@@ -22,10 +22,11 @@ type EventPager interface {
 	EventsAfter(ctx context.Context, f model.EventFilter, afterID string, limit int) ([]model.Event, error)
 }
 
-// Page sizes of /api/events. Without a limit a request gets defaultLimit
-// events, so that no request on a large store reads it whole.
+// Page sizes of /api/events. Without a limit a request gets up to
+// defaultLimit events: a small store answers whole, as before pages
+// existed, and no request on a large store reads it whole.
 const (
-	defaultLimit = 100
+	defaultLimit = 5000
 	maxLimit     = 5000
 )
 

@@ -24,8 +24,11 @@ go build -o "$work/bare" ./bench/bare
 # field NAME from key=value output
 field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p"; }
 rss_mb() { awk '/Maximum resident set size/ {printf "%.0f", $NF/1024}' "$1"; }
+# CPU seconds (user + system) of a GNU time -v log: on a shared, loaded
+# machine wall time says more about the neighbours than about the tool.
+cpu_s() { awk '/User time|System time/ {s += $NF} END {printf "%.2f", s}' "$1"; }
 
-printf "%-8s %-16s %10s %8s %10s %8s %9s\n" articles tool seconds art/s MB/s RSS_MB events/s
+printf "%-8s %-16s %10s %8s %10s %8s %9s %8s %10s\n" articles tool seconds art/s MB/s RSS_MB events/s cpu_s art/cpu_s
 for n in "${sizes[@]}"; do
   corpus="$work/corpus-$n"
   [ -d "$corpus" ] || "$work/eventgraph" gen-corpus -n "$n" -o "$corpus" --samples testdata/articles --seed 1 >/dev/null
@@ -36,16 +39,16 @@ for n in "${sizes[@]}"; do
   events=$(sed -n 's/.*ingested [0-9]* new articles with \([0-9]*\) events.*/\1/p' "$work/ingest-$n.err")
   bare=$(/usr/bin/time -v "$work/bare" -bodies "$work/bodies-$n.jsonl" "$corpus" 2>"$work/bare-$n.err")
   bytes=$(echo "$bare" | field bytes)
-  awk -v n="$n" -v s="$secs" -v b="$bytes" -v e="$events" -v r="$(rss_mb "$work/ingest-$n.err")" \
-    'BEGIN {printf "%-8d %-16s %10.2f %8.0f %10.2f %8d %9.0f\n", n, "eventgraph", s, n/s, b/s/1e6, r, e/s}'
+  awk -v n="$n" -v s="$secs" -v b="$bytes" -v e="$events" -v r="$(rss_mb "$work/ingest-$n.err")" -v c="$(cpu_s "$work/ingest-$n.err")" \
+    'BEGIN {printf "%-8d %-16s %10.2f %8.0f %10.2f %8d %9.0f %8.2f %10.0f\n", n, "eventgraph", s, n/s, b/s/1e6, r, e/s, c, n/c}'
   bs=$(echo "$bare" | field seconds)
-  awk -v n="$n" -v s="$bs" -v b="$bytes" -v r="$(rss_mb "$work/bare-$n.err")" \
-    'BEGIN {printf "%-8d %-16s %10.2f %8.0f %10.2f %8d %9s\n", n, "bare read+tok", s, n/s, b/s/1e6, r, "-"}'
+  awk -v n="$n" -v s="$bs" -v b="$bytes" -v r="$(rss_mb "$work/bare-$n.err")" -v c="$(cpu_s "$work/bare-$n.err")" \
+    'BEGIN {printf "%-8d %-16s %10.2f %8.0f %10.2f %8d %9s %8.2f %10.0f\n", n, "bare read+tok", s, n/s, b/s/1e6, r, "-", c, n/c}'
   for peer in chrono compromise; do
     out=$(/usr/bin/time -v node "$here/js/peers.mjs" "$work/bodies-$n.jsonl" "$peer" 2>"$work/$peer-$n.err")
     ps=$(echo "$out" | field seconds)
-    awk -v n="$n" -v s="$ps" -v b="$bytes" -v p="$peer" -v r="$(rss_mb "$work/$peer-$n.err")" \
-      'BEGIN {printf "%-8d %-16s %10.2f %8.0f %10.2f %8d %9s\n", n, p, s, n/s, b/s/1e6, r, "-"}'
+    awk -v n="$n" -v s="$ps" -v b="$bytes" -v p="$peer" -v r="$(rss_mb "$work/$peer-$n.err")" -v c="$(cpu_s "$work/$peer-$n.err")" \
+      'BEGIN {printf "%-8d %-16s %10.2f %8.0f %10.2f %8d %9s %8.2f %10.0f\n", n, p, s, n/s, b/s/1e6, r, "-", c, n/c}'
   done
 done
-echo "(eventgraph: end to end ingest into SQLite on $(nproc) cores; peers: single-threaded Node.js over the bodies only, timed inside the process)"
+echo "(eventgraph: end to end ingest into SQLite on $(nproc) cores; peers: single-threaded Node.js over the bodies only, timed inside the process; cpu_s: user+system CPU seconds of the whole process, load averaging $(cut -d' ' -f2 /proc/loadavg) at the end)"

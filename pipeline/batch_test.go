@@ -1,0 +1,68 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// batchWriter is a recordingWriter that also takes batches, and counts
+// them.
+type batchWriter struct {
+	recordingWriter
+	batches, largest int
+}
+
+func (w *batchWriter) SaveArticles(ctx context.Context, as []model.Article, es [][]model.Event) ([]bool, error) {
+	w.batches++
+	w.largest = max(w.largest, len(as))
+	var added []bool
+	for i, a := range as {
+		ok, err := w.SaveArticle(ctx, a, es[i])
+		if err != nil {
+			return added, err
+		}
+		added = append(added, ok)
+	}
+	return added, nil
+}
+
+func TestRunBatches(t *testing.T) {
+	dir := MustCorpus(t, 60)
+	os.WriteFile(filepath.Join(dir, "z-copy.txt"), mustRead(t, filepath.Join(dir, "a030.txt")), 0o644)
+	w := &batchWriter{recordingWriter: recordingWriter{seen: map[string]bool{}}}
+	var files []FileResult
+	st, err := Run(context.Background(), Config{Paths: []string{dir}, Extractor: slowExtractor{}, Writer: w,
+		Workers: 4, Window: 5, Batch: 7, OnFile: func(r FileResult) { files = append(files, r) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != 60 || st.Duplicates != 1 || st.Files != 61 || len(files) != 61 {
+		t.Errorf("stats = %+v, %d files reported", st, len(files))
+	}
+	if w.batches == 0 || w.largest > 7 {
+		t.Errorf("%d batches, largest %d: want batches of at most 7", w.batches, w.largest)
+	}
+	for i, p := range w.paths {
+		if want := filepath.Join(dir, fmt.Sprintf("a%03d.txt", i)); p != want {
+			t.Fatalf("article %d stored as %s, want %s", i, p, want)
+		}
+	}
+}
+
+func TestRunBatchError(t *testing.T) {
+	dir := MustCorpus(t, 40)
+	w := &batchWriter{recordingWriter: recordingWriter{seen: map[string]bool{}, fail: filepath.Join(dir, "a010.txt")}}
+	st, err := Run(context.Background(), Config{Paths: []string{dir}, Extractor: slowExtractor{}, Writer: w, Workers: 3, Window: 4, Batch: 6})
+	if err == nil || errors.Is(err, ErrRejected) {
+		t.Fatalf("err = %v, want the write error", err)
+	}
+	if st.Articles != 10 || len(w.paths) != 10 {
+		t.Errorf("stored %d (stats %d) before the failure, want the 10 before it", len(w.paths), st.Articles)
+	}
+}

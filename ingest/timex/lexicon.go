@@ -121,6 +121,14 @@ var timezones = map[string]bool{
 	"mdt": true, "eet": true, "eest": true, "msk": true, "ist": true,
 }
 
+// eachWord passes every word of a lexicon map to add; the init functions
+// that index the lexicons (starters, interned) share it.
+func eachWord[V any](m map[string]V, add func(...string)) {
+	for w := range m {
+		add(w)
+	}
+}
+
 // starters are the words that can open an expression; any other word is
 // skipped with one map probe, which keeps tagging fast. Numbers always
 // qualify. A rule that opens on a new word must add it here.
@@ -132,51 +140,21 @@ func init() {
 			starters[w] = true
 		}
 	}
-	for w := range months {
-		add(w)
-	}
-	for w := range weekdays {
-		add(w)
-	}
-	for w := range numberWords {
-		add(w)
-	}
-	for w := range units {
-		add(w)
-	}
-	for w := range ordinals {
-		add(w)
-	}
-	for w := range seasons {
-		add(w)
-	}
-	for w := range partsOfDay {
-		add(w)
-	}
-	for w := range setWords {
-		add(w)
-	}
-	for w := range refWords {
-		add(w)
-	}
-	for w := range dayWords {
-		add(w)
-	}
-	for w := range decadeWords {
-		add(w)
-	}
-	for w := range centuryOrdinals {
-		add(w)
-	}
-	for w := range hedges {
-		add(w)
-	}
-	for w := range spanStarts {
-		add(w)
-	}
-	for w := range vagueNumbers {
-		add(w)
-	}
+	eachWord(months, add)
+	eachWord(weekdays, add)
+	eachWord(numberWords, add)
+	eachWord(units, add)
+	eachWord(ordinals, add)
+	eachWord(seasons, add)
+	eachWord(partsOfDay, add)
+	eachWord(setWords, add)
+	eachWord(refWords, add)
+	eachWord(dayWords, add)
+	eachWord(decadeWords, add)
+	eachWord(centuryOrdinals, add)
+	eachWord(hedges, add)
+	eachWord(spanStarts, add)
+	eachWord(vagueNumbers, add)
 	add("the", "this", "last", "next", "that", "these", "early", "late", "earlier", "later",
 		"mid", "end", "beginning", "start", "middle", "turn", "close", "final", "closing",
 		"opening", "fiscal", "comparable", "same", "noon", "midday", "midnight", "christmas",

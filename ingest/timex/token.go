@@ -163,24 +163,12 @@ func init() {
 			interned[w] = w
 		}
 	}
-	for w := range months {
-		add(w)
-	}
-	for w := range weekdays {
-		add(w)
-	}
-	for w := range numberWords {
-		add(w)
-	}
-	for w := range units {
-		add(w)
-	}
-	for w := range ordinals {
-		add(w)
-	}
-	for w := range futureCues {
-		add(w)
-	}
+	eachWord(months, add)
+	eachWord(weekdays, add)
+	eachWord(numberWords, add)
+	eachWord(units, add)
+	eachWord(ordinals, add)
+	eachWord(futureCues, add)
 	add("the", "of", "in", "on", "at", "and", "to", "a", "s", "that", "this", "last", "next",
 		"said", "is", "was", "for", "by", "with", "from", "it", "as", "he", "were", "has", "have")
 }

@@ -75,6 +75,20 @@ func TestBadInputFolder(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "bad")
 	MustCopyDir(t, badInputs, in)
+	// Good articles beside the bad ones, taken from the sample corpus rather
+	// than kept as second copies.
+	for name, sample := range map[string]string{
+		"good-idlib-kremlin.txt": "idlib-kremlin-2019-06-03.txt",
+		"good-gaza.html":         "gaza-ceasefire-2021-05-21.html",
+	} {
+		b, err := os.ReadFile(filepath.Join(samples, sample))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(in, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	items := 10000
 	if testing.Short() {
 		items = 100 // storing 10,000 articles takes half a minute on a busy machine

@@ -25,16 +25,7 @@ func (a *app) eventsCommand() *cobra.Command {
   eventgraph events --min-sources 2 --format csv > corroborated.csv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := ff.filter()
-			if err != nil {
-				return err
-			}
-			db, err := a.openReader()
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			events, err := db.Events(cmd.Context(), f)
+			events, err := a.filteredEvents(cmd.Context(), &ff)
 			if err != nil {
 				return err
 			}

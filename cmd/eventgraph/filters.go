@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -66,4 +67,20 @@ func (f *filterFlags) filter() (model.EventFilter, error) {
 	out.MinSources = f.minSources
 	out.IncludeRejected = f.rejected
 	return out, nil
+}
+
+// filteredEvents checks the filter flags, opens the database read-only and
+// returns the events they select: the first steps of every command that
+// reads events.
+func (a *app) filteredEvents(ctx context.Context, ff *filterFlags) ([]model.Event, error) {
+	f, err := ff.filter()
+	if err != nil {
+		return nil, err
+	}
+	db, err := a.openReader()
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	return db.Events(ctx, f)
 }

@@ -27,16 +27,7 @@ unknown or ambiguous, or when no chain leads from FROM to TO.`,
   eventgraph path --from 2019 RUSGOV TUR`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := ff.filter()
-			if err != nil {
-				return err
-			}
-			db, err := a.openReader()
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			events, err := db.Events(cmd.Context(), f)
+			events, err := a.filteredEvents(cmd.Context(), &ff)
 			if err != nil {
 				return err
 			}

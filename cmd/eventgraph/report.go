@@ -22,16 +22,7 @@ from file:// with no network and can be zipped and sent.`,
 			if outDir == "" {
 				return usageError("-o DIR is required: the folder to write the report into")
 			}
-			f, err := ff.filter()
-			if err != nil {
-				return err
-			}
-			db, err := a.openReader()
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			events, err := db.Events(cmd.Context(), f)
+			events, err := a.filteredEvents(cmd.Context(), &ff)
 			if err != nil {
 				return err
 			}

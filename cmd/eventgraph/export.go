@@ -28,6 +28,7 @@ type exportOptions struct {
 	depth    int
 	clusters bool
 	csvStyle string
+	between  betweennessFlag
 }
 
 func (a *app) exportCommand() *cobra.Command {
@@ -73,7 +74,7 @@ or id) and the events among them, for every format.`,
 			if err != nil {
 				return err
 			}
-			net, err := graph.BuildView(events, graph.BuildOptions{GroupBy: graph.GroupBy(o.groupBy), Around: o.around, Depth: o.depth})
+			net, err := graph.BuildView(events, graph.BuildOptions{GroupBy: graph.GroupBy(o.groupBy), Around: o.around, Depth: o.depth, BetweennessSources: o.between.sources})
 			if err != nil && o.around != "" {
 				return fmt.Errorf("--around %q: %w (list actors with: eventgraph actors)", o.around, err)
 			}
@@ -100,6 +101,7 @@ or id) and the events among them, for every format.`,
 	fl.IntVar(&o.depth, "depth", 1, "with --around: how many hops out to go")
 	fl.BoolVar(&o.clusters, "clusters", false, "dot: group actors in clusters by country")
 	fl.StringVar(&o.csvStyle, "csv-style", "gdelt", "csv: columns of GDELT 2.0 (gdelt) or of ACLED (acled)")
+	o.between.register(cmd)
 	return cmd
 }
 
@@ -126,7 +128,7 @@ func (o *exportOptions) check(cmd *cobra.Command) error {
 	if o.depth < 0 {
 		return usageError("--depth %d: want 0 or more", o.depth)
 	}
-	return nil
+	return o.between.check()
 }
 
 // write writes net (or, for event formats, those of events that made it

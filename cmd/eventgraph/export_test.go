@@ -118,6 +118,7 @@ func TestExportUsageErrors(t *testing.T) {
 		{"depth without around", []string{"--depth", "2"}, "--around"},
 		{"negative depth", []string{"--around", "Kremlin", "--depth", "-1"}, "--depth"},
 		{"unknown actor", []string{"--around", "Atlantis"}, "unknown actor"},
+		{"betweenness sources below -1", []string{"--betweenness-sources", "-2"}, "--betweenness-sources"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -126,5 +127,24 @@ func TestExportUsageErrors(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want exit 1 mentioning %q", code, stderr, tt.want)
 			}
 		})
+	}
+}
+
+// TestExportBetweennessSources checks that a sampled betweenness is said to
+// be an estimate in the export, and that the default on a small network is
+// exact and says nothing.
+func TestExportBetweennessSources(t *testing.T) {
+	db := MustSampleDB(t)
+	sampled, _, code := MustRun(t, "", "export", "--db", db, "--format", "graphml", "--betweenness-sources", "2")
+	if code != 0 || !strings.Contains(sampled, "approximate: estimated from the shortest paths out of a seeded random sample of 2 of the") {
+		t.Errorf("--betweenness-sources 2: exit %d, graphml does not say the betweenness is a sample of 2 actors", code)
+	}
+	exact, _, code := MustRun(t, "", "export", "--db", db, "--format", "graphml")
+	if code != 0 || strings.Contains(exact, "approximate") {
+		t.Errorf("default: exit %d, graphml calls an exact betweenness approximate", code)
+	}
+	actors, stderr, code := MustRun(t, "", "actors", "--db", db, "--betweenness-sources", "-7")
+	if code != exitFatal || !strings.Contains(stderr, "--betweenness-sources") || actors != "" {
+		t.Errorf("actors --betweenness-sources -7: exit %d, stderr %q; want a usage error", code, stderr)
 	}
 }

@@ -15,12 +15,16 @@ import (
 
 func (a *app) actorsCommand() *cobra.Command {
 	var format string
+	var between betweennessFlag
 	cmd := &cobra.Command{
-		Use:     "actors [--db F] [--format table|json|csv]",
+		Use:     "actors [--db F] [--format table|json|csv] [--betweenness-sources N]",
 		Short:   "List stored actors with their event counts and network metrics",
 		Example: `  eventgraph actors --format json`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := between.check(); err != nil {
+				return err
+			}
 			db, err := a.openReader()
 			if err != nil {
 				return err
@@ -30,7 +34,7 @@ func (a *app) actorsCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			rows, err := actorMetrics(cmd.Context(), db, actors)
+			rows, err := actorMetrics(cmd.Context(), db, actors, between.sources)
 			if err != nil {
 				return err
 			}
@@ -60,6 +64,7 @@ func (a *app) actorsCommand() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "table", "output format: table, json or csv")
+	between.register(cmd)
 	return cmd
 }
 
@@ -141,12 +146,12 @@ type actorRow struct {
 	Community   int     `json:"community"`
 }
 
-func actorMetrics(ctx context.Context, db model.EventReader, actors []model.ActorSummary) ([]actorRow, error) {
+func actorMetrics(ctx context.Context, db model.EventReader, actors []model.ActorSummary, betweennessSources int) ([]actorRow, error) {
 	events, err := db.Events(ctx, model.EventFilter{})
 	if err != nil {
 		return nil, err
 	}
-	net, err := graph.Build(events)
+	net, err := graph.BuildView(events, graph.BuildOptions{BetweennessSources: betweennessSources})
 	if err != nil {
 		return nil, err
 	}

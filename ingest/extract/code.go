@@ -105,12 +105,18 @@ func (d *doc) codeSentence(si int) []coded {
 		}
 		acts++
 		chain, modal, neg := auxChain(w, t.Head)
+		carried := false
+		if k, ok := carrierVerb(w, t.Head, e.Root()); ok && !infinitive(w, k) {
+			// "X continued to shell Y": the act is X's, done.
+			chain, modal, neg = auxChain(w, k)
+			carried = true
+		}
 		if stance {
 			// Even a negated or hypothetical appeal or denial governs its
 			// complement: "did not say that X attacked".
 			suppress = hi
 		}
-		if readyTo(w, t.Head) && !neg && e.Root() != "03" {
+		if _, _, pneg := auxChain(w, t.Head-2); readyTo(w, t.Head) && !pneg && e.Root() != "03" {
 			// "X is ready to impose martial law": X's intent or threat.
 			if code := intentCode(e.Code, false); code != "" {
 				if srcs := d.subject(s, chain, lo); len(srcs) > 0 {
@@ -119,7 +125,7 @@ func (d *doc) codeSentence(si int) []coded {
 			}
 			continue
 		}
-		if infinitive(w, t.Head) || conditional(w, lo, t.Head) || gerundObject(w, t.Head) {
+		if !carried && infinitive(w, t.Head) || conditional(w, lo, t.Head) || gerundObject(w, t.Head) {
 			continue
 		}
 		if e.Code == "015" {
@@ -347,16 +353,13 @@ func claimedAct(trigs []coding.Trigger, claim coding.Trigger, hi int) (coding.Tr
 	return coding.Trigger{}, false
 }
 
-// readyTo reports "ready to", "prepared to" or "willing to" before head.
+// readyTo reports a verb or adjective of planning or readiness before
+// "to" at head: "ready to", "plans to", "intends to".
 func readyTo(w []string, head int) bool {
 	if head < 2 || w[head-1] != "to" {
 		return false
 	}
-	switch w[head-2] {
-	case "ready", "prepared", "willing":
-		return true
-	}
-	return false
+	return planVerbs[w[head-2]]
 }
 
 // quoteBefore reports a closing quotation mark within the four tokens

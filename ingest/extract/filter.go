@@ -74,6 +74,11 @@ func auxChain(words []string, head int) (start int, modal string, neg bool) {
 // fired by militants").
 func passive(words []string, head, end int) bool {
 	w := words[head]
+	if stanceAdjectives[w] && !(end < len(words) && words[end] == "by" || head+1 < len(words) && words[head+1] == "by") {
+		// "Israel is opposed to", "Iraq is prepared to": a stance of the
+		// subject, not an act done to it.
+		return false
+	}
 	if !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "wn") ||
 		participles[w]) {
 		return false
@@ -91,10 +96,49 @@ func passive(words []string, head, end int) bool {
 	return end < len(words) && words[end] == "by" || head+1 < len(words) && words[head+1] == "by"
 }
 
+// stanceAdjectives are participles that, after "be", state the
+// subject's own stance or readiness rather than a passive.
+var stanceAdjectives = set("opposed", "committed", "prepared", "determined", "resolved",
+	"dedicated", "engaged", "involved", "pleased", "satisfied", "concerned", "worried",
+	"alarmed", "disappointed", "dismayed", "outraged", "angered", "interested", "inclined",
+	"poised", "set", "united", "divided")
+
 // participles are irregular past participles the suffix test misses.
 var participles = set("hit", "shot", "struck", "held", "led", "met", "sent", "fought", "cut",
 	"brought", "caught", "made", "put", "set", "told", "said", "kept", "left", "won", "overrun",
 	"beat", "seized", "shut", "bought", "sought", "built", "spent", "dealt")
+
+// carrierVerb finds a verb before "to" at head that reports the
+// infinitive's act as done: a phase ("continued to send", "began to
+// withdraw"), a decision taken ("decided to expel", "voted to accept"),
+// a purpose ("the operation aimed to purge") or, for force, an attempt
+// ("tried to storm"). It returns the carrier's index.
+func carrierVerb(words []string, head int, root string) (int, bool) {
+	if head < 2 || words[head-1] != "to" {
+		return 0, false
+	}
+	k := head - 2
+	w := words[k]
+	if phaseVerbs[w] || attemptVerbs[w] && root >= "17" {
+		return k, true
+	}
+	return 0, false
+}
+
+var (
+	phaseVerbs = set("continue", "continues", "continued", "continuing", "begin", "begins", "began",
+		"begun", "beginning", "start", "starts", "started", "starting", "resume", "resumes",
+		"resumed", "resuming", "proceed", "proceeds", "proceeded", "decide", "decides", "decided",
+		"vote", "votes", "voted", "move", "moves", "moved", "aim", "aims", "aimed", "went",
+		"go", "goes", "dared", "managed", "opted", "chose", "choose", "chooses", "elected")
+	attemptVerbs = set("try", "tries", "tried", "attempt", "attempts", "attempted", "sought",
+		"seek", "seeks")
+	// planVerbs before "to" announce the subject's own future act.
+	planVerbs = set("plan", "plans", "planned", "planning", "intend", "intends", "intended",
+		"intending", "ready", "prepared", "willing", "poised", "determined", "resolved",
+		"preparing", "prepares", "prepare", "vowing", "wants", "want", "wanted", "hopes", "hope",
+		"hoped", "eager", "keen")
+)
 
 // infinitive reports "to" (with adverbs) right before the verb at head:
 // "plans to strike", "in order to attack".
@@ -240,6 +284,12 @@ var modifierHeads = set("group", "groups", "helicopter", "helicopters", "aircraf
 	"package", "craft", "boat", "boats", "planes", "plane")
 
 // modifierUse reports a one-word trigger followed by a noun it modifies.
+// A past form takes the noun as its object instead ("seized weapons",
+// "struck drones"), so it is never a modifier.
 func modifierUse(words []string, t coding.Trigger) bool {
+	w := words[t.Head]
+	if strings.HasSuffix(w, "ed") || participles[w] {
+		return false
+	}
 	return t.End == t.Head+1 && t.End < len(words) && modifierHeads[words[t.End]]
 }

@@ -1,0 +1,69 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/eventgraph/eventgraph/ingest/actor"
+)
+
+// TestCodeRules checks the rules that choose whether and how a trigger
+// is coded, on invented sentences.
+func TestCodeRules(t *testing.T) {
+	x := New(actor.Default())
+	tests := []struct {
+		name string
+		text string
+		want []want
+		not  []want
+	}{
+		{"a past form takes a modifier head as its object",
+			"Kenyan police confiscated weapons on Monday.",
+			[]want{{"KEN", "-", "17"}}, nil},
+		{"a stance participle after be is no passive",
+			"Kenya is opposed to Ethiopian mediation.",
+			[]want{{"KEN", "ETH", "12"}}, nil},
+		{"a stance participle with by is still a passive",
+			"Kenya was opposed by Ethiopia.",
+			nil, []want{{"KEN", "ETH", "12"}}},
+		{"a phase verb carries its infinitive",
+			"Norway continued to send arms to Chad.",
+			[]want{{"NOR", "TCD", "07"}}, nil},
+		{"a negated phase verb carries nothing",
+			"Norway did not continue to send arms to Chad.",
+			nil, []want{{"NOR", "TCD", "07"}}},
+		{"a decision taken is the act",
+			"Kenya decided to expel Ugandan diplomats.",
+			[]want{{"KEN", "UGA", "16"}}, nil},
+		{"an attempt at force is the act",
+			"Chadian troops tried to storm Niger's border post.",
+			[]want{{"TCD", "NER", "19"}}, nil},
+		{"an attempt to cooperate is not done",
+			"Chad tried to send aid to Niger.",
+			nil, []want{{"TCD", "NER", "07"}}},
+		{"a planned attack is a threat",
+			"Greece plans to attack Turkey.",
+			[]want{{"GRC", "TUR", "13"}}, []want{{"GRC", "TUR", "19"}}},
+		{"a plan denied is none",
+			"Greece does not plan to attack Turkey.",
+			nil, []want{{"GRC", "TUR", "13"}, {"GRC", "TUR", "19"}}},
+		{"a hope to cooperate is an intent",
+			"Kenya hopes to sign a trade deal with Ethiopia.",
+			[]want{{"KEN", "ETH", "03"}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := x.ExtractText(tt.text, day)
+			for _, w := range tt.want {
+				if !has(evs, w) {
+					t.Errorf("missing %v in %v", w, summary(evs))
+				}
+			}
+			for _, w := range tt.not {
+				if has(evs, w) {
+					t.Errorf("unwanted %v in %v", w, summary(evs))
+				}
+			}
+			checkEvents(t, tt.text, evs)
+		})
+	}
+}

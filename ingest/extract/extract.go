@@ -182,11 +182,18 @@ func (x *Extractor) newDoc(text string, dct time.Time) *doc {
 // run codes every sentence in order, carrying pronoun and date context.
 func (d *doc) run() []coded {
 	var out []coded
+	// Actors are found for the whole article first: the parties a story
+	// is about are known to a reader from its first line (salient), and
+	// the gazetteer's document state depends on text order only.
+	for _, s := range d.sents {
+		if !skipSentence(s.span.Text) {
+			d.findActors(s)
+		}
+	}
 	for i, s := range d.sents {
 		if skipSentence(s.span.Text) {
 			continue
 		}
-		d.findActors(s)
 		evs := d.codeSentence(i)
 		d.done = append(d.done, evs...)
 		out = append(out, evs...)

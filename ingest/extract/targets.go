@@ -144,14 +144,71 @@ func (d *doc) actTarget(s *sent, from, to int) []model.Actor {
 			// "the strikes by the regime and its backer Russia".
 			return d.agents(s, i+2, min(to, i+8))
 		}
-		for k := len(d.done) - 1; k >= 0; k-- {
-			if e := d.done[k]; model.RootOf(e.code) >= low {
-				return []model.Actor{e.src}
-			}
+		if a, ok := d.judgedAgent(s.words[i], low); ok {
+			return []model.Actor{a}
 		}
 		return nil
 	}
 	return nil
+}
+
+// actStems tie an act noun to the words of the events it can name back:
+// "the attack" is the one reported as "attacked" or "an attack", not the
+// strikes told since.
+var actStems = map[string][]string{
+	"attack": {"attack"}, "attacks": {"attack"}, "strike": {"strike", "struck"},
+	"strikes": {"strike", "struck"}, "invasion": {"invad", "invasion"},
+	"offensive": {"offensive"}, "assault": {"assault"}, "killings": {"kill"},
+	"killing": {"kill"}, "bombing": {"bomb"}, "bombings": {"bomb"}, "shelling": {"shell"},
+	"raid": {"raid"}, "raids": {"raid"}, "incursion": {"incursion"},
+	"detentions": {"detain", "detention"}, "detention": {"detain", "detention"},
+	"arrests": {"arrest"}, "arrest": {"arrest"}, "coup": {"coup", "seiz", "took power"},
+	"takeover": {"seiz", "took", "takeover"}, "annexation": {"annex"},
+	"blockade": {"blockade"}, "sanctions": {"sanction"},
+}
+
+// judgedAgent returns the agent of the act a judgement names with noun:
+// the source of the latest earlier event told with the noun's own word,
+// else the side that did most of the acts of the noun's kind (root at
+// least low) so far, the latest of them on a tie. A story of one side's
+// strikes mentions the other's reply; "condemned the strike" still means
+// the striker's.
+func (d *doc) judgedAgent(noun, low string) (model.Actor, bool) {
+	for k := len(d.done) - 1; k >= 0; k-- {
+		e := d.done[k]
+		if model.RootOf(e.code) < low {
+			continue
+		}
+		trig := strings.ToLower(e.trigger)
+		for _, stem := range actStems[noun] {
+			if strings.Contains(trig, stem) {
+				return e.src, true
+			}
+		}
+	}
+	count := map[string]int{}
+	best, n := -1, 0
+	for k := len(d.done) - 1; k >= 0; k-- {
+		e := d.done[k]
+		if model.RootOf(e.code) < low || e.src.Role == model.RoleCVL {
+			continue
+		}
+		count[e.src.Country]++
+		if c := count[e.src.Country]; c > n {
+			best, n = k, c
+		}
+	}
+	if best < 0 {
+		return model.Actor{}, false
+	}
+	// The latest event of the country found most often.
+	c := d.done[best].src.Country
+	for k := len(d.done) - 1; k >= 0; k-- {
+		if e := d.done[k]; e.src.Country == c && model.RootOf(e.code) >= low {
+			return e.src, true
+		}
+	}
+	return model.Actor{}, false
 }
 
 // partnerRoots are the roots whose acts nearly always have a target; when
@@ -213,7 +270,7 @@ func (d *doc) salient(si int, src model.Actor) (model.Actor, bool) {
 	count := map[string]int{}
 	latest := map[string]model.Actor{}
 	best, n := "", 0
-	for j := 0; j <= si && j < len(d.sents); j++ {
+	for j := 0; j <= max(si, leadSents-1) && j < len(d.sents); j++ {
 		for _, m := range d.sents[j].actors {
 			c := m.Actor.Country
 			if c == "" || c == src.Country || c == model.CountryIGO || m.Kind == actor.KindPronoun || m.Inferred {
@@ -238,6 +295,10 @@ func (d *doc) salient(si int, src model.Actor) (model.Actor, bool) {
 }
 
 var useSalient = true
+
+// leadSents is how many opening sentences salient always reads: a reader
+// knows who a story is about from its lead, before its later lines.
+const leadSents = 3
 
 // nameAfter reports an actor or place named at token i, after an
 // optional "the": "in the Kremlin", "in Brussels".

@@ -1,0 +1,45 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/eventgraph/eventgraph/ingest/actor"
+)
+
+// TestTargetRules checks how targets are resolved from context, on
+// made-up stories.
+func TestTargetRules(t *testing.T) {
+	x := New(actor.Default())
+	tests := []struct {
+		name string
+		text string
+		want []want
+		not  []want
+	}{
+		{"a judged act named by its own word",
+			"Chad attacked Niger on Monday. Niger's army shelled Chadian border posts on Tuesday. Sweden condemned the attack.",
+			[]want{{"SWE", "TCD", "11"}}, []want{{"SWE", "NER", "11"}}},
+		{"a judged strike is the main striker's",
+			"Chad's army shelled Niger on Monday. Chad bombed Niger's border posts on Tuesday. Niger's troops shot down a Chadian drone. Sweden condemned the strike.",
+			[]want{{"SWE", "TCD", "11"}}, []want{{"SWE", "NER", "11"}}},
+		{"the lead names the partner of an opening act",
+			"Chad suspended its participation in the oil accord on Monday. Niger said the accord was still in force. Niger's president called for calm.",
+			[]want{{"TCD", "NER", "16"}}, []want{{"TCD", "-", "16"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := x.ExtractText(tt.text, day)
+			for _, w := range tt.want {
+				if !has(evs, w) {
+					t.Errorf("missing %v in %v", w, summary(evs))
+				}
+			}
+			for _, w := range tt.not {
+				if has(evs, w) {
+					t.Errorf("unwanted %v in %v", w, summary(evs))
+				}
+			}
+			checkEvents(t, tt.text, evs)
+		})
+	}
+}

@@ -39,7 +39,7 @@ func (d *doc) codeSentence(si int) []coded {
 		}
 	}
 	emit := func(t coding.Trigger, srcs, tgts []model.Actor) { emitCode(t, t.Entry.Code, srcs, tgts) }
-	speakers := d.speakers(s, trigs)
+	speakers, sourced := d.speakers(s, trigs)
 	suppress := -1 // triggers before this token are inside a stance complement
 	acts := 0      // triggers other than reporting verbs, coded or not
 	var says []coding.Trigger
@@ -152,6 +152,11 @@ func (d *doc) codeSentence(si int) []coded {
 			}
 			subj := d.subject(s, chain, lo)
 			switch {
+			case mk == modalFuture && sourced[t.Head] && len(subj) > 0:
+				// "X will visit Y, Z said": Z reports X's announced plan.
+				if code := intentCode(e.Code, neg); code != "" {
+					emitCode(t, code, subj, d.targets(s, t, hi))
+				}
 			case mk == modalFuture && (len(subj) == 0 || sameCountry(subj, sp)):
 				if code := intentCode(e.Code, neg); code != "" {
 					emitCode(t, code, sp, d.targets(s, t, hi))
@@ -296,9 +301,12 @@ func triggerText(s *sent, t coding.Trigger) string {
 }
 
 // speakers maps the head of each trigger reported by a reporting verb to
-// the actors speaking: "X said (that) ... Z" and "..., X said".
-func (d *doc) speakers(s *sent, trigs []coding.Trigger) map[int][]model.Actor {
+// the actors speaking: "X said (that) ... Z" and "..., X said". The
+// second map marks the triggers a closing attribution ("..., X said")
+// owns: what they report is the clause's own news, whose subject acts.
+func (d *doc) speakers(s *sent, trigs []coding.Trigger) (map[int][]model.Actor, map[int]bool) {
 	out := map[int][]model.Actor{}
+	sourced := map[int]bool{}
 	for k, t := range trigs {
 		if !t.Entry.Say {
 			continue
@@ -308,6 +316,7 @@ func (d *doc) speakers(s *sent, trigs []coding.Trigger) map[int][]model.Actor {
 		// After a quotation ('"...," Peskov told reporters') the speaker
 		// owns what came before.
 		trailing := quoteBefore(s.words, t.Head)
+		tail := closingAttribution(s.words, trigs, k, chain)
 		if len(sp) == 0 {
 			// "..., the Kremlin said" or "..., said Peskov".
 			sp = d.agents(s, t.End, min(len(s.words), t.End+4))
@@ -316,6 +325,7 @@ func (d *doc) speakers(s *sent, trigs []coding.Trigger) map[int][]model.Actor {
 		if len(sp) == 0 {
 			continue
 		}
+		trailing = trailing || tail
 		for j, c := range trigs {
 			if j == k || c.Entry.Say {
 				continue
@@ -323,11 +333,40 @@ func (d *doc) speakers(s *sent, trigs []coding.Trigger) map[int][]model.Actor {
 			if c.Head > t.Head || trailing && c.Head < t.Head {
 				if _, taken := out[c.Head]; !taken {
 					out[c.Head] = sp
+					sourced[c.Head] = tail && c.Head < t.Head
 				}
 			}
 		}
 	}
-	return out
+	return out, sourced
+}
+
+// closingAttribution reports a reporting verb (trigger k, its verb group
+// starting at chain) that closes the sentence after a comma and a short
+// speaker phrase: "..., the Albanian embassy said on Monday". Nothing it
+// governs follows it.
+func closingAttribution(w []string, trigs []coding.Trigger, k, chain int) bool {
+	c := -1
+	for i := chain - 1; i >= 0 && chain-i <= 10; i-- {
+		if w[i] == "," {
+			c = i
+			break
+		}
+	}
+	if c < 0 {
+		return false
+	}
+	for j, o := range trigs {
+		if j != k && o.Head > c && !(o.Entry.Say && o.Head < chain) {
+			return false
+		}
+	}
+	for i := trigs[k].End; i < len(w); i++ {
+		if w[i] == "that" || w[i] == "\"" || w[i] == "“" {
+			return false
+		}
+	}
+	return true
 }
 
 // sameCountry reports whether a and b share a country.

@@ -49,6 +49,12 @@ func TestCodeRules(t *testing.T) {
 		{"a hope to cooperate is an intent",
 			"Kenya hopes to sign a trade deal with Ethiopia.",
 			[]want{{"KEN", "ETH", "03"}}, nil},
+		{"a closing attribution reports the subject's plan",
+			"Kenya's foreign minister will visit Uganda in June, the Ugandan embassy said.",
+			[]want{{"KEN", "UGA", "03"}}, []want{{"UGA", "UGA", "03"}}},
+		{"a speaker's forecast of another's act is no plan",
+			"Kenya said that Uganda will visit Ethiopia in June.",
+			nil, []want{{"UGA", "ETH", "03"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,6 +2,8 @@ module github.com/eventgraph/eventgraph
 
 go 1.26.0
 
+toolchain go1.27.3
+
 require (
 	codeberg.org/readeck/go-readability/v2 v2.1.3
 	github.com/chromedp/cdproto v0.159.0

@@ -147,10 +147,20 @@ func (d *doc) codeSentence(si int) []coded {
 			// "X said it would Z": X announces its own act (intent or
 			// threat); "X said Y must Z": X demands Z of Y.
 			sp, ok := speakers[t.Head]
+			subj := d.subject(s, chain, lo)
+			if code := conditionalThreat(e.Code); code != "" && mk != modalOblige && !neg && conditionAfter(w, t.End) {
+				// "X will withdraw its force unless Y ...": a threat.
+				if len(subj) == 0 {
+					subj = sp
+				}
+				if len(subj) > 0 {
+					emitCode(t, code, subj, d.targets(s, t, hi))
+				}
+				continue
+			}
 			if !ok {
 				continue
 			}
-			subj := d.subject(s, chain, lo)
 			switch {
 			case mk == modalFuture && sourced[t.Head] && len(subj) > 0:
 				// "X will visit Y, Z said": Z reports X's announced plan.

@@ -55,6 +55,15 @@ func TestCodeRules(t *testing.T) {
 		{"a speaker's forecast of another's act is no plan",
 			"Kenya said that Uganda will visit Ethiopia in June.",
 			nil, []want{{"UGA", "ETH", "03"}}},
+		{"a withdrawal held out on a condition is a threat",
+			"Kenya will withdraw its troops from Somalia unless Mogadishu holds elections.",
+			[]want{{"KEN", "-", "13"}}, []want{{"KEN", "-", "16"}}},
+		{"an attack held out on a condition is a threat",
+			"Chad may attack Niger if Niamey closes the border.",
+			[]want{{"TCD", "NER", "13"}}, []want{{"TCD", "NER", "19"}}},
+		{"help on a condition is no threat",
+			"Kenya will send aid to Uganda if Kampala asks.",
+			nil, []want{{"KEN", "UGA", "13"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -191,6 +191,34 @@ func conditional(words []string, from, head int) bool {
 	return false
 }
 
+// conditionAfter reports "if" or "unless" after token from in the
+// sentence: the act before it is held out on a condition.
+func conditionAfter(words []string, from int) bool {
+	for i := from; i < len(words); i++ {
+		if (words[i] == "if" || words[i] == "unless") && !(i > 0 && (words[i-1] == "as" || words[i-1] == "even")) {
+			return true
+		}
+	}
+	return false
+}
+
+// conditionalThreat is the code of holding out an act of root on a
+// condition ("will cut ties unless", "may strike if"): a threat of that
+// kind of act, or "" for acts that are no threat (cooperation).
+func conditionalThreat(code string) string {
+	switch code[:2] {
+	case "10", "11", "12", "14":
+		return "130"
+	case "16":
+		return "131"
+	case "17":
+		return "137"
+	case "15", "18", "19", "20":
+		return "138"
+	}
+	return ""
+}
+
 // clauseStart returns the first token of the clause holding token i.
 func clauseStart(words []string, i int) int {
 	for j := i - 1; j >= 0; j-- {

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -45,7 +47,7 @@ func (d *doc) dateFor(si int, t coding.Trigger) (model.Date, string) {
 			}
 			continue
 		}
-		if s.verbBetween(t, ts) {
+		if s.verbBetween(t, ts) || s.otherClause(t, ts) {
 			continue
 		}
 		dist := abs(ts - t.Head)
@@ -79,7 +81,7 @@ func (d *doc) dateFor(si int, t coding.Trigger) (model.Date, string) {
 			}
 		}
 	}
-	if len(s.times) == 0 && !presentTense(s.words, t.Head) {
+	if !presentTense(s.words, t.Head) {
 		if e, ok := d.referent(s, si, t, pub); ok {
 			return e.date, e.timeText
 		}
@@ -224,8 +226,10 @@ func (d *doc) referent(s *sent, si int, t coding.Trigger, pub model.Date) (coded
 // told: "the talks", "that meeting".
 var referring = set("the", "this", "that", "these", "those")
 
-// temporalPreps put an act at the time of the event noun they govern.
-var temporalPreps = set("after", "following", "during", "before", "since", "at", "amid", "until")
+// temporalPreps put an act at the time of the event noun they govern,
+// as do participles of taking part in it ("opening the summit, X said").
+var temporalPreps = set("after", "following", "during", "before", "since", "at", "amid", "until",
+	"opening", "closing", "addressing", "attending", "concluding", "ending")
 
 // referWindow is how many sentences back a definite event noun looks.
 const referWindow = 6
@@ -276,6 +280,81 @@ func (s *sent) verbBetween(t coding.Trigger, i int) bool {
 	}
 	for _, u := range s.trigs {
 		if u.Head > t.End && u.Head < i && !u.Entry.Say && !u.Entry.Noun && !u.Entry.Adj && !nounUse(s.words, u) &&
+			family(u.Entry.Root()) != family(t.Entry.Root()) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherClause reports, for a time at token i after trigger t, a clause
+// boundary between them that gives the time to another verb: a relative
+// pronoun ("condolences for the soldiers who died in a strike on May
+// 27"), a second predicate ("accused X of Y and said its mission since
+// 2013 had failed"), a subordinate clause with its own verb ("struck a
+// suburb after warplanes hit its positions on Saturday") or an event noun
+// with a participle ("under a deal reached in September"), unless that
+// noun names the same kind of act as t ("joined accords signed in July").
+func (s *sent) otherClause(t coding.Trigger, i int) bool {
+	if i <= t.End {
+		return false
+	}
+	w := s.words
+	for k := t.End; k < i; k++ {
+		switch {
+		case relatives[w[k]]:
+			return true
+		case (w[k] == "and" || w[k] == "but") && k+1 < i && s.finiteAt(k+1):
+			return true
+		case subordinators[w[k]] && s.clauseVerb(k+1, i):
+			return true
+		case k > t.End && s.eventNounEnd(k-1, t) && k+1 < i && (pastForm(w[k]) || participles[w[k]]):
+			return true
+		}
+	}
+	return false
+}
+
+// subordinators open an adverbial clause whose own verb owns the times in
+// it.
+var subordinators = set("after", "before", "while", "when", "because", "as", "until", "although", "though", "whereas")
+
+// finiteAt reports a verb in the simple past or a reporting verb at k,
+// after an optional adverb: the start of a second predicate.
+func (s *sent) finiteAt(k int) bool {
+	if k < len(s.words) && strings.HasSuffix(s.words[k], "ly") {
+		k++
+	}
+	if k >= len(s.words) {
+		return false
+	}
+	if slices.Contains(s.says, k) {
+		return true
+	}
+	return pastForm(s.words[k]) && !determiners[s.words[k]]
+}
+
+// clauseVerb reports a finite verb in (from, to) after at least one other
+// word: the subordinate clause has a subject and a verb ("after
+// warplanes hit"), not only a noun phrase ("after the talks").
+func (s *sent) clauseVerb(from, to int) bool {
+	for k := from + 1; k < to && k < from+7; k++ {
+		w := s.words[k]
+		if w == "," {
+			return false
+		}
+		if (pastForm(w) || auxes[w] && w != "having" && w != "being") && !determiners[w] && !determiners[s.words[k-1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// eventNounEnd reports a nominal trigger ending at token k that names a
+// different kind of act from t.
+func (s *sent) eventNounEnd(k int, t coding.Trigger) bool {
+	for _, u := range s.trigs {
+		if u.End-1 == k && u.Head != t.Head && !u.Entry.Say && (u.Entry.Noun || nounUse(s.words, u)) &&
 			family(u.Entry.Root()) != family(t.Entry.Root()) {
 			return true
 		}

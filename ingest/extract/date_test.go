@@ -37,6 +37,16 @@ func TestDateRules(t *testing.T) {
 			"Putin and Erdogan met in Moscow on Thursday. Turkey has called for an end to the talks.", "02", "2019-06-03"},
 		{"a claim is dated by the act claimed",
 			"The Houthis have claimed responsibility for Saturday's drone attack on Saudi Arabia.", "19", "2019-06-01"},
+		{"a time in a relative clause dates that clause",
+			"Egypt condemned Israel over the civilians who died in a raid on Saturday.", "11", "2019-06-03"},
+		{"a time after a second predicate dates that predicate",
+			"Chad accused Niger of breaking the truce and said its mission since 2015 had failed.", "11", "2019-06-03"},
+		{"a time in a subordinate clause with its own verb dates that clause",
+			"Kenya recalled its ambassador from Somalia after gunmen ambushed a convoy on Saturday.", "16", "2019-06-03"},
+		{"a time after an event noun and its participle dates that event",
+			"Qatar said Egypt bore responsibility under an accord reached with Libya in March.", "10", "2019-06-03"},
+		{"opening an event dates an act at that event",
+			"Putin and Erdogan met in Sochi on Thursday. Opening the summit, Putin praised Turkey.", "05", "2019-05-30"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -63,7 +63,7 @@ func (d *doc) codeSentence(si int) []coded {
 		}
 		if t.Head < suppress {
 			acts++
-			if (e.Noun || nounUse(w, t)) && backgroundClause(w, t.End) {
+			if (e.Noun || nounUse(w, t)) && (backgroundClause(w, t.End) || causeAdjunct(w, t.Start)) {
 				// "under a deal reached between Russia and Turkey in
 				// September": a participle with its own agent restates an
 				// earlier event, whatever governs the noun.
@@ -94,6 +94,9 @@ func (d *doc) codeSentence(si int) []coded {
 			// A bare nominalisation ("after the meeting") reports no act,
 			// so it leaves a statement its own.
 			srcs, tgts := d.nounRoles(s, t, hi)
+			if len(srcs) == 0 {
+				srcs, tgts = d.lightVerbRoles(s, t, hi)
+			}
 			if len(srcs) > 0 && len(tgts) == 0 && e.Root() >= "18" {
 				tgts = d.victims(s, t.End, hi)
 			}

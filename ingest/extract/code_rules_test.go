@@ -64,6 +64,18 @@ func TestCodeRules(t *testing.T) {
 		{"help on a condition is no threat",
 			"Kenya will send aid to Uganda if Kampala asks.",
 			nil, []want{{"KEN", "UGA", "13"}}},
+		{"a noun announced is the announcer's act",
+			"Italy announced a suspension of air links with Serbia on Wednesday.",
+			[]want{{"ITA", "SRB", "16"}}, []want{{"ITA", "-", "01"}}},
+		{"a noun launched is the launcher's act",
+			"The Chadian army launched a fresh offensive against Niger.",
+			[]want{{"TCD", "NER", "19"}}, nil},
+		{"a noun not announced is no act",
+			"Italy did not announce a suspension of air links with Serbia.",
+			nil, []want{{"ITA", "SRB", "16"}}},
+		{"fighting named as a cause is coded",
+			"Russia closed its border with Georgia because of fighting between Armenia and Azerbaijan.",
+			[]want{{"RUS", "GEO", "16"}, {"ARM", "AZE", "19"}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

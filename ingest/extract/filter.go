@@ -40,6 +40,15 @@ var (
 	relatives = set("which", "who", "whose", "whom", "where")
 )
 
+// adverbLike reports a word in -ly that is an adverb, not a name or a
+// noun ("Italy", "July", "rally").
+func adverbLike(w string) bool {
+	return strings.HasSuffix(w, "ly") && !lyNouns[w]
+}
+
+var lyNouns = set("italy", "sicily", "july", "family", "assembly", "ally", "rally", "supply",
+	"reply", "anomaly", "monopoly", "bully", "tally", "holy", "kelly")
+
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
@@ -60,7 +69,7 @@ func auxChain(words []string, head int) (start int, modal string, neg bool) {
 			modal = w
 		case negators[w] && w != "without":
 			neg = true
-		case auxes[w] || midAdverbs[w] || strings.HasSuffix(w, "ly") && len(w) > 4:
+		case auxes[w] || midAdverbs[w] || adverbLike(w) && len(w) > 4:
 		default:
 			return start, modal, neg
 		}
@@ -88,7 +97,7 @@ func passive(words []string, head, end int) bool {
 		case v == "was" || v == "were" || v == "been" || v == "being" || v == "be" || v == "is" ||
 			v == "are" || v == "get" || v == "got":
 			return true
-		case midAdverbs[v] || strings.HasSuffix(v, "ly") || negators[v]:
+		case midAdverbs[v] || adverbLike(v) || negators[v]:
 			continue
 		}
 		break
@@ -148,7 +157,7 @@ func infinitive(words []string, head int) bool {
 		if w == "to" {
 			return true
 		}
-		if !(midAdverbs[w] || strings.HasSuffix(w, "ly") || negators[w]) {
+		if !(midAdverbs[w] || adverbLike(w) || negators[w]) {
 			return false
 		}
 	}
@@ -162,7 +171,7 @@ func gerundObject(words []string, head int) bool {
 		return false
 	}
 	p := head - 1
-	for p > 0 && (midAdverbs[words[p]] || strings.HasSuffix(words[p], "ly")) {
+	for p > 0 && (midAdverbs[words[p]] || adverbLike(words[p])) {
 		p--
 	}
 	return prepositions[words[p]]

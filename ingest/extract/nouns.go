@@ -122,7 +122,7 @@ func backgroundClause(w []string, end int) bool {
 // adverb before it or a particle after it: "jointly signed", "carried
 // out"), or i when there is none.
 func participleEnd(w []string, i int) int {
-	if i < len(w) && strings.HasSuffix(w[i], "ly") {
+	if i < len(w) && adverbLike(w[i]) {
 		i++
 	}
 	if i >= len(w) || !(strings.HasSuffix(w[i], "ed") || participles[w[i]] || strings.HasSuffix(w[i], "en")) {
@@ -170,3 +170,78 @@ func spanOf(w []string, start int) bool {
 }
 
 var durationNouns = set("hours", "days", "weeks", "months", "years", "decades", "nights")
+
+// lightVerbRoles gives the parties of a nominal trigger that is the
+// object of a verb which only announces or performs it: "Italy announced
+// a suspension of air links with Serbia", "the army launched a fresh
+// offensive against X". The verb's subject acts; a negated, modal or
+// infinitive verb performs nothing.
+func (d *doc) lightVerbRoles(s *sent, t coding.Trigger, hi int) ([]model.Actor, []model.Actor) {
+	w := s.words
+	k := t.Start - 1
+	for k >= 0 && t.Start-k <= 3 && (determiners[w[k]] && w[k] != "of" || nounAdjectives[w[k]] || isNumber(w[k])) {
+		k--
+	}
+	if k < 0 || k == t.Start-1 && !lightVerbs[w[k]] {
+		return nil, nil
+	}
+	if !lightVerbs[w[k]] {
+		return nil, nil
+	}
+	if w[k] == "out" {
+		if k == 0 || !carryForms[w[k-1]] {
+			return nil, nil
+		}
+		k--
+	}
+	chain, modal, neg := auxChain(w, k)
+	if neg || modal != "" || infinitive(w, k) || gerundObject(w, k) || passive(w, k, k+1) {
+		return nil, nil
+	}
+	srcs := d.subject(s, chain, clauseStart(w, k))
+	if len(srcs) == 0 {
+		return nil, nil
+	}
+	tgts := d.nounTarget(s, t.End, hi)
+	if len(tgts) == 0 && !t.Entry.Sym {
+		for i := t.End; i < hi && i < t.End+6; i++ {
+			if w[i] == "with" {
+				tgts = d.object(s, i+1, min(hi, i+5))
+				break
+			}
+		}
+	}
+	return srcs, tgts
+}
+
+var (
+	lightVerbs = set("announce", "announces", "announced", "declare", "declares", "declared",
+		"order", "orders", "ordered", "launch", "launches", "launched", "begin", "begins", "began",
+		"start", "starts", "started", "stage", "stages", "staged", "conduct", "conducts",
+		"conducted", "unveil", "unveils", "unveiled", "proclaim", "proclaims", "proclaimed",
+		"mount", "mounts", "mounted", "initiate", "initiates", "initiated", "out")
+	carryForms     = set("carry", "carries", "carried", "carrying")
+	nounAdjectives = set("full", "partial", "temporary", "immediate", "total", "complete",
+		"unilateral", "indefinite", "general", "major", "large-scale", "full-scale", "massive",
+		"limited", "military", "ground", "air", "naval", "joint", "humanitarian")
+)
+
+// causeAdjunct reports a nominal trigger at start introduced as a cause
+// or setting ("because of fighting between X and Y", "amid clashes
+// between"): an event of its own, not part of a stance's complement.
+func causeAdjunct(w []string, start int) bool {
+	for i := start - 1; i >= 0 && start-i <= 3; i-- {
+		switch w[i] {
+		case "amid", "after", "following", "during":
+			return true
+		case "of":
+			return i > 0 && w[i-1] == "because"
+		case "to":
+			return i > 0 && (w[i-1] == "due" || w[i-1] == "response")
+		}
+		if !determiners[w[i]] && !nounAdjectives[w[i]] {
+			return false
+		}
+	}
+	return false
+}

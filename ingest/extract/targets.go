@@ -22,7 +22,18 @@ func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
 		}
 		if t.SlotEnd > t.SlotStart && slotIsObject[w[t.SlotEnd]] {
 			// "called on world leaders to": the slot is the addressee, and
-			// it names no actor.
+			// it names no actor. A judgement may still name the author of
+			// what it judges ("described the blast as an attack by X"),
+			// and a warning its addressee in what it threatens.
+			switch t.Entry.Root() {
+			case "11", "12", "13":
+				if acts := d.namedAgent(s, t.SlotStart, hi); len(acts) > 0 {
+					return acts
+				}
+			}
+			if w[t.SlotEnd] == "that" && t.Entry.Root() == "13" && ownAct(w, t.End) {
+				return d.object(s, t.End+2, hi)
+			}
 			return nil
 		}
 	}
@@ -37,7 +48,14 @@ func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
 			if w[from] == "that" {
 				from++
 			}
-			return d.object(s, from, min(hi, from+4))
+			if acts := d.object(s, from, min(hi, from+4)); len(acts) > 0 || t.Entry.Root() != "13" {
+				return acts
+			}
+			if ownAct(w, from) {
+				// "warned that they would hold X accountable": the
+				// speaker's own act threatens X.
+				return d.object(s, from+2, hi)
+			}
 		}
 		return nil
 	}
@@ -73,7 +91,43 @@ func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
 	case "03", "05", "11", "12":
 		// "condemned the strike", "praised the attack": aimed at whoever
 		// struck.
+		if acts := d.namedAgent(s, start, hi); len(acts) > 0 {
+			return acts
+		}
 		return d.actTarget(s, start, end)
+	case "13":
+		// "vowed to respond to any attack by X": the threat is aimed at
+		// the attacker.
+		return d.namedAgent(s, start, hi)
+	}
+	return nil
+}
+
+// ownAct reports a clause opening at i whose subject is a pronoun and
+// whose verb is a future: "they would", "it will".
+func ownAct(w []string, i int) bool {
+	if i+1 >= len(w) {
+		return false
+	}
+	if _, ok := pronounKinds[w[i]]; !ok && w[i] != "we" {
+		return false
+	}
+	switch w[i+1] {
+	case "would", "will", "'d", "'ll":
+		return true
+	}
+	return false
+}
+
+// namedAgent finds an act noun followed by its agent ("a terrorist attack
+// by Kyiv", "any attack by government forces") among the words [from, to)
+// and returns the agent: a judgement or threat naming an act with its
+// author is aimed at the author.
+func (d *doc) namedAgent(s *sent, from, to int) []model.Actor {
+	for i := from; i+1 < to && i < from+14; i++ {
+		if _, ok := actNouns[s.words[i]]; ok && s.words[i+1] == "by" {
+			return d.agents(s, i+2, min(to, i+8))
+		}
 	}
 	return nil
 }

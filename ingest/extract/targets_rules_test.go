@@ -25,6 +25,15 @@ func TestTargetRules(t *testing.T) {
 		{"the lead names the partner of an opening act",
 			"Chad suspended its participation in the oil accord on Monday. Niger said the accord was still in force. Niger's president called for calm.",
 			[]want{{"TCD", "NER", "16"}}, []want{{"TCD", "-", "16"}}},
+		{"a threat to answer an attack is aimed at its author",
+			"Chad said it reserved the right to respond to any attack by Niger's army.",
+			[]want{{"TCD", "NER", "13"}}, []want{{"TCD", "-", "13"}}},
+		{"a warning of the speaker's own act",
+			"Kenya warned in a statement that it would hold any Somali faction accountable.",
+			[]want{{"KEN", "SOM", "13"}}, []want{{"KEN", "-", "13"}}},
+		{"a judgement naming the act's author",
+			"The Chadian president described the blast as a terrorist attack by Niger.",
+			[]want{{"TCD", "NER", "11"}}, []want{{"TCD", "-", "11"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -176,6 +176,7 @@ func (r Rule) Cluster(in []model.Event) []model.Event {
 			into.last = rep.last
 		}
 	}
+	groups = r.joinBlame(groups)
 	out := make([]model.Event, 0, len(groups))
 	used := make(map[string]bool, len(groups))
 	for _, g := range groups {

@@ -50,10 +50,28 @@
 // joins it, or when two events become one; the store keeps the old ids as
 // aliases.
 //
+// # Blame
+//
+// Outlets and parties lay one act at different doors: "Russian jets
+// bombed the village" in one report, "Syrian aircraft bombed the village,
+// though Moscow denied any part in it" in another. Such reports share no
+// bucket, so after clustering [Rule.Cluster] joins events of coercion,
+// assault, fighting or mass violence (roots 17 to 20) whose every pair of
+// reports is compatible or differs only in the source, when all name one
+// victim, one place and one day and a report of them attributes or
+// contests responsibility ([ContestsBlame]: "denied", "blamed", "accused",
+// "responsible"). Without such a word two perpetrators are two acts.
+// Joining is first-fit in the canonical order, so the result still
+// depends only on the set of reports. Such reports share their family and
+// their victim's key ([Contestable]).
+//
 // # Disputes
 //
 // [Resolve] sets an event's date and location from its mentions and lists
-// where they disagree: dates that share no day, and figures of one kind
-// from different sources that cannot both be true. Every version is kept
-// with its sources; the event date then spans all versions.
+// where they disagree: dates that share no day, figures of one kind from
+// different sources that cannot both be true, and who did it (kind
+// "blame": sources that are not one actor at the code level, laying one
+// act on one victim). Every version is kept with its sources; the event
+// date then spans all versions, and the event's own source is its first
+// report's, one version among the others.
 package merge

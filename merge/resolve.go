@@ -37,6 +37,9 @@ func Resolve(e *model.Event) {
 		}
 	}
 	e.Disputes = append(e.Disputes, figureDisputes(e)...)
+	if d, ok := blameDispute(e); ok {
+		e.Disputes = append(e.Disputes, d)
+	}
 }
 
 // eventDate is the finest mention date that lies within every other one;

@@ -45,10 +45,13 @@ type storedReport struct {
 	eventID string
 }
 
-// bucketKey is a merge bucket, dated and undated reports apart.
+// bucketKey is a merge bucket, dated and undated reports apart, or (victim
+// set) the day reports of one family on one victim, pair then being the
+// victim's key: an act laid at another door shares no pair with its
+// other versions (merge.Contestable).
 type bucketKey struct {
-	family, pair string
-	undated      bool
+	family, pair    string
+	undated, victim bool
 }
 
 // days is a closed span of days, counted from the Unix epoch.
@@ -96,6 +99,13 @@ func (n *neighbourhood) addNear(ctx context.Context, rs []model.Event) (bool, er
 			order = append(order, b)
 		}
 		wants[b] = append(wants[b], want)
+		if merge.Contestable(r) {
+			v := bucketKey{family: b.family, pair: merge.Country(r.Target), victim: true}
+			if _, ok := wants[v]; !ok {
+				order = append(order, v)
+			}
+			wants[v] = append(wants[v], want)
+		}
 	}
 	grew := false
 	for _, b := range order {

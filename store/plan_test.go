@@ -77,6 +77,7 @@ func TestSaveArticle_QueryPlans(t *testing.T) {
 	}{
 		{"near reports", nearReportsSQL, []any{"12", "RUS|USA", day, day, day, day}},
 		{"undated reports", undatedReportsSQL, []any{"12", "RUS|USA"}},
+		{"victim reports", victimReportsSQL, []any{"18/19", "SYR", day, day}},
 		{"event reports", eventReportsSQL, []any{"e-x"}},
 		{"article exists", `SELECT COUNT(*) FROM articles WHERE hash = ?`, []any{"x"}},
 		{"move report", moveReportSQL, []any{"e-x", "r"}},

@@ -42,6 +42,11 @@ WHERE m.rowid IN (
 const undatedReportsSQL = reportSelect + `
 WHERE m.family = ? AND m.pair = ? AND m.precision = ''`
 
+// victimReportsSQL finds the stored day reports of one family on one
+// victim (tgt_key) dated within days ?3..?4, through mentions_victim.
+const victimReportsSQL = reportSelect + `
+WHERE m.family = ? AND m.tgt_key = ? AND m.precision = 'day' AND m.date_start BETWEEN ? AND ?`
+
 // eventReportsSQL reads every report of one stored event.
 const eventReportsSQL = reportSelect + `
 WHERE m.event_id = ?`
@@ -62,6 +67,9 @@ func pairOf(r model.Event) string {
 func (w *eventWriter) queryNear(ctx context.Context, b bucketKey, lo, hi int, have map[string]bool) ([]storedReport, error) {
 	if b.undated {
 		return w.scanReports(ctx, w.undated, have, b.family, b.pair)
+	}
+	if b.victim {
+		return w.scanReports(ctx, w.victim, have, b.family, b.pair, dayString(lo), dayString(hi))
 	}
 	// A month starts at most 30 days, a year 365 days, before its last day.
 	return w.scanReports(ctx, w.near, have, b.family, b.pair, dayString(lo), dayString(hi),

@@ -90,8 +90,8 @@ func insertArticle(ctx context.Context, tx *sql.Tx, a model.Article, now string)
 // actor, event and report, prepared once per transaction, so that a batch
 // of articles (SaveArticles) compiles each once.
 type eventWriter struct {
-	exists, actor, event, mention, move, text, near, undated, eventReports *sql.Stmt
-	actors                                                                 map[string]bool // actors written in this transaction
+	exists, actor, event, mention, move, text, near, undated, victim, eventReports *sql.Stmt
+	actors                                                                         map[string]bool // actors written in this transaction
 }
 
 const upsertActorSQL = `INSERT INTO actors (id, name, country, role, code) VALUES (?, ?, ?, ?, ?)
@@ -105,7 +105,8 @@ func newEventWriter(ctx context.Context, tx *sql.Tx) (*eventWriter, error) {
 		sql  string
 	}{{&w.exists, `SELECT COUNT(*) FROM articles WHERE hash = ?`}, {&w.actor, upsertActorSQL},
 		{&w.event, upsertMergedEventSQL}, {&w.mention, insertReportSQL}, {&w.move, moveReportSQL},
-		{&w.text, insertReportTextSQL}, {&w.near, nearReportsSQL}, {&w.undated, undatedReportsSQL}, {&w.eventReports, eventReportsSQL}} {
+		{&w.text, insertReportTextSQL}, {&w.near, nearReportsSQL}, {&w.undated, undatedReportsSQL}, {&w.victim, victimReportsSQL},
+		{&w.eventReports, eventReportsSQL}} {
 		stmt, err := tx.PrepareContext(ctx, s.sql)
 		if err != nil {
 			w.close()
@@ -117,7 +118,7 @@ func newEventWriter(ctx context.Context, tx *sql.Tx) (*eventWriter, error) {
 }
 
 func (w *eventWriter) close() {
-	for _, s := range []*sql.Stmt{w.exists, w.actor, w.event, w.mention, w.move, w.text, w.near, w.undated, w.eventReports} {
+	for _, s := range []*sql.Stmt{w.exists, w.actor, w.event, w.mention, w.move, w.text, w.near, w.undated, w.victim, w.eventReports} {
 		if s != nil {
 			s.Close()
 		}

@@ -1,0 +1,208 @@
+package merge
+
+import (
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// blameFamilies are the acts with a perpetrator and a victim: coercion,
+// assaults, fighting and mass violence, which the parties and the outlets
+// lay at different doors ("Russian warplanes" in one report, "Syrian
+// government aircraft" in another).
+var blameFamilies = map[string]bool{"17": true, "18/19": true, "20": true}
+
+// blameWords are the words with which a sentence attributes or contests
+// responsibility for an act: "denied carrying out", "blamed", "accused",
+// "was responsible", "claimed responsibility", "attributed".
+var blameWords = map[string]bool{
+	"blame": true, "blamed": true, "blames": true, "blaming": true,
+	"accuse": true, "accused": true, "accuses": true, "accusing": true, "accusation": true, "accusations": true,
+	"deny": true, "denied": true, "denies": true, "denying": true, "denial": true,
+	"responsible": true, "responsibility": true,
+	"attribute": true, "attributed": true, "attributes": true, "attributing": true,
+}
+
+// ContestsBlame reports whether a sentence attributes or contests
+// responsibility (see blameWords). Only the sentence that reports the act
+// counts: that is what the mention keeps.
+func ContestsBlame(sentence string) bool {
+	for w := range strings.FieldsFuncSeq(sentence, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len(w) >= 4 && blameWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// otherHand reports whether reports a and b may be one act whoever did
+// it: everything [Rule.Compatible] asks but the source, and more, since
+// nothing but a blame word ties them. Both name one victim, both are dated
+// to the day and both name one place: a vague report, or one without a
+// place, could be any of a day's strikes.
+func (r Rule) otherHand(a, b model.Event) bool {
+	return blameFamilies[Family(a.Code)] && Family(a.Code) == Family(b.Code) &&
+		a.Target != nil && b.Target != nil && actorsMatch(a.Target, b.Target) &&
+		a.Location != "" && strings.EqualFold(a.Location, b.Location) &&
+		a.Date.Precision == model.PrecisionDay && b.Date.Precision == model.PrecisionDay && !a.Date.IsZero() && !b.Date.IsZero() &&
+		r.datesMatch(a.Date, b.Date, tolerant(a, b))
+}
+
+// Contestable reports whether report r is an act that may be laid at
+// another door (see [Rule.otherHand]): one of the blame families, with a
+// victim, a place and a day. Reports it may be joined with by another hand
+// share its family and its victim's [Country] key.
+func Contestable(r model.Event) bool {
+	return blameFamilies[Family(r.Code)] && r.Target != nil && r.Location != "" &&
+		r.Date.Precision == model.PrecisionDay && !r.Date.IsZero()
+}
+
+// blameKey is where [Rule.joinBlame] looks for a group's partners: its
+// family and its victim's key. ok is false for groups that cannot be in a
+// blame dispute.
+func blameKey(g *group) (key string, ok bool) {
+	e := g.members[0].e
+	if !Contestable(e) {
+		return "", false
+	}
+	return Family(e.Code) + "|" + country(e.Target), true
+}
+
+// joinBlame joins events (groups) that report one act laid at different
+// doors: every pair of their reports is [Rule.Compatible] or differs only
+// in who did it ([Rule.otherHand]), and a report of one of them
+// attributes or contests the blame ([ContestsBlame]). Without such a word
+// two perpetrators are two acts: strict, so that a day's unrelated strikes
+// on one town stay apart. Groups come in the canonical order of their
+// first report and are joined first-fit in that order, so the result
+// depends only on the set of reports. [Resolve] then lists each version of
+// the perpetrator with its sources.
+func (r Rule) joinBlame(groups []*group) []*group {
+	type hub struct {
+		g   *group
+		cue bool
+	}
+	slack := time.Duration(r.DayTolerance) * 24 * time.Hour
+	all := map[string][]*hub{}  // every hub of a key
+	cued := map[string][]*hub{} // the hubs with a blame word
+	out := make([]*group, 0, len(groups))
+	for _, g := range groups {
+		k, ok := blameKey(g)
+		if !ok {
+			out = append(out, g)
+			continue
+		}
+		cue := hasBlameWord(g)
+		cands := cued[k] // a join needs a blame word on one side
+		if cue {
+			cands = all[k]
+		}
+		var into *hub
+		for _, h := range cands {
+			if g.first.After(h.g.last.Add(slack)) || h.g.first.After(g.last.Add(slack)) {
+				continue
+			}
+			if r.sameAct(h.g, g) {
+				into = h
+				break
+			}
+		}
+		if into == nil {
+			h := &hub{g: g, cue: cue}
+			all[k] = append(all[k], h)
+			if cue {
+				cued[k] = append(cued[k], h)
+			}
+			out = append(out, g)
+			continue
+		}
+		into.g.members = append(into.g.members, g.members...)
+		sort.SliceStable(into.g.members, func(i, j int) bool { return canonicalLess(into.g.members[i], into.g.members[j]) })
+		if g.first.Before(into.g.first) {
+			into.g.first = g.first
+		}
+		if g.last.After(into.g.last) {
+			into.g.last = g.last
+		}
+		if cue && !into.cue {
+			into.cue = true
+			cued[k] = append(cued[k], into)
+		}
+	}
+	return out
+}
+
+// sameAct reports whether every report of a may be the act of every
+// report of b, by the same or by another hand.
+func (r Rule) sameAct(a, b *group) bool {
+	for _, x := range a.members {
+		for _, y := range b.members {
+			if !r.Compatible(x.e, y.e) && !r.otherHand(x.e, y.e) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func hasBlameWord(g *group) bool {
+	for _, m := range g.members {
+		if ContestsBlame(m.e.Mentions[0].Sentence) {
+			return true
+		}
+	}
+	return false
+}
+
+// blameDispute lists who did it, when mentions lay one act (the same
+// victim) at doors that are not the same actor at the code level; a
+// symmetric act told from both sides is no dispute. Each version is the
+// first name given for that actor, with its code, and every source that
+// names it.
+func blameDispute(e *model.Event) (model.Dispute, bool) {
+	disputed := false
+	for i := 0; i < len(e.Mentions) && !disputed; i++ {
+		a := e.Mentions[i]
+		if a.Source == nil || a.Target == nil {
+			continue
+		}
+		for _, b := range e.Mentions[i+1:] {
+			if b.Source == nil || b.Target == nil || actorsMatch(a.Source, b.Source) || !actorsMatch(a.Target, b.Target) {
+				continue
+			}
+			if Symmetric(a.Code) && Symmetric(b.Code) && actorsMatch(a.Source, b.Target) && actorsMatch(a.Target, b.Source) {
+				continue
+			}
+			disputed = true
+			break
+		}
+	}
+	if !disputed {
+		return model.Dispute{}, false
+	}
+	var hands []*model.Actor
+	label := func(m model.Mention) string {
+		if m.Source == nil {
+			return ""
+		}
+		var h *model.Actor
+		for _, x := range hands {
+			if actorsMatch(x, m.Source) {
+				h = x
+				break
+			}
+		}
+		if h == nil {
+			h = m.Source
+			hands = append(hands, h)
+		}
+		if h.Code == "" {
+			return h.Name
+		}
+		return h.Name + " (" + h.Code + ")"
+	}
+	return versions(e, model.DisputeBlame, "", label), true
+}

@@ -50,13 +50,25 @@ func (d *doc) codeSentence(si int) []coded {
 			continue
 		}
 		if e.Say {
+			if chain, _, _ := auxChain(w, t.Head); chain > 0 && (w[chain-1] == "and" || w[chain-1] == "but") && pastForm(w[t.Head]) {
+				// "X rejected the claims and said its troops had ...":
+				// a new predicate, whose report is no part of the
+				// stance before it.
+				suppress = -1
+			}
 			says = append(says, t)
 			continue
 		}
 		if modifierUse(w, t) {
 			continue
 		}
-		coord := s.coordPredicate(t)
+		participle := len(lastSubj) > 0 && participlePredicate(w, t)
+		if participle && codedRoot(out, lastSubj, e.Root()) {
+			// "condemned the detentions, calling them a blow": one
+			// judgment, already coded.
+			continue
+		}
+		coord := s.coordPredicate(t) || participle
 		if coord {
 			// A new predicate ends the complement of a stance before it.
 			suppress = -1
@@ -196,7 +208,7 @@ func (d *doc) codeSentence(si int) []coded {
 			}
 		} else {
 			srcs = d.reportedSubject(s, t, chain, lo)
-			if coord && len(lastSubj) > 0 {
+			if (coord || temporalGerund(w, t.Head)) && len(lastSubj) > 0 {
 				// "X welcomed the deal with Y and urged Z": the second
 				// verb shares the first one's subject, whoever stands
 				// between.
@@ -380,6 +392,16 @@ func closingAttribution(w []string, trigs []coding.Trigger, k, chain int) bool {
 		}
 	}
 	return true
+}
+
+// codedRoot reports an event of root already coded for one of srcs.
+func codedRoot(out []coded, srcs []model.Actor, root string) bool {
+	for _, c := range out {
+		if model.RootOf(c.code) == root && sameCountry([]model.Actor{c.src}, srcs) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameCountry reports whether a and b share a country.

@@ -76,6 +76,21 @@ func TestCodeRules(t *testing.T) {
 		{"fighting named as a cause is coded",
 			"Russia closed its border with Georgia because of fighting between Armenia and Azerbaijan.",
 			[]want{{"RUS", "GEO", "16"}, {"ARM", "AZE", "19"}}, nil},
+		{"an act after a temporal preposition is the main subject's",
+			"Kenya sent troops to the border after accusing Uganda of shelling its villages.",
+			[]want{{"KEN", "UGA", "11"}}, []want{{"UGA", "-", "19"}}},
+		{"an accusation as object of a preposition is none",
+			"Kenya was criticised for accusing Uganda.",
+			nil, []want{{"KEN", "UGA", "11"}}},
+		{"a coordinated report is no part of the stance before it",
+			"Chad's army rejected the claims and said its troops had shelled Niger's border posts.",
+			[]want{{"TCD", "NER", "19"}}, nil},
+		{"a judgment set off by a comma is the subject's",
+			"Chad ruled out talks with the rebels, branding Niger a haven for criminals.",
+			[]want{{"TCD", "NER", "11"}}, nil},
+		{"a judgment restated by a participle is one event",
+			"Kenya condemned Uganda's arrests, calling them a blow to democracy.",
+			[]want{{"KEN", "UGA", "11"}}, []want{{"KEN", "-", "11"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

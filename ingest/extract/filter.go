@@ -174,7 +174,33 @@ func gerundObject(words []string, head int) bool {
 	for p > 0 && (midAdverbs[words[p]] || adverbLike(words[p])) {
 		p--
 	}
-	return prepositions[words[p]]
+	return prepositions[words[p]] && !gerundTimePreps[words[p]]
+}
+
+// gerundTimePreps before a verb in -ing open an adjunct whose act is the
+// main subject's own: "X sent troops after accusing Y of attacking".
+var gerundTimePreps = set("after", "before", "since", "upon", "while", "when")
+
+// temporalGerund reports a verb in -ing after a temporal preposition.
+func temporalGerund(words []string, head int) bool {
+	return head > 0 && strings.HasSuffix(words[head], "ing") && gerundTimePreps[words[head-1]]
+}
+
+// participlePredicate reports a verb of judgment in -ing set off by a
+// comma after the main clause ("the army ruled out talks, branding it a
+// militia", "..., accusing Y of"): a further act of the main subject.
+// Other roots in that place mostly elaborate the main act ("expelled
+// the ambassador, giving him 72 hours").
+func participlePredicate(words []string, t coding.Trigger) bool {
+	e := t.Entry
+	if r := e.Root(); r != "11" && r != "12" {
+		return false
+	}
+	if e.Noun || e.Say || e.Adj || t.Head < 2 || !strings.HasSuffix(words[t.Head], "ing") {
+		return false
+	}
+	p := words[t.Head-1]
+	return p == "," || p == "and" && words[t.Head-2] == ","
 }
 
 // nounUse reports a verb pattern used as a noun: "the attack", "a deal".

@@ -120,7 +120,7 @@ func TestGrammarRules(t *testing.T) {
 			[]want{{"TCD", "NER", "05"}}, []want{{"TCD", "-", "05"}}},
 		{"the pronoun after the addressees is the one telling",
 			"Kenya told Chad and Niger that it rejected the plan.",
-			[]want{{"KEN", "-", "12"}}, []want{{"NER", "-", "12"}}},
+			[]want{{"KEN", "TCD", "12"}, {"KEN", "NER", "12"}}, []want{{"NER", "-", "12"}, {"KEN", "-", "12"}}},
 		{"the speaker is not the one acted upon in a reported passive",
 			"Chad's army said two drones were shot down by Niger.",
 			[]want{{"NER", "-", "19"}}, []want{{"NER", "TCD", "19"}}},

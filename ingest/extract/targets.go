@@ -13,8 +13,58 @@ import (
 // acts that nearly always have one, by the story so far (the partner).
 
 // targets finds the target of an active verb trigger: actors in the
-// pattern's slot ("urged X to"), else the nearest actor after it.
+// pattern's slot ("urged X to"), else the nearest actor after it, else
+// the ones told ("notified X and Y that it objected": the objection is
+// made to X and Y).
 func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
+	if acts := d.targetsIn(s, t, hi); len(acts) > 0 || t.Entry.NoSub {
+		return acts
+	}
+	return d.toldAddressees(s, t)
+}
+
+// tellVerbs introduce the ones a reported clause is addressed to.
+var tellVerbs = set("told", "tells", "tell", "notified", "notifies", "informed", "informs", "assured",
+	"assures", "reminded", "reminds", "warned", "warns", "wrote", "cautioned")
+
+// toldAddressees returns Y and Z of "X told/notified Y and Z that it ...
+// <trigger>": the subject of the trigger is a pronoun after the
+// addressees of a telling verb, so what it does is done to them.
+func (d *doc) toldAddressees(s *sent, t coding.Trigger) []model.Actor {
+	w := s.words
+	chain, _, _ := auxChain(w, t.Head)
+	p := chain - 1
+	if p < 2 || w[p-1] != "that" {
+		return nil
+	}
+	if _, ok := pronounKinds[w[p]]; !ok || w[p] == "him" || w[p] == "her" {
+		return nil
+	}
+	k, ok := s.actorEndingAt(p - 2)
+	if !ok || s.actors[k].te != p-1 {
+		return nil
+	}
+	first := k
+	for first > 0 && isConj(w[s.actors[first-1].te:s.actors[first].ts]) {
+		first--
+	}
+	v := s.actors[first].ts - 1
+	for v >= 0 && (w[v] == "the" || adverbLike(w[v])) {
+		v--
+	}
+	if v < 0 || !tellVerbs[w[v]] {
+		return nil
+	}
+	var out []model.Actor
+	for j := first; j <= k; j++ {
+		if a, ok := d.resolve(s, j); ok && a.Country != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 	w := s.words
 	if t.SlotStart >= 0 {
 		if acts := d.object(s, t.SlotStart, t.SlotEnd); len(acts) > 0 {

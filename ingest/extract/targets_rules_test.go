@@ -34,6 +34,12 @@ func TestTargetRules(t *testing.T) {
 		{"a judgement naming the act's author",
 			"The Chadian president described the blast as a terrorist attack by Niger.",
 			[]want{{"TCD", "NER", "11"}}, []want{{"TCD", "-", "11"}}},
+		{"what the teller does is done to the ones told",
+			"Chad formally informed Niger and the African Union that it rejected the border plan.",
+			[]want{{"TCD", "NER", "12"}, {"TCD", "IGO", "12"}}, []want{{"TCD", "-", "12"}}},
+		{"a pronoun after a plain that-clause takes no addressee",
+			"Chad said that it rejected the border plan.",
+			[]want{{"TCD", "-", "12"}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

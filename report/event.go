@@ -36,6 +36,25 @@ type disputeView struct {
 	Versions   []string // "2019-06-02 (Reuters, AFP)"
 }
 
+// makeDisputeView writes each version with the sources that give it. A
+// perpetrator's name carries its code in parentheses already, so blame
+// versions say "according to" rather than add a second pair.
+func makeDisputeView(d model.Dispute) disputeView {
+	v := disputeView{Kind: string(d.Kind), What: d.What}
+	if d.Kind == model.DisputeBlame && v.What == "" {
+		v.What = "who did it"
+	}
+	for _, ver := range d.Versions {
+		sources := strings.Join(ver.Sources, ", ")
+		if d.Kind == model.DisputeBlame {
+			v.Versions = append(v.Versions, ver.Value+", according to "+sources)
+			continue
+		}
+		v.Versions = append(v.Versions, ver.Value+" ("+sources+")")
+	}
+	return v
+}
+
 func (s *Site) renderEvent(e model.Event) ([]byte, error) {
 	p := eventPageData{base: s.base(""), Row: makeRows([]model.Event{e})[0],
 		Source: actorPage(e.Source.ID), EventSources: e.Sources(), EventArticles: e.Articles(), Plover: e.CAMEO().PLOVER}
@@ -51,11 +70,7 @@ func (s *Site) renderEvent(e model.Event) ([]byte, error) {
 		p.Figures = append(p.Figures, figureView{Kind: string(f.Kind), Text: text, Source: f.Source})
 	}
 	for _, d := range e.Disputes {
-		v := disputeView{Kind: string(d.Kind), What: d.What}
-		for _, ver := range d.Versions {
-			v.Versions = append(v.Versions, ver.Value+" ("+strings.Join(ver.Sources, ", ")+")")
-		}
-		p.Disputes = append(p.Disputes, v)
+		p.Disputes = append(p.Disputes, makeDisputeView(d))
 	}
 	for _, i := range s.pairEvents(e) {
 		f := s.events[i]

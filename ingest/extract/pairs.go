@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/eventgraph/eventgraph/ingest/actor"
@@ -62,6 +63,7 @@ func (d *doc) pairAt(s *sent, i, to int) []model.Actor {
 			note(m.Match)
 		}
 	}
+	d.noteLead(s, note)
 	cs := ranked(count, first)
 	if len(cs) == 0 {
 		return nil
@@ -120,6 +122,7 @@ func (d *doc) rolePair(s *sent, i int, c string) []model.Actor {
 			note(m.Match)
 		}
 	}
+	d.noteLead(s, note)
 	rs := ranked(count, first)
 	if len(rs) < 2 {
 		return nil
@@ -129,4 +132,19 @@ func (d *doc) rolePair(s *sent, i int, c string) []model.Actor {
 		a, b = b, a
 	}
 	return []model.Actor{actorOf[a], actorOf[b]}
+}
+
+// noteLead passes the actors of the lead sentences after s to note when s
+// is itself in the lead: "the two sides" in a story's first line means
+// the parties its next lines name, as a reader takes it.
+func (d *doc) noteLead(s *sent, note func(actor.Match)) {
+	si := slices.Index(d.sents, s)
+	if si < 0 || si >= leadSents {
+		return
+	}
+	for j := si + 1; j < leadSents && j < len(d.sents); j++ {
+		for _, m := range d.sents[j].actors {
+			note(m.Match)
+		}
+	}
 }

@@ -283,6 +283,14 @@ func (d *doc) resolveAs(s *sent, k int, places bool) (model.Actor, bool) {
 	case actor.KindPronoun:
 		return m.Actor, m.Resolved
 	case actor.KindAgent:
+		if m.Actor.Country == "" && m.ts > 0 && definite[s.words[m.ts-1]] && thirdParties[s.words[m.te-1]] {
+			// "the mediators" stand between the sides: the body that
+			// brokered, not the latest government named.
+			if a, ok := d.latestIGO(s, m.ts); ok {
+				return a, true
+			}
+			return m.Actor, true
+		}
 		if m.Actor.Country == "" && m.ts > 0 && definite[s.words[m.ts-1]] {
 			// "the junta", "its army": the latest actor of the same role.
 			if a, ok := d.sameRole(s, m.ts, m.Actor.Role); ok {
@@ -295,6 +303,25 @@ func (d *doc) resolveAs(s *sent, k int, places bool) (model.Actor, bool) {
 
 // definite are the words that make a bare agent refer back: "the army".
 var definite = set("the", "its", "their", "his", "her")
+
+// thirdParties are agents that stand between the sides of a conflict.
+var thirdParties = set("mediators", "mediator", "facilitators", "observers", "monitors")
+
+// latestIGO returns the latest international body named before token i of
+// s, in s or in the sentences before.
+func (d *doc) latestIGO(s *sent, i int) (model.Actor, bool) {
+	for k := len(s.actors) - 1; k >= 0; k-- {
+		if m := s.actors[k]; m.te <= i && m.Actor.Country == model.CountryIGO && m.Kind != actor.KindPronoun {
+			return m.Actor, true
+		}
+	}
+	for k := len(d.history) - 1; k >= 0; k-- {
+		if m := d.history[k]; m.Actor.Country == model.CountryIGO {
+			return m.Actor, true
+		}
+	}
+	return model.Actor{}, false
+}
 
 // sameRole finds the latest actor of role r (any role when r is empty)
 // before token i of s, in s or in the sentences before. Actors whose

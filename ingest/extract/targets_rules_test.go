@@ -40,6 +40,12 @@ func TestTargetRules(t *testing.T) {
 		{"a pronoun after a plain that-clause takes no addressee",
 			"Chad said that it rejected the border plan.",
 			[]want{{"TCD", "-", "12"}}, nil},
+		{"the two sides of a story's first line are named by its lead",
+			"A truce came into force on Friday after the presidents of the two countries sealed the deal. Kenyan President William Ruto said the accord would hold. Ugandan President Yoweri Museveni thanked the mediators.",
+			[]want{{"KEN", "UGA", "05"}}, nil},
+		{"the mediators are the body that brokered",
+			"The African Union hosted talks between Kenya and Uganda on Monday. Kenyan President William Ruto thanked the mediators.",
+			[]want{{"KEN", "IGO", "05"}}, []want{{"KEN", "KEN", "05"}, {"KEN", "UGA", "05"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

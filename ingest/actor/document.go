@@ -1,7 +1,9 @@
 package actor
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/eventgraph/eventgraph/model"
@@ -27,8 +29,49 @@ type Document struct {
 	people  map[string]model.Actor // folded full name or surname
 	history []Match
 	toks    []token
+	// seen holds the lookup of each token of the current passage: the
+	// grammar asks for the same position several times (as a phrase, a
+	// head, a modifier, a name).
+	seen    []seenLookup
 	focus   focus
 	genders map[string]byte // people met in the article with a gendered cue
+	out     []Match         // the matches of the passage being read
+}
+
+// actorCache holds actors already made: articles name the same ones again
+// and again, and an actor's ID costs a hash to make. It is emptied when
+// full, so a long-running ingest does not grow it without bound.
+var actorCache struct {
+	sync.Mutex
+	m map[actorKey]model.Actor
+}
+
+// actorCacheSize bounds actorCache; the names of a few thousand articles
+// fit.
+const actorCacheSize = 1 << 14
+
+type actorKey struct {
+	name, country string
+	role          model.Role
+}
+
+// newActor is [model.NewActor], remembered in actorCache.
+func (d *Document) newActor(name, country string, role model.Role) model.Actor {
+	k := actorKey{name, country, role}
+	actorCache.Lock()
+	a, ok := actorCache.m[k]
+	actorCache.Unlock()
+	if ok {
+		return a
+	}
+	a = model.NewActor(name, country, role)
+	actorCache.Lock()
+	if len(actorCache.m) >= actorCacheSize || actorCache.m == nil {
+		actorCache.m = make(map[actorKey]model.Actor, 256)
+	}
+	actorCache.m[k] = a
+	actorCache.Unlock()
+	return a
 }
 
 // NewDocument starts a document of an article dated at.
@@ -55,7 +98,12 @@ func (d *Document) Find(text string) []Match {
 	}
 	d.toks = tokenize(text, d.toks)
 	toks := d.toks
-	var out []Match
+	d.out = d.out[:0]
+	if cap(d.seen) < len(toks) {
+		d.seen = make([]seenLookup, len(toks))
+	}
+	d.seen = d.seen[:len(toks)]
+	clear(d.seen)
 	for i := 0; i < len(toks); {
 		ms, n := d.phrase(text, toks, i)
 		if n <= 0 {
@@ -77,18 +125,45 @@ func (d *Document) Find(text string) []Match {
 				}
 				d.history = append(d.history, m)
 			}
-			out = append(out, m)
+			d.out = append(d.out, m)
 		}
 		i += n
 	}
-	return out
+	if len(d.out) == 0 {
+		return nil
+	}
+	// The caller keeps the matches; d.out is reused for the next passage.
+	return slices.Clone(d.out)
+}
+
+// seenLookup is one remembered [index.lookup]; done tells a stored miss
+// from an unasked position.
+type seenLookup struct {
+	ls   []lex
+	n    int
+	done bool
+}
+
+// lookup is [index.lookup] on the tokens of the current passage, each
+// position looked up once.
+func (d *Document) lookup(text string, toks []token, i int) ([]lex, int) {
+	if i < len(d.seen) && len(toks) == len(d.seen) && &toks[0] == &d.toks[0] {
+		s := &d.seen[i]
+		if !s.done {
+			s.ls, s.n = d.g.idx.lookup(text, toks, i)
+			s.done = true
+		}
+		return s.ls, s.n
+	}
+	return d.g.idx.lookup(text, toks, i)
 }
 
 // personMatch is a known person at toks[i:j], with an appositive title
 // after it consumed so that it does not read as a second actor.
 func (d *Document) personMatch(text string, toks []token, i, j int, id int32) ([]Match, int) {
 	p := &d.g.idx.people[id]
-	a, _, _ := p.at(d.at)
+	tm, ok := p.termAt(d.at)
+	a := d.newActor(p.actorAt(tm, ok))
 	// Known later by surname even when the surname alone is too common
 	// to look up ("Maïga" after "Colonel Abdoulaye Maïga").
 	for _, s := range p.surnames {
@@ -107,10 +182,10 @@ func (d *Document) personAt(text string, toks []token, i, j int, a model.Actor) 
 	// "Netanyahu's office", "the Assad regime", "Trump administration".
 	if k := j + boolInt(j < len(toks) && toks[j].key == "'s"); k < len(toks) {
 		if h, hn, ok := d.headAt(text, toks, k); ok && h == k {
-			l := d.g.idx.headLex(text, toks, h)
+			l := d.headLex(text, toks, h)
 			if l.kind == lxHead {
 				mt2 := d.span(text, toks, i, h+hn)
-				mt2.Kind, mt2.Actor = KindAgent, model.NewActor(mt2.Text, a.Country, d.g.idx.word(l).role)
+				mt2.Kind, mt2.Actor = KindAgent, d.newActor(mt2.Text, a.Country, d.g.idx.word(l).role)
 				return []Match{mt2}, h + hn - i
 			}
 		}
@@ -134,7 +209,7 @@ func (d *Document) appositive(text string, toks []token, k int) (model.Actor, in
 		s++
 	}
 	var mods []mod
-	if ls, n := x.lookup(text, toks, s); n > 0 && modLex(ls) {
+	if ls, n := d.lookup(text, toks, s); n > 0 && modLex(ls) {
 		m := mod{i: s, j: s + n, ls: ls}
 		if m.j < len(toks) && toks[m.j].key == "'s" {
 			m.poss, m.j = true, m.j+1
@@ -146,7 +221,7 @@ func (d *Document) appositive(text string, toks []token, k int) (model.Actor, in
 	if !ok {
 		return model.Actor{}, 0
 	}
-	l := x.headLex(text, toks, h)
+	l := d.headLex(text, toks, h)
 	if l.kind != lxTitle {
 		return model.Actor{}, 0
 	}
@@ -174,7 +249,7 @@ func (d *Document) unknownName(text string, toks []token, i int) ([]Match, int) 
 		return nil, nn
 	}
 	mt := d.span(text, toks, i, i+nn)
-	mt.Kind, mt.Actor = KindPerson, model.NewActor(mt.Text, tmpl.Country, tmpl.Role)
+	mt.Kind, mt.Actor = KindPerson, d.newActor(mt.Text, tmpl.Country, tmpl.Role)
 	d.introduce(toks, i, nn, mt.Actor)
 	return []Match{mt}, nn + m
 }

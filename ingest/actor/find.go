@@ -58,7 +58,7 @@ func (d *Document) phrase(text string, toks []token, i int) ([]Match, int) {
 		}
 		return nil, 1
 	}
-	ls, n := x.lookup(text, toks, i)
+	ls, n := d.lookup(text, toks, i)
 	if n == 0 {
 		if toks[i].upper {
 			return d.unknownName(text, toks, i)
@@ -86,7 +86,6 @@ func (d *Document) phrase(text string, toks []token, i int) ([]Match, int) {
 
 // modified reads modifiers, then a head noun or title if one follows.
 func (d *Document) modified(text string, toks []token, i int, ls []lex, n int) ([]Match, int) {
-	x := d.g.idx
 	if _, ok := first(ls, lxState, lxGroup, lxOrg, lxOrgan, lxAdj); !ok {
 		if skip, ok := namedEvent(toks, i, i+n); ok {
 			return nil, skip // "the Minsk agreements": a venue, not an actor
@@ -104,7 +103,7 @@ func (d *Document) modified(text string, toks []token, i int, ls []lex, n int) (
 		if toks[k].key == "," && s+1 < len(toks) && toks[s].key == "and" {
 			s++
 		}
-		ls2, n2 := x.lookup(text, toks, s)
+		ls2, n2 := d.lookup(text, toks, s)
 		if n2 == 0 || !modLex(ls2) {
 			break
 		}
@@ -124,7 +123,7 @@ func (d *Document) modified(text string, toks []token, i int, ls []lex, n int) (
 		// here; the rest are read again by the main loop.
 		return []Match{d.alone(text, toks, mods[0])}, mods[0].j - i
 	}
-	return d.headed(text, toks, mods, h, x.headLex(text, toks, h), hn)
+	return d.headed(text, toks, mods, h, d.headLex(text, toks, h), hn)
 }
 
 // headAt finds a head noun or title at toks[k], allowing one filler word
@@ -132,11 +131,11 @@ func (d *Document) modified(text string, toks []token, i int, ls []lex, n int) (
 func (d *Document) headAt(text string, toks []token, k int) (int, int, bool) {
 	x := d.g.idx
 	for skip := 0; skip < 2 && k < len(toks); skip++ {
-		ls, n := x.lookup(text, toks, k)
+		ls, n := d.lookup(text, toks, k)
 		if l, ok := first(ls, lxTitle, lxHead); ok && n > 0 && x.headOK(toks, k+n, l) {
 			if n == 1 && d.filler(toks[k]) && k+1 < len(toks) {
 				// "Syrian government military": the last noun is the head.
-				if ls2, n2 := x.lookup(text, toks, k+1); n2 > 0 {
+				if ls2, n2 := d.lookup(text, toks, k+1); n2 > 0 {
 					// An adjective-like head counts here: "government military action".
 					if _, ok := first(ls2, lxTitle, lxHead); ok {
 						return k + 1, n2, true
@@ -170,8 +169,8 @@ var verbish = map[string]bool{"were": true, "are": true, "be": true, "been": tru
 	"attacked": true, "fired": true, "died": true, "wounded": true, "injured": true, "claimed": true,
 	"or": true, "group": false}
 
-func (x *index) headLex(text string, toks []token, k int) lex {
-	ls, _ := x.lookup(text, toks, k)
+func (d *Document) headLex(text string, toks []token, k int) lex {
+	ls, _ := d.lookup(text, toks, k)
 	l, _ := first(ls, lxTitle, lxHead)
 	return l
 }
@@ -207,14 +206,14 @@ func (d *Document) alone(text string, toks []token, m mod) Match {
 	case lxMetonym:
 		if m.i > 0 && locative[toks[m.i-1].key] {
 			mt.Kind = KindPlace
-			mt.Actor = model.NewActor(mt.Text, nm.actor.Country, model.RoleNone)
+			mt.Actor = d.newActor(mt.Text, nm.actor.Country, model.RoleNone)
 		} else {
 			mt.Actor = x.holder(l.id, d.at)
 		}
 	case lxPlural:
-		mt.Kind, mt.Actor = KindAgent, model.NewActor(mt.Text, nm.actor.Country, model.RoleCVL)
+		mt.Kind, mt.Actor = KindAgent, d.newActor(mt.Text, nm.actor.Country, model.RoleCVL)
 	case lxAdj, lxPlaceAdj:
-		mt.Kind, mt.Actor = KindAdjective, model.NewActor(mt.Text, nm.actor.Country, model.RoleNone)
+		mt.Kind, mt.Actor = KindAdjective, d.newActor(mt.Text, nm.actor.Country, model.RoleNone)
 	case lxPlace:
 		mt.Kind = KindPlace
 	}
@@ -233,11 +232,11 @@ func (d *Document) modActor(m mod, name string, r model.Role) model.Actor {
 	nm := x.named[l.id]
 	switch l.kind {
 	case lxGroup, lxGroupAdj, lxOrg:
-		return model.NewActor(name, nm.actor.Country, nm.actor.Role)
+		return d.newActor(name, nm.actor.Country, nm.actor.Role)
 	case lxPlace, lxPlaceAdj:
 		if r == model.RoleMIL {
 			r = model.RoleREB
 		}
 	}
-	return model.NewActor(name, nm.actor.Country, r)
+	return d.newActor(name, nm.actor.Country, r)
 }

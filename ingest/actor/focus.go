@@ -62,7 +62,7 @@ func (d *Document) localize(m *Match, w word) {
 		return
 	}
 	if c := d.focus.top(); c != "" {
-		m.Actor = model.NewActor(m.Actor.Name, c, m.Actor.Role)
+		m.Actor = d.newActor(m.Actor.Name, c, m.Actor.Role)
 		m.Inferred = true
 	}
 }

@@ -20,7 +20,7 @@ func (d *Document) headed(text string, toks []token, mods []mod, h int, l lex, h
 		// "U.S. President Donald Trump", "spokesman John Smith": one person,
 		// after any further titles ("military spokesman Colonel X").
 		for end < len(toks) {
-			ls2, n2 := x.lookup(text, toks, end)
+			ls2, n2 := d.lookup(text, toks, end)
 			if _, ok := first(ls2, lxTitle); !ok || n2 == 0 {
 				break
 			}
@@ -43,7 +43,7 @@ func (d *Document) headed(text string, toks []token, mods []mod, h int, l lex, h
 			if toks[s].key == "the" && s+1 < len(toks) {
 				s++
 			}
-			if ls, n := x.lookup(text, toks, s); n > 0 {
+			if ls, n := d.lookup(text, toks, s); n > 0 {
 				if _, ok := first(ls, lxState, lxMetonym, lxPlace); ok {
 					m := mod{i: s, j: s + n, ls: ls}
 					mt := d.span(text, toks, h, s+n)
@@ -56,7 +56,7 @@ func (d *Document) headed(text string, toks []token, mods []mod, h int, l lex, h
 			return nil, hn
 		}
 		mt := d.span(text, toks, h, end)
-		mt.Kind, mt.Actor = KindAgent, model.NewActor(mt.Text, "", w.role)
+		mt.Kind, mt.Actor = KindAgent, d.newActor(mt.Text, "", w.role)
 		d.localize(&mt, w)
 		return []Match{mt}, hn
 	}
@@ -67,7 +67,7 @@ func (d *Document) headed(text string, toks []token, mods []mod, h int, l lex, h
 	ms = append(ms, mt)
 	// "Israeli civilians and soldiers": the modifier carries over.
 	if end+1 < len(toks) && toks[end].key == "and" && len(mods) == 1 {
-		if ls, n := x.lookup(text, toks, end+1); n > 0 {
+		if ls, n := d.lookup(text, toks, end+1); n > 0 {
 			if l2, ok := first(ls, lxHead); ok && !x.heads[l2.id].needMod {
 				mt2 := d.span(text, toks, end+1, end+1+n)
 				name := strings.TrimSuffix(toks2text(text, toks, last), "'s") + " " + mt2.Text
@@ -124,7 +124,7 @@ func (d *Document) titledName(text string, toks []token, mods []mod, start, end 
 	if end+1 < len(toks) && toks[end].key == "," && toks[end+1].upper {
 		// "Ukraine's foreign ministry spokesman, Oleg Nikolenko": a known
 		// name may follow the title after a comma.
-		if ls, n := x.lookup(text, toks, end+1); n > 0 {
+		if ls, n := d.lookup(text, toks, end+1); n > 0 {
 			if id, ok := d.pick(ls, cue); ok {
 				ms, n2 := d.personMatch(text, toks, end+1, end+1+n, id)
 				ms[0].Start = toks[start].start
@@ -141,7 +141,7 @@ func (d *Document) titledName(text string, toks []token, mods []mod, start, end 
 	if end >= len(toks) || !toks[end].upper {
 		return nil, 0
 	}
-	ls, n := x.lookup(text, toks, end)
+	ls, n := d.lookup(text, toks, end)
 	if n > 0 {
 		if id, ok := d.pick(ls, cue); ok {
 			ms, n2 := d.personMatch(text, toks, end, end+n, id)
@@ -173,7 +173,7 @@ func (d *Document) titledName(text string, toks []token, mods []mod, start, end 
 	if len(mods) > 0 {
 		a = d.modActor(mods[len(mods)-1], name, w.role)
 	} else {
-		a = model.NewActor(name, "", w.role)
+		a = d.newActor(name, "", w.role)
 	}
 	d.introduce(toks, end, nn, a)
 	if g := cueGender(cue); g != 0 {
@@ -215,7 +215,7 @@ func (d *Document) nameRun(text string, toks []token, k int) int {
 			}
 			break
 		}
-		if ls, m := d.g.idx.lookup(text, toks, k+n); m > 0 {
+		if ls, m := d.lookup(text, toks, k+n); m > 0 {
 			if _, ok := first(ls, lxPerson); !ok {
 				break
 			}

@@ -98,13 +98,14 @@ var months = []string{"january", "february", "march", "april", "may", "june", "j
 	"september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
 	"friday", "saturday", "sunday"}
 
-// at returns the person as an actor on day t. In office, that is the term's
+// termAt returns the term that makes the person an actor on day t, and
+// whether they held it then. In office, that is the term's
 // country and role (the latest-starting term if several overlap). Out of
 // office, a person keeps the country of the nearest term, since the press
 // still files a former president under their country, but takes the
 // person's Out role, "" unless the data says otherwise: Donald Trump in
 // 2022 is USA with no role, not the US government.
-func (p *person) at(t time.Time) (model.Actor, term, bool) {
+func (p *person) termAt(t time.Time) (*term, bool) {
 	var best, near *term
 	var gap time.Duration = 1<<63 - 1
 	for i := range p.terms {
@@ -127,18 +128,27 @@ func (p *person) at(t time.Time) (model.Actor, term, bool) {
 		}
 	}
 	if best != nil {
-		return model.NewActor(p.name, best.country, best.role), *best, true
+		return best, true
+	}
+	return near, false
+}
+
+// actorAt returns the name, country and role of the person's actor by
+// term tm, held (in office) or not.
+func (p *person) actorAt(tm *term, held bool) (string, string, model.Role) {
+	if held {
+		return p.name, tm.country, tm.role
 	}
 	role := p.out
-	if near.country == model.CountryIGO {
+	if tm.country == model.CountryIGO {
 		role = model.RoleNone
 	}
-	return model.NewActor(p.name, near.country, role), *near, false
+	return p.name, tm.country, role
 }
 
 // inOffice reports whether the person held any term on day t.
 func (p *person) inOffice(t time.Time) bool {
-	_, _, ok := p.at(t)
+	_, ok := p.termAt(t)
 	return ok
 }
 

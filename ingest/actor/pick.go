@@ -39,8 +39,8 @@ func (d *Document) pick(ls []lex, cue string) (int32, bool) {
 	// Several in office: the one of the country the article is about.
 	best, bestScore, tie := int32(-1), 0, false
 	for _, id := range cands {
-		a, _, _ := x.people[id].at(d.at)
-		s := d.focus.score(a.Country)
+		tm, _ := x.people[id].termAt(d.at)
+		s := d.focus.score(strings.ToUpper(tm.country)) // as model.NewActor writes it
 		switch {
 		case s > bestScore:
 			best, bestScore, tie = id, s, false
@@ -75,7 +75,7 @@ func (d *Document) heldEver(id int32, cue string) bool {
 // rebel command. Honorifics and titles the data does not use ("Sheikh",
 // "Mr") fit everyone.
 func (d *Document) fits(id int32, cue string) bool {
-	_, tm, ok := d.g.idx.people[id].at(d.at)
+	tm, ok := d.g.idx.people[id].termAt(d.at)
 	if !ok {
 		// Out of office on the article's date: only an honorific fits.
 		return !ranks[cue] && !isOfficeCue(cue)

@@ -10,7 +10,7 @@ import (
 // government of Sudan" are read by the grammar instead).
 func (d *Document) shortForm(text string, toks []token, i int) (Match, int) {
 	x := d.g.idx
-	ls, n := x.lookup(text, toks, i+1)
+	ls, n := d.lookup(text, toks, i+1)
 	l, ok := first(ls, lxHead, lxTitle)
 	if !ok || len(ls) > 1 {
 		return Match{}, 0
@@ -50,7 +50,7 @@ func (d *Document) resolve(m *Match) {
 		// "the junta": a military government among the countries named,
 		// else the story's country.
 		if c, ok := d.junta(); ok {
-			m.Actor = model.NewActor(m.Text, c, m.Actor.Role)
+			m.Actor = d.newActor(m.Text, c, m.Actor.Role)
 			m.Resolved, m.Inferred = true, true
 			return
 		}
@@ -90,7 +90,7 @@ func (d *Document) toFocus(m *Match) bool {
 	if c == "" {
 		return false
 	}
-	m.Actor = model.NewActor(m.Text, c, m.Actor.Role)
+	m.Actor = d.newActor(m.Text, c, m.Actor.Role)
 	m.Resolved, m.Inferred = true, true
 	return true
 }

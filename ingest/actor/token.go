@@ -41,7 +41,7 @@ func tokenize(text string, toks []token) []token {
 			continue
 		}
 		start := i
-		upper := unicode.IsUpper(r)
+		upper := 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
 		// Most words are plain lower-case ASCII: their key is the text
 		// itself and costs no allocation.
 		plain := true
@@ -115,6 +115,9 @@ func wordAt(text string, i int) bool {
 }
 
 func isWord(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 

@@ -25,6 +25,7 @@
 package timex
 
 import (
+	"sync"
 	"time"
 
 	"github.com/eventgraph/eventgraph/model"
@@ -57,7 +58,10 @@ type Expr struct {
 // Tag returns the time expressions of text in order, resolved against the
 // document creation time dct.
 func Tag(text string, dct time.Time) []Expr {
-	tg := &tagger{text: text, t: tokenize(text), dct: day(dct)}
+	buf := tokenPool.Get().(*[]token)
+	defer tokenPool.Put(buf)
+	*buf = tokenize(text, *buf)
+	tg := &tagger{text: text, t: *buf, dct: day(dct)}
 	tg.markFuture()
 	tg.refDay = tg.dct
 	for i := 0; i < len(tg.t); {
@@ -72,6 +76,10 @@ func Tag(text string, dct time.Time) []Expr {
 	tg.joinRanges()
 	return tg.out
 }
+
+// tokenPool holds token slices between calls of Tag: the tokens never
+// outlive the call, and a long text needs a large slice.
+var tokenPool = sync.Pool{New: func() any { return new([]token) }}
 
 // match is a rule's reading of the tokens [i, end).
 type match struct {
@@ -114,7 +122,7 @@ type tagger struct {
 }
 
 func (tg *tagger) best(i int) (match, bool) {
-	if t := tg.t[i]; t.kind != tkNum && !starters[t.w] && !(t.w == "as" && tg.w(i+1) == "soon") {
+	if t := &tg.t[i]; t.kind != tkNum && !t.start && !(t.w == "as" && tg.w(i+1) == "soon") {
 		return match{}, false // most tokens cannot open an expression
 	}
 	var b match

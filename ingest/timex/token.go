@@ -1,17 +1,22 @@
 package timex
 
+import "sync"
+
 // token is one word, number or punctuation mark of the text. Offsets are
 // bytes into the text; w is the lower-cased ASCII form used for lookups.
 type token struct {
 	s, e int
 	w    string
+	num  int // value of a number token (digits only; -1 if too long)
+	nd   int // number of digits of a number token
+	sent int // sentence index
 	kind tokKind
 	cap  bool // first letter upper case
-	num  int  // value of a number token (digits only; -1 if too long)
-	nd   int  // number of digits of a number token
-	ord  bool // number with an ordinal suffix: 3rd, 17th
-	dec  bool // number with a plural s: 1990s, 80s
-	sent int  // sentence index
+	// start is set for words that may open an expression (starters),
+	// found with the interned form so that best needs no map probe.
+	start bool
+	ord   bool // number with an ordinal suffix: 3rd, 17th
+	dec   bool // number with a plural s: 1990s, 80s
 }
 
 type tokKind uint8
@@ -29,8 +34,12 @@ const (
 // byte of a non-ASCII rune, ends a token, so offsets always fall on rune
 // boundaries. Sentences end at . ! ? and blank lines, except after short
 // abbreviations, which is all the tense heuristics need.
-func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/5)
+func tokenize(text string, toks []token) []token {
+	toks = toks[:0]
+	if want := len(text) / 5; cap(toks) < want {
+		toks = make([]token, 0, want)
+	}
+	table := wordTable()
 	sent := 0
 	lower := make([]byte, 0, 16)
 	for i := 0; i < len(text); {
@@ -43,7 +52,13 @@ func tokenize(text string) []token {
 				lower = append(lower, text[j]|0x20)
 				j++
 			}
-			toks = append(toks, token{s: i, e: j, w: intern(lower), kind: tkWord, cap: c < 'a', sent: sent})
+			t := token{s: i, e: j, kind: tkWord, cap: c < 'a', sent: sent}
+			if e, ok := table[string(lower)]; ok {
+				t.w, t.start = e.w, e.start
+			} else {
+				t.w = string(lower)
+			}
+			toks = append(toks, t)
 			i = j
 		case isDigit(c):
 			j, n := i, 0
@@ -81,7 +96,8 @@ func tokenize(text string) []token {
 			}
 			i++
 		case c < 0x80:
-			toks = append(toks, token{s: i, e: i + 1, w: text[i : i+1], kind: tkPunct, sent: sent})
+			w := text[i : i+1]
+			toks = append(toks, token{s: i, e: i + 1, w: w, kind: tkPunct, sent: sent, start: table[w].start})
 			if (c == '.' || c == '!' || c == '?' || c == ';') && !abbrevBefore(toks) {
 				sent++
 			}
@@ -150,12 +166,24 @@ func abbrevBefore(toks []token) bool {
 // the common case allocates nothing; other words get a fresh string.
 var interned = map[string]string{}
 
-func intern(b []byte) string {
-	if s, ok := interned[string(b)]; ok {
-		return s
-	}
-	return string(b)
+// known is what tokenize keeps of a word it has a table entry for.
+type known struct {
+	w     string // the interned form
+	start bool   // in starters
 }
+
+// wordTable joins interned and starters, built once both init functions
+// have filled them.
+var wordTable = sync.OnceValue(func() map[string]known {
+	m := make(map[string]known, len(interned)+len(starters))
+	for w := range interned {
+		m[w] = known{w: w}
+	}
+	for w, ok := range starters {
+		m[w] = known{w: w, start: ok}
+	}
+	return m
+})
 
 func init() {
 	add := func(ws ...string) {

@@ -1,0 +1,83 @@
+package actor
+
+import (
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// The shortcuts taken for speed must agree with the slow forms they
+// replace; these tests compare them on invented text.
+
+func TestIsWordASCII(t *testing.T) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		want := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		if got := isWord(r); got != want {
+			t.Errorf("isWord(%q) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+func TestDocumentLookupRemembers(t *testing.T) {
+	g := Default()
+	d := g.NewDocument(day("2021-04-12"))
+	text := "Brazilian Defence Minister Ana Torres met Chilean navy officers and the U.S. envoy in Santiago."
+	d.Find(text) // fills d.toks and d.seen for text
+	for i := range d.toks {
+		wantLs, wantN := g.idx.lookup(text, d.toks, i)
+		for pass := 0; pass < 2; pass++ { // the second answer comes from d.seen
+			ls, n := d.lookup(text, d.toks, i)
+			if n != wantN || len(ls) != len(wantLs) {
+				t.Fatalf("token %d %q pass %d: got %d tokens %v, want %d %v", i, d.toks[i].key, pass, n, ls, wantN, wantLs)
+			}
+			for k := range ls {
+				if ls[k] != wantLs[k] {
+					t.Fatalf("token %d pass %d: meaning %d is %v, want %v", i, pass, k, ls[k], wantLs[k])
+				}
+			}
+		}
+	}
+	// Tokens of another passage are looked up afresh, not read from d.seen.
+	other := tokenize("Peruvian troops", nil)
+	if _, n := d.lookup("Peruvian troops", other, 0); n != 1 {
+		t.Errorf("lookup of a foreign token slice: %d tokens, want 1", n)
+	}
+}
+
+func TestNewActorCached(t *testing.T) {
+	d := Default().NewDocument(day("2021-04-12"))
+	for _, c := range []struct {
+		name, country string
+		role          model.Role
+	}{
+		{"Chilean navy officers", "CHL", model.RoleMIL},
+		{" Chilean navy officers ", "chl", model.RoleMIL},
+		{"the envoy", "", model.RoleGOV},
+	} {
+		for pass := 0; pass < 2; pass++ {
+			if got, want := d.newActor(c.name, c.country, c.role), model.NewActor(c.name, c.country, c.role); got != want {
+				t.Errorf("newActor(%q, %q, %q) pass %d = %+v, want %+v", c.name, c.country, c.role, pass, got, want)
+			}
+		}
+	}
+}
+
+func TestFindReturnsOwnSlice(t *testing.T) {
+	d := Default().NewDocument(day("2021-04-12"))
+	first := d.Find("Chilean troops crossed into Peru.")
+	want := append([]Match(nil), first...)
+	d.Find("Peruvian police arrested Bolivian smugglers near Lima.")
+	if len(first) == 0 {
+		t.Fatal("no match in the first sentence")
+	}
+	for i := range want {
+		if first[i] != want[i] {
+			t.Errorf("match %d changed after the next Find: %+v, was %+v", i, first[i], want[i])
+		}
+	}
+	if got := d.Find("nothing here at all"); got != nil {
+		t.Errorf("Find without matches = %v, want nil", got)
+	}
+}

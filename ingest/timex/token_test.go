@@ -1,0 +1,39 @@
+package timex
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+// TestTokenStartFlag checks that the start flag tokenize sets is the
+// starters lookup best used to make.
+func TestTokenStartFlag(t *testing.T) {
+	text := "The talks resumed last Tuesday, three weeks after the ' 98 accord; every May it rains."
+	for _, tk := range tokenize(text, nil) {
+		if tk.kind == tkNum {
+			continue
+		}
+		if want := starters[tk.w]; tk.start != want {
+			t.Errorf("token %q: start = %v, want %v", tk.w, tk.start, want)
+		}
+	}
+}
+
+// TestTokenizeReusesBuffer checks that tokens read into a used slice are
+// those of a fresh one, and that Tag gives the same answer twice, as it
+// must with its tokens pooled.
+func TestTokenizeReusesBuffer(t *testing.T) {
+	a := "On 3 March 2021 the envoy arrived, two days before the vote."
+	b := "Talks will resume next week."
+	buf := tokenize(a, nil)
+	if got, want := tokenize(b, buf), tokenize(b, nil); !slices.Equal(got, want) {
+		t.Errorf("tokens in a reused slice differ:\n%v\n%v", got, want)
+	}
+	dct := time.Date(2021, 3, 10, 0, 0, 0, 0, time.UTC)
+	first := Tag(a, dct)
+	Tag(b, dct)
+	if again := Tag(a, dct); !slices.Equal(first, again) {
+		t.Errorf("Tag changed between calls:\n%v\n%v", first, again)
+	}
+}

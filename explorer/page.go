@@ -22,6 +22,17 @@ type EventPager interface {
 	EventsAfter(ctx context.Context, f model.EventFilter, afterID string, limit int) ([]model.Event, error)
 }
 
+// BetweenPager is what a reader may offer besides [EventPager] to answer
+// between=1 a page at a time with the pair condition in its own query:
+// as EventsAfter, for the events whose source answers to one of f.Actors
+// and target to another (to that one when there is one), the meaning of
+// [Filter] Between. The SQLite store has it (store.DB.EventsBetweenAfter);
+// without it the explorer reads the events of either side and keeps the
+// pairs, which on a large store reads many events for few.
+type BetweenPager interface {
+	EventsBetweenAfter(ctx context.Context, f model.EventFilter, afterID string, limit int) ([]model.Event, error)
+}
+
 // Page sizes of /api/events. Without a limit a request gets up to
 // defaultLimit events: a small store answers whole, as before pages
 // existed, and no request on a large store reads it whole.
@@ -75,16 +86,21 @@ func (x *Explorer) eventPage(ctx context.Context, f Filter, afterID string, limi
 		}
 		return all, false, nil
 	}
+	read := pager.EventsAfter
+	pairs, ok := x.r.(BetweenPager)
+	if ok && f.Between && len(f.Actors) > 0 {
+		read = pairs.EventsBetweenAfter
+	}
 	out := []model.Event{}
 	for {
 		// One more than needed tells whether another page follows. With
-		// Between most events read are dropped here, so read in larger
-		// rounds.
+		// Between left to keep, most events read are dropped here, so
+		// read in larger rounds.
 		want := limit + 1 - len(out)
-		if f.Between && len(f.Actors) > 0 {
+		if f.Between && len(f.Actors) > 0 && !ok {
 			want = max(want, 4*(limit+1))
 		}
-		page, err := pager.EventsAfter(ctx, f.EventFilter, afterID, want)
+		page, err := read(ctx, f.EventFilter, afterID, want)
 		if errors.Is(err, model.ErrNotFound) {
 			return nil, false, fmt.Errorf("%w: after %q: %w", errBadPage, afterID, err)
 		}

@@ -2,6 +2,7 @@ package explorer_test
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/json"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/eventgraph/eventgraph/explorer"
 	"github.com/eventgraph/eventgraph/model"
 	"github.com/eventgraph/eventgraph/report"
 )
@@ -202,14 +204,25 @@ func TestPagesAndDownloads(t *testing.T) {
 // with and without a reader that pages itself.
 func TestAPIEventsPages(t *testing.T) {
 	db, _ := MustDB(t)
-	for name, r := range map[string]model.EventReader{"pager": db, "plain": plainReader{db}} {
+	answers := map[string][]string{} // per query, the ids of the plain reader's one answer
+	for _, name := range []string{"plain", "pager", "pager without between"} {
+		r := map[string]model.EventReader{"pager": db, "plain": plainReader{db}, "pager without between": afterOnly{db}}[name]
 		t.Run(name, func(t *testing.T) {
 			base := MustServe(t, r)
-			for _, q := range []string{"", "actor=RUS&actor=TUR&between=1"} {
+			for _, q := range []string{"", "actor=RUS&actor=TUR&between=1", "actor=Putin&between=1", "actor=TUR&outlet=AFP&q=turkey"} {
 				_, _, b := get(t, base+"/api/events?"+q)
 				var all []model.Event
 				if err := json.Unmarshal(b, &all); err != nil {
 					t.Fatal(err)
+				}
+				var ids []string
+				for _, e := range all {
+					ids = append(ids, e.ID)
+				}
+				if want, ok := answers[q]; !ok {
+					answers[q] = ids
+				} else if strings.Join(ids, " ") != strings.Join(want, " ") {
+					t.Fatalf("%q: %v, the plain reader gives %v", q, ids, want)
 				}
 				var got []model.Event
 				next := "/api/events?" + q + "&limit=2"
@@ -257,3 +270,11 @@ func TestAPIEventsPages(t *testing.T) {
 
 // plainReader hides the store's EventsAfter, so the explorer slices.
 type plainReader struct{ model.EventReader }
+
+// afterOnly offers EventsAfter but not EventsBetweenAfter, so the explorer
+// applies between=1 itself.
+type afterOnly struct{ model.EventReader }
+
+func (a afterOnly) EventsAfter(ctx context.Context, f model.EventFilter, afterID string, limit int) ([]model.Event, error) {
+	return a.EventReader.(explorer.EventPager).EventsAfter(ctx, f, afterID, limit)
+}

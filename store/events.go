@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/eventgraph/eventgraph/model"
 )
@@ -66,10 +67,16 @@ func eventsQuery(ctx context.Context, tx *sql.Tx, f model.EventFilter) (q string
 		return "", nil, none, err
 	}
 	q = eventsSelect
+	order := eventsOrder
 	if len(where) > 0 {
 		q += "\nWHERE " + strings.Join(where, " AND ")
+		// A filtered read is served by its conditions' indexes and a sort
+		// of what they find; the unary + keeps SQLite from walking all of
+		// events_order instead, for its order, when a range condition
+		// looks unselective.
+		order = strings.Replace(order, "ORDER BY e.date_start", "ORDER BY +e.date_start", 1)
 	}
-	return q + "\n" + eventsOrder, args, false, nil
+	return q + "\n" + order, args, false, nil
 }
 
 func queryEvents(ctx context.Context, tx *sql.Tx, f model.EventFilter) ([]model.Event, error) {
@@ -192,4 +199,317 @@ func jsonList(items []string) string {
 	}
 	b, _ := json.Marshal(items)
 	return string(b)
+}
+
+// probeRows is where a condition counts as selecting many events. A page
+// is then found by walking events_order from the cursor, testing every
+// condition on each event, which reads about limit × (events / matches)
+// index entries; a condition that selects fewer events gives the page
+// faster as the set of those events, sorted. Both cost about the same
+// near sqrt(limit × events), a few thousand for pages of 100 on a store
+// of a million events. Tests change it to take each path on small stores.
+var probeRows = 5000
+
+// pagePlan is how EventsAfter finds the events of a filter: the SQL
+// conditions every event of a page must pass (exact for dates, roots,
+// quads, actors, between and outlets; a superset for minimum sources),
+// the text words checked in Go before events are read whole, and, when
+// one condition selects fewer than probeRows events, that set as the
+// page's source.
+type pagePlan struct {
+	none  bool // no event can pass
+	where []string
+	args  []any
+	from  string // the day From starts, "" without From
+	drive *pageSource
+	words []string          // the text query's words, lower-cased
+	names map[string]string // actor id to lower-cased name, for words
+}
+
+// candidate is one condition's set of events (SQL selecting their
+// rowids) and the queries that count it; the sum of the counts is at
+// least the size of the set.
+type candidate struct {
+	src    pageSource
+	counts []string
+	cargs  [][]any
+}
+
+func newPagePlan(ctx context.Context, tx *sql.Tx, f model.EventFilter, between bool) (*pagePlan, error) {
+	p := &pagePlan{}
+	var cands []candidate
+	add := func(cond string, args ...any) {
+		p.where = append(p.where, cond)
+		p.args = append(p.args, args...)
+	}
+	if !f.From.IsZero() || !f.To.IsZero() {
+		lo, hi := "", "9999-12-31"
+		if !f.From.IsZero() {
+			lo = f.From.First().Format(dayLayout)
+			p.from = lo
+			add("e.date_end >= ?", lo)
+		}
+		if !f.To.IsZero() {
+			hi = f.To.Last().Format(dayLayout)
+			add("e.date_start <= ?", hi)
+		}
+		c := candidate{src: pageSource{from: `SELECT rowid FROM events WHERE date_start >= ? AND date_start <= ?`, args: []any{lo, hi}}}
+		c.counts = append(c.counts, c.src.from)
+		c.cargs = append(c.cargs, c.src.args)
+		if lo != "" {
+			s := straddlers(lo)
+			c.src.from += " UNION ALL " + s.from
+			c.src.args = append(c.src.args, s.args...)
+			c.counts = append(c.counts, s.from)
+			c.cargs = append(c.cargs, s.args)
+		}
+		cands = append(cands, c)
+	}
+	if roots := pageRoots(f); roots != nil {
+		list := jsonList(roots)
+		add("e.root IN (SELECT value FROM json_each(?))", list)
+		cands = append(cands, simpleCandidate(`SELECT rowid FROM events WHERE root IN (SELECT value FROM json_each(?))`, list))
+	}
+	if len(f.Actors) > 0 {
+		c, none, err := p.actorConditions(ctx, tx, f.Actors, between)
+		if err != nil || none {
+			p.none = none
+			return p, err
+		}
+		cands = append(cands, c)
+	}
+	if len(f.Outlets) > 0 {
+		outlets, err := matchingOutlets(ctx, tx, f.Outlets)
+		if err != nil || len(outlets) == 0 {
+			p.none = len(outlets) == 0
+			return p, err
+		}
+		list := jsonList(outlets)
+		add(`EXISTS (SELECT 1 FROM mentions mo JOIN articles ao ON ao.id = mo.article_id
+			WHERE mo.event_id = e.id AND ao.outlet IN (SELECT value FROM json_each(?)))`, list)
+		// The set: the reports of the outlets' articles, then their events.
+		const reports = ` FROM articles ao JOIN mentions mo ON mo.article_id = ao.id
+			WHERE ao.outlet IN (SELECT value FROM json_each(?))`
+		cands = append(cands, candidate{
+			src: pageSource{from: `SELECT ev.rowid FROM articles ao JOIN mentions mo ON mo.article_id = ao.id
+				JOIN events ev ON ev.id = mo.event_id WHERE ao.outlet IN (SELECT value FROM json_each(?))`, args: []any{list}},
+			counts: []string{`SELECT 1` + reports}, cargs: [][]any{{list}},
+		})
+	}
+	if f.MinSources > 1 {
+		// An event has no more sources than articles (migration 0006).
+		add("e.articles >= ?", f.MinSources)
+		cands = append(cands, simpleCandidate(`SELECT rowid FROM events WHERE articles >= ?`, f.MinSources))
+	}
+	if f.Text != "" {
+		c, err := p.textCandidates(ctx, tx, f.Text)
+		if err != nil {
+			return p, err
+		}
+		cands = append(cands, c...)
+	}
+	best := probeRows
+	for i, c := range cands {
+		n := 0
+		for j, q := range c.counts {
+			k, err := countUpTo(ctx, tx, q, c.cargs[j], best-n)
+			if err != nil {
+				return p, err
+			}
+			n += k
+		}
+		if n < best {
+			best, p.drive = n, &cands[i].src
+		}
+	}
+	return p, nil
+}
+
+// sources are the sources a page reads in turn after key: the driving set,
+// or the events_order walk, which a From filter starts at its first day
+// after the events that begin before it and reach into it.
+func (p *pagePlan) sources(key []any) []pageSource {
+	switch {
+	case p.drive != nil:
+		return []pageSource{*p.drive}
+	case p.from == "":
+		return []pageSource{{}}
+	case key != nil && key[0].(string) >= p.from:
+		return []pageSource{{start: p.from}}
+	}
+	return []pageSource{straddlers(p.from), {start: p.from}}
+}
+
+// straddlers selects the events that start before the day from and end on
+// or after it. A month or a year starts at most 366 days before its last
+// day (events_spans); ranges are read through events_ranges.
+func straddlers(from string) pageSource {
+	t, _ := time.Parse(dayLayout, from)
+	early := t.AddDate(0, 0, -366).Format(dayLayout)
+	return pageSource{
+		from: `SELECT rowid FROM events WHERE precision IN ('month', 'year') AND date_start >= ? AND date_start < ? AND date_end >= ?
+			UNION ALL SELECT rowid FROM events WHERE precision = 'range' AND date_end >= ? AND date_start < ?`,
+		args: []any{early, from, from, from, from},
+	}
+}
+
+func simpleCandidate(q string, args ...any) candidate {
+	return candidate{src: pageSource{from: q, args: args}, counts: []string{q}, cargs: [][]any{args}}
+}
+
+// countUpTo counts the rows of q, reading no more than limit of them.
+func countUpTo(ctx context.Context, tx *sql.Tx, q string, args []any, limit int) (int, error) {
+	if limit <= 0 {
+		return 0, nil
+	}
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM (`+q+` LIMIT ?)`, append(append([]any(nil), args...), limit)...).Scan(&n)
+	return n, err
+}
+
+// pageRoots is the roots the filter allows, nil when it allows all: the
+// roots given, within the roots of the quads given.
+func pageRoots(f model.EventFilter) []string {
+	if len(f.Roots) == 0 && len(f.Quads) == 0 {
+		return nil
+	}
+	if len(f.Quads) == 0 {
+		return f.Roots
+	}
+	quad := rootsOfQuads(f.Quads)
+	if len(f.Roots) == 0 {
+		return quad
+	}
+	out := []string{}
+	for _, r := range f.Roots {
+		if containsRoot(quad, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func containsRoot(list []string, r string) bool {
+	for _, x := range list {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// actorConditions adds the actor filter: either side answers to one of
+// wants, or, between, the source to one and the target to another (the
+// same one when there is one). It returns the events of those actors as a
+// candidate; none when no stored actor answers.
+func (p *pagePlan) actorConditions(ctx context.Context, tx *sql.Tx, wants []string, between bool) (candidate, bool, error) {
+	actors, err := allActors(ctx, tx)
+	if err != nil {
+		return candidate{}, false, err
+	}
+	per := make([][]string, len(wants)) // the ids answering to each want
+	var all []string
+	for _, a := range actors {
+		any := false
+		for i, w := range wants {
+			if model.ActorMatches(a, w) {
+				per[i] = append(per[i], a.ID)
+				any = true
+			}
+		}
+		if any {
+			all = append(all, a.ID)
+		}
+	}
+	if len(all) == 0 {
+		return candidate{}, true, nil
+	}
+	list := jsonList(all)
+	if !between {
+		p.where = append(p.where, "(e.source_id IN (SELECT value FROM json_each(?)) OR e.target_id IN (SELECT value FROM json_each(?)))")
+		p.args = append(p.args, list, list)
+		src := `SELECT rowid FROM events WHERE source_id IN (SELECT value FROM json_each(?))`
+		tgt := `SELECT rowid FROM events WHERE target_id IN (SELECT value FROM json_each(?))`
+		return candidate{src: pageSource{from: src + " UNION " + tgt, args: []any{list, list}},
+			counts: []string{src, tgt}, cargs: [][]any{{list}, {list}}}, false, nil
+	}
+	var pairs []string
+	for i := range wants {
+		for j := range wants {
+			if (i != j || len(wants) == 1) && len(per[i]) > 0 && len(per[j]) > 0 {
+				pairs = append(pairs, "(e.source_id IN (SELECT value FROM json_each(?)) AND e.target_id IN (SELECT value FROM json_each(?)))")
+				p.args = append(p.args, jsonList(per[i]), jsonList(per[j]))
+			}
+		}
+	}
+	if len(pairs) == 0 {
+		return candidate{}, true, nil
+	}
+	p.where = append(p.where, "("+strings.Join(pairs, " OR ")+")")
+	return simpleCandidate(`SELECT rowid FROM events WHERE source_id IN (SELECT value FROM json_each(?))
+		AND target_id IN (SELECT value FROM json_each(?))`, list, list), false, nil
+}
+
+// matchingOutlets returns the stored outlets that answer to wants the way
+// Match compares them (trimmed, Unicode case folding). It visits each
+// distinct outlet once through articles_outlet, rather than every article.
+func matchingOutlets(ctx context.Context, tx *sql.Tx, wants []string) ([]string, error) {
+	var match []string
+	last := ""
+	for first := true; ; first = false {
+		var o string
+		q := `SELECT outlet FROM articles WHERE outlet > ? ORDER BY outlet LIMIT 1`
+		if first {
+			q = `SELECT outlet FROM articles WHERE outlet >= ? ORDER BY outlet LIMIT 1`
+		}
+		err := tx.QueryRowContext(ctx, q, last).Scan(&o)
+		if err == sql.ErrNoRows {
+			return match, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		for _, w := range wants {
+			if strings.EqualFold(strings.TrimSpace(w), o) {
+				match = append(match, o)
+				break
+			}
+		}
+		last = o
+	}
+}
+
+// textCandidates prepares the text test of textPass and returns, for each
+// query word the full-text index can answer (see text.go), the events
+// with a sentence that may hold it or an actor whose name does.
+func (p *pagePlan) textCandidates(ctx context.Context, tx *sql.Tx, query string) ([]candidate, error) {
+	p.words = strings.Fields(strings.ToLower(query))
+	actors, err := allActors(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	p.names = make(map[string]string, len(actors))
+	for _, a := range actors {
+		p.names[a.ID] = strings.ToLower(a.Name)
+	}
+	var out []candidate
+	for _, w := range searchableWords(query) {
+		var named []string
+		for id, name := range p.names {
+			if strings.Contains(name, w) {
+				named = append(named, id)
+			}
+		}
+		list := jsonList(named)
+		fts := `SELECT ev.rowid FROM report_text rt JOIN mentions tm ON tm.id = rt.mention_id
+			JOIN events ev ON ev.id = tm.event_id WHERE rt.suffixes MATCH ?`
+		src := `SELECT rowid FROM events WHERE source_id IN (SELECT value FROM json_each(?))`
+		tgt := `SELECT rowid FROM events WHERE target_id IN (SELECT value FROM json_each(?))`
+		out = append(out, candidate{
+			src:    pageSource{from: fts + " UNION " + src + " UNION " + tgt, args: []any{w + "*", list, list}},
+			counts: []string{`SELECT docid FROM report_text WHERE suffixes MATCH ?`, src, tgt},
+			cargs:  [][]any{{w + "*"}, {list}, {list}},
+		})
+	}
+	return out, nil
 }

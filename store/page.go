@@ -12,22 +12,32 @@ import (
 // EventsAfter returns at most limit events that pass f, in the order of
 // [DB.Events], starting after the event with id afterID ("" starts at the
 // first). It is [DB.Events] a page at a time, for the explorer's API on
-// large stores: the page's ids are found first with the filters pushed
-// down, walking the date index in order and stopping after the page, and
-// only those events are read with their mentions. f.Match still has the
-// final word, so a page may take a few rounds when the pushed-down filter
-// lets through events that Match refuses.
+// large stores: a page costs about the same whatever the store's size and
+// however many events match (see pagePlan), and f.Match still has the
+// final word, so the pages put together are exactly what Events returns.
 //
 // It returns an error matching [model.ErrNotFound] when afterID names no
 // stored event (the event merged away since the page before was read), and
 // the errors of Events otherwise.
 func (d *DB) EventsAfter(ctx context.Context, f model.EventFilter, afterID string, limit int) ([]model.Event, error) {
+	return d.eventsAfter(ctx, f, false, afterID, limit)
+}
+
+// EventsBetweenAfter is [DB.EventsAfter] for the events between the actors
+// of f: those whose source answers to one of f.Actors and whose target
+// answers to another one (to the same one when f names a single actor), as
+// the explorer's between=1 means it. Without actors it is EventsAfter.
+func (d *DB) EventsBetweenAfter(ctx context.Context, f model.EventFilter, afterID string, limit int) ([]model.Event, error) {
+	return d.eventsAfter(ctx, f, true, afterID, limit)
+}
+
+func (d *DB) eventsAfter(ctx context.Context, f model.EventFilter, between bool, afterID string, limit int) ([]model.Event, error) {
 	tx, err := d.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("store: events after: %w", err)
 	}
 	defer tx.Rollback()
-	out, err := queryEventsAfter(ctx, tx, f, afterID, limit)
+	out, err := queryEventsAfter(ctx, tx, f, between, afterID, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: events after %q: %w", afterID, err)
 	}
@@ -37,15 +47,25 @@ func (d *DB) EventsAfter(ctx context.Context, f model.EventFilter, afterID strin
 	return out, nil
 }
 
-// pageKey is Date.Compare's order in SQL, as in eventsOrder, then the id.
+// pageKey is Date.Compare's order in SQL, as in eventsOrder, then the id:
+// the leading columns of the index events_order (migration 0007), written
+// the same way so that SQLite walks that index for ORDER BY pageKey.
 const pageKey = `e.date_start, CASE e.precision WHEN 'day' THEN 0 WHEN 'range' THEN 1 WHEN 'month' THEN 2 WHEN 'year' THEN 3 ELSE 4 END, e.date_end, e.id`
 
-func queryEventsAfter(ctx context.Context, tx *sql.Tx, f model.EventFilter, afterID string, limit int) ([]model.Event, error) {
+// pageRow is one event found by a page query: its id, its place in the
+// order, and its actors (for the text test).
+type pageRow struct {
+	id       string
+	key      []any
+	src, tgt string
+}
+
+func queryEventsAfter(ctx context.Context, tx *sql.Tx, f model.EventFilter, between bool, afterID string, limit int) ([]model.Event, error) {
 	if limit <= 0 {
 		return []model.Event{}, nil
 	}
-	where, args, none, err := pushDown(ctx, tx, f)
-	if err != nil || none {
+	p, err := newPagePlan(ctx, tx, f, between)
+	if err != nil || p.none {
 		return []model.Event{}, err
 	}
 	var key []any // the sort key of the last event read
@@ -60,67 +80,40 @@ func queryEventsAfter(ctx context.Context, tx *sql.Tx, f model.EventFilter, afte
 			return nil, err
 		}
 	}
-	// Two plans, chosen by a bounded probe. A filter that matches few
-	// events is best served by the indexes of its conditions (an actor's,
-	// a root's) and a sort of what they find. One that matches many (a
-	// busy actor, a whole year) would make that sort read and order
-	// hundreds of thousands of rows for every page; walking the date index
-	// in order instead stops as soon as the page is full.
-	from := ` FROM events e`
-	if dense, err := manyMatch(ctx, tx, where, args); err != nil {
-		return nil, err
-	} else if dense {
-		from = ` FROM events e INDEXED BY events_date`
-	}
 	out := []model.Event{}
-	// Ask for a little more than is missing, so that a round or two
-	// usually fills the page even when Match refuses some.
-	for len(out) < limit {
+	for _, src := range p.sources(key) {
+		// Ask for a little more than is missing, so that a round usually
+		// fills the page when Match refuses some; when the text test
+		// refuses many, ask for more each round.
 		want := limit - len(out) + 8
-		conds := append([]string(nil), where...)
-		a := append([]any(nil), args...)
-		if key != nil {
-			// The first condition lets SQLite start the date index at the
-			// key; the row value is the exact "after".
-			conds = append(conds, `e.date_start >= ?`, `(`+pageKey+`) > (?, ?, ?, ?)`)
-			a = append(a, key[0], key[0], key[1], key[2], key[3])
-		}
-		q := `SELECT e.id, ` + pageKey + from
-		if len(conds) > 0 {
-			q += " WHERE " + strings.Join(conds, " AND ")
-		}
-		rows, err := tx.QueryContext(ctx, q+" ORDER BY "+pageKey+" LIMIT ?", append(a, want)...)
-		if err != nil {
-			return nil, err
-		}
-		var ids []string
-		for rows.Next() {
-			var id string
-			k := make([]any, 4)
-			if err := rows.Scan(&id, &k[0], &k[1], &k[2], &k[3]); err != nil {
-				rows.Close()
+		for len(out) < limit {
+			rows, err := src.read(ctx, tx, p, key, want)
+			if err != nil {
 				return nil, err
 			}
-			ids, key = append(ids, id), k
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-		if len(ids) == 0 {
-			break
-		}
-		events, err := eventsByID(ctx, tx, ids)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range events {
-			if len(out) < limit && f.Match(e) {
-				out = append(out, e)
+			if len(rows) == 0 {
+				break
 			}
-		}
-		if len(ids) < want {
-			break // the store has no more
+			key = rows[len(rows)-1].key
+			ids, err := p.textPass(ctx, tx, rows)
+			if err != nil {
+				return nil, err
+			}
+			events, err := eventsByID(ctx, tx, ids)
+			if err != nil {
+				return nil, err
+			}
+			for _, e := range events {
+				if len(out) < limit && f.Match(e) {
+					out = append(out, e)
+				}
+			}
+			if len(rows) < want {
+				break // this source has no more
+			}
+			if len(ids) < len(rows)/2 {
+				want = min(2*want, 4000)
+			}
 		}
 		if len(out) == limit {
 			break
@@ -129,25 +122,117 @@ func queryEventsAfter(ctx context.Context, tx *sql.Tx, f model.EventFilter, afte
 	return out, nil
 }
 
-// probeRows is where a filter counts as matching many events.
-const probeRows = 5000
+// pageSource is where a page's rows come from: the rows of a set of
+// candidate events (the SQL of from, selecting events' rowids) sorted, or,
+// when from is empty, a walk of events_order starting at the day start.
+type pageSource struct {
+	from  string
+	args  []any
+	start string
+}
 
-// manyMatch reports whether the conditions select at least probeRows
-// events, reading no more than that many.
-func manyMatch(ctx context.Context, tx *sql.Tx, where []string, args []any) (bool, error) {
-	if len(where) == 0 {
-		return true, nil
+// read returns up to want rows of the source that pass the plan's SQL
+// conditions, in page order, after key.
+func (s pageSource) read(ctx context.Context, tx *sql.Tx, p *pagePlan, key []any, want int) ([]pageRow, error) {
+	conds := append([]string(nil), p.where...)
+	var args []any
+	q := `SELECT e.id, ` + pageKey + `, e.source_id, COALESCE(e.target_id, '') FROM events e`
+	if s.from == "" {
+		q += ` INDEXED BY events_order`
+	} else {
+		conds = append([]string{`e.rowid IN (` + s.from + `)`}, conds...)
+		args = append(args, s.args...)
 	}
-	var n int
-	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM events e WHERE `+strings.Join(where, " AND ")+
-		` LIMIT ?)`, append(append([]any(nil), args...), probeRows)...).Scan(&n)
-	return n >= probeRows, err
+	args = append(args, p.args...)
+	if s.start != "" {
+		conds = append(conds, `e.date_start >= ?`)
+		args = append(args, s.start)
+	}
+	if key != nil {
+		// The first condition lets SQLite start the index at the key; the
+		// row value is the exact "after".
+		conds = append(conds, `e.date_start >= ?`, `(`+pageKey+`) > (?, ?, ?, ?)`)
+		args = append(args, key[0], key[0], key[1], key[2], key[3])
+	}
+	if len(conds) > 0 {
+		q += " WHERE " + strings.Join(conds, " AND ")
+	}
+	rows, err := tx.QueryContext(ctx, q+" ORDER BY "+pageKey+" LIMIT ?", append(args, want)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []pageRow
+	for rows.Next() {
+		r := pageRow{key: make([]any, 4)}
+		if err := rows.Scan(&r.id, &r.key[0], &r.key[1], &r.key[2], &r.key[3], &r.src, &r.tgt); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// textPass returns the ids of the rows whose event can pass the text
+// filter: each word of the query, lower-cased, occurs in an evidence
+// sentence or in an actor's name, lower-cased (Match's own test, on the
+// sentences alone, so that events that fail it are never read whole).
+func (p *pagePlan) textPass(ctx context.Context, tx *sql.Tx, rows []pageRow) ([]string, error) {
+	ids := make([]string, len(rows))
+	for i, r := range rows {
+		ids[i] = r.id
+	}
+	if len(p.words) == 0 {
+		return ids, nil
+	}
+	q, err := tx.QueryContext(ctx, `SELECT event_id, sentence FROM mentions
+		WHERE event_id IN (SELECT value FROM json_each(?))`, jsonList(ids))
+	if err != nil {
+		return nil, err
+	}
+	defer q.Close()
+	texts := map[string][]string{}
+	for q.Next() {
+		var id, s string
+		if err := q.Scan(&id, &s); err != nil {
+			return nil, err
+		}
+		texts[id] = append(texts[id], strings.ToLower(s))
+	}
+	if err := q.Err(); err != nil {
+		return nil, err
+	}
+	kept := ids[:0]
+	for _, r := range rows {
+		hay := append(texts[r.id], p.names[r.src], p.names[r.tgt])
+		ok := true
+		for _, w := range p.words {
+			found := false
+			for _, h := range hay {
+				if strings.Contains(h, w) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			kept = append(kept, r.id)
+		}
+	}
+	return kept, nil
 }
 
 // eventsByID reads the given events with their mentions, in the order of
-// Events. It shares queryEvents' query, and
-// both read rows through scanEvents, so they cannot drift apart.
+// Events. It shares queryEvents' query, and both read rows through
+// scanEvents, so they cannot drift apart.
 func eventsByID(ctx context.Context, tx *sql.Tx, ids []string) ([]model.Event, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
 	rows, err := tx.QueryContext(ctx, eventsSelect+"\nWHERE e.id IN (SELECT value FROM json_each(?))\n"+eventsOrder, jsonList(ids))
 	if err != nil {
 		return nil, err

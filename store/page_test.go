@@ -79,3 +79,111 @@ func TestEventsAfter(t *testing.T) {
 		}
 	})
 }
+
+// TestEventsAfter_AgreesWithMatch pages through a generated store with
+// every kind of filter, alone and combined, both ways a page can be found
+// (walking events_order, or sorting the events of the most selective
+// condition), and checks the pages put together against a brute-force
+// filter: every stored event read and tested with Match, and for
+// EventsBetweenAfter with the meaning of between.
+func TestEventsAfter_AgreesWithMatch(t *testing.T) {
+	db := MustOpen(t)
+	genCorpus(7, 150).save(t, db, false)
+	ctx := context.Background()
+	all := MustEvents(t, db, model.EventFilter{IncludeRejected: true})
+	if _, err := db.SetReview(ctx, model.Review{EventID: all[3].ID, Status: model.StatusRejected}); err != nil {
+		t.Fatal(err)
+	}
+	all = MustEvents(t, db, model.EventFilter{IncludeRejected: true})
+
+	day := func(y int, m time.Month, d int) model.Date { return model.DayOf(y, m, d) }
+	filters := map[string]model.EventFilter{
+		"all":                 {},
+		"with rejected":       {IncludeRejected: true},
+		"from day":            {From: day(2019, 4, 2)},
+		"from mid year":       {From: day(2019, 7, 15)},
+		"to day":              {To: day(2019, 4, 1)},
+		"month":               {From: model.Month(2019, 7), To: model.Month(2019, 7)},
+		"month into range":    {From: model.Month(2019, 5), To: model.Month(2019, 5)},
+		"year 2018":           {From: model.Year(2018), To: model.Year(2018)},
+		"roots":               {Roots: []string{"12", "19"}},
+		"quads":               {Quads: []int{3, 4}},
+		"roots within quads":  {Roots: []string{"01", "19"}, Quads: []int{4}},
+		"actor by country":    {Actors: []string{"SYR"}},
+		"actor non-ASCII":     {Actors: []string{"ÉTAT ISLAMIQUE"}},
+		"actors":              {Actors: []string{"RUS", "usa"}},
+		"actor unknown":       {Actors: []string{"Atlantis"}},
+		"outlet":              {Outlets: []string{" reuters"}},
+		"outlets":             {Outlets: []string{"AP", "AFP"}},
+		"outlet unknown":      {Outlets: []string{"Pravda"}},
+		"min sources":         {MinSources: 2},
+		"text":                {Text: "sentence AT 200"},
+		"text in a name":      {Text: "kreml"},
+		"text non-ASCII":      {Text: "état"},
+		"text nowhere":        {Text: "zeppelin"},
+		"dates actors text":   {From: model.Month(2019, 4), Actors: []string{"RUS", "SYR"}, Text: "sentence"},
+		"everything":          {From: model.Year(2019), To: model.Month(2019, 10), Roots: []string{"01", "12", "19"}, Actors: []string{"RUS", "SYR", "IGO"}, Outlets: []string{"AP", "Reuters"}, MinSources: 1, Text: "at"},
+		"outlet text sources": {Outlets: []string{"AFP"}, Text: "100", MinSources: 2},
+	}
+	defer func(n int) { probeRows = n }(probeRows)
+	for name, f := range filters {
+		for _, between := range []bool{false, true} {
+			var want []string
+			for _, e := range all {
+				if f.Match(e) && (!between || isBetween(e, f.Actors)) {
+					want = append(want, e.ID)
+				}
+			}
+			read := db.EventsAfter
+			if between {
+				read = db.EventsBetweenAfter
+			}
+			for _, probe := range []int{1, 5000} {
+				probeRows = probe
+				for _, size := range []int{1, 4, 60} {
+					var got []string
+					after := ""
+					for {
+						page, err := read(ctx, f, after, size)
+						if err != nil {
+							t.Fatalf("%s: after %q: %v", name, after, err)
+						}
+						if len(page) > size {
+							t.Fatalf("%s: page of %d events for a limit of %d", name, len(page), size)
+						}
+						for _, e := range page {
+							got = append(got, e.ID)
+						}
+						if len(page) < size {
+							break
+						}
+						after = page[len(page)-1].ID
+					}
+					if fmt.Sprint(got) != fmt.Sprint(want) {
+						t.Errorf("%s (between %v, probe %d, pages of %d): %d events\n%v\nbrute force gives %d\n%v",
+							name, between, probe, size, len(got), got, len(want), want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// isBetween is the explorer's between: the source answers to one of the
+// actors and the target to another, or to the one when there is one.
+func isBetween(e model.Event, actors []string) bool {
+	if len(actors) == 0 {
+		return true
+	}
+	if e.Target == nil {
+		return false
+	}
+	for i, a := range actors {
+		for j, b := range actors {
+			if (i != j || len(actors) == 1) && model.ActorMatches(e.Source, a) && model.ActorMatches(*e.Target, b) {
+				return true
+			}
+		}
+	}
+	return false
+}

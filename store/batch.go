@@ -48,7 +48,7 @@ func (d *DB) SaveArticles(ctx context.Context, articles []model.Article, events 
 		if a.ID == "" && len(a.Hash) >= 12 {
 			a.ID = "r-" + a.Hash[:12]
 		}
-		if _, err := tx.ExecContext(ctx, `SAVEPOINT article`); err != nil {
+		if _, err := w.savepoint.ExecContext(ctx); err != nil {
 			failed = fmt.Errorf("store: save article %s (%s): savepoint: %w", a.ID, a.Path, mapErr(err))
 			break
 		}
@@ -57,15 +57,15 @@ func (d *DB) SaveArticles(ctx context.Context, articles []model.Article, events 
 			failed = err
 			// Undo this article alone; if even that fails, the whole
 			// transaction is rolled back by the deferred Rollback.
-			if _, rerr := tx.ExecContext(context.WithoutCancel(ctx), `ROLLBACK TO article`); rerr != nil {
+			if _, rerr := w.rollbackTo.ExecContext(context.WithoutCancel(ctx)); rerr != nil {
 				return nil, fmt.Errorf("%w (and rolling it back: %v)", err, rerr)
 			}
-			if _, rerr := tx.ExecContext(context.WithoutCancel(ctx), `RELEASE article`); rerr != nil {
+			if _, rerr := w.release.ExecContext(context.WithoutCancel(ctx)); rerr != nil {
 				return nil, fmt.Errorf("%w (and releasing its savepoint: %v)", err, rerr)
 			}
 			break
 		}
-		if _, err := tx.ExecContext(ctx, `RELEASE article`); err != nil {
+		if _, err := w.release.ExecContext(context.WithoutCancel(ctx)); err != nil {
 			return nil, fmt.Errorf("store: save article %s (%s): release: %w", a.ID, a.Path, mapErr(err))
 		}
 		// The writer remembers the actors it wrote; the next article may

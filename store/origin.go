@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"sort"
 
 	"github.com/eventgraph/eventgraph/model"
@@ -20,30 +19,42 @@ import (
 
 // copyInfo is what choosing a group's origin needs of each copy.
 type copyInfo struct {
-	id, outlet, published, credit, group string
+	id, outlet, published, credit, group, origin string
 }
+
+// The statements of saveOrigin, prepared once per transaction (see
+// eventWriter). Every lookup goes through an index: bands by their key,
+// articles by id and by copy_group (migration 0008), so that the work
+// depends on the size of the copy groups, not of the store.
+const (
+	setOriginSQL = `UPDATE articles SET credit = ?, minhash = ?, copy_group = ?, origin = ? WHERE id = ?`
+	addBandsSQL  = `INSERT OR IGNORE INTO article_bands (band, article_id) SELECT value, ?2 FROM json_each(?1)`
+	bandMatesSQL = `SELECT DISTINCT a.id, a.minhash, a.copy_group FROM article_bands b
+		JOIN articles a ON a.id = b.article_id
+		WHERE b.band IN (SELECT value FROM json_each(?)) AND b.article_id <> ?`
+	groupCopiesSQL = `SELECT id, outlet, published, credit, copy_group, origin FROM articles
+		WHERE id IN (SELECT value FROM json_each(?1))
+		UNION SELECT id, outlet, published, credit, copy_group, origin FROM articles
+		WHERE copy_group IN (SELECT value FROM json_each(?1))`
+	setGroupSQL = `UPDATE articles SET origin = ?, copy_group = ? WHERE id = ?`
+)
 
 // saveOrigin records the article's credit and signature, finds its
 // near-identical copies and sets the origin of its whole copy group.
-func saveOrigin(ctx context.Context, tx *sql.Tx, a model.Article) error {
+func (w *eventWriter) saveOrigin(ctx context.Context, a model.Article) error {
 	credit := syndicate.Credit(a.Body)
 	sig := syndicate.Signature(a.Body)
-	if _, err := tx.ExecContext(ctx, `UPDATE articles SET credit = ?, minhash = ?, copy_group = ?, origin = ? WHERE id = ?`,
-		credit, syndicate.Encode(sig), a.ID, credit, a.ID); err != nil {
+	if _, err := w.setOrigin.ExecContext(ctx, credit, syndicate.Encode(sig), a.ID, credit, a.ID); err != nil {
 		return err
 	}
 	if sig == nil {
 		return nil
 	}
-	bands := syndicate.Bands(sig)
-	for _, b := range bands {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)`, b, a.ID); err != nil {
-			return err
-		}
+	bands := jsonList(syndicate.Bands(sig))
+	if _, err := w.addBands.ExecContext(ctx, bands, a.ID); err != nil {
+		return err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT a.id, a.minhash, a.copy_group FROM article_bands b
-		JOIN articles a ON a.id = b.article_id
-		WHERE b.band IN (SELECT value FROM json_each(?)) AND b.article_id <> ?`, jsonList(bands), a.ID)
+	rows, err := w.bandMates.QueryContext(ctx, bands, a.ID)
 	if err != nil {
 		return err
 	}
@@ -65,21 +76,20 @@ func saveOrigin(ctx context.Context, tx *sql.Tx, a model.Article) error {
 	if len(groups) == 1 {
 		return nil
 	}
-	return regroup(ctx, tx, groups)
+	return w.regroup(ctx, groups)
 }
 
 // regroup joins the copy groups named by ids (article ids or group ids)
 // into one and gives all its copies their common origin.
-func regroup(ctx context.Context, tx *sql.Tx, ids []string) error {
-	rows, err := tx.QueryContext(ctx, `SELECT id, outlet, published, credit, copy_group FROM articles
-		WHERE id IN (SELECT value FROM json_each(?1)) OR copy_group IN (SELECT value FROM json_each(?1))`, jsonList(ids))
+func (w *eventWriter) regroup(ctx context.Context, ids []string) error {
+	rows, err := w.groupCopies.QueryContext(ctx, jsonList(ids))
 	if err != nil {
 		return err
 	}
 	var copies []copyInfo
 	for rows.Next() {
 		var c copyInfo
-		if err := rows.Scan(&c.id, &c.outlet, &c.published, &c.credit, &c.group); err != nil {
+		if err := rows.Scan(&c.id, &c.outlet, &c.published, &c.credit, &c.group, &c.origin); err != nil {
 			rows.Close()
 			return err
 		}
@@ -91,7 +101,10 @@ func regroup(ctx context.Context, tx *sql.Tx, ids []string) error {
 	}
 	origin, group := groupOrigin(copies)
 	for _, c := range copies {
-		if _, err := tx.ExecContext(ctx, `UPDATE articles SET origin = ?, copy_group = ? WHERE id = ?`, origin, group, c.id); err != nil {
+		if c.group == group && c.origin == origin {
+			continue // unchanged: no write
+		}
+		if _, err := w.setGroup.ExecContext(ctx, origin, group, c.id); err != nil {
 			return err
 		}
 	}

@@ -52,18 +52,23 @@ func (d *DB) SaveArticle(ctx context.Context, a model.Article, events []model.Ev
 // caller commits; a has its hash and id.
 func (d *DB) saveArticle(ctx context.Context, tx *sql.Tx, w *eventWriter, a model.Article, events []model.Event) (bool, error) {
 	op := fmt.Sprintf("store: save article %s (%s)", a.ID, a.Path)
+	// Statements run under a context that is never cancelled: for a
+	// cancellable one go-sqlite3 starts a goroutine per statement to watch
+	// it, which cost more than most of our statements. Cancellation is
+	// checked between events instead (saveEvents) and between articles.
+	ctx, done := context.WithoutCancel(ctx), ctx
 	if exists, err := w.articleExists(ctx, a.Hash); err != nil {
 		return false, fmt.Errorf("%s: %w", op, err)
 	} else if exists {
 		return false, nil
 	}
-	if err := insertArticle(ctx, tx, a, d.now()); err != nil {
+	if err := w.insertArticle(ctx, a, d.now()); err != nil {
 		return false, fmt.Errorf("%s: %w", op, mapErr(err))
 	}
-	if err := saveOrigin(ctx, tx, a); err != nil {
+	if err := w.saveOrigin(ctx, a); err != nil {
 		return false, fmt.Errorf("%s: wire origin: %w", op, mapErr(err))
 	}
-	if err := w.saveEvents(ctx, tx, a, events, d.afterEvent); err != nil {
+	if err := w.saveEvents(ctx, done, tx, a, events, d.afterEvent); err != nil {
 		return false, fmt.Errorf("%s: %w", op, mapErr(err))
 	}
 	return true, nil
@@ -75,13 +80,15 @@ func (w *eventWriter) articleExists(ctx context.Context, hash string) (bool, err
 	return n > 0, err
 }
 
-func insertArticle(ctx context.Context, tx *sql.Tx, a model.Article, now string) error {
+const insertArticleSQL = `INSERT INTO articles
+	(id, hash, path, title, outlet, url, published, format, body, ingested_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+func (w *eventWriter) insertArticle(ctx context.Context, a model.Article, now string) error {
 	if a.ID == "" || a.Hash == "" {
 		return fmt.Errorf("%w: article has no id or hash", ErrInvalid)
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO articles
-		(id, hash, path, title, outlet, url, published, format, body, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	_, err := w.article.ExecContext(ctx,
 		a.ID, a.Hash, a.Path, a.Title, a.Outlet, a.URL, encodeTime(a.Published), a.Format, a.Body, now)
 	return err
 }
@@ -91,6 +98,8 @@ func insertArticle(ctx context.Context, tx *sql.Tx, a model.Article, now string)
 // of articles (SaveArticles) compiles each once.
 type eventWriter struct {
 	exists, actor, event, mention, move, text, near, undated, victim, eventReports *sql.Stmt
+	article, setOrigin, addBands, bandMates, groupCopies, setGroup                 *sql.Stmt
+	savepoint, release, rollbackTo                                                 *sql.Stmt
 	actors                                                                         map[string]bool // actors written in this transaction
 }
 
@@ -106,7 +115,10 @@ func newEventWriter(ctx context.Context, tx *sql.Tx) (*eventWriter, error) {
 	}{{&w.exists, `SELECT COUNT(*) FROM articles WHERE hash = ?`}, {&w.actor, upsertActorSQL},
 		{&w.event, upsertMergedEventSQL}, {&w.mention, insertReportSQL}, {&w.move, moveReportSQL},
 		{&w.text, insertReportTextSQL}, {&w.near, nearReportsSQL}, {&w.undated, undatedReportsSQL}, {&w.victim, victimReportsSQL},
-		{&w.eventReports, eventReportsSQL}} {
+		{&w.eventReports, eventReportsSQL},
+		{&w.article, insertArticleSQL}, {&w.setOrigin, setOriginSQL}, {&w.addBands, addBandsSQL}, {&w.bandMates, bandMatesSQL},
+		{&w.groupCopies, groupCopiesSQL}, {&w.setGroup, setGroupSQL},
+		{&w.savepoint, `SAVEPOINT article`}, {&w.release, `RELEASE article`}, {&w.rollbackTo, `ROLLBACK TO article`}} {
 		stmt, err := tx.PrepareContext(ctx, s.sql)
 		if err != nil {
 			w.close()
@@ -118,7 +130,8 @@ func newEventWriter(ctx context.Context, tx *sql.Tx) (*eventWriter, error) {
 }
 
 func (w *eventWriter) close() {
-	for _, s := range []*sql.Stmt{w.exists, w.actor, w.event, w.mention, w.move, w.text, w.near, w.undated, w.victim, w.eventReports} {
+	for _, s := range []*sql.Stmt{w.exists, w.actor, w.event, w.mention, w.move, w.text, w.near, w.undated, w.victim, w.eventReports,
+		w.article, w.setOrigin, w.addBands, w.bandMates, w.groupCopies, w.setGroup, w.savepoint, w.release, w.rollbackTo} {
 		if s != nil {
 			s.Close()
 		}
@@ -127,7 +140,8 @@ func (w *eventWriter) close() {
 
 // saveEvents validates the article's events, stores their actors and
 // merges their reports with the stored ones (see merge.go).
-func (w *eventWriter) saveEvents(ctx context.Context, tx *sql.Tx, a model.Article, events []model.Event, after func(int)) error {
+// Statements run under ctx; done is checked for cancellation.
+func (w *eventWriter) saveEvents(ctx, done context.Context, tx *sql.Tx, a model.Article, events []model.Event, after func(int)) error {
 	pub := ""
 	if !a.Published.IsZero() {
 		pub = a.Published.Format(dayLayout)
@@ -146,7 +160,7 @@ func (w *eventWriter) saveEvents(ctx context.Context, tx *sql.Tx, a model.Articl
 			after(i)
 		}
 	}
-	if err := ctx.Err(); err != nil {
+	if err := done.Err(); err != nil {
 		return err
 	}
 	return w.mergeReports(ctx, tx, reports)

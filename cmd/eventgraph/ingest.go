@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 
 	"github.com/spf13/cobra"
@@ -17,7 +19,7 @@ import (
 )
 
 func (a *app) ingestCommand() *cobra.Command {
-	var actorsFile string
+	var actorsFile, cpuProfile string
 	cmd := &cobra.Command{
 		Use:   "ingest [--db F] [--actors FILE] PATH...",
 		Short: "Read articles, extract their events and store them",
@@ -32,6 +34,13 @@ the others still go through, and the exit status is 2.`,
   curl -s https://example.org/feed.xml | eventgraph ingest -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if cpuProfile != "" {
+				stop, err := startCPUProfile(cpuProfile)
+				if err != nil {
+					return err
+				}
+				defer stop()
+			}
 			x, err := a.extractor(actorsFile)
 			if err != nil {
 				return err
@@ -47,7 +56,23 @@ the others still go through, and the exit status is 2.`,
 		},
 	}
 	cmd.Flags().StringVar(&actorsFile, "actors", "", "YAML file of actors that adds to or overrides the built-in gazetteer")
+	// Hidden: for finding where ingest spends its time (go tool pprof).
+	cmd.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the ingest to `FILE`")
+	_ = cmd.Flags().MarkHidden("cpuprofile")
 	return cmd
+}
+
+// startCPUProfile profiles the process into path until stop is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 // extractor builds the event extractor from the built-in gazetteer and an

@@ -126,10 +126,15 @@ func (d *doc) codeSentence(si int) []coded {
 			chain, modal, neg = auxChain(w, k)
 			carried = true
 		}
-		if stance {
+		if stance && !stativeSupport(w, t) {
 			// Even a negated or hypothetical appeal or denial governs its
-			// complement: "did not say that X attacked".
+			// complement: "did not say that X attacked". A fronted
+			// participle ("When asked about X, ...") governs only up to
+			// its comma.
 			suppress = hi
+			if adjunctParticiple(w, chain, t.Head) {
+				suppress = commaAfter(w, t.End, hi)
+			}
 		}
 		if _, _, pneg := auxChain(w, t.Head-2); readyTo(w, t.Head) && !pneg && e.Root() != "03" {
 			// "X is ready to impose martial law": X's intent or threat.
@@ -392,6 +397,41 @@ func closingAttribution(w []string, trigs []coding.Trigger, k, chain int) bool {
 		}
 	}
 	return true
+}
+
+// mentionAt returns the actor of the mention covering token start when
+// the trigger's pattern opens with it ("protesters storm"), else nil.
+func (d *doc) mentionAt(s *sent, start, head int) []model.Actor {
+	for k, m := range s.actors {
+		if m.ts <= start && start < m.te && m.te <= head+1 {
+			if a, ok := d.resolve(s, k); ok && a.Country != "" {
+				return []model.Actor{a}
+			}
+		}
+	}
+	return nil
+}
+
+// adjunctParticiple reports a stance verb with no subject of its own
+// after a subordinator: "When asked about X, Y said ...".
+func adjunctParticiple(w []string, chain, head int) bool {
+	if chain == 0 || chain != head || !fronting[w[chain-1]] {
+		return false
+	}
+	return strings.HasSuffix(w[head], "ed") || participles[w[head]]
+}
+
+var fronting = set("when", "while", "if", "as", "once", "unless", "though", "although",
+	"until", "whenever")
+
+// commaAfter returns the first comma in [from, hi), or hi.
+func commaAfter(w []string, from, hi int) int {
+	for i := from; i < hi; i++ {
+		if w[i] == "," {
+			return i
+		}
+	}
+	return hi
 }
 
 // codedRoot reports an event of root already coded for one of srcs.

@@ -91,6 +91,18 @@ func TestCodeRules(t *testing.T) {
 		{"a judgment restated by a participle is one event",
 			"Kenya condemned Uganda's arrests, calling them a blow to democracy.",
 			[]want{{"KEN", "UGA", "11"}}, []want{{"KEN", "-", "11"}}},
+		{"a fronted participle governs only up to its comma",
+			"When asked about the plan, Kenya's foreign minister called the Ugandan blockade unacceptable.",
+			[]want{{"KEN", "UGA", "11"}}, nil},
+		{"a carrier with a day between it and to",
+			"The Kenyan parliament voted on Thursday to expel Ugandan diplomats.",
+			[]want{{"KEN", "UGA", "16"}}, nil},
+		{"a backing aside neither suppresses nor hides the subject",
+			"Chadian troops, backed by French warplanes, began their push into Niger.",
+			[]want{{"TCD", "NER", "19"}}, []want{{"FRA", "NER", "19"}}},
+		{"a pattern that names its subject",
+			"In Yerevan, hundreds of Armenian protesters stormed the parliament building.",
+			[]want{{"ARM", "-", "14"}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -127,12 +127,22 @@ func carrierVerb(words []string, head int, root string) (int, bool) {
 		return 0, false
 	}
 	k := head - 2
-	w := words[k]
-	if phaseVerbs[w] || attemptVerbs[w] && root >= "17" {
-		return k, true
+	// "voted on Thursday to end", "decided unanimously to": a time or
+	// manner phrase may stand between the carrier and "to".
+	for j := k; j >= 0 && k-j <= 3; j-- {
+		w := words[j]
+		if phaseVerbs[w] || attemptVerbs[w] && root >= "17" {
+			return j, true
+		}
+		if !(adverbLike(w) || midAdverbs[w] || w == "on" || w == "in" || w == "principle" || weekdays[w]) {
+			break
+		}
 	}
 	return 0, false
 }
+
+var weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"today", "yesterday")
 
 var (
 	phaseVerbs = set("continue", "continues", "continued", "continuing", "begin", "begins", "began",

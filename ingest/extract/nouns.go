@@ -198,11 +198,21 @@ func (d *doc) lightVerbRoles(s *sent, t coding.Trigger, hi int) ([]model.Actor, 
 	if neg || modal != "" || infinitive(w, k) || gerundObject(w, k) || passive(w, k, k+1) {
 		return nil, nil
 	}
+	if c := asideStart(w, chain); c >= 0 {
+		// "Syrian troops, backed by Russian warplanes, began their
+		// push": the subject stands before the aside.
+		chain = c
+	}
 	srcs := d.subject(s, chain, clauseStart(w, k))
 	if len(srcs) == 0 {
 		return nil, nil
 	}
 	tgts := d.nounTarget(s, t.End, hi)
+	if len(tgts) == 0 && (prepositions[w[t.End-1]] || w[t.End-1] == "into") {
+		// A pattern ending in its preposition ("push into"): the
+		// object follows.
+		tgts = d.object(s, t.End, min(hi, t.End+4))
+	}
 	if len(tgts) == 0 && !t.Entry.Sym {
 		for i := t.End; i < hi && i < t.End+6; i++ {
 			if w[i] == "with" {
@@ -244,4 +254,21 @@ func causeAdjunct(w []string, start int) bool {
 		}
 	}
 	return false
+}
+
+// asideStart returns the opening comma of a participle aside that ends
+// right before a verb group at chain (", backed by X,"), or -1.
+func asideStart(w []string, chain int) int {
+	if chain < 3 || w[chain-1] != "," {
+		return -1
+	}
+	for i := chain - 2; i > 0 && chain-i <= 10; i-- {
+		if w[i] == "," {
+			if strings.HasSuffix(w[i+1], "ed") || participles[w[i+1]] {
+				return i
+			}
+			return -1
+		}
+	}
+	return -1
 }

@@ -6,7 +6,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/eventgraph/eventgraph/ingest/actor"
 	"github.com/eventgraph/eventgraph/ingest/coding"
+	"github.com/eventgraph/eventgraph/ingest/timex"
 	"github.com/eventgraph/eventgraph/model"
 )
 
@@ -23,9 +25,17 @@ import (
 //   - a time after the publication day names a plan or a deadline ("must
 //     withdraw by October 10"), never an act that was reported.
 //
-// A sentence with no time of its own takes one only when it refers back:
-// a past-perfect act, or a definite event noun ("after the talks", "the
-// attack") whose event the article dated before.
+// A time behind a relative pronoun, a second predicate, a subordinate
+// clause with its own verb or an event noun with its participle belongs
+// to that clause, not to the trigger. A trigger with no time of its own
+// takes one from the sentences around it only when they clearly govern
+// it: a past-perfect act, or "since then", from the time last told; a
+// definite event noun ("after the talks", "opening the summit") whose
+// event the article dated before; a past act of an actor whose act in the
+// sentence before was dated there ("... on Monday. Baku apologized"); a
+// present perfect whose act the next sentence dates ("Iran has rejected
+// the charges. Its foreign minister called them baseless on Sunday").
+// Present tenses and new actors stay at the publication date.
 
 // dateFor dates trigger t of sentence si.
 func (d *doc) dateFor(si int, t coding.Trigger) (model.Date, string) {
@@ -73,17 +83,29 @@ func (d *doc) dateFor(si int, t coding.Trigger) (model.Date, string) {
 		if e, ok := d.datedBefore(si, 1, "", pub); ok {
 			return e.date, e.timeText
 		}
-		if si > 0 {
-			for _, x := range d.sents[si-1].times {
-				if !x.Date.IsZero() && x.Date.Start.Before(pub.Start) {
-					return x.Date, x.Text
-				}
+		if len(s.times) == 0 {
+			if x, ok := d.referenceTime(si, 2, pub); ok {
+				return x.Date, x.Text
 			}
 		}
 	}
-	if !presentTense(s.words, t.Head) {
+	if sinceThen(s.words, lo, hi) {
+		// "have since pounded", "since then": from the time just told.
+		if x, ok := d.referenceTime(si, 3, pub); ok {
+			return x.Date, x.Text
+		}
+	}
+	present := presentTense(s.words, t.Head) || presentSimple(s.words, t)
+	if !present {
 		if e, ok := d.referent(s, si, t, pub); ok {
 			return e.date, e.timeText
+		}
+		if date, text, ok := d.continued(si, lo, t, pub); ok {
+			return date, text
+		}
+	} else if perfect(s.words, t.Head) {
+		if x, ok := d.elaborated(si, lo, t, pub); ok {
+			return x.Date, x.Text
 		}
 	}
 	if d.pubZero {
@@ -118,6 +140,16 @@ func presentTense(w []string, head int) bool {
 		return true
 	}
 	return false
+}
+
+// presentSimple reports a verbal trigger in the third person present
+// ("accuses", "backs"): a stance of the time of writing.
+func presentSimple(w []string, t coding.Trigger) bool {
+	if t.Entry.Noun || nounUse(w, t) {
+		return false
+	}
+	v := w[t.Head]
+	return len(v) > 3 && strings.HasSuffix(v, "s") && !strings.HasSuffix(v, "ss") && !strings.HasSuffix(v, "us")
 }
 
 // nounTime reports a time expression over tokens [ts, te) that modifies
@@ -356,6 +388,209 @@ func (s *sent) eventNounEnd(k int, t coding.Trigger) bool {
 	for _, u := range s.trigs {
 		if u.End-1 == k && u.Head != t.Head && !u.Entry.Say && (u.Entry.Noun || nounUse(s.words, u)) &&
 			family(u.Entry.Root()) != family(t.Entry.Root()) {
+			return true
+		}
+	}
+	return false
+}
+
+// referenceTime returns the time last told in the n sentences before si
+// that lies before day pub and modifies no noun: the reference time a
+// narrative carries on from.
+func (d *doc) referenceTime(si, n int, pub model.Date) (timex.Expr, bool) {
+	for k := si - 1; k >= 0 && k >= si-n; k-- {
+		p := d.sents[k]
+		for j := len(p.times) - 1; j >= 0; j-- {
+			x := p.times[j]
+			if x.Date.IsZero() || !x.Date.Start.Before(pub.Start) {
+				continue
+			}
+			ts, te := tokenRange(p.toks, x.Start, x.End)
+			if _, _, ok := nounTime(p.words, ts, te); ok || ts > 0 && p.words[ts-1] == "since" {
+				// "the 2018 deal" is no time of the story; "advancing
+				// since Thursday" tells a span, not the moment told.
+				continue
+			}
+			return x, true
+		}
+	}
+	return timex.Expr{}, false
+}
+
+// sinceThen reports an anaphoric "since" in [lo, hi): "since then",
+// "ever since", or "since" as an adverb in the verb group ("have since
+// intensified").
+func sinceThen(w []string, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if w[k] != "since" {
+			continue
+		}
+		if k+1 < len(w) && (w[k+1] == "then" || w[k+1] == "." || w[k+1] == ",") ||
+			k > 0 && (auxes[w[k-1]] || w[k-1] == "ever") {
+			return true
+		}
+	}
+	return false
+}
+
+// perfect reports "has" or "have" in the verb group before head.
+func perfect(w []string, head int) bool {
+	start, _, _ := auxChain(w, head)
+	for i := start; i < head; i++ {
+		if w[i] == "has" || w[i] == "have" || w[i] == "'ve" {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectCountries returns the countries of the actors in [lo, head),
+// pronouns resolved.
+func (d *doc) subjectCountries(s *sent, lo, head int) []string {
+	var cs []string
+	for k, m := range s.actors {
+		if m.ts < lo || m.te > head {
+			continue
+		}
+		if a, ok := d.resolve(s, k); ok && a.Country != "" && !slices.Contains(cs, a.Country) {
+			cs = append(cs, a.Country)
+		}
+	}
+	return cs
+}
+
+// continued dates a past act with no time of its own by the sentence
+// before when its subject was an actor there: the story goes on at the
+// same time ("X told the summit on Wednesday that ... . He said ...";
+// "An Azerbaijani missile shot down a helicopter on Monday. Baku
+// apologized"). A new actor starts a new event, of the day of writing
+// unless the text says otherwise.
+func (d *doc) continued(si, lo int, t coding.Trigger, pub model.Date) (model.Date, string, bool) {
+	if si == 0 {
+		return model.Date{}, "", false
+	}
+	subj := d.subjectCountries(d.sents[si], lo, t.Head)
+	if len(subj) == 0 {
+		return model.Date{}, "", false
+	}
+	p := d.sents[si-1]
+	shared := false
+	for k := range p.actors {
+		if a, ok := d.resolve(p, k); ok && slices.Contains(subj, a.Country) {
+			shared = true
+			break
+		}
+	}
+	if !shared {
+		return model.Date{}, "", false
+	}
+	// The subject's own act before dates it when a time of that sentence
+	// did; one of the day of writing, or dated only by carrying, keeps
+	// the new act at the day of writing.
+	for _, e := range d.done {
+		if e.sent == si-1 && slices.Contains(subj, e.src.Country) {
+			if e.timeText == "" || !e.date.Start.Before(pub.Start) || !p.hasTime(e.timeText) {
+				return model.Date{}, "", false
+			}
+			return e.date, e.timeText, true
+		}
+	}
+	if x, ok := d.sameKindTime(p, nil, []coding.Trigger{t}, pub); ok {
+		return x.Date, x.Text, true
+	}
+	return model.Date{}, "", false
+}
+
+// hasTime reports a time expression of s with the given text.
+func (s *sent) hasTime(text string) bool {
+	for _, x := range s.times {
+		if x.Text == text {
+			return true
+		}
+	}
+	return false
+}
+
+// sameKindTime returns a time of sentence n before day pub that stands in
+// the clause of one of n's triggers (trigs, or matched when nil) of the
+// same kind as one of acts: "The deal was signed late on Wednesday" dates
+// a signing told in the sentence next to it. The trigger must be a verb
+// in the past: an event noun or a wish ("urged X to stop bombing") tells
+// no act done at that time.
+func (d *doc) sameKindTime(n *sent, trigs, acts []coding.Trigger, pub model.Date) (timex.Expr, bool) {
+	for _, x := range n.times {
+		if x.Date.IsZero() || !x.Date.Start.Before(pub.Start) {
+			continue
+		}
+		ts, te := tokenRange(n.toks, x.Start, x.End)
+		if _, _, ok := nounTime(n.words, ts, te); ok {
+			continue
+		}
+		if trigs == nil {
+			trigs = d.x.lex.Match(n.words)
+		}
+		for _, u := range trigs {
+			if u.Entry.Say || !pastForm(n.words[u.Head]) || infinitive(n.words, u.Head) ||
+				ts < clauseStart(n.words, u.Head) || ts >= clauseEnd(n.words, u.End) {
+				continue
+			}
+			for _, a := range acts {
+				if !a.Entry.Say && family(a.Entry.Root()) == family(u.Entry.Root()) {
+					return x, true
+				}
+			}
+		}
+	}
+	return timex.Expr{}, false
+}
+
+// elaborated dates a present perfect with no time of its own ("Iran has
+// rejected the accusations.") by the sentence after it when that one
+// tells the same act with its time: a trigger of the same kind in the
+// time's clause ("The deal was signed late on Wednesday"), or an actor of
+// the subject's country before the time ("Its foreign minister called
+// them baseless on Sunday"). When t's sentence tells another act of the
+// same kind further on ("has hit targets in retaliation for an air
+// strike"), the next sentence's act may be that one, and only the actor
+// tells.
+func (d *doc) elaborated(si, lo int, t coding.Trigger, pub model.Date) (timex.Expr, bool) {
+	if si+1 >= len(d.sents) {
+		return timex.Expr{}, false
+	}
+	n := d.sents[si+1]
+	if !d.sents[si].otherOfKind(t) {
+		if x, ok := d.sameKindTime(n, nil, []coding.Trigger{t}, pub); ok {
+			return x, true
+		}
+	}
+	if d.x.g == nil {
+		return timex.Expr{}, false
+	}
+	subj := d.subjectCountries(d.sents[si], lo, t.Head)
+	if len(subj) == 0 {
+		return timex.Expr{}, false
+	}
+	found := d.x.g.Find(n.span.Text, d.dct)
+	for _, x := range n.times {
+		if x.Date.IsZero() || !x.Date.Start.Before(pub.Start) {
+			continue
+		}
+		for _, m := range found {
+			if m.End <= x.Start && m.Kind != actor.KindPlace && m.Kind != actor.KindPronoun &&
+				slices.Contains(subj, m.Actor.Country) {
+				return x, true
+			}
+		}
+	}
+	return timex.Expr{}, false
+}
+
+// otherOfKind reports a trigger of s of t's kind that is not t's own
+// object: before t, or more than a few words after it.
+func (s *sent) otherOfKind(t coding.Trigger) bool {
+	for _, u := range s.trigs {
+		if u.Head != t.Head && !u.Entry.Say && family(u.Entry.Root()) == family(t.Entry.Root()) &&
+			(u.Head < t.Head || u.Head > t.End+3) {
 			return true
 		}
 	}

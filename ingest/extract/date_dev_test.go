@@ -73,3 +73,30 @@ func contains(list []string, root string) bool {
 	}
 	return false
 }
+
+// TestDevArticle prints every sentence of the corpus article named in
+// $DEV_ART with its times and its events' dates.
+func TestDevArticle(t *testing.T) {
+	name := os.Getenv("DEV_ART")
+	if name == "" {
+		t.Skip("set DEV_ART to an article file name of the corpus")
+	}
+	_, arts := MustArticles(t, corpus)
+	x := New(actor.Default())
+	for _, a := range arts {
+		if filepath.Base(a.Path) != name {
+			continue
+		}
+		d := x.newDoc(a.Body, a.Published)
+		for i, s := range d.sents {
+			d.findActors(s)
+			evs := d.codeSentence(i)
+			d.done = append(d.done, evs...)
+			d.remember(s)
+			t.Logf("[%d] %.120s", i, s.span.Text)
+			for _, e := range evs {
+				t.Logf("      %s -> %v %s %s (%s) %q", e.src.Country, e.tgt != nil, e.code, e.date, e.timeText, e.trigger)
+			}
+		}
+	}
+}

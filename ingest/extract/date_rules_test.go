@@ -1,0 +1,53 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/eventgraph/eventgraph/ingest/actor"
+)
+
+// TestDateCarry checks how a sentence without a time of its own takes one
+// from the sentences around it, on made-up texts published on Monday
+// 2019-06-03.
+func TestDateCarry(t *testing.T) {
+	x := New(actor.Default())
+	tests := []struct {
+		name, text, quote, root, date string // the event of root in the sentence holding quote
+	}{
+		{"the same actor goes on at the time just told",
+			"Chadian troops struck a convoy in Niger on Saturday. Chad apologized to Niger.", "apologized", "05", "2019-06-01"},
+		{"a new actor's act is of the day of writing",
+			"Chad attacked Niger on Saturday. Kenya condemned the violence.", "Kenya", "11", "2019-06-03"},
+		{"an act carried by another sentence does not carry on",
+			"Chad attacked Niger on Saturday. Chad apologized to Niger. Chad praised Niger.", "praised", "05", "2019-06-03"},
+		{"a present perfect is dated by the next sentence telling the same act",
+			"Sudan and Chad have signed a border accord. The accord was signed late on Saturday in Cairo.", "have signed", "05", "2019-06-01"},
+		{"a present perfect is dated by the next sentence's actor of the same country",
+			"Iraq has rejected the charges. Iraqi Foreign Minister Fuad Hussein called them baseless on Sunday.", "has rejected", "12", "2019-06-02"},
+		{"a present perfect beside another act of its kind is not dated by that act",
+			"Turkey has shelled Syrian army positions in response to a rocket attack by Syrian forces. The attack on Saturday killed two soldiers.",
+			"has shelled", "19", "2019-06-03"},
+		{"since then dates from the time just told",
+			"Fighting broke out in Darfur on April 15. Sudanese rebels have since seized three towns.", "have since", "19", "2019-04-15"},
+		{"a past perfect takes the last past time of the story",
+			"Putin and Erdogan agreed on a truce late on Saturday. Joint patrols will start on June 10. Erdogan said he had signed the truce.",
+			"had signed", "05", "2019-06-01"},
+		{"a present tense stays at the day of writing",
+			"Chad attacked Niger on Saturday. Chad accuses Niger of harbouring rebels.", "accuses", "11", "2019-06-03"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := x.ExtractText(tt.text, day)
+			for _, e := range evs {
+				if e.Root() == tt.root && strings.Contains(e.Mentions[0].Sentence, tt.quote) {
+					if got := e.Date.String(); got != tt.date {
+						t.Errorf("date %s, want %s", got, tt.date)
+					}
+					return
+				}
+			}
+			t.Fatalf("no %s event in the sentence with %q: %v", tt.root, tt.quote, summary(evs))
+		})
+	}
+}

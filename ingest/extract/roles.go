@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+
 	"github.com/eventgraph/eventgraph/ingest/actor"
 	"github.com/eventgraph/eventgraph/model"
 )
@@ -149,6 +151,24 @@ func (d *doc) actorsAfter(s *sent, from, to int, places bool) []model.Actor {
 		}
 		if pair := d.pairAt(s, i, to); pair != nil {
 			return pair
+		}
+	}
+	if places && p < to && placeAnaphors[s.words[p]] && p > from && s.words[p-1] == "the" && !s.hasActorAt(p+1) &&
+		!(p+1 < len(s.words) && s.words[p+1] == "of") {
+		// "advanced on the capital", "visited the city": the place the
+		// story has just named.
+		if a, ok := d.latestPlace(s, p); ok {
+			return []model.Actor{a}
+		}
+		return nil
+	}
+	if p+1 < to && ownPeople[s.words[p+1]] && !s.hasActorAt(p) && !s.hasActorAt(p+1) {
+		// "urged her supporters", "told his compatriots": the people of
+		// the one the possessive refers to.
+		if kinds, ok := pronounKinds[s.words[p]]; ok && conjPossessive[s.words[p]] {
+			if a, ok := d.antecedent(s, p, kinds); ok && a.Country != model.CountryIGO {
+				return []model.Actor{model.NewActor(a.Country+" "+s.words[p+1], a.Country, model.RoleCVL)}
+			}
 		}
 	}
 	if p < to && s.words[p] == "them" && !s.hasActorAt(p) {
@@ -303,6 +323,33 @@ func (d *doc) resolveAs(s *sent, k int, places bool) (model.Actor, bool) {
 
 // definite are the words that make a bare agent refer back: "the army".
 var definite = set("the", "its", "their", "his", "her")
+
+// ownPeople are the people of whoever a possessive before them names.
+var ownPeople = set("supporters", "followers", "loyalists", "people", "citizens", "compatriots",
+	"countrymen", "voters", "nationals")
+
+// placeAnaphors name a place already named: "the capital", "the city".
+var placeAnaphors = set("capital", "city", "town", "province", "region", "port", "enclave", "territory", "village")
+
+// latestPlace returns the country of the latest place or state named
+// before token i of s, in s or in the two sentences before, as an actor.
+func (d *doc) latestPlace(s *sent, i int) (model.Actor, bool) {
+	si := slices.Index(d.sents, s)
+	for j := si; j >= 0 && j >= si-2; j-- {
+		x := d.sents[j]
+		for k := len(x.actors) - 1; k >= 0; k-- {
+			m := x.actors[k]
+			if j == si && m.te > i {
+				continue
+			}
+			if (m.Kind == actor.KindPlace || m.Kind == actor.KindState || m.Kind == actor.KindMetonym) &&
+				m.Actor.Country != "" && m.Actor.Country != model.CountryIGO {
+				return model.NewActor(m.Actor.Country, m.Actor.Country, model.RoleNone), true
+			}
+		}
+	}
+	return model.Actor{}, false
+}
 
 // thirdParties are agents that stand between the sides of a conflict.
 var thirdParties = set("mediators", "mediator", "facilitators", "observers", "monitors")

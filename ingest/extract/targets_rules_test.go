@@ -46,6 +46,18 @@ func TestTargetRules(t *testing.T) {
 		{"the mediators are the body that brokered",
 			"The African Union hosted talks between Kenya and Uganda on Monday. Kenyan President William Ruto thanked the mediators.",
 			[]want{{"KEN", "IGO", "05"}}, []want{{"KEN", "KEN", "05"}, {"KEN", "UGA", "05"}}},
+		{"the capital is the place just named",
+			"Sudanese troops crossed into Chad on Monday. Chadian rebels were advancing on the capital on Tuesday.",
+			[]want{{"TCD", "TCD", "19"}}, []want{{"TCD", "SDN", "19"}}},
+		{"the city named after a metonym",
+			"Kenyan troops reached Mogadishu on Thursday. The Qatari emir visited the city on Friday.",
+			[]want{{"QAT", "SOM", "04"}}, []want{{"QAT", "-", "04"}}},
+		{"the capital of a named state is left to the name",
+			"Chadian rebels advanced on the capital of Niger.",
+			[]want{{"TCD", "NER", "19"}}, nil},
+		{"a leader's own supporters",
+			"Kenyan opposition leader Raila Odinga urged his supporters to stay calm.",
+			[]want{{"KEN", "KEN", "02"}}, []want{{"KEN", "-", "02"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,106 @@
+package extract
+
+import (
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/eventgraph/eventgraph/ingest/actor"
+	"github.com/eventgraph/eventgraph/ingest/coding"
+	"github.com/eventgraph/eventgraph/ingest/sentence"
+	"github.com/eventgraph/eventgraph/ingest/timex"
+)
+
+// BenchmarkStages measures each engine stage the extractor runs on the
+// dev corpus, alone, in the MB/s of article text that BenchmarkExtract
+// reports for the whole: where the time of an extraction goes, stage by
+// stage. cpuMB/s divides by the process's CPU time rather than wall time,
+// which other processes on the machine distort less.
+//
+//	go test ./ingest/extract -run '^$' -bench Stages -count 6
+func BenchmarkStages(b *testing.B) {
+	_, arts := MustArticles(b, corpus)
+	n := 0
+	type sentText struct {
+		text  string
+		words []string
+	}
+	var docs [][]sentText
+	for _, a := range arts {
+		n += len(a.Body)
+		var ss []sentText
+		for _, sp := range sentence.Split(a.Body) {
+			ss = append(ss, sentText{sp.Text, coding.Lower(tokenTexts(sentence.Tokenize(sp.Text)))})
+		}
+		docs = append(docs, ss)
+	}
+	g := actor.Default()
+	lx := coding.Default()
+	stages := []struct {
+		name string
+		run  func()
+	}{
+		{"split", func() {
+			for _, a := range arts {
+				sentence.Split(a.Body)
+			}
+		}},
+		{"tokenize", func() {
+			for _, ss := range docs {
+				for _, s := range ss {
+					coding.Lower(tokenTexts(sentence.Tokenize(s.text)))
+				}
+			}
+		}},
+		{"timex", func() {
+			for _, a := range arts {
+				timex.Tag(a.Body, a.Published)
+			}
+		}},
+		{"actors", func() {
+			for i, ss := range docs {
+				d := g.NewDocument(arts[i].Published)
+				for _, s := range ss {
+					d.Find(s.text)
+				}
+			}
+		}},
+		{"match", func() {
+			for _, ss := range docs {
+				for _, s := range ss {
+					lx.Match(s.words)
+				}
+			}
+		}},
+	}
+	for _, st := range stages {
+		b.Run(st.name, func(b *testing.B) {
+			b.SetBytes(int64(n))
+			b.ReportAllocs()
+			cpu := cpuTime()
+			b.ResetTimer()
+			for b.Loop() {
+				st.run()
+			}
+			b.StopTimer()
+			if d := cpuTime() - cpu; d > 0 {
+				b.ReportMetric(float64(n)*float64(b.N)/1e6/d.Seconds(), "cpuMB/s")
+			}
+		})
+	}
+}
+
+func tokenTexts(toks []sentence.Token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Text
+	}
+	return out
+}
+
+// cpuTime is the user and system time of the process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

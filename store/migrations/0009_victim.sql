@@ -1,4 +1,4 @@
--- 0007: an act laid at different doors ("Russian jets" in one report,
+-- 0009: an act laid at different doors ("Russian jets" in one report,
 -- "Syrian aircraft" in another, with a denial) is one event (package
 -- merge, Contestable), though its versions share no merge bucket: they
 -- share the family and the victim. SaveArticle looks up the day reports

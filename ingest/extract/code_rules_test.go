@@ -103,6 +103,18 @@ func TestCodeRules(t *testing.T) {
 		{"a pattern that names its subject",
 			"In Yerevan, hundreds of Armenian protesters stormed the parliament building.",
 			[]want{{"ARM", "-", "14"}}, nil},
+		{"a judgment frame with a new adjective",
+			"Kenya's foreign minister called the Ugandan decision unconscionable.",
+			[]want{{"KEN", "UGA", "11"}}, nil},
+		{"an announced delegation is an intent to visit",
+			"Kenya said it would send a delegation to Uganda.",
+			[]want{{"KEN", "UGA", "03"}}, nil},
+		{"pressure as a noun modifier is no appeal",
+			"Kenya has funded pressure groups in Uganda to promote trade.",
+			nil, []want{{"KEN", "UGA", "02"}}},
+		{"pressuring someone to act is an appeal",
+			"Kenya has been pressuring Uganda to reopen the border.",
+			[]want{{"KEN", "UGA", "02"}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -337,25 +337,49 @@ func (d *doc) partner(si int, src model.Actor) []model.Actor {
 		return a.Country != "" && a.ID != src.ID && a.Country != model.CountryIGO &&
 			(a.Country != src.Country || a.Role != src.Role && a.Role != "" && src.Role != "")
 	}
-	for k := len(d.done) - 1; k >= 0; k-- {
-		e := d.done[k]
-		if e.sent < si-partnerWindow {
-			break
-		}
-		if e.tgt == nil || e.sent >= si {
+	force := d.forceSentence(d.sents[si])
+	for pass := 0; pass < 2; pass++ {
+		if pass == 0 && !force {
 			continue
 		}
-		switch {
-		case e.src.Country == src.Country && other(*e.tgt):
-			return []model.Actor{*e.tgt}
-		case e.tgt.Country == src.Country && other(e.src):
-			return []model.Actor{e.src}
+		for k := len(d.done) - 1; k >= 0; k-- {
+			e := d.done[k]
+			if pass == 1 && e.sent < si-partnerWindow {
+				break
+			}
+			if e.tgt == nil || e.sent >= si || pass == 0 && model.RootOf(e.code) < "18" {
+				continue
+			}
+			switch {
+			case e.src.Country == src.Country && other(*e.tgt):
+				return []model.Actor{*e.tgt}
+			case e.tgt.Country == src.Country && other(e.src):
+				return []model.Actor{e.src}
+			}
 		}
 	}
 	if a, ok := d.salient(si, src); ok {
 		return []model.Actor{a}
 	}
 	return nil
+}
+
+// forceSentence reports a sentence whose every act is one of force or
+// coercion ("seized the airport after fierce fighting"): its acts are aimed at the
+// enemy of the story's fighting, however many talks or sanctions with
+// others were told since.
+func (d *doc) forceSentence(s *sent) bool {
+	n := 0
+	for _, t := range s.trigs {
+		if t.Entry.Say {
+			continue
+		}
+		if t.Entry.Root() < "17" {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // partnerWindow is how many sentences back partner looks for an event.

@@ -58,6 +58,9 @@ func TestTargetRules(t *testing.T) {
 		{"a leader's own supporters",
 			"Kenyan opposition leader Raila Odinga urged his supporters to stay calm.",
 			[]want{{"KEN", "KEN", "02"}}, []want{{"KEN", "-", "02"}}},
+		{"an act of force is aimed at the enemy of the fighting",
+			"Chad's army shelled Niger on Monday. France imposed sanctions on Chad on Tuesday. Chadian troops seized a border post after heavy fighting.",
+			[]want{{"TCD", "NER", "19"}}, []want{{"TCD", "FRA", "19"}, {"TCD", "FRA", "17"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -191,7 +191,7 @@ func (d *doc) codeSentence(si int) []coded {
 				if code := intentCode(e.Code, neg); code != "" {
 					emitCode(t, code, sp, d.targets(s, t, hi))
 				}
-			case mk == modalOblige && len(subj) > 0 && !sameCountry(subj, sp):
+			case mk == modalOblige && len(subj) > 0 && !sameSide(subj, sp):
 				emitCode(t, "100", sp, subj)
 			}
 			continue
@@ -235,6 +235,13 @@ func (d *doc) codeSentence(si int) []coded {
 		if displacement(e) && allCivilian(srcs) {
 			srcs, tgts = d.displaced(s, si)
 		}
+		if len(tgts) == 0 && jointExercise(s, t, srcs) {
+			// "French and Egyptian warships launched war games": drills
+			// held together are military cooperation.
+			srcs, tgts = symmetric(d, s, t, hi, srcs, tgts)
+			emitCode(t, "062", srcs, tgts)
+			continue
+		}
 		if e.Sym || jointRoots[e.Root()] && len(tgts) == 0 {
 			srcs, tgts = symmetric(d, s, t, hi, srcs, tgts)
 		}
@@ -261,7 +268,7 @@ func (d *doc) codeSentence(si int) []coded {
 			chain, _, _ := auxChain(w, t.Head)
 			sp := d.subject(s, chain, clauseStart(w, t.Head))
 			subj := d.subject(s, i, t.End)
-			if len(sp) > 0 && len(subj) > 0 && !sameCountry(sp, subj) {
+			if len(sp) > 0 && len(subj) > 0 && !sameSide(sp, subj) {
 				emitCode(t, "100", sp, subj)
 				acts++
 			}
@@ -442,6 +449,42 @@ func codedRoot(out []coded, srcs []model.Actor, root string) bool {
 		}
 	}
 	return false
+}
+
+// jointExercise reports a show of force (15) by coordinated subjects of
+// more than one country whose words name drills or exercises.
+func jointExercise(s *sent, t coding.Trigger, srcs []model.Actor) bool {
+	if t.Entry.Root() != "15" || len(srcs) < 2 || sameCountry(srcs[:1], srcs[1:]) {
+		return false
+	}
+	for _, k := range t.Literal {
+		if exerciseWords[s.words[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+var exerciseWords = set("exercise", "exercises", "drill", "drills", "games", "manoeuvres",
+	"maneuvers", "wargames")
+
+// sameSide reports whether a and b share a country and stand on the
+// same side of it: rebels or the opposition demanding something of their
+// government make a demand, a government of its own forces does not.
+func sameSide(a, b []model.Actor) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.Country != "" && x.Country == y.Country && challenger(x.Role) == challenger(y.Role) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// challenger reports a role that contests the state from within.
+func challenger(r model.Role) bool {
+	return r == model.RoleREB || r == model.RoleOPP
 }
 
 // sameCountry reports whether a and b share a country.

@@ -115,6 +115,21 @@ func TestCodeRules(t *testing.T) {
 		{"pressuring someone to act is an appeal",
 			"Kenya has been pressuring Uganda to reopen the border.",
 			[]want{{"KEN", "UGA", "02"}}, nil},
+		{"rebels laying a duty on their government demand",
+			"Chadian rebels said the Chadian government must release all prisoners.",
+			[]want{{"TCD", "TCD", "10"}}, nil},
+		{"a government on its own forces lays no demand",
+			"The Chadian government said its troops must leave the border area.",
+			nil, []want{{"TCD", "TCD", "10"}}},
+		{"steps taken carry their infinitive",
+			"Kenya's president has taken several steps to expand political freedoms.",
+			[]want{{"KEN", "-", "08"}}, nil},
+		{"drills by two countries are military cooperation",
+			"French and Egyptian warships launched war games in the Mediterranean on Monday.",
+			[]want{{"FRA", "EGY", "06"}}, []want{{"FRA", "-", "15"}}},
+		{"drills by one country are a show of force",
+			"Chinese warships launched war games near Taiwan on Monday.",
+			[]want{{"CHN", "TWN", "15"}}, []want{{"CHN", "TWN", "06"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -127,6 +127,15 @@ func carrierVerb(words []string, head int, root string) (int, bool) {
 		return 0, false
 	}
 	k := head - 2
+	if supportNouns[words[k]] {
+		// "has taken several steps to ease": the taking carries.
+		for j := k - 1; j >= 0 && k-j <= 3; j-- {
+			if takeForms[words[j]] {
+				return j, true
+			}
+		}
+		return 0, false
+	}
 	// "voted on Thursday to end", "decided unanimously to": a time or
 	// manner phrase may stand between the carrier and "to".
 	for j := k; j >= 0 && k-j <= 3; j-- {
@@ -140,6 +149,11 @@ func carrierVerb(words []string, head int, root string) (int, bool) {
 	}
 	return 0, false
 }
+
+var (
+	supportNouns = set("steps", "step", "measures", "action", "moves", "move")
+	takeForms    = set("take", "takes", "took", "taken", "taking")
+)
 
 var weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"today", "yesterday")

@@ -329,11 +329,18 @@ var ownPeople = set("supporters", "followers", "loyalists", "people", "citizens"
 	"countrymen", "voters", "nationals")
 
 // placeAnaphors name a place already named: "the capital", "the city".
-var placeAnaphors = set("capital", "city", "town", "province", "region", "port", "enclave", "territory", "village")
+var placeAnaphors = set("capital", "city", "town", "province", "region", "port", "enclave", "territory", "village",
+	"country")
 
 // latestPlace returns the country of the latest place or state named
 // before token i of s, in s or in the two sentences before, as an actor.
 func (d *doc) latestPlace(s *sent, i int) (model.Actor, bool) {
+	return d.latestPlaceBut(s, i, "")
+}
+
+// latestPlaceBut is latestPlace passing over the places of country but:
+// "moved its troops out of the country" leaves a country not its own.
+func (d *doc) latestPlaceBut(s *sent, i int, but string) (model.Actor, bool) {
 	si := slices.Index(d.sents, s)
 	for j := si; j >= 0 && j >= si-2; j-- {
 		x := d.sents[j]
@@ -343,7 +350,7 @@ func (d *doc) latestPlace(s *sent, i int) (model.Actor, bool) {
 				continue
 			}
 			if (m.Kind == actor.KindPlace || m.Kind == actor.KindState || m.Kind == actor.KindMetonym) &&
-				m.Actor.Country != "" && m.Actor.Country != model.CountryIGO {
+				m.Actor.Country != "" && m.Actor.Country != model.CountryIGO && m.Actor.Country != but {
 				return model.NewActor(m.Actor.Country, m.Actor.Country, model.RoleNone), true
 			}
 		}

@@ -17,10 +17,55 @@ import (
 // the ones told ("notified X and Y that it objected": the objection is
 // made to X and Y).
 func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
-	if acts := d.targetsIn(s, t, hi); len(acts) > 0 || t.Entry.NoSub {
+	acts := d.targetsIn(s, t, hi)
+	if len(acts) > 0 && t.Entry.Root() == "16" {
+		acts = d.withdrawnFrom(s, t, hi, acts)
+	}
+	if len(acts) > 0 || t.Entry.NoSub {
 		return acts
 	}
 	return d.toldAddressees(s, t)
+}
+
+// withdrawnFrom corrects the target of a reduction of relations whose
+// object is the actor's own ("moved its troops out of Libya", "ended
+// American support for the coalition"): what is reduced is aimed at the
+// one after "from", "out of", "for" or "with", and an own object alone
+// names no target.
+func (d *doc) withdrawnFrom(s *sent, t coding.Trigger, hi int, acts []model.Actor) []model.Actor {
+	w := s.words
+	chain, _, _ := auxChain(w, t.Head)
+	subj := d.subject(s, chain, clauseStart(w, t.Head))
+	if len(subj) == 0 || !allOf(acts, subj[0].Country) {
+		return acts
+	}
+	own := subj[0].Country
+	for i := t.Head + 1; i+1 < hi; i++ {
+		if !(w[i] == "from" || w[i] == "for" || w[i] == "with" || w[i] == "of" && w[i-1] == "out") {
+			continue
+		}
+		j := i + 1
+		if j < hi && w[j] == "the" && placeAnaphors[w[min(j+1, len(w)-1)]] && !s.hasActorAt(j+1) {
+			if a, ok := d.latestPlaceBut(s, j, own); ok {
+				return []model.Actor{a}
+			}
+			continue
+		}
+		if other := d.object(s, j, min(hi, j+5)); len(other) > 0 && !allOf(other, own) {
+			return other
+		}
+	}
+	return nil
+}
+
+// allOf reports that every actor of as is of country c.
+func allOf(as []model.Actor, c string) bool {
+	for _, a := range as {
+		if a.Country != c {
+			return false
+		}
+	}
+	return true
 }
 
 // tellVerbs introduce the ones a reported clause is addressed to.

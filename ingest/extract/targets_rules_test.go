@@ -61,6 +61,12 @@ func TestTargetRules(t *testing.T) {
 		{"an act of force is aimed at the enemy of the fighting",
 			"Chad's army shelled Niger on Monday. France imposed sanctions on Chad on Tuesday. Chadian troops seized a border post after heavy fighting.",
 			[]want{{"TCD", "NER", "19"}}, []want{{"TCD", "FRA", "19"}, {"TCD", "FRA", "17"}}},
+		{"own troops withdrawn are not the target",
+			"Kenya said it had moved a contingent of Kenyan troops out of Somalia.",
+			[]want{{"KEN", "SOM", "16"}}, []want{{"KEN", "KEN", "16"}}},
+		{"withdrawn from the country just named",
+			"Clashes spread across Somalia on Sunday. Kenya said it had moved a contingent of Kenyan troops out of the country.",
+			[]want{{"KEN", "SOM", "16"}}, []want{{"KEN", "KEN", "16"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

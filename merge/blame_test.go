@@ -158,3 +158,24 @@ func with(e model.Event, f func(*model.Event)) model.Event {
 	f(&e)
 	return e
 }
+
+// BenchmarkCluster100kBlame is BenchmarkCluster100k with places and a
+// blame word in one report in twenty, so that the join of acts laid at
+// different doors has candidates to compare.
+func BenchmarkCluster100kBlame(b *testing.B) {
+	reps := syntheticReports(100_000, 42)
+	places := []string{"Idlib", "Saraqib", "Aleppo", "Kherson", "Gaza"}
+	for i := range reps {
+		reps[i].Location = places[i%len(places)]
+		if i%20 == 0 {
+			reps[i].Mentions[0].Sentence = "The army denied it."
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	var n int
+	for i := 0; i < b.N; i++ {
+		n = len(Cluster(reps))
+	}
+	b.ReportMetric(float64(n), "events")
+}

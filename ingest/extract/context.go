@@ -131,6 +131,19 @@ func (d *doc) displaced(s *sent, si int) ([]model.Actor, []model.Actor) {
 			break
 		}
 	}
+	if country == "" {
+		// "More than 200,000 people have fled" right after "Syrians
+		// displaced by the fighting": the same flight from the same war.
+		for k := len(d.done) - 1; k >= 0; k-- {
+			e := d.done[k]
+			if e.sent < si-contextWindow {
+				break
+			}
+			if e.sent < si && e.tgt != nil && e.tgt.Role == model.RoleCVL && model.RootOf(e.code) == "17" {
+				return []model.Actor{e.src}, []model.Actor{*e.tgt}
+			}
+		}
+	}
 	var last *coded
 	var home *coded
 	for k := len(d.done) - 1; k >= 0; k-- {

@@ -67,6 +67,9 @@ func TestTargetRules(t *testing.T) {
 		{"withdrawn from the country just named",
 			"Clashes spread across Somalia on Sunday. Kenya said it had moved a contingent of Kenyan troops out of the country.",
 			[]want{{"KEN", "SOM", "16"}}, []want{{"KEN", "KEN", "16"}}},
+		{"a flight told again is the same displacement",
+			"Chad's army attacked rebels near Abeche on Monday. The fighting has displaced thousands of Chadians. Chadian rebels shelled Sudanese border posts. More than 20,000 people have fled since the fighting began.",
+			[]want{{"TCD", "TCD", "17"}}, []want{{"TCD", "SDN", "17"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -44,6 +45,11 @@ func (d *doc) dateFor(si int, t coding.Trigger) (model.Date, string) {
 	comp := complementStart(s, t.Head)
 	pp := pastPerfect(s.words, t.Head)
 	pub := model.Day(d.dct)
+	if k := s.subordinateAt(t); k >= 0 {
+		if date, text, ok := d.subordinateDate(si, t, k, pub); ok {
+			return date, text
+		}
+	}
 	best, bestDist, bestIn := -1, 1<<30, false
 	same := -1 // a time of a noun naming an act of t's family: "Saturday's strike"
 	for k, x := range s.times {
@@ -57,7 +63,7 @@ func (d *doc) dateFor(si int, t coding.Trigger) (model.Date, string) {
 			}
 			continue
 		}
-		if s.verbBetween(t, ts) || s.otherClause(t, ts) {
+		if s.verbBetween(t, ts) || s.otherClause(t, ts) || s.offsetAt(x, te) {
 			continue
 		}
 		dist := abs(ts - t.Head)
@@ -595,4 +601,132 @@ func (s *sent) otherOfKind(t coding.Trigger) bool {
 		}
 	}
 	return false
+}
+
+// subordinateAt returns the "after" or "before" that opens the clause
+// holding verbal trigger t ("a day after the group launched an
+// assault"), or -1. A subject must stand between them: "after accusing"
+// and "after the talks" open no clause.
+func (s *sent) subordinateAt(t coding.Trigger) int {
+	if t.Entry.Noun || nounUse(s.words, t) {
+		return -1
+	}
+	lo := clauseStart(s.words, t.Head)
+	for k := t.Head - 1; k >= lo && t.Head-k <= 12; k-- {
+		switch s.words[k] {
+		case "after", "before":
+			if k+1 < t.Head {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// offsetAt reports a duration x ending at token te that measures the
+// distance to a clause after it ("declared war, a day after the group
+// launched an assault"): no time of the main clause's act.
+func (s *sent) offsetAt(x timex.Expr, te int) bool {
+	return x.Type == timex.TypeDuration && te < len(s.words) &&
+		(s.words[te] == "after" || s.words[te] == "before") && s.clauseVerb(te, min(len(s.words), te+8))
+}
+
+// subordinateDate dates t in the clause opened by "after" or "before" at
+// token k from the main clause's time: "a day after" is a day before it,
+// "hours after" midnight the day before. A bare "after" says only that
+// t came earlier: the next sentence may date the same act ("signed an
+// agreement" ... "had agreed late Monday"), else t shares the main time.
+func (d *doc) subordinateDate(si int, t coding.Trigger, k int, pub model.Date) (model.Date, string, bool) {
+	s := d.sents[si]
+	end := clauseEnd(s.words, t.End)
+	for _, x := range s.times {
+		if ts, _ := tokenRange(s.toks, x.Start, x.End); ts > k && ts < end && !x.Date.IsZero() {
+			return model.Date{}, "", false // the clause has a time of its own
+		}
+	}
+	days, offset, text := 0, false, ""
+	if k > 0 && s.words[k-1] == "hours" {
+		offset, text = true, "hours"
+	}
+	main, mainText, found := pub, "", false
+	for _, x := range s.times {
+		ts, te := tokenRange(s.toks, x.Start, x.End)
+		if te > k {
+			break
+		}
+		if te == k && x.Type == timex.TypeDuration {
+			if n, ok := durationDays(x.Value); ok {
+				days, offset, text = n, true, x.Text
+			}
+			continue
+		}
+		if x.Date.IsZero() || x.Date.Start.After(pub.Start) {
+			continue
+		}
+		if _, _, ok := nounTime(s.words, ts, te); ok {
+			continue
+		}
+		main, mainText, found = x.Date, x.Text, true
+	}
+	if !found {
+		// "The agreement came a day after ...": the time of the event
+		// the subject names.
+		for _, u := range s.trigs {
+			if u.Head < k && u.Start > 0 && (u.Entry.Noun || nounUse(s.words, u)) && referring[s.words[u.Start-1]] {
+				if e, ok := d.datedBefore(si, referWindow, u.Entry.Root(), pub); ok {
+					main, mainText, found = e.date, e.timeText, true
+				}
+				break
+			}
+		}
+	}
+	if !found && offset && days > 0 {
+		// "His intervention came two days after ...": the tagger
+		// measured the distance from the time the story was at.
+		for _, x := range s.times {
+			if x.Text == text && !x.Date.IsZero() && !x.Date.Start.After(pub.Start) {
+				return x.Date, x.Text, true
+			}
+		}
+	}
+	if offset {
+		if main.Precision != model.PrecisionDay {
+			return model.Date{}, "", false
+		}
+		if s.words[k] == "after" {
+			days = -days
+		}
+		if text == "hours" && strings.Contains(strings.ToLower(mainText), "midnight") && s.words[k] == "after" {
+			days = -1 // hours before midnight: the evening before
+		}
+		return model.Day(main.Start.AddDate(0, 0, days)), text, true
+	}
+	if s.words[k] == "after" && si+1 < len(d.sents) {
+		if x, ok := d.sameKindTime(d.sents[si+1], nil, []coding.Trigger{t}, main); ok {
+			return x.Date, x.Text, true
+		}
+	}
+	if found {
+		return main, mainText, true
+	}
+	return model.Date{}, "", false
+}
+
+// durationDays reads a TIMEX3 duration of days or weeks ("P1D", "P2W").
+func durationDays(v string) (int, bool) {
+	if len(v) < 3 || v[0] != 'P' {
+		return 0, false
+	}
+	n, err := strconv.Atoi(v[1 : len(v)-1])
+	if err != nil {
+		return 0, false
+	}
+	switch v[len(v)-1] {
+	case 'D':
+		return n, true
+	case 'W':
+		return 7 * n, true
+	}
+	return 0, false
 }

@@ -12,9 +12,7 @@ import (
 // 2019-06-03.
 func TestDateCarry(t *testing.T) {
 	x := New(actor.Default())
-	tests := []struct {
-		name, text, quote, root, date string // the event of root in the sentence holding quote
-	}{
+	tests := []dateCase{
 		{"the same actor goes on at the time just told",
 			"Chadian troops struck a convoy in Niger on Saturday. Chad apologized to Niger.", "apologized", "05", "2019-06-01"},
 		{"a new actor's act is of the day of writing",
@@ -36,6 +34,39 @@ func TestDateCarry(t *testing.T) {
 		{"a present tense stays at the day of writing",
 			"Chad attacked Niger on Saturday. Chad accuses Niger of harbouring rebels.", "accuses", "11", "2019-06-03"},
 	}
+	runDateCases(t, x, tests)
+}
+
+// TestDateSubordinate checks the dating of acts in a clause opened by
+// "after" or "before", on made-up texts published on Monday 2019-06-03.
+func TestDateSubordinate(t *testing.T) {
+	x := New(actor.Default())
+	runDateCases(t, x, []dateCase{
+		{"a day after puts the clause a day before the main act",
+			"A truce took effect in Darfur, a day after Chad and Niger signed an accord in Paris.", "signed", "05", "2019-06-02"},
+		{"the distance is no time of the main act",
+			"Egypt recalled its envoy from Israel, a day after Israeli troops raided a camp in Gaza.", "recalled", "16", "2019-06-03"},
+		{"hours after midnight is the evening before",
+			"A truce took effect at midnight on Saturday, hours after Chad and Niger signed an accord in Paris.", "signed", "05", "2019-05-31"},
+		{"the distance counts from the event the subject names",
+			"Chad and Niger signed an accord on Thursday. Rebels attacked Abeche on Saturday. The accord came a day after Chad said it had captured Faya from rebels.",
+			"captured", "19", "2019-05-29"},
+		{"a bare after takes the time the next sentence gives the same act",
+			"Peacekeepers entered Darfur on Monday after Chad and Niger signed an accord. The Chadian president said late on Sunday that the two sides had agreed to a truce.",
+			"signed", "05", "2019-06-02"},
+		{"a clause with a time of its own keeps it",
+			"The strike came hours after Chad and Niger signed an accord in Paris on Friday.", "signed", "05", "2019-05-31"},
+	})
+}
+
+// dateCase is an event of root in the sentence holding quote, and its
+// date.
+type dateCase struct {
+	name, text, quote, root, date string
+}
+
+func runDateCases(t *testing.T, x *Extractor, tests []dateCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			evs := x.ExtractText(tt.text, day)

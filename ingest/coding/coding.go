@@ -107,7 +107,7 @@ func (el elem) has(id int32) bool {
 type Lexicon struct {
 	Entries []*Entry
 	vocab   map[string]int32
-	byFirst [][]*Entry
+	byFirst [][]cand
 	lemmas  map[string]int32 // pattern word (with "/n" for a noun) -> lemma
 	lemOf   [][]int32        // vocabulary id -> the lemmas it is a form of
 	scratch sync.Pool        // *scratch, one per Match call in flight
@@ -274,10 +274,25 @@ func (lx *Lexicon) add(e *Entry, irr irregulars) {
 	// words first rules most candidates out at the first test.
 	slices.SortStableFunc(e.need, func(x, y elem) int { return btoi(x.common) - btoi(y.common) })
 	lx.Entries = append(lx.Entries, e)
+	c := cand{e: e}
+	for _, el := range e.need {
+		c.sig |= lemmaBit(el.lemma)
+	}
 	for _, id := range e.elems[0].ids {
-		lx.byFirst[id] = append(lx.byFirst[id], e)
+		lx.byFirst[id] = append(lx.byFirst[id], c)
 	}
 }
+
+// cand is an entry indexed by its first word, with the signature of the
+// words it needs after it: one bit per lemma, folded into 64. A sentence
+// whose signature lacks one of those bits cannot hold the entry, which
+// one AND tells without reading the entry.
+type cand struct {
+	sig uint64
+	e   *Entry
+}
+
+func lemmaBit(lemma int32) uint64 { return 1 << (uint32(lemma) & 63) }
 
 // id returns the vocabulary id of form f, adding it if new.
 func (lx *Lexicon) id(f string) int32 {

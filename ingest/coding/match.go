@@ -76,6 +76,7 @@ func (lx *Lexicon) MatchMasked(words []string, mask []bool) []Trigger {
 	// present holds the vocabulary ids of the sentence, so that a pattern
 	// whose later words are absent is ruled out without scanning its gaps.
 	present := sc.present
+	var sig uint64 // the lemmas of present folded into 64 bits, as cand.sig
 	for i, w := range words {
 		id, ok := lx.vocab[w]
 		if !ok || i < len(mask) && mask[i] {
@@ -83,6 +84,7 @@ func (lx *Lexicon) MatchMasked(words []string, mask []bool) []Trigger {
 		} else {
 			for _, l := range lx.lemOf[id] {
 				present[l>>6] |= 1 << (l & 63)
+				sig |= lemmaBit(l)
 			}
 		}
 		ids[i] = id
@@ -92,10 +94,11 @@ func (lx *Lexicon) MatchMasked(words []string, mask []bool) []Trigger {
 		if id < 0 || isMonth(words[i]) && dateUse(words, i) {
 			continue
 		}
-		for _, e := range lx.byFirst[id] {
-			if !possible(e, present) {
+		for _, c := range lx.byFirst[id] {
+			if c.sig&^sig != 0 || !possible(c.e, present) {
 				continue
 			}
+			e := c.e
 			var t Trigger
 			var ok bool
 			if t, lits, ok = matchAt(e, words, ids, i, lits); ok {

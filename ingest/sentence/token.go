@@ -24,9 +24,9 @@ func (t Token) IsWord() bool {
 func Tokenize(text string) []Token {
 	toks := make([]Token, 0, len(text)/5)
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := decode(text[i:])
 		switch {
-		case unicode.IsSpace(r):
+		case r == ' ' || unicode.IsSpace(r):
 			i += n
 		case isWordRune(r):
 			j := wordEnd(text, i)
@@ -45,7 +45,21 @@ func Tokenize(text string) []Token {
 	return toks
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// decode is utf8.DecodeRuneInString with the ASCII case inlined: nearly
+// every byte of English news text is one.
+func decode(s string) (rune, int) {
+	if len(s) > 0 && s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
+	return utf8.DecodeRuneInString(s)
+}
 
 // wordEnd returns the end of the word starting at i: letters and digits,
 // joined by single inner marks followed by another letter or digit. A dot
@@ -53,7 +67,7 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 func wordEnd(text string, i int) int {
 	j := i
 	for j < len(text) {
-		r, n := utf8.DecodeRuneInString(text[j:])
+		r, n := decode(text[j:])
 		if isWordRune(r) {
 			j += n
 			continue

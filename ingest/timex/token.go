@@ -48,13 +48,17 @@ func tokenize(text string, toks []token) []token {
 		case isLetter(c):
 			j := i
 			lower = lower[:0]
+			upper := false
 			for j < len(text) && isLetter(text[j]) {
+				upper = upper || text[j] < 'a'
 				lower = append(lower, text[j]|0x20)
 				j++
 			}
 			t := token{s: i, e: j, kind: tkWord, cap: c < 'a', sent: sent}
 			if e, ok := table[string(lower)]; ok {
 				t.w, t.start = e.w, e.start
+			} else if !upper {
+				t.w = text[i:j] // already lower case: no copy
 			} else {
 				t.w = string(lower)
 			}

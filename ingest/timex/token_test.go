@@ -2,6 +2,7 @@ package timex
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -9,10 +10,13 @@ import (
 // TestTokenStartFlag checks that the start flag tokenize sets is the
 // starters lookup best used to make.
 func TestTokenStartFlag(t *testing.T) {
-	text := "The talks resumed last Tuesday, three weeks after the ' 98 accord; every May it rains."
+	text := "The TALKS resumed Last Tuesday, three weeks after the ' 98 accord; every May it rains."
 	for _, tk := range tokenize(text, nil) {
 		if tk.kind == tkNum {
 			continue
+		}
+		if tk.w != strings.ToLower(text[tk.s:tk.e]) {
+			t.Errorf("token %q: w = %q, want its lower case", text[tk.s:tk.e], tk.w)
 		}
 		if want := starters[tk.w]; tk.start != want {
 			t.Errorf("token %q: start = %v, want %v", tk.w, tk.start, want)

@@ -59,7 +59,7 @@ func (d *doc) codeSentence(si int) []coded {
 			says = append(says, t)
 			continue
 		}
-		if modifierUse(w, t) {
+		if modifierUse(w, t) || fixedPhrase(w, t) {
 			continue
 		}
 		participle := len(lastSubj) > 0 && participlePredicate(w, t)

@@ -130,6 +130,15 @@ func TestCodeRules(t *testing.T) {
 		{"drills by one country are a show of force",
 			"Chinese warships launched war games near Taiwan on Monday.",
 			[]want{{"CHN", "TWN", "15"}}, []want{{"CHN", "TWN", "06"}}},
+		{"in order to states a purpose, not an order",
+			"Kenya withdrew its troops from Somalia in order to ease tensions.",
+			nil, []want{{"KEN", "-", "10"}, {"KEN", "SOM", "10"}}},
+		{"had ... during the talks is no meeting",
+			"Kenya had been given harsh terms by Uganda during the talks.",
+			nil, []want{{"KEN", "-", "04"}, {"KEN", "UGA", "04"}}},
+		{"had talks is a meeting",
+			"Kenya had direct talks with Uganda on Monday.",
+			[]want{{"KEN", "UGA", "04"}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

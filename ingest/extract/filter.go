@@ -370,6 +370,14 @@ var modifierHeads = set("group", "groups", "helicopter", "helicopters", "aircraf
 	"submarine", "submarines", "vessel", "vessels", "team", "teams", "unit", "units", "dog", "dogs",
 	"package", "craft", "boat", "boats", "planes", "plane")
 
+// fixedPhrase reports a trigger word inside a fixed expression that names
+// no act: "in order to" states a purpose, not an order.
+func fixedPhrase(words []string, t coding.Trigger) bool {
+	h := t.Head
+	return words[h] == "order" && h > 0 && words[h-1] == "in" && h+1 < len(words) &&
+		(words[h+1] == "to" || words[h+1] == "that")
+}
+
 // modifierUse reports a one-word trigger followed by a noun it modifies.
 // A past form takes the noun as its object instead ("seized weapons",
 // "struck drones"), so it is never a modifier.

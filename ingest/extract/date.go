@@ -109,6 +109,12 @@ func (d *doc) dateFor(si int, t coding.Trigger) (model.Date, string) {
 		if date, text, ok := d.continued(si, lo, t, pub); ok {
 			return date, text
 		}
+		if x, ok := d.sameOccasion(si, t.Head, pub); ok {
+			return x.Date, x.Text
+		}
+		if x, ok := d.namedAgain(si, t, pub); ok {
+			return x.Date, x.Text
+		}
 	} else if perfect(s.words, t.Head) {
 		if x, ok := d.elaborated(si, lo, t, pub); ok {
 			return x.Date, x.Text
@@ -348,6 +354,22 @@ func (s *sent) otherClause(t coding.Trigger, i int) bool {
 			return true
 		case k > t.End && s.eventNounEnd(k-1, t) && k+1 < i && (pastForm(w[k]) || participles[w[k]]):
 			return true
+		case (t.Entry.Noun || nounUse(w, t)) && s.pastVerbAt(k, t):
+			// "responsibility under the agreement Moscow and Ankara
+			// struck last September": verbBetween's rule for a noun.
+			return true
+		}
+	}
+	return false
+}
+
+// pastVerbAt reports a verbal trigger in the past at token k, of another
+// kind than t.
+func (s *sent) pastVerbAt(k int, t coding.Trigger) bool {
+	for _, u := range s.trigs {
+		if u.Head == k && !u.Entry.Say && !u.Entry.Noun && !u.Entry.Adj && !nounUse(s.words, u) &&
+			pastForm(s.words[k]) && family(u.Entry.Root()) != family(t.Entry.Root()) {
+			return true
 		}
 	}
 	return false
@@ -475,7 +497,15 @@ func (d *doc) continued(si, lo int, t coding.Trigger, pub model.Date) (model.Dat
 	if si == 0 {
 		return model.Date{}, "", false
 	}
-	subj := d.subjectCountries(d.sents[si], lo, t.Head)
+	s := d.sents[si]
+	subj := d.subjectCountries(s, lo, t.Head)
+	if len(subj) == 0 && lo > 1 && s.coordPredicate(t) {
+		// "Baku apologized, saying ..., and offered compensation": the
+		// sentence's subject.
+		if len(s.actors) > 0 && s.actors[0].te <= lo {
+			subj = d.subjectCountries(s, s.actors[0].ts, s.actors[0].te)
+		}
+	}
 	if len(subj) == 0 {
 		return model.Date{}, "", false
 	}
@@ -729,4 +759,57 @@ func durationDays(v string) (int, bool) {
 		return 7 * n, true
 	}
 	return 0, false
+}
+
+// sameOccasion dates an act "during the same news conference" or "at the
+// same meeting" by the time of the sentence, within four before, that
+// named that occasion.
+func (d *doc) sameOccasion(si, head int, pub model.Date) (timex.Expr, bool) {
+	w := d.sents[si].words
+	noun := ""
+	for k := 1; k+1 < head; k++ {
+		if w[k-1] == "the" && w[k] == "same" {
+			for j := k + 1; j < head && j <= k+3 && w[j] != ","; j++ {
+				noun = w[j]
+			}
+			break
+		}
+	}
+	if noun == "" {
+		return timex.Expr{}, false
+	}
+	for k := si - 1; k >= 0 && k >= si-4; k-- {
+		if slices.Contains(d.sents[k].words, noun) {
+			return d.referenceTime(k+1, 1, pub)
+		}
+	}
+	return timex.Expr{}, false
+}
+
+// namedAgain dates an act introduced with an indefinite noun ("in
+// retaliation for an air strike by ...") by the next sentence when that
+// one names it again with the definite article and a time ("The attack
+// late on Thursday was ...").
+func (d *doc) namedAgain(si int, t coding.Trigger, pub model.Date) (timex.Expr, bool) {
+	s := d.sents[si]
+	if !(t.Entry.Noun || nounUse(s.words, t)) || t.Start == 0 || s.words[t.Start-1] != "a" && s.words[t.Start-1] != "an" ||
+		si+1 >= len(d.sents) {
+		return timex.Expr{}, false
+	}
+	n := d.sents[si+1]
+	if len(n.words) < 2 || n.words[0] != "the" {
+		return timex.Expr{}, false
+	}
+	for _, u := range d.x.lex.Match(n.words) {
+		if u.Start != 1 || u.Entry.Say || family(u.Entry.Root()) != family(t.Entry.Root()) {
+			continue
+		}
+		for _, x := range n.times {
+			ts, _ := tokenRange(n.toks, x.Start, x.End)
+			if ts >= u.End && ts <= u.End+2 && !x.Date.IsZero() && x.Date.Start.Before(pub.Start) {
+				return x, true
+			}
+		}
+	}
+	return timex.Expr{}, false
 }

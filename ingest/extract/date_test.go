@@ -45,6 +45,8 @@ func TestDateRules(t *testing.T) {
 			"Kenya recalled its ambassador from Somalia after gunmen ambushed a convoy on Saturday.", "16", "2019-06-03"},
 		{"a time after an event noun and its participle dates that event",
 			"Qatar said Egypt bore responsibility under an accord reached with Libya in March.", "10", "2019-06-03"},
+		{"a past verb after a noun trigger owns the time nearer to it",
+			"Qatar said it was Egypt's responsibility to prevent such attacks under the accord Chad and Niger struck in March.", "10", "2019-06-03"},
 		{"opening an event dates an act at that event",
 			"Putin and Erdogan met in Sochi on Thursday. Opening the summit, Putin praised Turkey.", "05", "2019-05-30"},
 	}

@@ -4,12 +4,14 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"time"
 
 	"github.com/eventgraph/eventgraph/merge"
 	"github.com/eventgraph/eventgraph/model"
+	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
 // How SaveArticle merges (migration 0004 has the schema, package merge the
@@ -271,7 +273,8 @@ func (w *eventWriter) writeChanged(ctx context.Context, tx *sql.Tx, events []mod
 		if !changed[e.ID] {
 			continue
 		}
-		if err := w.writeEvent(ctx, e); err != nil {
+		_, stored := oldReports[e.ID]
+		if err := w.writeEvent(ctx, e, stored); err != nil {
 			return fmt.Errorf("event %s: %w", e.ID, err)
 		}
 		for _, r := range merge.Reports([]model.Event{e}) {
@@ -299,15 +302,34 @@ func (w *eventWriter) writeChanged(ctx context.Context, tx *sql.Tx, events []mod
 	return nil
 }
 
-const upsertMergedEventSQL = `INSERT INTO events
+// Writing an event: a new one is inserted, a stored one updated only in
+// the columns whose values changed. An upsert would rewrite every index
+// entry of the row each time (SQLite rewrites the entries of every
+// column an UPDATE sets, changed or not) and, with foreign keys on, check
+// the row's children as well; most events written are new, and most
+// stored events that gain a report change their article count alone.
+const (
+	upsertMergedEventSQL = `INSERT INTO events
 	(id, code, root, date_start, date_end, precision, source_id, target_id, location, articles)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (id) DO UPDATE SET code = excluded.code, root = excluded.root,
 		date_start = excluded.date_start, date_end = excluded.date_end, precision = excluded.precision,
 		source_id = excluded.source_id, target_id = excluded.target_id, location = excluded.location,
 		articles = excluded.articles`
+	insertEventSQL = `INSERT INTO events
+	(id, code, root, date_start, date_end, precision, source_id, target_id, location, articles)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	updateEventCodingSQL = `UPDATE events SET code = ?2, root = ?3, date_start = ?4, date_end = ?5, precision = ?6,
+		source_id = ?7, target_id = ?8, location = ?9
+	WHERE id = ?1 AND (code IS NOT ?2 OR date_start IS NOT ?4 OR date_end IS NOT ?5 OR precision IS NOT ?6
+		OR source_id IS NOT ?7 OR target_id IS NOT ?8 OR location IS NOT ?9)`
+	updateEventArticlesSQL = `UPDATE events SET articles = ?2 WHERE id = ?1 AND articles IS NOT ?2`
+)
 
-func (w *eventWriter) writeEvent(ctx context.Context, e model.Event) error {
+// writeEvent writes e; stored says that a row with its id was read in
+// this transaction. An event not read is inserted, and updated only in
+// the unexpected case that its id is stored already (the upsert).
+func (w *eventWriter) writeEvent(ctx context.Context, e model.Event, stored bool) error {
 	start, end, precision, err := encodeDate(e.Date)
 	if err != nil {
 		return err
@@ -316,8 +338,25 @@ func (w *eventWriter) writeEvent(ctx context.Context, e model.Event) error {
 	if e.Target != nil {
 		target = sql.NullString{String: e.Target.ID, Valid: true}
 	}
-	_, err = w.event.ExecContext(ctx, e.ID, e.Code, e.Root(), start, end, precision, e.Source.ID, target, e.Location, e.Articles())
+	if stored {
+		if _, err := w.updateCoding.ExecContext(ctx, e.ID, e.Code, e.Root(), start, end, precision, e.Source.ID, target, e.Location); err != nil {
+			return err
+		}
+		_, err = w.updateArticles.ExecContext(ctx, e.ID, e.Articles())
+		return err
+	}
+	_, err = w.insertEvent.ExecContext(ctx, e.ID, e.Code, e.Root(), start, end, precision, e.Source.ID, target, e.Location, e.Articles())
+	if isUniqueViolation(err) {
+		_, err = w.event.ExecContext(ctx, e.ID, e.Code, e.Root(), start, end, precision, e.Source.ID, target, e.Location, e.Articles())
+	}
 	return err
+}
+
+// isUniqueViolation tells a primary key or UNIQUE conflict from other
+// errors (a CHECK or foreign key failure is data that cannot be stored).
+func isUniqueViolation(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.ExtendedCode == sqlite3.ErrConstraintPrimaryKey || se.ExtendedCode == sqlite3.ErrConstraintUnique)
 }
 
 const (

@@ -99,7 +99,7 @@ func (w *eventWriter) insertArticle(ctx context.Context, a model.Article, now st
 type eventWriter struct {
 	exists, actor, event, mention, move, text, near, undated, victim, eventReports *sql.Stmt
 	article, setOrigin, addBands, bandMates, groupCopies, setGroup                 *sql.Stmt
-	savepoint, release, rollbackTo                                                 *sql.Stmt
+	savepoint, release, rollbackTo, insertEvent, updateCoding, updateArticles      *sql.Stmt
 	actors                                                                         map[string]bool // actors written in this transaction
 }
 
@@ -118,7 +118,8 @@ func newEventWriter(ctx context.Context, tx *sql.Tx) (*eventWriter, error) {
 		{&w.eventReports, eventReportsSQL},
 		{&w.article, insertArticleSQL}, {&w.setOrigin, setOriginSQL}, {&w.addBands, addBandsSQL}, {&w.bandMates, bandMatesSQL},
 		{&w.groupCopies, groupCopiesSQL}, {&w.setGroup, setGroupSQL},
-		{&w.savepoint, `SAVEPOINT article`}, {&w.release, `RELEASE article`}, {&w.rollbackTo, `ROLLBACK TO article`}} {
+		{&w.savepoint, `SAVEPOINT article`}, {&w.release, `RELEASE article`}, {&w.rollbackTo, `ROLLBACK TO article`},
+		{&w.insertEvent, insertEventSQL}, {&w.updateCoding, updateEventCodingSQL}, {&w.updateArticles, updateEventArticlesSQL}} {
 		stmt, err := tx.PrepareContext(ctx, s.sql)
 		if err != nil {
 			w.close()
@@ -131,7 +132,8 @@ func newEventWriter(ctx context.Context, tx *sql.Tx) (*eventWriter, error) {
 
 func (w *eventWriter) close() {
 	for _, s := range []*sql.Stmt{w.exists, w.actor, w.event, w.mention, w.move, w.text, w.near, w.undated, w.victim, w.eventReports,
-		w.article, w.setOrigin, w.addBands, w.bandMates, w.groupCopies, w.setGroup, w.savepoint, w.release, w.rollbackTo} {
+		w.article, w.setOrigin, w.addBands, w.bandMates, w.groupCopies, w.setGroup, w.savepoint, w.release, w.rollbackTo,
+		w.insertEvent, w.updateCoding, w.updateArticles} {
 		if s != nil {
 			s.Close()
 		}

@@ -21,14 +21,23 @@ import (
 // Other words (with hyphens, apostrophes or non-ASCII letters) are left to
 // Match alone.
 
-// suffixDoc is the indexed form of a sentence: the suffixes of its ASCII
-// letter-and-digit runs, separated by spaces, after Unicode lower-casing
-// (the same folding Match uses, which can turn a non-ASCII capital such as
-// the Kelvin sign into an ASCII letter).
+// minIndexed is the length of the shortest suffix indexed and of the
+// shortest query word the index answers. Suffixes of one or two
+// characters are the most frequent terms there are ("s", "es"), so
+// their lists made up much of the index and of the work of writing it,
+// while a query word that short narrows almost nothing: Match alone
+// checks it.
+const minIndexed = 3
+
+// suffixDoc is the indexed form of a sentence: the suffixes of at least
+// minIndexed characters of its ASCII letter-and-digit runs, separated by
+// spaces, after Unicode lower-casing (the same folding Match uses, which
+// can turn a non-ASCII capital such as the Kelvin sign into an ASCII
+// letter).
 func suffixDoc(sentence string) string {
 	var b strings.Builder
 	for _, run := range asciiRuns(strings.ToLower(sentence)) {
-		for i := range len(run) {
+		for i := 0; i+minIndexed <= len(run); i++ {
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}
@@ -48,11 +57,12 @@ func isASCIIAlnum(r rune) bool {
 }
 
 // searchableWords returns the lower-cased query words that the index can
-// answer (see above); the rest are checked by Match only.
+// answer (see above; at least minIndexed long); the rest are checked by
+// Match only.
 func searchableWords(query string) []string {
 	var out []string
 	for _, w := range strings.Fields(strings.ToLower(query)) {
-		ok := true
+		ok := len(w) >= minIndexed
 		for _, r := range w {
 			ok = ok && isASCIIAlnum(r)
 		}

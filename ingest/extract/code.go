@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/eventgraph/eventgraph/ingest/actor"
 	"github.com/eventgraph/eventgraph/ingest/coding"
 	"github.com/eventgraph/eventgraph/model"
 )
@@ -40,8 +41,10 @@ func (d *doc) codeSentence(si int) []coded {
 	}
 	emit := func(t coding.Trigger, srcs, tgts []model.Actor) { emitCode(t, t.Entry.Code, srcs, tgts) }
 	speakers, sourced := d.speakers(s, trigs)
-	suppress := -1 // triggers before this token are inside a stance complement
-	acts := 0      // triggers other than reporting verbs, coded or not
+	suppress := -1             // triggers before this token are inside a stance complement
+	acts := 0                  // triggers other than reporting verbs, coded or not
+	counted := map[int]bool{}  // heads of the triggers acts counts
+	reported := map[int]bool{} // heads of reporting verbs inside a stance's complement
 	var says []coding.Trigger
 	var lastSubj []model.Actor // the subject of the latest active verb
 	for _, t := range trigs {
@@ -55,6 +58,9 @@ func (d *doc) codeSentence(si int) []coded {
 				// a new predicate, whose report is no part of the
 				// stance before it.
 				suppress = -1
+			}
+			if t.Head < suppress {
+				reported[t.Head] = true
 			}
 			says = append(says, t)
 			continue
@@ -75,6 +81,7 @@ func (d *doc) codeSentence(si int) []coded {
 		}
 		if t.Head < suppress {
 			acts++
+			counted[t.Head] = true
 			if (e.Noun || nounUse(w, t)) && (backgroundClause(w, t.End) || causeAdjunct(w, t.Start)) {
 				// "under a deal reached between Russia and Turkey in
 				// September": a participle with its own agent restates an
@@ -93,6 +100,7 @@ func (d *doc) codeSentence(si int) []coded {
 			// said Turkey bore responsibility": the speaker judges, or
 			// lays a duty on, whoever the clause is about.
 			acts++
+			counted[t.Head] = true
 			chain, _, neg := auxChain(w, t.Head)
 			if stance {
 				suppress = hi
@@ -114,11 +122,13 @@ func (d *doc) codeSentence(si int) []coded {
 			}
 			if len(srcs) > 0 {
 				acts++
+				counted[t.Head] = true
 				emit(t, srcs, tgts)
 			}
 			continue
 		}
 		acts++
+		counted[t.Head] = true
 		chain, modal, neg := auxChain(w, t.Head)
 		carried := false
 		if k, ok := carrierVerb(w, t.Head, e.Root()); ok && !infinitive(w, k) {
@@ -275,6 +285,20 @@ func (d *doc) codeSentence(si int) []coded {
 			break
 		}
 	}
+	for _, t := range says {
+		if acts == 0 {
+			break
+		}
+		if reported[t.Head] {
+			continue
+		}
+		// "Aliyev said the agreement amounted to Armenia's capitulation
+		// and hailed it": a report that holds no act is the speaker's
+		// statement, whatever else the sentence codes.
+		if srcs, tgts, ok := d.emptyReport(s, t, counted); ok {
+			emit(t, srcs, tgts)
+		}
+	}
 	if acts == 0 && len(says) > 0 {
 		t := says[0]
 		lo := clauseStart(s.words, t.Head)
@@ -287,11 +311,73 @@ func (d *doc) codeSentence(si int) []coded {
 			var tgts []model.Actor
 			if w[t.Head] == "told" || w[t.Head] == "tell" || w[t.Head] == "tells" {
 				tgts = d.object(s, t.End, min(len(w), t.End+2))
+			} else if chain > lo {
+				// "Zelensky insisted that shipments could carry on without
+				// Moscow's participation": about Moscow.
+				tgts = d.aboutActor(s, t.End, clauseEnd(w, t.End), srcs)
 			}
 			emit(t, srcs, tgts)
 		}
 	}
 	return out
+}
+
+// emptyReport gives the speaker of reporting verb t and whom the report
+// is about when what follows the verb, up to the next predicate, holds no
+// act (no trigger counted in it) and the verb has a subject of its own.
+func (d *doc) emptyReport(s *sent, t coding.Trigger, counted map[int]bool) ([]model.Actor, []model.Actor, bool) {
+	w := s.words
+	chain, modal, neg := auxChain(w, t.Head)
+	if neg || modal != "" || infinitive(w, t.Head) || quoteBefore(w, t.Head) {
+		return nil, nil, false
+	}
+	end := s.predicateEnd(t.Head, clauseEnd(w, t.End))
+	if end-t.End < 3 {
+		return nil, nil, false
+	}
+	for _, u := range s.trigs {
+		if u.Head >= t.End && u.Head < end && (counted[u.Head] || u.Entry.Say) {
+			return nil, nil, false
+		}
+	}
+	srcs := d.subject(s, chain, clauseStart(w, t.Head))
+	if len(srcs) == 0 {
+		return nil, nil, false
+	}
+	if w[t.Head] == "told" || w[t.Head] == "tell" || w[t.Head] == "tells" {
+		return srcs, d.object(s, t.End, min(len(w), t.End+2)), true
+	}
+	return srcs, d.aboutActor(s, t.End, end, srcs), true
+}
+
+// aboutActor returns the first actor of another country than srcs named
+// in [from, to) other than as a place or the object of a trigger: whom a
+// statement is about ("said Putin still wanted ...").
+func (d *doc) aboutActor(s *sent, from, to int, srcs []model.Actor) []model.Actor {
+	for k, m := range s.actors {
+		if m.ts < from || m.ts >= to || m.Kind == actor.KindPlace {
+			continue
+		}
+		if m.ts > 0 && s.trigAt(m.ts-1) {
+			continue
+		}
+		a, ok := d.resolve(s, k)
+		if !ok || a.Country == "" || sameCountry([]model.Actor{a}, srcs) {
+			continue
+		}
+		return []model.Actor{a}
+	}
+	return nil
+}
+
+// trigAt reports a trigger ending at token i.
+func (s *sent) trigAt(i int) bool {
+	for _, u := range s.trigs {
+		if u.End == i+1 {
+			return true
+		}
+	}
+	return false
 }
 
 // add appends one event unless the sentence already has one with the same

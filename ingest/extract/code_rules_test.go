@@ -139,6 +139,18 @@ func TestCodeRules(t *testing.T) {
 		{"had talks is a meeting",
 			"Kenya had direct talks with Uganda on Monday.",
 			[]want{{"KEN", "UGA", "04"}}, nil},
+		{"a report holding no act is a statement beside another act",
+			"Kenya's president said the accord amounted to Uganda's defeat and hailed it as a victory.",
+			[]want{{"KEN", "UGA", "01"}, {"KEN", "-", "05"}}, nil},
+		{"a report holding an act is that act alone",
+			"Kenya's president said Ugandan troops had shelled Kenyan border posts.",
+			[]want{{"UGA", "KEN", "19"}}, []want{{"KEN", "UGA", "01"}, {"KEN", "-", "01"}}},
+		{"insisting that something holds is a statement about whom it names",
+			"Kenya insisted that trade could go on without Uganda's help.",
+			[]want{{"KEN", "UGA", "01"}}, []want{{"KEN", "UGA", "10"}}},
+		{"insisting that someone must act is a demand",
+			"Kenya insisted that Uganda must reopen the border.",
+			[]want{{"KEN", "UGA", "10"}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

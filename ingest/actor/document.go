@@ -36,6 +36,7 @@ type Document struct {
 	focus   focus
 	genders map[string]byte // people met in the article with a gendered cue
 	out     []Match         // the matches of the passage being read
+	one     [1]Match        // backs d.single
 }
 
 // actorCache holds actors already made: articles name the same ones again
@@ -100,7 +101,7 @@ func (d *Document) Find(text string) []Match {
 	toks := d.toks
 	d.out = d.out[:0]
 	if cap(d.seen) < len(toks) {
-		d.seen = make([]seenLookup, len(toks))
+		d.seen = make([]seenLookup, len(toks), cap(toks))
 	}
 	d.seen = d.seen[:len(toks)]
 	clear(d.seen)
@@ -119,9 +120,14 @@ func (d *Document) Find(text string) []Match {
 			}
 			d.focus.note(&m)
 			if m.Kind != KindAdjective && m.Kind != KindPlace {
-				if len(d.history) >= 4*resolveDepth {
+				switch {
+				case len(d.history) >= 4*resolveDepth:
 					// Only the last resolveDepth mentions are ever read.
 					d.history = append(d.history[:0], d.history[len(d.history)-resolveDepth:]...)
+				case d.history == nil:
+					// Room for all it will ever hold, rather than growing
+					// a slice of large values step by step.
+					d.history = make([]Match, 0, 4*resolveDepth)
 				}
 				d.history = append(d.history, m)
 			}
@@ -134,6 +140,14 @@ func (d *Document) Find(text string) []Match {
 	}
 	// The caller keeps the matches; d.out is reused for the next passage.
 	return slices.Clone(d.out)
+}
+
+// single returns m as the one match of a phrase. The slice is d.one,
+// valid until the next call: Find copies the matches of each phrase out
+// before reading the next, so a phrase costs no allocation.
+func (d *Document) single(m Match) []Match {
+	d.one[0] = m
+	return d.one[:1:1]
 }
 
 // seenLookup is one remembered [index.lookup]; done tells a stored miss
@@ -186,14 +200,14 @@ func (d *Document) personAt(text string, toks []token, i, j int, a model.Actor) 
 			if l.kind == lxHead {
 				mt2 := d.span(text, toks, i, h+hn)
 				mt2.Kind, mt2.Actor = KindAgent, d.newActor(mt2.Text, a.Country, d.g.idx.word(l).role)
-				return []Match{mt2}, h + hn - i
+				return d.single(mt2), h + hn - i
 			}
 		}
 	}
 	if _, n := d.appositive(text, toks, j); n > 0 {
-		return []Match{mt}, j + n - i
+		return d.single(mt), j + n - i
 	}
-	return []Match{mt}, j - i
+	return d.single(mt), j - i
 }
 
 // appositive reads ", the foreign minister" or ", Ethiopia's army chief"
@@ -251,7 +265,7 @@ func (d *Document) unknownName(text string, toks []token, i int) ([]Match, int) 
 	mt := d.span(text, toks, i, i+nn)
 	mt.Kind, mt.Actor = KindPerson, d.newActor(mt.Text, tmpl.Country, tmpl.Role)
 	d.introduce(toks, i, nn, mt.Actor)
-	return []Match{mt}, nn + m
+	return d.single(mt), nn + m
 }
 
 // knownName looks up people introduced earlier: full name first, then

@@ -54,7 +54,7 @@ func (d *Document) phrase(text string, toks []token, i int) ([]Match, int) {
 	x := d.g.idx
 	if toks[i].key == "the" && i+1 < len(toks) {
 		if m, n := d.shortForm(text, toks, i); n > 0 {
-			return []Match{m}, n
+			return d.single(m), n
 		}
 		return nil, 1
 	}
@@ -69,8 +69,8 @@ func (d *Document) phrase(text string, toks []token, i int) ([]Match, int) {
 		return nil, n
 	}
 	if _, ok := first(ls, lxPronoun); ok {
-		return []Match{{Start: toks[i].start, End: toks[i+n-1].end, Text: text[toks[i].start:toks[i+n-1].end],
-			Kind: KindPronoun, Hint: KindPerson, Actor: model.Actor{Role: model.RoleNone}}}, n
+		return d.single(Match{Start: toks[i].start, End: toks[i+n-1].end, Text: text[toks[i].start:toks[i+n-1].end],
+			Kind: KindPronoun, Hint: KindPerson, Actor: model.Actor{Role: model.RoleNone}}), n
 	}
 	if id, ok := d.pick(ls, ""); ok {
 		return d.personMatch(text, toks, i, i+n, id)
@@ -121,7 +121,7 @@ func (d *Document) modified(text string, toks []token, i int, ls []lex, n int) (
 	if !ok {
 		// No head: each modifier stands alone. Only the first is returned
 		// here; the rest are read again by the main loop.
-		return []Match{d.alone(text, toks, mods[0])}, mods[0].j - i
+		return d.single(d.alone(text, toks, mods[0])), mods[0].j - i
 	}
 	return d.headed(text, toks, mods, h, d.headLex(text, toks, h), hn)
 }

@@ -48,7 +48,7 @@ func (d *Document) headed(text string, toks []token, mods []mod, h int, l lex, h
 					m := mod{i: s, j: s + n, ls: ls}
 					mt := d.span(text, toks, h, s+n)
 					mt.Kind, mt.Actor = KindAgent, d.modActor(m, mt.Text, w.role)
-					return []Match{mt}, s + n - h
+					return d.single(mt), s + n - h
 				}
 			}
 		}
@@ -58,7 +58,7 @@ func (d *Document) headed(text string, toks []token, mods []mod, h int, l lex, h
 		mt := d.span(text, toks, h, end)
 		mt.Kind, mt.Actor = KindAgent, d.newActor(mt.Text, "", w.role)
 		d.localize(&mt, w)
-		return []Match{mt}, hn
+		return d.single(mt), hn
 	}
 	ms := d.distribute(text, toks, mods[:len(mods)-1], h, end, w.role)
 	last := mods[len(mods)-1]
@@ -135,7 +135,7 @@ func (d *Document) titledName(text string, toks []token, mods []mod, start, end 
 		if a, n := d.knownName(toks, end+1); n > 0 {
 			mt := d.span(text, toks, start, end+1+n)
 			mt.Kind, mt.Actor = KindPerson, a
-			return []Match{mt}, end + 1 + n
+			return d.single(mt), end + 1 + n
 		}
 	}
 	if end >= len(toks) || !toks[end].upper {
@@ -162,7 +162,7 @@ func (d *Document) titledName(text string, toks []token, mods []mod, start, end 
 	if a, n := d.knownName(toks, end); n > 0 {
 		mt := d.span(text, toks, start, end+n)
 		mt.Kind, mt.Actor = KindPerson, a
-		return []Match{mt}, end + n
+		return d.single(mt), end + n
 	}
 	nn := d.nameRun(text, toks, end)
 	if nn == 0 || w.role == model.RoleNone {
@@ -181,7 +181,7 @@ func (d *Document) titledName(text string, toks []token, mods []mod, start, end 
 	}
 	mt := d.span(text, toks, start, end+nn)
 	mt.Kind, mt.Actor = KindPerson, a
-	return []Match{mt}, end + nn
+	return d.single(mt), end + nn
 }
 
 // cueKey is the folded title at toks[h:end] with no honorific words

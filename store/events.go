@@ -224,6 +224,7 @@ type pagePlan struct {
 	drive *pageSource
 	words []string          // the text query's words, lower-cased
 	names map[string]string // actor id to lower-cased name, for words
+	cands []candidate       // the sets of the conditions, for the plan tests
 }
 
 // candidate is one condition's set of events (SQL selecting their
@@ -308,6 +309,7 @@ func newPagePlan(ctx context.Context, tx *sql.Tx, f model.EventFilter, between b
 		}
 		cands = append(cands, c...)
 	}
+	p.cands = cands
 	best := probeRows
 	for i, c := range cands {
 		n := 0

@@ -134,6 +134,25 @@ type pageSource struct {
 // read returns up to want rows of the source that pass the plan's SQL
 // conditions, in page order, after key.
 func (s pageSource) read(ctx context.Context, tx *sql.Tx, p *pagePlan, key []any, want int) ([]pageRow, error) {
+	q, args := s.query(p, key, want)
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []pageRow
+	for rows.Next() {
+		r := pageRow{key: make([]any, 4)}
+		if err := rows.Scan(&r.id, &r.key[0], &r.key[1], &r.key[2], &r.key[3], &r.src, &r.tgt); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// query is the SQL of read.
+func (s pageSource) query(p *pagePlan, key []any, want int) (string, []any) {
 	conds := append([]string(nil), p.where...)
 	var args []any
 	q := `SELECT e.id, ` + pageKey + `, e.source_id, COALESCE(e.target_id, '') FROM events e`
@@ -157,20 +176,7 @@ func (s pageSource) read(ctx context.Context, tx *sql.Tx, p *pagePlan, key []any
 	if len(conds) > 0 {
 		q += " WHERE " + strings.Join(conds, " AND ")
 	}
-	rows, err := tx.QueryContext(ctx, q+" ORDER BY "+pageKey+" LIMIT ?", append(args, want)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []pageRow
-	for rows.Next() {
-		r := pageRow{key: make([]any, 4)}
-		if err := rows.Scan(&r.id, &r.key[0], &r.key[1], &r.key[2], &r.key[3], &r.src, &r.tgt); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return q + " ORDER BY " + pageKey + " LIMIT ?", append(args, want)
 }
 
 // textPass returns the ids of the rows whose event can pass the text

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"testing"
 	"time"
 
@@ -128,10 +129,10 @@ func TestEventsAfter_AgreesWithMatch(t *testing.T) {
 	defer func(n int) { probeRows = n }(probeRows)
 	for name, f := range filters {
 		for _, between := range []bool{false, true} {
-			var want []string
+			var want []model.Event
 			for _, e := range all {
 				if f.Match(e) && (!between || isBetween(e, f.Actors)) {
-					want = append(want, e.ID)
+					want = append(want, e)
 				}
 			}
 			read := db.EventsAfter
@@ -141,7 +142,7 @@ func TestEventsAfter_AgreesWithMatch(t *testing.T) {
 			for _, probe := range []int{1, 5000} {
 				probeRows = probe
 				for _, size := range []int{1, 4, 60} {
-					var got []string
+					var got []model.Event
 					after := ""
 					for {
 						page, err := read(ctx, f, after, size)
@@ -151,17 +152,18 @@ func TestEventsAfter_AgreesWithMatch(t *testing.T) {
 						if len(page) > size {
 							t.Fatalf("%s: page of %d events for a limit of %d", name, len(page), size)
 						}
-						for _, e := range page {
-							got = append(got, e.ID)
-						}
+						got = append(got, page...)
 						if len(page) < size {
 							break
 						}
 						after = page[len(page)-1].ID
 					}
-					if fmt.Sprint(got) != fmt.Sprint(want) {
+					if !reflect.DeepEqual(ids(got), ids(want)) {
 						t.Errorf("%s (between %v, probe %d, pages of %d): %d events\n%v\nbrute force gives %d\n%v",
-							name, between, probe, size, len(got), got, len(want), want)
+							name, between, probe, size, len(got), ids(got), len(want), ids(want))
+					} else if !reflect.DeepEqual(got, want) {
+						t.Errorf("%s (between %v, probe %d, pages of %d): the events in pages differ from those Events reads",
+							name, between, probe, size)
 					}
 				}
 			}

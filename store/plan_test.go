@@ -121,3 +121,85 @@ func MustPlan(tb testing.TB, tx interface {
 	}
 	return out
 }
+
+// TestEventsAfter_QueryPlans checks the queries of a page for every
+// filter, both ways a page can be found. A walk must read events_order
+// alone (covering: no table row) in its order (no sort); a sorted set
+// must be found through indexes, never by reading a whole table; the
+// counts that choose between them likewise.
+func TestEventsAfter_QueryPlans(t *testing.T) {
+	db := MustOpen(t)
+	genCorpus(3, 200).save(t, db, false)
+	filters := []struct {
+		name string
+		f    model.EventFilter
+	}{
+		{"all", model.EventFilter{}},
+		{"from", model.EventFilter{From: model.DayOf(2019, 4, 2)}},
+		{"to", model.EventFilter{To: model.DayOf(2019, 4, 2)}},
+		{"from to", model.EventFilter{From: model.Month(2019, 4), To: model.Month(2019, 5)}},
+		{"actor", model.EventFilter{Actors: []string{"Kremlin"}}},
+		{"actors", model.EventFilter{Actors: []string{"RUS", "SYR"}}},
+		{"root", model.EventFilter{Roots: []string{"19"}}},
+		{"quad", model.EventFilter{Quads: []int{4}}},
+		{"outlet", model.EventFilter{Outlets: []string{"Reuters"}}},
+		{"text", model.EventFilter{Text: "strike"}},
+		{"min sources", model.EventFilter{MinSources: 2}},
+		{"combined", model.EventFilter{From: model.Year(2019), Actors: []string{"SYR"}, Roots: []string{"19"},
+			Outlets: []string{"AP"}, MinSources: 2, Text: "sentence"}},
+	}
+	ctx := context.Background()
+	key := []any{"2019-04-01", 0, "2019-04-01", "e-x"}
+	defer func(n int) { probeRows = n }(probeRows)
+	for _, tt := range filters {
+		for _, between := range []bool{false, true} {
+			tx, err := db.beginRead(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer tx.Rollback()
+			// Every candidate set, counted and as a source.
+			probeRows = 1 << 30
+			p, err := newPagePlan(ctx, tx, tt.f, between)
+			if err != nil || p.none {
+				t.Fatalf("%s: plan: none %v, err %v", tt.name, p.none, err)
+			}
+			for _, c := range p.cands {
+				for i, q := range c.counts {
+					checkPlan(t, tt.name+" count", tx, `SELECT COUNT(*) FROM (`+q+` LIMIT 10)`, c.cargs[i], false)
+				}
+				q, args := c.src.query(p, key, 10)
+				checkPlan(t, tt.name+" set", tx, q, args, false)
+			}
+			// The walk, from the start and from a cursor.
+			p.drive = nil
+			for _, k := range [][]any{nil, key} {
+				for _, src := range p.sources(k) {
+					q, args := src.query(p, k, 10)
+					checkPlan(t, tt.name+" walk", tx, q, args, src.from == "")
+				}
+			}
+		}
+	}
+}
+
+// tableScan matches a step that reads a whole table or index: not a
+// subquery's result, a JSON list, or a full-text query (virtual table
+// index 0 would be a full scan of the FTS table).
+var tableScan = regexp.MustCompile(`^SCAN (?:[a-z_]+ USING|[a-z_]+$|[a-z_]+ VIRTUAL TABLE INDEX 0:)`)
+
+// checkPlan fails when the plan of q reads a whole table, or, for a walk,
+// when it reads anything but events_order in order.
+func checkPlan(t *testing.T, name string, tx *sql.Tx, q string, args []any, walk bool) {
+	t.Helper()
+	plan := MustPlan(t, tx, q, args)
+	text := strings.Join(plan, "\n")
+	for _, step := range plan {
+		if tableScan.MatchString(step) && !(walk && strings.HasPrefix(step, "SCAN e USING COVERING INDEX events_order")) {
+			t.Errorf("%s: full scan %q in plan:\n%s\n%s", name, step, text, q)
+		}
+	}
+	if walk && (!strings.Contains(text, "USING COVERING INDEX events_order") || strings.Contains(text, "TEMP B-TREE")) {
+		t.Errorf("%s: the walk does not read events_order alone, in order:\n%s\n%s", name, text, q)
+	}
+}

@@ -151,6 +151,12 @@ func TestCodeRules(t *testing.T) {
 		{"insisting that someone must act is a demand",
 			"Kenya insisted that Uganda must reopen the border.",
 			[]want{{"KEN", "UGA", "10"}}, nil},
+		{"a plural after a preposition and an adjective is a noun",
+			"Chad's army seized power on Monday in early-morning raids.",
+			[]want{{"TCD", "-", "17"}}, []want{{"TCD", "-", "19"}}},
+		{"a verb in -s after its subject is still a verb",
+			"Chad attacks Niger's border posts.",
+			[]want{{"TCD", "NER", "19"}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -233,8 +233,42 @@ func nounUse(words []string, t coding.Trigger) bool {
 		return false
 	}
 	p := words[t.Head-1]
-	return determiners[p] || strings.HasSuffix(p, "-day") || isNumber(p)
+	if determiners[p] || strings.HasSuffix(p, "-day") || isNumber(p) {
+		return true
+	}
+	// "in raids", "against civilian and military targets": a plural
+	// after a preposition, or after an adjective that follows one, is a
+	// noun.
+	v := words[t.Head]
+	if t.End != t.Head+1 || !strings.HasSuffix(v, "s") || strings.HasSuffix(v, "ss") {
+		return false
+	}
+	if prepositions[p] {
+		return true
+	}
+	if t.Head < 2 || !adjectiveLike(p) {
+		return false
+	}
+	q := words[t.Head-2]
+	return prepositions[q] || determiners[q] || q == "and" || q == "or"
 }
+
+// adjectiveLike reports a word with the form of an adjective ("military",
+// "heavy", "early-morning").
+func adjectiveLike(w string) bool {
+	if strings.Contains(w, "-") || plainAdjectives[w] {
+		return true
+	}
+	for _, suf := range []string{"al", "ic", "ive", "ous", "ful", "ern", "ary", "ian", "ese", "ish", "ent", "ant"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+var plainAdjectives = set("heavy", "fierce", "deadly", "fresh", "renewed", "repeated", "fatal",
+	"violent", "bloody", "large", "small", "major", "minor", "daily", "nightly", "recent")
 
 func isNumber(w string) bool {
 	return w != "" && w[0] >= '0' && w[0] <= '9'

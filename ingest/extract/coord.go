@@ -36,6 +36,11 @@ func (s *sent) coordPredicate(t coding.Trigger) bool {
 		if t.End < len(w) && (w[t.End] == "by" || w[t.End] == "in" || w[t.End] == ",") {
 			return false
 		}
+		if closesRelative(w, chain-1) {
+			// "Ankara, which hosts 3.5 million Syrians, sent troops": the
+			// main verb after a relative clause, not a second predicate.
+			return false
+		}
 	default:
 		return false
 	}
@@ -83,4 +88,15 @@ func (d *doc) leadSubject(s *sent, end int) []model.Actor {
 		}
 	}
 	return nil
+}
+
+// closesRelative reports the comma at i closing a relative clause opened
+// by ", which" or ", who" earlier in the sentence.
+func closesRelative(w []string, i int) bool {
+	for q := i - 1; q >= 0; q-- {
+		if w[q] == "," {
+			return q+1 < len(w) && relatives[w[q+1]]
+		}
+	}
+	return false
 }

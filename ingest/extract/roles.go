@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/eventgraph/eventgraph/ingest/actor"
 	"github.com/eventgraph/eventgraph/model"
@@ -99,7 +100,7 @@ func (d *doc) subject(s *sent, head, lo int) []model.Actor {
 			return pair
 		}
 		if kinds, ok := pronounKinds[w[i]]; ok && w[i] != "him" {
-			if a, ok := d.antecedent(s, s.beforeAddressee(i), kinds); ok {
+			if a, ok := d.antecedentOf(s, s.beforeAddressee(i), kinds, singularPronouns[w[i]]); ok {
 				return []model.Actor{a}
 			}
 		}
@@ -192,6 +193,11 @@ func (d *doc) actorsAfter(s *sent, from, to int, places bool) []model.Actor {
 			continue
 		}
 		agent = false
+		if m.Kind == actor.KindAgent && m.ts > 0 && conjPossessive[s.words[m.ts-1]] && !s.hasActorAt(m.te) {
+			// "sent reinforcements to its observation posts": the
+			// actor's own units are not the one acted upon.
+			continue
+		}
 		k = s.phraseHead(k)
 		a, ok := d.resolveAs(s, k, places)
 		if !ok || a.Country == "" {
@@ -332,27 +338,59 @@ var ownPeople = set("supporters", "followers", "loyalists", "people", "citizens"
 var placeAnaphors = set("capital", "city", "town", "province", "region", "port", "enclave", "territory", "village",
 	"country")
 
-// latestPlace returns the country of the latest place or state named
-// before token i of s, in s or in the two sentences before, as an actor.
+// latestPlace returns the country "the city" or "the capital" at token i
+// of s takes up, as an actor: see placeRef.
 func (d *doc) latestPlace(s *sent, i int) (model.Actor, bool) {
-	return d.latestPlaceBut(s, i, "")
+	return d.placeRef(s, i, "")
 }
 
-// latestPlaceBut is latestPlace passing over the places of country but:
-// "moved its troops out of the country" leaves a country not its own.
-func (d *doc) latestPlaceBut(s *sent, i int, but string) (model.Actor, bool) {
+// homeAnaphors are taken up by the story's own country, not the latest
+// place: "the capital" of a story about Libya is Tripoli, whoever spoke
+// from Washington since.
+var homeAnaphors = set("capital", "country")
+
+// placeRef returns the country the place noun at token i of s refers to,
+// passing over the places of country but ("moved its troops out of the
+// country" leaves a country not its own): for "the city", "the town" the
+// latest place or seat named in s or the two sentences before (a state
+// only when none was), for "the capital" and "the country" the story's
+// own country, the one whose places and seats it names most.
+func (d *doc) placeRef(s *sent, i int, but string) (model.Actor, bool) {
 	si := slices.Index(d.sents, s)
-	for j := si; j >= 0 && j >= si-2; j-- {
-		x := d.sents[j]
-		for k := len(x.actors) - 1; k >= 0; k-- {
-			m := x.actors[k]
-			if j == si && m.te > i {
-				continue
+	home := i < len(s.words) && homeAnaphors[s.words[i]]
+	for pass := 0; pass < 2 && !home; pass++ {
+		for j := si; j >= 0 && j >= si-2; j-- {
+			x := d.sents[j]
+			for k := len(x.actors) - 1; k >= 0; k-- {
+				m := x.actors[k]
+				if j == si && m.te > i {
+					continue
+				}
+				if (m.Kind == actor.KindPlace || m.Kind == actor.KindMetonym || pass == 1 && m.Kind == actor.KindState) &&
+					m.Actor.Country != "" && m.Actor.Country != model.CountryIGO && m.Actor.Country != but {
+					return model.NewActor(m.Actor.Country, m.Actor.Country, model.RoleNone), true
+				}
 			}
-			if (m.Kind == actor.KindPlace || m.Kind == actor.KindState || m.Kind == actor.KindMetonym) &&
-				m.Actor.Country != "" && m.Actor.Country != model.CountryIGO && m.Actor.Country != but {
-				return model.NewActor(m.Actor.Country, m.Actor.Country, model.RoleNone), true
+		}
+	}
+	// States count only in a story that names no place at all.
+	for pass := 0; pass < 2; pass++ {
+		count := map[string]int{}
+		best, n := "", 0
+		for j := 0; j < len(d.sents) && (j <= si || j < leadSents); j++ {
+			for _, m := range d.sents[j].actors {
+				c := m.Actor.Country
+				named := m.Kind == actor.KindPlace || m.Kind == actor.KindMetonym || pass == 1 && m.Kind == actor.KindState
+				if !named || c == "" || c == model.CountryIGO || c == but {
+					continue
+				}
+				if count[c]++; count[c] > n {
+					best, n = c, count[c]
+				}
 			}
+		}
+		if best != "" {
+			return model.NewActor(best, best, model.RoleNone), true
 		}
 	}
 	return model.Actor{}, false
@@ -403,8 +441,20 @@ func (d *doc) sameRole(s *sent, i int, r model.Role) (model.Actor, bool) {
 // antecedent finds the latest actor of one of kinds before token i of s,
 // in s or in the sentences before.
 func (d *doc) antecedent(s *sent, i int, kinds []actor.Kind) (model.Actor, bool) {
+	return d.antecedentOf(s, i, kinds, false)
+}
+
+// singularPronouns cannot refer back to a plural noun.
+var singularPronouns = set("it", "its")
+
+// antecedentOf is antecedent passing over plural agents ("the 3.5 million
+// Syrians it hosts": "it" is not the Syrians) when singular is set.
+func (d *doc) antecedentOf(s *sent, i int, kinds []actor.Kind, singular bool) (model.Actor, bool) {
 	ok := func(m actor.Match) bool {
 		if m.Kind == actor.KindPronoun || m.Kind == actor.KindPlace || m.Actor.Country == "" {
+			return false
+		}
+		if singular && m.Kind == actor.KindAgent && pluralNoun(m.Text) {
 			return false
 		}
 		for _, k := range kinds {
@@ -487,4 +537,11 @@ func (s *sent) beforeAddressee(i int) int {
 		return i
 	}
 	return s.actors[k].ts
+}
+
+// pluralNoun reports a name whose last word is a regular plural: "Syrian
+// refugees", "government forces".
+func pluralNoun(name string) bool {
+	last := name[strings.LastIndexByte(name, ' ')+1:]
+	return len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")
 }

@@ -46,7 +46,7 @@ func (d *doc) withdrawnFrom(s *sent, t coding.Trigger, hi int, acts []model.Acto
 		}
 		j := i + 1
 		if j < hi && w[j] == "the" && placeAnaphors[w[min(j+1, len(w)-1)]] && !s.hasActorAt(j+1) {
-			if a, ok := d.latestPlaceBut(s, j, own); ok {
+			if a, ok := d.placeRef(s, j+1, own); ok {
 				return []model.Actor{a}
 			}
 			continue
@@ -126,8 +126,8 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 					return acts
 				}
 			}
-			if w[t.SlotEnd] == "that" && t.Entry.Root() == "13" && ownAct(w, t.End) {
-				return d.object(s, t.End+2, hi)
+			if j := ownAct(w, t.End); w[t.SlotEnd] == "that" && t.Entry.Root() == "13" && j > 0 {
+				return d.object(s, j+1, hi)
 			}
 			return nil
 		}
@@ -146,10 +146,11 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 			if acts := d.object(s, from, min(hi, from+4)); len(acts) > 0 || t.Entry.Root() != "13" {
 				return acts
 			}
-			if ownAct(w, from) {
-				// "warned that they would hold X accountable": the
+			if j := ownAct(w, from); j > 0 {
+				// "warned that they would hold X accountable", "vowed
+				// that his forces would defend the capital": the
 				// speaker's own act threatens X.
-				return d.object(s, from+2, hi)
+				return d.object(s, j+1, hi)
 			}
 		}
 		return nil
@@ -198,20 +199,27 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 	return nil
 }
 
-// ownAct reports a clause opening at i whose subject is a pronoun and
-// whose verb is a future: "they would", "it will".
-func ownAct(w []string, i int) bool {
-	if i+1 >= len(w) {
-		return false
+// ownAct returns the token after the future modal of a clause opening at
+// i whose subject is a pronoun or the speaker's own ("they would", "his
+// forces will"), or 0 when the clause is no such act.
+func ownAct(w []string, i int) int {
+	if i >= len(w) {
+		return 0
 	}
 	if _, ok := pronounKinds[w[i]]; !ok && w[i] != "we" {
-		return false
+		return 0
 	}
-	switch w[i+1] {
-	case "would", "will", "'d", "'ll":
-		return true
+	n := 1
+	if conjPossessive[w[i]] {
+		n = 3 // "his forces would", "its army will"
 	}
-	return false
+	for j := i + 1; j < len(w) && j <= i+n; j++ {
+		switch w[j] {
+		case "would", "will", "'d", "'ll":
+			return j + 1
+		}
+	}
+	return 0
 }
 
 // namedAgent finds an act noun followed by its agent ("a terrorist attack

@@ -70,6 +70,18 @@ func TestTargetRules(t *testing.T) {
 		{"a flight told again is the same displacement",
 			"Chad's army attacked rebels near Abeche on Monday. The fighting has displaced thousands of Chadians. Chadian rebels shelled Sudanese border posts. More than 20,000 people have fled since the fighting began.",
 			[]want{{"TCD", "TCD", "17"}}, []want{{"TCD", "SDN", "17"}}},
+		{"the main verb after a relative clause keeps the sentence's subject",
+			"Kenya, which hosts 500,000 Somali refugees, sent troops to the border with Ethiopia.",
+			[]want{{"KEN", "ETH", "15"}}, []want{{"SOM", "ETH", "15"}}},
+		{"it is not a plural agent",
+			"Kenya said the 500,000 Somali refugees it hosts would be sent home.",
+			nil, []want{{"SOM", "-", "04"}, {"SOM", "-", "01"}}},
+		{"the actor's own units are no target",
+			"Chad sent reinforcements to its observation posts in Darfur.",
+			[]want{{"TCD", "-", "15"}}, []want{{"TCD", "SDN", "15"}}},
+		{"a vow of one's forces' act threatens its object",
+			"Chad's army attacked Niger's border posts on Monday. Niger's president vowed that his forces would retake the capital.",
+			[]want{{"NER", "NER", "13"}}, []want{{"NER", "TCD", "13"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -74,7 +74,9 @@ func (d *doc) codeSentence(si int) []coded {
 			// judgment, already coded.
 			continue
 		}
-		coord := s.coordPredicate(t) || participle
+		// "X justified the coup by alleging fraud": an adjunct of the
+		// main verb, outside what a stance governs.
+		coord := s.coordPredicate(t) || participle || len(lastSubj) > 0 && temporalGerund(w, t.Head)
 		if coord {
 			// A new predicate ends the complement of a stance before it.
 			suppress = -1

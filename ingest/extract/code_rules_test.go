@@ -157,6 +157,12 @@ func TestCodeRules(t *testing.T) {
 		{"a verb in -s after its subject is still a verb",
 			"Chad attacks Niger's border posts.",
 			[]want{{"TCD", "NER", "19"}}, nil},
+		{"a means in by and -ing is the subject's act outside the stance",
+			"Chad's army justified the coup by accusing Niger of arming the rebels.",
+			[]want{{"TCD", "NER", "11"}}, nil},
+		{"two sides announcing an agreement agree with each other",
+			"Chad and Niger held talks on Monday. The two sides announced an agreement on Tuesday.",
+			[]want{{"TCD", "NER", "05"}}, []want{{"TCD", "-", "05"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

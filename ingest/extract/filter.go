@@ -202,8 +202,9 @@ func gerundObject(words []string, head int) bool {
 }
 
 // gerundTimePreps before a verb in -ing open an adjunct whose act is the
-// main subject's own: "X sent troops after accusing Y of attacking".
-var gerundTimePreps = set("after", "before", "since", "upon", "while", "when")
+// main subject's own: "X sent troops after accusing Y of attacking", "X
+// justified the coup by alleging fraud" (the means).
+var gerundTimePreps = set("after", "before", "since", "upon", "while", "when", "by")
 
 // temporalGerund reports a verb in -ing after a temporal preposition.
 func temporalGerund(words []string, head int) bool {

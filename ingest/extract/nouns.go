@@ -221,6 +221,10 @@ func (d *doc) lightVerbRoles(s *sent, t coding.Trigger, hi int) ([]model.Actor, 
 			}
 		}
 	}
+	if t.Entry.Sym && len(tgts) == 0 && len(srcs) >= 2 {
+		// "the two sides announced an agreement": between themselves.
+		return srcs[:1], srcs[1:]
+	}
 	return srcs, tgts
 }
 

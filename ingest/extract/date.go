@@ -89,10 +89,12 @@ func (d *doc) dateFor(si int, t coding.Trigger) (model.Date, string) {
 		if e, ok := d.datedBefore(si, 1, "", pub); ok {
 			return e.date, e.timeText
 		}
+		back := 1
 		if len(s.times) == 0 {
-			if x, ok := d.referenceTime(si, 2, pub); ok {
-				return x.Date, x.Text
-			}
+			back = 2 // past a sentence of plans: "... will start on June 10."
+		}
+		if x, ok := d.referenceTime(si, back, pub); ok {
+			return x.Date, x.Text
 		}
 	}
 	if sinceThen(s.words, lo, hi) {
@@ -379,8 +381,8 @@ func (s *sent) pastVerbAt(k int, t coding.Trigger) bool {
 // it.
 var subordinators = set("after", "before", "while", "when", "because", "as", "until", "although", "though", "whereas")
 
-// finiteAt reports a verb in the simple past or a reporting verb at k,
-// after an optional adverb: the start of a second predicate.
+// finiteAt reports a trigger's verb in the simple past or a reporting
+// verb at k, after an optional adverb: the start of a second predicate.
 func (s *sent) finiteAt(k int) bool {
 	if k < len(s.words) && strings.HasSuffix(s.words[k], "ly") {
 		k++
@@ -391,7 +393,14 @@ func (s *sent) finiteAt(k int) bool {
 	if slices.Contains(s.says, k) {
 		return true
 	}
-	return pastForm(s.words[k]) && !determiners[s.words[k]]
+	// A trigger's verb only: "kidnapped and presumed killed" is one
+	// act told with two participles.
+	for _, u := range s.trigs {
+		if u.Head == k && !u.Entry.Noun && !nounUse(s.words, u) && pastForm(s.words[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseVerb reports a finite verb in (from, to) after at least one other
@@ -498,6 +507,11 @@ func (d *doc) continued(si, lo int, t coding.Trigger, pub model.Date) (model.Dat
 		return model.Date{}, "", false
 	}
 	s := d.sents[si]
+	if !s.toldInPast(t) || passive(s.words, t.Head, t.End) {
+		// The present is of the day of writing; the subject of a
+		// passive is the one acted upon, no actor going on.
+		return model.Date{}, "", false
+	}
 	subj := d.subjectCountries(s, lo, t.Head)
 	if len(subj) == 0 && lo > 1 && s.coordPredicate(t) {
 		// "Baku apologized, saying ..., and offered compensation": the
@@ -525,7 +539,10 @@ func (d *doc) continued(si, lo int, t coding.Trigger, pub model.Date) (model.Dat
 	// the new act at the day of writing.
 	for _, e := range d.done {
 		if e.sent == si-1 && slices.Contains(subj, e.src.Country) {
-			if e.timeText == "" || !e.date.Start.Before(pub.Start) || !p.hasTime(e.timeText) {
+			if e.timeText == "" || !e.date.Start.Before(pub.Start) || !p.hasTime(e.timeText) ||
+				e.date.Precision != model.PrecisionDay && e.date.Precision != model.PrecisionRange {
+				// A month or a year told before is the story's
+				// background; only the days of the news go on.
 				return model.Date{}, "", false
 			}
 			return e.date, e.timeText, true
@@ -535,6 +552,30 @@ func (d *doc) continued(si, lo int, t coding.Trigger, pub model.Date) (model.Dat
 		return x.Date, x.Text, true
 	}
 	return model.Date{}, "", false
+}
+
+// toldInPast reports a verbal trigger in the simple past, or an act
+// reported by a reporting verb in the past ("He said the panel would
+// supervise ...").
+func (s *sent) toldInPast(t coding.Trigger) bool {
+	if t.Entry.Noun || nounUse(s.words, t) {
+		return false
+	}
+	if start, modal, _ := auxChain(s.words, t.Head); modal == "" && pastForm(s.words[t.Head]) {
+		simple := true // no auxiliary: "reportedly told", not "has told"
+		for i := start; i < t.Head; i++ {
+			simple = simple && !auxes[s.words[i]]
+		}
+		if simple {
+			return true
+		}
+	}
+	for _, h := range s.says {
+		if h < t.Head && pastForm(s.words[h]) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasTime reports a time expression of s with the given text.

@@ -40,6 +40,8 @@ func TestDateCarry(t *testing.T) {
 		{"an act named again with its time is dated by it",
 			"Chad has closed its border with Sudan in response to a raid by Sudanese militias. The raid late on Friday killed ten villagers.",
 			"in response", "19", "2019-05-31"},
+		{"only a day of the news goes on, not a year of background",
+			"Chad invaded Niger in 2015. Chad apologized to Niger.", "apologized", "05", "2019-06-03"},
 		{"a present tense stays at the day of writing",
 			"Chad attacked Niger on Saturday. Chad accuses Niger of harbouring rebels.", "accuses", "11", "2019-06-03"},
 	}

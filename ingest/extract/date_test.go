@@ -41,6 +41,8 @@ func TestDateRules(t *testing.T) {
 			"Egypt condemned Israel over the civilians who died in a raid on Saturday.", "11", "2019-06-03"},
 		{"a time after a second predicate dates that predicate",
 			"Chad accused Niger of breaking the truce and said its mission since 2015 had failed.", "11", "2019-06-03"},
+		{"two participles of one act share its time",
+			"Rebels said they had found the body of a Nigerien soldier kidnapped and presumed killed two years ago.", "18", "2017"},
 		{"a time in a subordinate clause with its own verb dates that clause",
 			"Kenya recalled its ambassador from Somalia after gunmen ambushed a convoy on Saturday.", "16", "2019-06-03"},
 		{"a time after an event noun and its participle dates that event",

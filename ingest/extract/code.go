@@ -112,7 +112,10 @@ func (d *doc) codeSentence(si int) []coded {
 			}
 			continue
 		}
-		if e.Noun || nounUse(w, t) {
+		// A pattern that opens with its subject ("protesters storm") is
+		// a verb whatever stands before the subject.
+		subjPattern := !e.Noun && t.End > t.Head+1 && len(d.mentionAt(s, t.Start, t.Head)) > 0
+		if (e.Noun || nounUse(w, t)) && !subjPattern {
 			// A bare nominalisation ("after the meeting") reports no act,
 			// so it leaves a statement its own.
 			srcs, tgts := d.nounRoles(s, t, hi)
@@ -230,6 +233,11 @@ func (d *doc) codeSentence(si int) []coded {
 				// verb shares the first one's subject, whoever stands
 				// between.
 				srcs = lastSubj
+			}
+			if len(srcs) == 0 && subjPattern {
+				// "hundreds of protesters stormed": the mention the
+				// pattern opens with acts.
+				srcs = d.mentionAt(s, t.Start, t.Head)
 			}
 			if len(srcs) == 0 && (coord || coordVerb(w, lo, chain)) {
 				// "X called the strike a spit in the face, and urged Y

@@ -88,6 +88,14 @@ func (d *doc) subject(s *sent, head, lo int) []model.Actor {
 				continue
 			}
 			a, ok := d.resolve(s, k)
+			if ok && (a.Country == "" || m.Inferred) && m.Kind == actor.KindAgent {
+				// "40 armoured vehicles had crossed into Ukraine from
+				// Russia": where forces of no named country came from
+				// is whose they are.
+				if from, ok := d.cameFrom(s, head); ok {
+					return []model.Actor{from}
+				}
+			}
 			if !ok || a.Country == "" {
 				// A place, or an actor we cannot place ("gunships"): the
 				// one acting may stand further left.
@@ -141,6 +149,12 @@ func (d *doc) agents(s *sent, from, to int) []model.Actor {
 }
 
 func (d *doc) actorsAfter(s *sent, from, to int, places bool) []model.Actor {
+	return d.actorsAfterBy(s, from, to, places, true)
+}
+
+// actorsAfterBy is actorsAfter passing over agents whose country is only
+// the story's guess ("sent thousands of troops") unless guessed is set.
+func (d *doc) actorsAfterBy(s *sent, from, to int, places, guessed bool) []model.Actor {
 	p := from
 	if p < to && s.words[p] == "the" {
 		p++
@@ -193,6 +207,9 @@ func (d *doc) actorsAfter(s *sent, from, to int, places bool) []model.Actor {
 			continue
 		}
 		agent = false
+		if m.Kind == actor.KindAgent && m.Inferred && !guessed {
+			continue
+		}
 		if m.Kind == actor.KindAgent && m.ts > 0 && conjPossessive[s.words[m.ts-1]] && !s.hasActorAt(m.te) {
 			// "sent reinforcements to its observation posts": the
 			// actor's own units are not the one acted upon.
@@ -544,4 +561,25 @@ func (s *sent) beforeAddressee(i int) int {
 func pluralNoun(name string) bool {
 	last := name[strings.LastIndexByte(name, ' ')+1:]
 	return len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")
+}
+
+// cameFrom returns the state named after "from" within the few words
+// after the verb at head: "crossed into Ukraine from Russia".
+func (d *doc) cameFrom(s *sent, head int) (model.Actor, bool) {
+	for i := head + 1; i+1 < len(s.words) && i <= head+8; i++ {
+		if s.words[i] == "," || s.words[i] == "that" {
+			break
+		}
+		if s.words[i] != "from" {
+			continue
+		}
+		for k, m := range s.actors {
+			if m.ts == i+1 && m.Kind == actor.KindState {
+				if a, ok := d.resolve(s, k); ok {
+					return a, true
+				}
+			}
+		}
+	}
+	return model.Actor{}, false
 }

@@ -167,6 +167,12 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 			end = i
 			break
 		}
+		if clauseOpeners[w[i]] && i > t.End {
+			// "moved into the enclave after the leaders of X and Y
+			// signed": a new clause, with its own actors.
+			end = i
+			break
+		}
 		if w[i] == "from" && t.Entry.Root() >= "15" {
 			// "attacked from Belarus": where from, not whom.
 			end = i
@@ -180,7 +186,16 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 			break
 		}
 	}
-	if acts := d.object(s, start, end); len(acts) > 0 {
+	places := true
+	switch t.Entry.Root() {
+	case "07", "15":
+		// Troops or aid sent into a province or town are shown or given
+		// there, not aimed at its state, and troops sent whose country
+		// is only the story's guess are the sender's own: only a named
+		// actor or state is the target ("crossed into Ukraine").
+		places = false
+	}
+	if acts := d.actorsAfterBy(s, start, end, places, places); len(acts) > 0 {
 		return acts
 	}
 	switch t.Entry.Root() {
@@ -268,6 +283,9 @@ func calledPhrase(w []string, from int) int {
 	}
 	return from
 }
+
+// clauseOpeners start a clause of their own inside a sentence.
+var clauseOpeners = set("after", "before", "since", "when", "while", "because", "until", "whereas")
 
 // slotIsObject are the words after a pattern's gap that make the gap the
 // verb's object: "urge * to", "accuse * of".

@@ -82,6 +82,15 @@ func TestTargetRules(t *testing.T) {
 		{"a vow of one's forces' act threatens its object",
 			"Chad's army attacked Niger's border posts on Monday. Niger's president vowed that his forces would retake the capital.",
 			[]want{{"NER", "NER", "13"}}, []want{{"NER", "TCD", "13"}}},
+		{"troops sent into a town are shown there, not aimed at its state",
+			"Kenya sent thousands of troops into Mogadishu.",
+			[]want{{"KEN", "-", "15"}}, []want{{"KEN", "SOM", "15"}}},
+		{"forces of no named country are the ones of the country they came from",
+			"Kenyan officials said 30 armoured vehicles had crossed into Somalia from Ethiopia overnight.",
+			[]want{{"ETH", "SOM", "15"}}, []want{{"KEN", "SOM", "15"}}},
+		{"the object ends where a new clause opens",
+			"Kenya deployed troops on Tuesday after the presidents of Somalia and Ethiopia met.",
+			nil, []want{{"KEN", "SOM", "15"}, {"KEN", "ETH", "15"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

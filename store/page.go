@@ -99,7 +99,7 @@ func queryEventsAfter(ctx context.Context, tx *sql.Tx, f model.EventFilter, betw
 			if err != nil {
 				return nil, err
 			}
-			events, err := eventsByID(ctx, tx, ids)
+			events, err := readEvents(ctx, tx, ids)
 			if err != nil {
 				return nil, err
 			}
@@ -230,19 +230,4 @@ func (p *pagePlan) textPass(ctx context.Context, tx *sql.Tx, rows []pageRow) ([]
 		}
 	}
 	return kept, nil
-}
-
-// eventsByID reads the given events with their mentions, in the order of
-// Events. It shares queryEvents' query, and both read rows through
-// scanEvents, so they cannot drift apart.
-func eventsByID(ctx context.Context, tx *sql.Tx, ids []string) ([]model.Event, error) {
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	rows, err := tx.QueryContext(ctx, eventsSelect+"\nWHERE e.id IN (SELECT value FROM json_each(?))\n"+eventsOrder, jsonList(ids))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	return scanEvents(rows, nil)
 }

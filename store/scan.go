@@ -1,8 +1,10 @@
 package store
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
+	"sort"
 
 	"github.com/eventgraph/eventgraph/merge"
 	"github.com/eventgraph/eventgraph/model"
@@ -77,4 +79,172 @@ func scanEvents(rows *sql.Rows, keep func(model.Event) bool) ([]model.Event, err
 	}
 	flush()
 	return events, nil
+}
+
+// readEvents reads the given events with their mentions, as Events would
+// (order and content; page_test.go compares them), in three queries
+// rather than one: the events, their mentions with their articles, and
+// the mentions' actors once each. The one query of Events repeats an
+// event's columns and joins two actors on every mention row, which for
+// a page of much-reported events is most of the page's time.
+func readEvents(ctx context.Context, tx *sql.Tx, ids []string) ([]model.Event, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	list := jsonList(ids)
+	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.code, e.date_start, e.date_end, e.precision, e.location,
+		s.id, s.name, s.country, s.role, s.code, t.id, t.name, t.country, t.role, t.code,
+		COALESCE(r.status, ''), COALESCE(r.note, '')
+		FROM events e JOIN actors s ON s.id = e.source_id LEFT JOIN actors t ON t.id = e.target_id
+		LEFT JOIN reviews r ON r.event_id = e.id
+		WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY `+pageKey, list)
+	if err != nil {
+		return nil, err
+	}
+	events := []model.Event{}
+	for rows.Next() {
+		var (
+			e                                  model.Event
+			start, end, precision, status      string
+			tID, tName, tCountry, tRole, tCode sql.NullString
+		)
+		if err := rows.Scan(&e.ID, &e.Code, &start, &end, &precision, &e.Location,
+			&e.Source.ID, &e.Source.Name, &e.Source.Country, &e.Source.Role, &e.Source.Code,
+			&tID, &tName, &tCountry, &tRole, &tCode, &status, &e.Note); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if e.Date, err = decodeDate(start, end, precision); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("event %s: %w", e.ID, err)
+		}
+		e.Status = model.Status(status)
+		if tID.Valid {
+			e.Target = &model.Actor{ID: tID.String, Name: tName.String, Country: tCountry.String,
+				Role: model.Role(tRole.String), Code: tCode.String}
+		}
+		events = append(events, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	mentions, err := readMentions(ctx, tx, list)
+	if err != nil {
+		return nil, err
+	}
+	for i := range events {
+		events[i].Mentions = mentions[events[i].ID]
+		merge.Resolve(&events[i])
+	}
+	return events, nil
+}
+
+// readMentions reads the mentions of the events in list (a JSON array of
+// ids), each event's in the order of Events, with their own coding. The
+// order is made here rather than by SQLite, whose sort would copy every
+// row, sentences included.
+func readMentions(ctx context.Context, tx *sql.Tx, list string) (map[string][]model.Mention, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT m.event_id, m.id, m.article_id, m.sentence, m."start", m."end", m."trigger", m.time_text,
+		COALESCE(a.path, ''), COALESCE(a.url, ''), COALESCE(a.outlet, ''), a.published, a.origin,
+		m.code, m.date_start, m.date_end, m.precision, m.location, m.figures, m.source_id, m.target_id
+		FROM mentions m LEFT JOIN articles a ON a.id = m.article_id
+		WHERE m.event_id IN (SELECT value FROM json_each(?))`, list)
+	if err != nil {
+		return nil, err
+	}
+	// A mention with what orders it among its event's and what fill
+	// needs once its actors are read.
+	type ref struct {
+		id        string
+		published sql.NullString
+		m         model.Mention
+		own       ownCoding
+		src, tgt  sql.NullString
+	}
+	byEvent := map[string][]*ref{}
+	actorIDs := map[string]bool{}
+	for rows.Next() {
+		var event string
+		r := &ref{}
+		if err := rows.Scan(&event, &r.id, &r.m.ArticleID, &r.m.Sentence, &r.m.Start, &r.m.End, &r.m.Trigger, &r.m.TimeText,
+			&r.m.Path, &r.m.URL, &r.m.Outlet, &r.published, &r.own.origin, &r.own.code, &r.own.start, &r.own.end,
+			&r.own.precision, &r.own.location, &r.own.figures, &r.src, &r.tgt); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		r.m.Published = publishedDay(r.published.String)
+		for _, a := range []sql.NullString{r.src, r.tgt} {
+			if a.Valid {
+				actorIDs[a.String] = true
+			}
+		}
+		byEvent[event] = append(byEvent[event], r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	actors, err := actorsByID(ctx, tx, actorIDs)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]model.Mention, len(byEvent))
+	for event, refs := range byEvent {
+		// eventsOrder: a.published (NULL first), a.path, m.article_id, m.start, m.id.
+		sort.Slice(refs, func(i, j int) bool {
+			a, b := refs[i], refs[j]
+			switch {
+			case a.published.Valid != b.published.Valid:
+				return !a.published.Valid
+			case a.published.String != b.published.String:
+				return a.published.String < b.published.String
+			case a.m.Path != b.m.Path:
+				return a.m.Path < b.m.Path
+			case a.m.ArticleID != b.m.ArticleID:
+				return a.m.ArticleID < b.m.ArticleID
+			case a.m.Start != b.m.Start:
+				return a.m.Start < b.m.Start
+			}
+			return a.id < b.id
+		})
+		ms := make([]model.Mention, len(refs))
+		for i, r := range refs {
+			if r.src.Valid {
+				r.own.src = actors[r.src.String]
+			}
+			if r.tgt.Valid {
+				r.own.tgt = actors[r.tgt.String]
+			}
+			if err := r.own.fill(&r.m); err != nil {
+				return nil, fmt.Errorf("event %s: %w", event, err)
+			}
+			ms[i] = r.m
+		}
+		out[event] = ms
+	}
+	return out, nil
+}
+
+// actorsByID reads the given actors' columns in the form ownCoding takes.
+func actorsByID(ctx context.Context, tx *sql.Tx, ids map[string]bool) (map[string][5]sql.NullString, error) {
+	list := make([]string, 0, len(ids))
+	for id := range ids {
+		list = append(list, id)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, name, country, role, code FROM actors
+		WHERE id IN (SELECT value FROM json_each(?))`, jsonList(list))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string][5]sql.NullString{}
+	for rows.Next() {
+		var a [5]sql.NullString
+		if err := rows.Scan(&a[0], &a[1], &a[2], &a[3], &a[4]); err != nil {
+			return nil, err
+		}
+		out[a[0].String] = a
+	}
+	return out, rows.Err()
 }

@@ -408,6 +408,11 @@ func (d *doc) partner(si int, src model.Actor) []model.Actor {
 		return a.Country != "" && a.ID != src.ID && a.Country != model.CountryIGO &&
 			(a.Country != src.Country || a.Role != src.Role && a.Role != "" && src.Role != "")
 	}
+	if denialOnly(d.sents[si]) {
+		// "X denied that its jets struck": a denial answers a claim
+		// and is addressed to nobody.
+		return nil
+	}
 	force := d.forceSentence(d.sents[si])
 	for pass := 0; pass < 2; pass++ {
 		if pass == 0 && !force {
@@ -433,6 +438,30 @@ func (d *doc) partner(si int, src model.Actor) []model.Actor {
 		return []model.Actor{a}
 	}
 	return nil
+}
+
+// denialOnly reports a sentence whose only act that takes a partner is a
+// denial of a claim ("denied that ...").
+func denialOnly(s *sent) bool {
+	denial := false
+	for _, t := range s.trigs {
+		if t.Entry.Say || t.Head < 0 {
+			continue
+		}
+		r := t.Entry.Root()
+		if !partnerRoots[r] && !partnerCodes[t.Entry.Code] {
+			continue
+		}
+		w := s.words
+		if r == "12" && strings.HasPrefix(w[t.Head], "den") && (t.End < len(w) && w[t.End] == "that" || w[t.End-1] == "that") {
+			denial = true
+			continue
+		}
+		if r != "18" && r != "19" {
+			return false
+		}
+	}
+	return denial
 }
 
 // forceSentence reports a sentence whose every act is one of force or

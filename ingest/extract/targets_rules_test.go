@@ -91,6 +91,12 @@ func TestTargetRules(t *testing.T) {
 		{"the object ends where a new clause opens",
 			"Kenya deployed troops on Tuesday after the presidents of Somalia and Ethiopia met.",
 			nil, []want{{"KEN", "SOM", "15"}, {"KEN", "ETH", "15"}}},
+		{"a denial is addressed to nobody",
+			"Chad's army shelled Niger on Monday. Chad denied that its jets had struck civilians.",
+			[]want{{"TCD", "-", "12"}}, []want{{"TCD", "NER", "12"}}},
+		{"a rejection still answers the other side",
+			"Chad's army shelled Niger on Monday. Niger accused Chad of aggression. Chad rejected the accusations.",
+			[]want{{"TCD", "NER", "12"}}, []want{{"TCD", "-", "12"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -274,25 +274,33 @@ func (lx *Lexicon) add(e *Entry, irr irregulars) {
 	// words first rules most candidates out at the first test.
 	slices.SortStableFunc(e.need, func(x, y elem) int { return btoi(x.common) - btoi(y.common) })
 	lx.Entries = append(lx.Entries, e)
-	c := cand{e: e}
-	for _, el := range e.need {
-		c.sig |= lemmaBit(el.lemma)
+	c := cand{e: e, n0: -1, n1: -1, more: len(e.need) > 2}
+	if len(e.need) > 0 {
+		c.n0 = e.need[0].lemma
+	}
+	if len(e.need) > 1 {
+		c.n1 = e.need[1].lemma
 	}
 	for _, id := range e.elems[0].ids {
 		lx.byFirst[id] = append(lx.byFirst[id], c)
 	}
 }
 
-// cand is an entry indexed by its first word, with the signature of the
-// words it needs after it: one bit per lemma, folded into 64. A sentence
-// whose signature lacks one of those bits cannot hold the entry, which
-// one AND tells without reading the entry.
+// cand is an entry indexed by its first word, with the lemmas of the
+// first two words it needs after it (-1: none), so that the test that
+// rules most candidates out reads the sentence's bitset only, not the
+// entry; more is set when the entry needs further words.
 type cand struct {
-	sig uint64
-	e   *Entry
+	e      *Entry
+	n0, n1 int32
+	more   bool
 }
 
-func lemmaBit(lemma int32) uint64 { return 1 << (uint32(lemma) & 63) }
+// has reports whether lemma l is marked in the bitset present; a
+// negative l, no lemma, always is.
+func has(present []uint64, l int32) bool {
+	return l < 0 || present[l>>6]&(1<<(l&63)) != 0
+}
 
 // id returns the vocabulary id of form f, adding it if new.
 func (lx *Lexicon) id(f string) int32 {

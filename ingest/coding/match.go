@@ -76,7 +76,6 @@ func (lx *Lexicon) MatchMasked(words []string, mask []bool) []Trigger {
 	// present holds the vocabulary ids of the sentence, so that a pattern
 	// whose later words are absent is ruled out without scanning its gaps.
 	present := sc.present
-	var sig uint64 // the lemmas of present folded into 64 bits, as cand.sig
 	for i, w := range words {
 		id, ok := lx.vocab[w]
 		if !ok || i < len(mask) && mask[i] {
@@ -84,7 +83,6 @@ func (lx *Lexicon) MatchMasked(words []string, mask []bool) []Trigger {
 		} else {
 			for _, l := range lx.lemOf[id] {
 				present[l>>6] |= 1 << (l & 63)
-				sig |= lemmaBit(l)
 			}
 		}
 		ids[i] = id
@@ -95,7 +93,7 @@ func (lx *Lexicon) MatchMasked(words []string, mask []bool) []Trigger {
 			continue
 		}
 		for _, c := range lx.byFirst[id] {
-			if c.sig&^sig != 0 || !possible(c.e, present) {
+			if !has(present, c.n0) || !has(present, c.n1) || c.more && !possible(c.e, present) {
 				continue
 			}
 			e := c.e

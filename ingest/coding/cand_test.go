@@ -1,0 +1,37 @@
+package coding
+
+import (
+	"testing"
+	"testing/fstest"
+)
+
+// TestCandidateNeeds checks the candidate pre-test: the first two needed
+// words are read from the index, any further ones from the entry, and
+// neither may rule out a pattern the sentence holds.
+func TestCandidateNeeds(t *testing.T) {
+	data := "zorp blick | 010\nzorp blick quux fent | 020\nzorp * to | 030\n"
+	lx, err := LoadFS(fstest.MapFS{"d/x.txt": {Data: []byte(data)}}, "d")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		words []string
+		want  string // pattern of the only match, "" for none
+	}{
+		{[]string{"zorp", "blick", "quux", "fent"}, "zorp blick quux fent"},
+		{[]string{"zorp", "blick", "quux"}, "zorp blick"}, // the third needed word is missing
+		{[]string{"zorp", "blick", "fent", "quux"}, "zorp blick"},
+		{[]string{"zorp", "quux", "fent"}, ""},
+		{[]string{"zorp", "the", "envoy", "to"}, "zorp * to"},
+		{[]string{"blick", "zorp"}, ""},
+	}
+	for _, tt := range tests {
+		got := lx.Match(tt.words)
+		switch {
+		case tt.want == "" && len(got) != 0:
+			t.Errorf("%q: matched %q, want nothing", tt.words, got[0].Entry.Pattern)
+		case tt.want != "" && (len(got) != 1 || got[0].Entry.Pattern != tt.want):
+			t.Errorf("%q: got %d matches %v, want %q", tt.words, len(got), got, tt.want)
+		}
+	}
+}

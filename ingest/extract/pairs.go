@@ -42,7 +42,8 @@ func (d *doc) pairAt(s *sent, i, to int) []model.Actor {
 	people := personPairNouns[w[j]]
 	note := func(m actor.Match) {
 		c := m.Actor.Country
-		if c == "" || m.Kind == actor.KindPlace || m.Kind == actor.KindPronoun {
+		if c == "" || c == model.CountryIGO || m.Kind == actor.KindPlace || m.Kind == actor.KindPronoun {
+			// The UN brokering a deal is not one of its two sides.
 			return
 		}
 		if people && m.Kind != actor.KindPerson {

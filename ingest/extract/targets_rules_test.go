@@ -97,6 +97,9 @@ func TestTargetRules(t *testing.T) {
 		{"a rejection still answers the other side",
 			"Chad's army shelled Niger on Monday. Niger accused Chad of aggression. Chad rejected the accusations.",
 			[]want{{"TCD", "NER", "12"}}, []want{{"TCD", "-", "12"}}},
+		{"the body brokering is not one of the two sides",
+			"The United Nations hosted talks between Chad's government and the rebels of the FACT. The UN envoy said on Monday the two sides had agreed to a truce.",
+			nil, []want{{"TCD", "IGO", "05"}, {"IGO", "TCD", "05"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -143,7 +143,16 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 			if w[from] == "that" {
 				from++
 			}
-			if acts := d.object(s, from, min(hi, from+4)); len(acts) > 0 || t.Entry.Root() != "13" {
+			acts := d.object(s, from, min(hi, from+4))
+			if t.Entry.Root() == "13" && len(acts) > 0 && d.speakersOwn(s, t, acts) {
+				// "warned that Ankara would hit back if Syrian troops
+				// attacked": the speaker's side acting is the threat, and
+				// its object the one threatened.
+				if j := actorModal(s, from); j > 0 {
+					return d.object(s, j+1, hi)
+				}
+			}
+			if len(acts) > 0 || t.Entry.Root() != "13" {
 				return acts
 			}
 			if j := ownAct(w, from); j > 0 {
@@ -232,6 +241,35 @@ func ownAct(w []string, i int) int {
 		switch w[j] {
 		case "would", "will", "'d", "'ll":
 			return j + 1
+		}
+	}
+	return 0
+}
+
+// speakersOwn reports that acts are all of the country of the subject of
+// t: the speaker's own side.
+func (d *doc) speakersOwn(s *sent, t coding.Trigger, acts []model.Actor) bool {
+	chain, _, _ := auxChain(s.words, t.Head)
+	subj := d.subject(s, chain, clauseStart(s.words, t.Head))
+	return len(subj) > 0 && allOf(acts, subj[0].Country)
+}
+
+// actorModal returns the token after the future modal that follows the
+// actor named at i (after an optional "the"): "Ankara would", "the army
+// will"; 0 when there is none.
+func actorModal(s *sent, i int) int {
+	if i < len(s.words) && s.words[i] == "the" {
+		i++
+	}
+	for _, m := range s.actors {
+		if m.ts != i {
+			continue
+		}
+		if m.te < len(s.words) {
+			switch s.words[m.te] {
+			case "would", "will", "'d", "'ll":
+				return m.te + 1
+			}
 		}
 	}
 	return 0

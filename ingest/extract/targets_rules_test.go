@@ -100,6 +100,9 @@ func TestTargetRules(t *testing.T) {
 		{"the body brokering is not one of the two sides",
 			"The United Nations hosted talks between Chad's government and the rebels of the FACT. The UN envoy said on Monday the two sides had agreed to a truce.",
 			nil, []want{{"TCD", "IGO", "05"}, {"IGO", "TCD", "05"}}},
+		{"the speaker's side acting is the threat, aimed at its object",
+			"Chad's president warned that N'Djamena would strike back with full force if Sudanese troops crossed the border.",
+			[]want{{"TCD", "SDN", "13"}}, []want{{"TCD", "TCD", "13"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

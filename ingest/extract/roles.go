@@ -222,7 +222,9 @@ func (d *doc) actorsAfterBy(s *sent, from, to int, places, guessed bool) []model
 		}
 		out := []model.Actor{a}
 		for j := k + 1; j < len(s.actors) && s.actors[j].ts < to; j++ {
-			if !isConj(s.words[s.actors[j-1].te:s.actors[j].ts]) {
+			if !isConj(s.words[s.actors[j-1].te:s.actors[j].ts]) || s.speaksAt(s.actors[j].te) {
+				// "agreed to a truce in Hodeidah, Guterres announced":
+				// the one speaking after a comma is no object.
 				break
 			}
 			if b, ok := d.resolveAs(s, j, places); ok && b.Country != "" {
@@ -582,4 +584,13 @@ func (d *doc) cameFrom(s *sent, head int) (model.Actor, bool) {
 		}
 	}
 	return model.Actor{}, false
+}
+
+// speaksAt reports a reporting verb at token i, after an optional adverb:
+// the mention before it is a speaker ("..., the UN said").
+func (s *sent) speaksAt(i int) bool {
+	if i < len(s.words) && adverbLike(s.words[i]) {
+		i++
+	}
+	return slices.Contains(s.says, i)
 }

@@ -103,6 +103,9 @@ func TestTargetRules(t *testing.T) {
 		{"the speaker's side acting is the threat, aimed at its object",
 			"Chad's president warned that N'Djamena would strike back with full force if Sudanese troops crossed the border.",
 			[]want{{"TCD", "SDN", "13"}}, []want{{"TCD", "TCD", "13"}}},
+		{"a speaker after a comma is not coordinated with the object",
+			"Kenyan jets bombed Mogadishu, Ethiopian officials said on Monday.",
+			[]want{{"KEN", "SOM", "19"}}, []want{{"KEN", "ETH", "19"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -80,7 +80,7 @@ func (d *doc) leadSubject(s *sent, end int) []model.Actor {
 		if m.te > end {
 			break
 		}
-		if m.ts > 0 && (notSubjectBefore[s.words[m.ts-1]] || s.words[m.ts-1] == "of") {
+		if m.ts > 0 && (s.afterPreposition(m.ts) || s.words[m.ts-1] == "of") {
 			continue
 		}
 		if a, ok := d.resolve(s, k); ok && a.Country != "" {

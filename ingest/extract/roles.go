@@ -29,6 +29,22 @@ var pronounKinds = map[string][]actor.Kind{
 var notSubjectBefore = set("in", "into", "at", "near", "against", "on", "to", "toward", "towards",
 	"across", "inside", "outside", "around", "over", "with", "through", "for")
 
+// afterPreposition reports a preposition of notSubjectBefore before token
+// i, past an article or a direction ("in the Kremlin", "in northwestern
+// Syria"): the name there is a place or an object, not the one acting.
+func (s *sent) afterPreposition(i int) bool {
+	j := i - 1
+	for j >= 0 && j >= i-2 && (s.words[j] == "the" || compassWords[s.words[j]]) {
+		j--
+	}
+	return j >= 0 && notSubjectBefore[s.words[j]]
+}
+
+// compassWords may stand between a preposition and a place.
+var compassWords = set("north", "south", "east", "west", "northern", "southern", "eastern", "western",
+	"northwestern", "northeastern", "southwestern", "southeastern", "north-western", "north-eastern",
+	"south-western", "south-eastern", "central")
+
 // actorAt returns the mention ending at token i (inclusive), if any.
 func (s *sent) actorEndingAt(i int) (int, bool) {
 	for k, m := range s.actors {
@@ -83,7 +99,7 @@ func (d *doc) subject(s *sent, head, lo int) []model.Actor {
 		}
 		if k, ok := s.actorEndingAt(i); ok {
 			m := s.actors[k]
-			if m.ts > 0 && notSubjectBefore[w[m.ts-1]] {
+			if s.afterPreposition(m.ts) {
 				i = m.ts
 				continue
 			}

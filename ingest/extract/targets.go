@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/eventgraph/eventgraph/ingest/actor"
@@ -24,7 +25,10 @@ func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
 	if len(acts) > 0 || t.Entry.NoSub {
 		return acts
 	}
-	return d.toldAddressees(s, t)
+	if acts := d.toldAddressees(s, t); len(acts) > 0 {
+		return acts
+	}
+	return d.agreementPartner(s, t)
 }
 
 // withdrawnFrom corrects the target of a reduction of relations whose
@@ -442,16 +446,28 @@ var partnerCodes = set("055")
 // a paramilitary force of a civil war). With no such event, it is the
 // country named most often so far other than the source's.
 func (d *doc) partner(si int, src model.Actor) []model.Actor {
-	other := func(a model.Actor) bool {
-		return a.Country != "" && a.ID != src.ID && a.Country != model.CountryIGO &&
-			(a.Country != src.Country || a.Role != src.Role && a.Role != "" && src.Role != "")
-	}
 	if denialOnly(d.sents[si]) {
 		// "X denied that its jets struck": a denial answers a claim
 		// and is addressed to nobody.
 		return nil
 	}
-	force := d.forceSentence(d.sents[si])
+	if acts := d.eventPartner(si, src, d.forceSentence(d.sents[si])); len(acts) > 0 {
+		return acts
+	}
+	if a, ok := d.salient(si, src); ok {
+		return []model.Actor{a}
+	}
+	return nil
+}
+
+// eventPartner returns the other party of the latest earlier event of
+// src's country within partnerWindow sentences, looking first at acts of
+// force over the whole article when force is set.
+func (d *doc) eventPartner(si int, src model.Actor, force bool) []model.Actor {
+	other := func(a model.Actor) bool {
+		return a.Country != "" && a.ID != src.ID && a.Country != model.CountryIGO &&
+			(a.Country != src.Country || a.Role != src.Role && a.Role != "" && src.Role != "")
+	}
 	for pass := 0; pass < 2; pass++ {
 		if pass == 0 && !force {
 			continue
@@ -472,10 +488,25 @@ func (d *doc) partner(si int, src model.Actor) []model.Actor {
 			}
 		}
 	}
-	if a, ok := d.salient(si, src); ok {
-		return []model.Actor{a}
-	}
 	return nil
+}
+
+// agreementPartner returns the other party of an agreement one party
+// enters with nobody named ("Hamas confirmed it would abide by the
+// truce", "Israel accepted the ceasefire"): the side the story has set
+// against it. Bodies outside the conflict that welcome or sign for it,
+// and joint subjects, get none here.
+func (d *doc) agreementPartner(s *sent, t coding.Trigger) []model.Actor {
+	if !strings.HasPrefix(t.Entry.Code, "057") {
+		return nil
+	}
+	si := slices.Index(d.sents, s)
+	chain, _, _ := auxChain(s.words, t.Head)
+	subj := d.subject(s, chain, clauseStart(s.words, t.Head))
+	if si < 0 || len(subj) == 0 || subj[0].Country == model.CountryIGO || !allOf(subj, subj[0].Country) {
+		return nil
+	}
+	return d.eventPartner(si, subj[0], false)
 }
 
 // denialOnly reports a sentence whose only act that takes a partner is a

@@ -106,6 +106,15 @@ func TestTargetRules(t *testing.T) {
 		{"a speaker after a comma is not coordinated with the object",
 			"Kenyan jets bombed Mogadishu, Ethiopian officials said on Monday.",
 			[]want{{"KEN", "SOM", "19"}}, []want{{"KEN", "ETH", "19"}}},
+		{"one party entering an agreement enters it with the other",
+			"Chad's army shelled Niger on Monday. On Tuesday Chad said it would abide by the truce.",
+			[]want{{"TCD", "NER", "03"}}, []want{{"TCD", "-", "03"}}},
+		{"a body outside the conflict welcomes an agreement with nobody",
+			"Chad's army shelled Niger on Monday. Kenya welcomed the truce.",
+			[]want{{"KEN", "-", "05"}}, []want{{"KEN", "TCD", "05"}, {"KEN", "NER", "05"}}},
+		{"a seat named after a preposition and an article is no subject",
+			"Kenyan President William Ruto and Ugandan President Yoweri Museveni met in the Kremlin on Thursday before agreeing to a truce.",
+			[]want{{"KEN", "UGA", "05"}}, []want{{"RUS", "UGA", "05"}, {"RUS", "KEN", "05"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

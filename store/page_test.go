@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/eventgraph/eventgraph/model"
 )
@@ -188,4 +190,55 @@ func isBetween(e model.Event, actors []string) bool {
 		}
 	}
 	return false
+}
+
+// TestEventsAfter_TextFolding: a sentence whose lower case, as Match
+// folds it, holds the query word only through a non-ASCII letter (the
+// Kelvin sign lower-cases to "k") is still found, whichever way the page
+// is read, as are plain ASCII sentences in any case.
+func TestEventsAfter_TextFolding(t *testing.T) {
+	db := MustOpen(t)
+	sentences := []string{"Shelling hit KHARKIV overnight.", "Troops left \u212Aharkiv on Tuesday.",
+		"Talks in Geneva stalled.", "Drones over Kharkivska oblast \u2014 officials said.", "Fighting near \u0130dlib."}
+	for i, s := range sentences {
+		e := newEvent(kremlin, ptr(un), "190", model.DayOf(2022, 5, 1+i), 0)
+		e.Mentions[0].Sentence = s
+		MustSave(t, db, newArticle(fmt.Sprintf("fold/%d.txt", i), "AP", june3, s), []model.Event{e})
+	}
+	defer func(n int) { probeRows = n }(probeRows)
+	for _, probe := range []int{1, 5000} {
+		probeRows = probe
+		for _, q := range []string{"kharkiv", "KHARKIV oblast", "geneva", "stalled geneva", "lviv", "idlib", "near-idlib"} {
+			f := model.EventFilter{Text: q}
+			want := MustEvents(t, db, f)
+			got, err := db.EventsAfter(context.Background(), f, "", 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(ids(got), ids(want)) {
+				t.Errorf("probe %d, %q: %v, Events gives %v", probe, q, ids(got), ids(want))
+			}
+		}
+	}
+	if n := len(MustEvents(t, db, model.EventFilter{Text: "kharkiv"})); n != 3 {
+		t.Fatalf("Events finds %d events for kharkiv, want 3", n)
+	}
+}
+
+// The SQL text condition lets through the sentences with the only
+// letters that Go lower-cases into ASCII ones from outside it; a Unicode
+// version that added one would need it added there.
+func TestEventsAfter_LettersFoldingToASCII(t *testing.T) {
+	var got []rune
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		for _, c := range strings.ToLower(string(r)) {
+			if c < 0x80 {
+				got = append(got, r)
+				break
+			}
+		}
+	}
+	if want := []rune{'\u0130', '\u212a'}; !reflect.DeepEqual(got, want) {
+		t.Errorf("non-ASCII letters lower-casing to ASCII: %U, the text condition knows %U", got, want)
+	}
 }

@@ -19,8 +19,9 @@ import (
 // was new (false for an article stored already, as SaveArticle reports
 // it). When err is nil, len(added) == len(articles); otherwise article
 // len(added) failed and err says why, with the sentinels of SaveArticle
-// ([ErrReadOnly], [ErrInvalid]). When the commit itself fails, added is
-// empty: nothing of the batch was kept.
+// ([ErrReadOnly], [ErrInvalid]). When the commit itself fails, or the
+// full-text indexing of the batch's sentences before it, added is empty:
+// nothing of the batch was kept.
 func (d *DB) SaveArticles(ctx context.Context, articles []model.Article, events [][]model.Event) (added []bool, err error) {
 	if len(events) != len(articles) {
 		return nil, fmt.Errorf("store: save articles: %d articles but %d event lists", len(articles), len(events))
@@ -52,9 +53,11 @@ func (d *DB) SaveArticles(ctx context.Context, articles []model.Article, events 
 			failed = fmt.Errorf("store: save article %s (%s): savepoint: %w", a.ID, a.Path, mapErr(err))
 			break
 		}
+		texts := len(w.texts)
 		ok, err := d.saveArticle(ctx, tx, w, a, events[i])
 		if err != nil {
 			failed = err
+			w.texts = w.texts[:texts] // the article's reports are not stored
 			// Undo this article alone; if even that fails, the whole
 			// transaction is rolled back by the deferred Rollback.
 			if _, rerr := w.rollbackTo.ExecContext(context.WithoutCancel(ctx)); rerr != nil {
@@ -74,6 +77,12 @@ func (d *DB) SaveArticles(ctx context.Context, articles []model.Article, events 
 		added = append(added, ok)
 	}
 	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("store: save articles: %w", err)
+	}
+	// Outside every article's savepoint, so that the index takes the
+	// whole batch at once; should it fail, nothing of the batch is kept,
+	// as when the commit fails.
+	if err := w.writeText(context.WithoutCancel(ctx)); err != nil {
 		return nil, fmt.Errorf("store: save articles: %w", err)
 	}
 	if err := tx.Commit(); err != nil {

@@ -120,3 +120,43 @@ func TestSaveArticles_ReadOnly(t *testing.T) {
 		t.Errorf("err = %v, want ErrReadOnly", err)
 	}
 }
+
+// The sentences of a batch are indexed after its last article (see
+// writeText): those of an article that failed must not be, those of the
+// articles before it must, each once.
+func TestSaveArticles_TextOfStoredReportsOnly(t *testing.T) {
+	db := MustOpen(t)
+	said := func(e model.Event, sentence string) model.Event {
+		e.Mentions[0].Sentence = sentence
+		e.Mentions[0].End = len(sentence)
+		return e
+	}
+	first := said(newEvent(kremlin, ptr(trump), "120", model.DayOf(2019, 6, 3), 0), "Quokkas rebuffed the envoy.")
+	// The second article fails late, once the first report of its event
+	// is written: a trigger refuses the second.
+	second := said(newEvent(trump, ptr(kremlin), "036", model.DayOf(2019, 6, 4), 0, 40), "Wombats met the envoy.")
+	if _, err := db.w.Exec(`CREATE TRIGGER refuse BEFORE INSERT ON mentions WHEN NEW."start" = 40
+		BEGIN SELECT RAISE(ABORT, 'refused'); END`); err != nil {
+		t.Fatal(err)
+	}
+	as := []model.Article{newArticle("a.txt", "AP", june3, "a"), newArticle("b.txt", "AP", june3, "b")}
+	if _, err := db.SaveArticles(context.Background(), as, [][]model.Event{{first}, {second}}); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("err = %v, want ErrInvalid", err)
+	}
+	for word, want := range map[string]int{"quokka*": 1, "wombat*": 0, "envoy*": 1} {
+		var n int
+		if err := db.r.QueryRow(`SELECT COUNT(*) FROM report_text WHERE suffixes MATCH ?`, word).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != want {
+			t.Errorf("%s: %d rows, want %d", word, n, want)
+		}
+	}
+	var rows, mentions int
+	if err := db.r.QueryRow(`SELECT (SELECT COUNT(*) FROM report_text), (SELECT COUNT(*) FROM mentions)`).Scan(&rows, &mentions); err != nil {
+		t.Fatal(err)
+	}
+	if rows != mentions {
+		t.Errorf("%d full-text rows for %d stored reports", rows, mentions)
+	}
+}

@@ -400,7 +400,10 @@ func (w *eventWriter) writeReport(ctx context.Context, tx *sql.Tx, id string, ol
 	if err != nil {
 		return err
 	}
-	return indexMention(ctx, w.text, id, m.Sentence)
+	// The sentence is indexed when the transaction's articles are all
+	// written (see writeText).
+	w.texts = append(w.texts, reportText{id, m.Sentence})
+	return nil
 }
 
 // retire removes an event that merged into into: its id becomes an alias,

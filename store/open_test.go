@@ -68,6 +68,18 @@ func TestOpen_Settings(t *testing.T) {
 			}
 		}
 	}
+	// The writer's own settings (writerDriver), on every connection it opens.
+	for i := range 2 {
+		for pragma, want := range map[string]string{"temp_store": "2", "wal_autocheckpoint": "16384"} {
+			var got string
+			if err := db.w.QueryRow("PRAGMA " + pragma).Scan(&got); err != nil || got != want {
+				t.Errorf("writer connection %d: PRAGMA %s = %q, %v; want %q", i, pragma, got, err, want)
+			}
+		}
+		// A fresh connection next time round.
+		db.w.SetMaxIdleConns(0)
+		db.w.SetMaxIdleConns(2)
+	}
 }
 
 func TestOpen_NewerSchema(t *testing.T) {

@@ -42,6 +42,9 @@ func (d *DB) SaveArticle(ctx context.Context, a model.Article, events []model.Ev
 	if added, err = d.saveArticle(ctx, tx, w, a, events); err != nil || !added {
 		return false, err
 	}
+	if err := w.writeText(context.WithoutCancel(ctx)); err != nil {
+		return false, fmt.Errorf("%s: %w", op, err)
+	}
 	if err := tx.Commit(); err != nil {
 		return false, fmt.Errorf("%s: commit: %w", op, mapErr(err))
 	}
@@ -101,6 +104,7 @@ type eventWriter struct {
 	article, setOrigin, addBands, bandMates, groupCopies, setGroup                 *sql.Stmt
 	savepoint, release, rollbackTo, insertEvent, updateCoding, updateArticles      *sql.Stmt
 	actors                                                                         map[string]bool // actors written in this transaction
+	texts                                                                          []reportText    // sentences of the reports written, to index
 }
 
 const upsertActorSQL = `INSERT INTO actors (id, name, country, role, code) VALUES (?, ?, ?, ?, ?)

@@ -35,7 +35,7 @@ func (s *sent) otherClause(t coding.Trigger, i int) bool {
 			return true
 		case (w[k] == "and" || w[k] == "but") && k+1 < i && s.finiteAt(k+1):
 			return true
-		case subordinators[w[k]] && s.clauseVerb(k+1, i):
+		case subordinators[w[k]] && !asPhrase(w, k) && s.clauseVerb(k+1, i):
 			return true
 		case k > t.End && s.eventNounEnd(k-1, t) && k+1 < i && (pastForm(w[k]) || participles[w[k]]):
 			return true
@@ -63,6 +63,16 @@ func (s *sent) pastVerbAt(k int, t coding.Trigger) bool {
 // subordinators open an adverbial clause whose own verb owns the times in
 // it.
 var subordinators = set("after", "before", "while", "when", "because", "as", "until", "although", "though", "whereas")
+
+// asPhrase reports an "as" that opens no clause: "as well as", "such
+// as", "as part of".
+func asPhrase(w []string, k int) bool {
+	if w[k] != "as" {
+		return false
+	}
+	return k > 0 && (w[k-1] == "such" || w[k-1] == "well") ||
+		k+1 < len(w) && (w[k+1] == "well" || w[k+1] == "part" || w[k+1] == "a" || w[k+1] == "an")
+}
 
 // finiteAt reports a trigger's verb in the simple past or a reporting
 // verb at k, after an optional adverb: the start of a second predicate.

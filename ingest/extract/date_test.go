@@ -45,6 +45,8 @@ func TestDateRules(t *testing.T) {
 			"Rebels said they had found the body of a Nigerien soldier kidnapped and presumed killed two years ago.", "18", "2017"},
 		{"a time in a subordinate clause with its own verb dates that clause",
 			"Kenya recalled its ambassador from Somalia after gunmen ambushed a convoy on Saturday.", "16", "2019-06-03"},
+		{"as well as opens no clause",
+			"Chad attacked rebels as well as Sudanese militias allied to them on Saturday.", "19", "2019-06-01"},
 		{"a time after an event noun and its participle dates that event",
 			"Qatar said Egypt bore responsibility under an accord reached with Libya in March.", "10", "2019-06-03"},
 		{"a past verb after a noun trigger owns the time nearer to it",

@@ -81,3 +81,20 @@ func TestFindReturnsOwnSlice(t *testing.T) {
 		t.Errorf("Find without matches = %v, want nil", got)
 	}
 }
+
+func TestKeyFilter(t *testing.T) {
+	x := Default().idx
+	for k := range x.root.next {
+		if !x.first.may(k) {
+			t.Errorf("first word %q of a phrase is turned away", k)
+		}
+	}
+	var f keyFilter
+	f.add("kremlin")
+	if !f.may("kremlin") || !f.may("") {
+		t.Error("a key, or the empty word, is turned away")
+	}
+	if f.may("militia") || f.may("kremlins") {
+		t.Error("words of another length or other first and last letters pass a one-key filter")
+	}
+}

@@ -275,6 +275,9 @@ func (g *Gazetteer) build() {
 	x.addPeople(peopleOrder, people, cueOnly)
 	x.addRegimes(juntas, held)
 	x.noWoman = x.addWomen(women)
+	for k := range x.root.next {
+		x.first.add(k)
+	}
 	g.idx = x
 }
 

@@ -94,6 +94,35 @@ type index struct {
 	held      map[int32][]heldBy // metonym -> periods held by a rival authority
 	female    map[string]bool    // person's name -> a woman (false: a man)
 	noWoman   []string           // gender list names unknown to the data, for tests
+	// first holds the keys of root.next, so that lookup turns most words
+	// away without a map probe; set once the trie is complete.
+	first keyFilter
+}
+
+// keyFilter is a set of strings that may answer "maybe" for a string not
+// in it but never "no" for one in it: one bit per class of length, first
+// and last byte. A few thousand keys leave most of its 16,384 bits
+// clear, so most other words are turned away by one bit test.
+type keyFilter [256]uint64
+
+func filterBit(k string) uint {
+	return uint(len(k)&15)<<10 | uint(k[0]&31)<<5 | uint(k[len(k)-1]&31)
+}
+
+func (f *keyFilter) add(k string) {
+	if k != "" {
+		b := filterBit(k)
+		f[b>>6] |= 1 << (b & 63)
+	}
+}
+
+// may reports whether k may be in the set.
+func (f *keyFilter) may(k string) bool {
+	if k == "" {
+		return true
+	}
+	b := filterBit(k)
+	return f[b>>6]&(1<<(b&63)) != 0
 }
 
 func (x *index) add(phrase string, l lex) {
@@ -188,6 +217,9 @@ func (x *index) describe(l lex) string {
 // lookup returns the meanings of the longest phrase starting at toks[i]
 // that the text spells acceptably, and the phrase's token count.
 func (x *index) lookup(text string, toks []token, i int) ([]lex, int) {
+	if i < len(toks) && !x.first.may(toks[i].key) {
+		return nil, 0 // no phrase starts with this word
+	}
 	n := x.root
 	var best []lex
 	bestLen := 0

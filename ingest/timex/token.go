@@ -55,7 +55,7 @@ func tokenize(text string, toks []token) []token {
 				j++
 			}
 			t := token{s: i, e: j, kind: tkWord, cap: c < 'a', sent: sent}
-			if e, ok := table[string(lower)]; ok {
+			if e, ok := table.lookup(lower); ok {
 				t.w, t.start = e.w, e.start
 			} else if !upper {
 				t.w = text[i:j] // already lower case: no copy
@@ -101,7 +101,7 @@ func tokenize(text string, toks []token) []token {
 			i++
 		case c < 0x80:
 			w := text[i : i+1]
-			toks = append(toks, token{s: i, e: i + 1, w: w, kind: tkPunct, sent: sent, start: table[w].start})
+			toks = append(toks, token{s: i, e: i + 1, w: w, kind: tkPunct, sent: sent, start: table.m[w].start})
 			if (c == '.' || c == '!' || c == '?' || c == ';') && !abbrevBefore(toks) {
 				sent++
 			}
@@ -176,17 +176,45 @@ type known struct {
 	start bool   // in starters
 }
 
+// words is the table tokenize reads each word against.
+type words struct {
+	m map[string]known
+	// maybe has one bit per class of length, first and last letter of
+	// the keys of m: a word whose bit is clear is not in m, which spares
+	// most words of running text the map probe.
+	maybe [256]uint64
+}
+
+func wordClass[S string | []byte](w S) uint {
+	return uint(len(w)&15)<<10 | uint(w[0]&31)<<5 | uint(w[len(w)-1]&31)
+}
+
+// lookup finds w, a non-empty word, in the table.
+func (t *words) lookup(w []byte) (known, bool) {
+	if c := wordClass(w); t.maybe[c>>6]&(1<<(c&63)) == 0 {
+		return known{}, false
+	}
+	e, ok := t.m[string(w)]
+	return e, ok
+}
+
 // wordTable joins interned and starters, built once both init functions
 // have filled them.
-var wordTable = sync.OnceValue(func() map[string]known {
-	m := make(map[string]known, len(interned)+len(starters))
+var wordTable = sync.OnceValue(func() *words {
+	t := &words{m: make(map[string]known, len(interned)+len(starters))}
 	for w := range interned {
-		m[w] = known{w: w}
+		t.m[w] = known{w: w}
 	}
 	for w, ok := range starters {
-		m[w] = known{w: w, start: ok}
+		t.m[w] = known{w: w, start: ok}
 	}
-	return m
+	for w := range t.m {
+		if w != "" {
+			c := wordClass(w)
+			t.maybe[c>>6] |= 1 << (c & 63)
+		}
+	}
+	return t
 })
 
 func init() {

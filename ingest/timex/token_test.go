@@ -41,3 +41,17 @@ func TestTokenizeReusesBuffer(t *testing.T) {
 		t.Errorf("Tag changed between calls:\n%v\n%v", first, again)
 	}
 }
+
+func TestWordTableFilter(t *testing.T) {
+	tb := wordTable()
+	for w, want := range tb.m {
+		if got, ok := tb.lookup([]byte(w)); !ok || got != want {
+			t.Errorf("lookup(%q) = %v %v, want %v", w, got, ok, want)
+		}
+	}
+	for _, w := range []string{"ceasefire", "zq", "brigades"} {
+		if _, ok := tb.lookup([]byte(w)); ok {
+			t.Errorf("lookup(%q) found a word not in the lexicons", w)
+		}
+	}
+}

@@ -223,6 +223,23 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 		// "vowed to respond to any attack by X": the threat is aimed at
 		// the attacker.
 		return d.namedAgent(s, start, hi)
+	case "16":
+		// "suspended its participation in the agreement that allowed
+		// Ukraine to ship grain": leaving a deal is aimed at the party
+		// the deal is with or for.
+		return d.agreementParty(s, start, hi)
+	}
+	return nil
+}
+
+// agreementParty finds an agreement noun among the few words from from and
+// returns the actors named right after it ("the deal with Turkey", "the
+// accord that let Ukraine export").
+func (d *doc) agreementParty(s *sent, from, hi int) []model.Actor {
+	for i := from; i < hi && i < from+8; i++ {
+		if agreementNouns[s.words[i]] {
+			return d.agents(s, i+1, min(hi, i+5))
+		}
 	}
 	return nil
 }

@@ -115,6 +115,9 @@ func TestTargetRules(t *testing.T) {
 		{"a seat named after a preposition and an article is no subject",
 			"Kenyan President William Ruto and Ugandan President Yoweri Museveni met in the Kremlin on Thursday before agreeing to a truce.",
 			[]want{{"KEN", "UGA", "05"}}, []want{{"RUS", "UGA", "05"}, {"RUS", "KEN", "05"}}},
+		{"leaving a deal is aimed at the party it is with",
+			"Sudan suspended its participation in the oil accord that let Chad export crude.",
+			[]want{{"SDN", "TCD", "16"}}, []want{{"SDN", "-", "16"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

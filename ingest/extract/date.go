@@ -24,7 +24,9 @@ import (
 //
 // A time behind a relative pronoun, a second predicate, a subordinate
 // clause with its own verb or an event noun with its participle belongs
-// to that clause, not to the trigger. A trigger with no time of its own
+// to that clause, not to the trigger; an act in an "after" or "before"
+// clause is dated from the main clause ("a day after" is the day before
+// it). A trigger with no time of its own
 // takes one from the sentences around it only when they clearly govern
 // it: a past-perfect act, or "since then", from the time last told; a
 // definite event noun ("after the talks", "opening the summit") whose

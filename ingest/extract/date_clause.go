@@ -202,6 +202,9 @@ func (d *doc) subordinateDate(si int, t coding.Trigger, k int, pub model.Date) (
 			}
 		}
 	}
+	if !found && d.pubZero {
+		return model.Date{}, "", false // no day of writing to count from
+	}
 	if !found && offset && days > 0 {
 		// "His intervention came two days after ...": the tagger
 		// measured the distance from the time the story was at.

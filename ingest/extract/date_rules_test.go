@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/eventgraph/eventgraph/ingest/actor"
 )
@@ -91,5 +92,20 @@ func runDateCases(t *testing.T, x *Extractor, tests []dateCase) {
 			}
 			t.Fatalf("no %s event in the sentence with %q: %v", tt.root, tt.quote, summary(evs))
 		})
+	}
+}
+
+// TestDateUndated checks that an article without a date gets no date
+// counted from the day it is read.
+func TestDateUndated(t *testing.T) {
+	x := New(actor.Default())
+	evs := x.ExtractText("A truce took effect in Darfur, a day after Chad and Niger signed an accord in Paris.", time.Time{})
+	if len(evs) == 0 {
+		t.Fatal("no event")
+	}
+	for _, e := range evs {
+		if !e.Date.IsZero() {
+			t.Errorf("%s dated %s, want no date", e.Root(), e.Date)
+		}
 	}
 }

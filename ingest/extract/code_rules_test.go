@@ -128,7 +128,7 @@ func TestCodeRules(t *testing.T) {
 			"Chinese warships launched war games near Taiwan on Monday.",
 			[]want{{"CHN", "TWN", "15"}}, []want{{"CHN", "TWN", "06"}}},
 		{"in order to states a purpose, not an order",
-			"Kenya withdrew its troops from Somalia in order to ease tensions.",
+			"Kenya sent troops to the border in order to deter Somalia.",
 			nil, []want{{"KEN", "-", "10"}, {"KEN", "SOM", "10"}}},
 		{"had ... during the talks is no meeting",
 			"Kenya had been given harsh terms by Uganda during the talks.",
@@ -160,6 +160,12 @@ func TestCodeRules(t *testing.T) {
 		{"two sides announcing an agreement agree with each other",
 			"Chad and Niger held talks on Monday. The two sides announced an agreement on Tuesday.",
 			[]want{{"TCD", "NER", "05"}}, []want{{"TCD", "-", "05"}}},
+		{"a plural right after a preposition is a noun",
+			"Chad's army seized power on Monday in raids.",
+			[]want{{"TCD", "-", "17"}}, []want{{"TCD", "-", "19"}}},
+		{"a report inside a stance's complement is no statement of its own",
+			"Kenya denied that Uganda said the border was closed.",
+			[]want{{"KEN", "-", "12"}}, []want{{"UGA", "-", "01"}, {"UGA", "KEN", "01"}}},
 	}
 	t.Run("a pattern that names its subject", func(t *testing.T) {
 		// The target is the business of the role rules; only the source

@@ -28,7 +28,45 @@ func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
 	if acts := d.toldAddressees(s, t); len(acts) > 0 {
 		return acts
 	}
+	if acts := d.judgedClause(s, t); len(acts) > 0 {
+		return acts
+	}
 	return d.agreementPartner(s, t)
+}
+
+// judgedClause returns the subject of the clause a judgement takes up
+// after a comma: "militants were firing on civilians, something he
+// called unacceptable", "..., which he described as intolerable".
+func (d *doc) judgedClause(s *sent, t coding.Trigger) []model.Actor {
+	w := s.words
+	r := t.Entry.Root()
+	if r != "11" && r != "12" || t.Head < 3 {
+		return nil
+	}
+	if _, ok := pronounKinds[w[t.Head-1]]; !ok || w[t.Head-3] != "," {
+		return nil
+	}
+	switch w[t.Head-2] {
+	case "which", "something", "what":
+	default:
+		return nil
+	}
+	comma := t.Head - 3
+	for k := len(s.trigs) - 1; k >= 0; k-- {
+		u := s.trigs[k]
+		if u.Head >= comma || u.Entry.Say {
+			continue
+		}
+		chain, _, _ := auxChain(w, u.Head)
+		lo := clauseStart(w, u.Head)
+		for _, h := range s.says {
+			if h < u.Head && h+1 > lo {
+				lo = h + 1 // the clause a reporting verb opens
+			}
+		}
+		return d.subject(s, chain, lo)
+	}
+	return nil
 }
 
 // withdrawnFrom corrects the target of a reduction of relations whose

@@ -118,6 +118,9 @@ func TestTargetRules(t *testing.T) {
 		{"leaving a deal is aimed at the party it is with",
 			"Sudan suspended its participation in the oil accord that let Chad export crude.",
 			[]want{{"SDN", "TCD", "16"}}, []want{{"SDN", "-", "16"}}},
+		{"a judgement taking up the clause before it",
+			"Kenyan President William Ruto said Somali militants were shelling border villages, which he described as intolerable.",
+			[]want{{"KEN", "SOM", "11"}}, []want{{"KEN", "-", "11"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -448,7 +448,8 @@ var actStems = map[string][]string{
 func (d *doc) judgedAgent(noun, low string) (model.Actor, bool) {
 	for k := len(d.done) - 1; k >= 0; k-- {
 		e := d.done[k]
-		if model.RootOf(e.code) < low {
+		if model.RootOf(e.code) < low || e.src.Role == model.RoleCVL {
+			// Victims counted ("56 civilians were killed") did not act.
 			continue
 		}
 		trig := strings.ToLower(e.trigger)
@@ -473,14 +474,30 @@ func (d *doc) judgedAgent(noun, low string) (model.Actor, bool) {
 	if best < 0 {
 		return model.Actor{}, false
 	}
-	// The latest event of the country found most often.
+	// The latest event of the country found most often, unless both an
+	// armed group and the state of that country acted: in a civil war
+	// "the killings" are no one side's.
 	c := d.done[best].src.Country
+	var latest *model.Actor
+	reb, state := false, false
 	for k := len(d.done) - 1; k >= 0; k-- {
-		if e := d.done[k]; e.src.Country == c && model.RootOf(e.code) >= low {
-			return e.src, true
+		e := d.done[k]
+		if e.src.Country != c || model.RootOf(e.code) < low || e.src.Role == model.RoleCVL {
+			continue
+		}
+		if latest == nil {
+			latest = &e.src
+		}
+		if e.src.Role == model.RoleREB {
+			reb = true
+		} else {
+			state = true
 		}
 	}
-	return model.Actor{}, false
+	if latest == nil || reb && state {
+		return model.Actor{}, false
+	}
+	return *latest, true
 }
 
 // partnerRoots are the roots whose acts nearly always have a target; when

@@ -121,6 +121,9 @@ func TestTargetRules(t *testing.T) {
 		{"a judgement taking up the clause before it",
 			"Kenyan President William Ruto said Somali militants were shelling border villages, which he described as intolerable.",
 			[]want{{"KEN", "SOM", "11"}}, []want{{"KEN", "-", "11"}}},
+		{"killings in a civil war are no one side's",
+			"Chad's army shelled rebel positions near the capital on Monday. The rebels of the FACT attacked army posts on Tuesday. Kenya condemned the violence.",
+			[]want{{"KEN", "-", "11"}}, []want{{"KEN", "TCD", "11"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

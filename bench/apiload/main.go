@@ -53,7 +53,7 @@ func main() {
 	c := flag.Int("c", 2, "concurrent clients")
 	timeout := flag.Duration("timeout", 5*time.Minute, "stop after this long")
 	warm := flag.Bool("warm", true, "send each query once before measuring (page cache, FTS)")
-	only := flag.String("only", "", "send only the queries whose filters are exactly this (\"root=19\")")
+	only := flag.String("only", "", "send only the query whose filters are exactly this (\"root=19\"; one not in the list is sent as given)")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the measured run to this file")
 	flag.Parse()
 	if *only != "" {
@@ -62,6 +62,9 @@ func main() {
 			if strings.TrimSuffix(strings.TrimPrefix(q, "api/events?"), "&limit=100") == *only {
 				keep = append(keep, q)
 			}
+		}
+		if keep == nil { // a query of one's own
+			keep = []string{"api/events?" + *only + "&limit=100"}
 		}
 		queries = keep
 	}

@@ -523,7 +523,8 @@ func (d *doc) partner(si int, src model.Actor) []model.Actor {
 		// and is addressed to nobody.
 		return nil
 	}
-	if acts := d.eventPartner(si, src, d.forceSentence(d.sents[si])); len(acts) > 0 {
+	force := d.forceSentence(d.sents[si]) || d.forceVerbOf(d.sents[si], src)
+	if acts := d.eventPartner(si, src, force); len(acts) > 0 {
 		return acts
 	}
 	if a, ok := d.salient(si, src); ok {
@@ -603,6 +604,22 @@ func denialOnly(s *sent) bool {
 		}
 	}
 	return denial
+}
+
+// forceVerbOf reports a verb of force in s whose subject is of src's
+// country: "a crisis caused by the blockade since Russia invaded" is
+// Russia's act of force whatever else the sentence tells.
+func (d *doc) forceVerbOf(s *sent, src model.Actor) bool {
+	for _, t := range s.trigs {
+		if t.Entry.Say || t.Entry.Noun || t.Entry.Root() < "17" || nounUse(s.words, t) {
+			continue
+		}
+		chain, _, _ := auxChain(s.words, t.Head)
+		if subj := d.subject(s, chain, clauseStart(s.words, t.Head)); len(subj) > 0 && subj[0].Country == src.Country {
+			return true
+		}
+	}
+	return false
 }
 
 // forceSentence reports a sentence whose every act is one of force or

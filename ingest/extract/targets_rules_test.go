@@ -124,6 +124,9 @@ func TestTargetRules(t *testing.T) {
 		{"killings in a civil war are no one side's",
 			"Chad's army shelled rebel positions near the capital on Monday. The rebels of the FACT attacked army posts on Tuesday. Kenya condemned the violence.",
 			[]want{{"KEN", "-", "11"}}, []want{{"KEN", "TCD", "11"}}},
+		{"an invasion told beside a deal is aimed at the enemy of the fighting",
+			"Chad's army shelled Niger on Monday. Chad signed an accord with France on Tuesday. The accord aims to ease the food crisis caused since Chad invaded in March.",
+			[]want{{"TCD", "NER", "19"}}, []want{{"TCD", "FRA", "19"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -35,3 +35,17 @@ func TestCandidateNeeds(t *testing.T) {
 		}
 	}
 }
+
+// TestFormFilter checks that the filter in front of the vocabulary never
+// turns a form of the lexicon away.
+func TestFormFilter(t *testing.T) {
+	lx := Default()
+	for w, want := range lx.vocab {
+		if id, ok := lx.form(w); !ok || id != want {
+			t.Errorf("form(%q) = %d %v, want %d", w, id, ok, want)
+		}
+	}
+	if _, ok := lx.form("qqqqqqqqqqqqx"); ok {
+		t.Error("a word no pattern holds is a form")
+	}
+}

@@ -111,6 +111,25 @@ type Lexicon struct {
 	lemmas  map[string]int32 // pattern word (with "/n" for a noun) -> lemma
 	lemOf   [][]int32        // vocabulary id -> the lemmas it is a form of
 	scratch sync.Pool        // *scratch, one per Match call in flight
+	// maybe has one bit per class of length, first and last byte of the
+	// vocabulary's forms: a word whose bit is clear is no form, which
+	// spares most words outside the lexicon the map probe.
+	maybe [256]uint64
+}
+
+func wordClass(w string) uint {
+	return uint(len(w)&15)<<10 | uint(w[0]&31)<<5 | uint(w[len(w)-1]&31)
+}
+
+// form returns the vocabulary id of w.
+func (lx *Lexicon) form(w string) (int32, bool) {
+	if w != "" {
+		if c := wordClass(w); lx.maybe[c>>6]&(1<<(c&63)) == 0 {
+			return 0, false
+		}
+	}
+	id, ok := lx.vocab[w]
+	return id, ok
 }
 
 // Default returns the lexicon embedded in the binary. It panics if the
@@ -309,6 +328,10 @@ func (lx *Lexicon) id(f string) int32 {
 	}
 	id := int32(len(lx.byFirst))
 	lx.vocab[f] = id
+	if f != "" {
+		c := wordClass(f)
+		lx.maybe[c>>6] |= 1 << (c & 63)
+	}
 	lx.byFirst = append(lx.byFirst, nil)
 	lx.lemOf = append(lx.lemOf, nil)
 	return id

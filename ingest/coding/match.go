@@ -77,7 +77,7 @@ func (lx *Lexicon) MatchMasked(words []string, mask []bool) []Trigger {
 	// whose later words are absent is ruled out without scanning its gaps.
 	present := sc.present
 	for i, w := range words {
-		id, ok := lx.vocab[w]
+		id, ok := lx.form(w)
 		if !ok || i < len(mask) && mask[i] {
 			id = -1
 		} else {

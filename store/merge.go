@@ -127,13 +127,11 @@ func (n *neighbourhood) addNear(ctx context.Context, rs []model.Event) (bool, er
 			if err != nil {
 				return false, err
 			}
-			for _, s := range found {
-				added, err := n.add(ctx, s)
-				if err != nil {
-					return false, err
-				}
-				grew = grew || added
+			added, err := n.add(ctx, found)
+			if err != nil {
+				return false, err
 			}
+			grew = grew || added
 		}
 	}
 	return grew, nil
@@ -153,15 +151,34 @@ func join(ds []days) []days {
 	return out
 }
 
-// add takes in a stored report and the rest of its event.
-func (n *neighbourhood) add(ctx context.Context, s storedReport) (bool, error) {
-	if n.have[s.id] {
+// eventsReportsSQL reads every report of the stored events listed (a
+// JSON array of ids).
+const eventsReportsSQL = reportSelect + `
+WHERE m.event_id IN (SELECT value FROM json_each(?))`
+
+// add takes in stored reports and the rest of their events. The rest is
+// read in one query for all the events: the reports of a crowded bucket
+// belong to many events, and a query per event was most of the cost of
+// the lookup in a large store.
+func (n *neighbourhood) add(ctx context.Context, found []storedReport) (bool, error) {
+	var events []string
+	listed := map[string]bool{}
+	for _, s := range found {
+		if n.have[s.id] {
+			continue
+		}
+		n.have[s.id] = true
+		n.reports = append(n.reports, s)
+		n.events[s.eventID] = append(n.events[s.eventID], s.id)
+		if !listed[s.eventID] {
+			listed[s.eventID] = true
+			events = append(events, s.eventID)
+		}
+	}
+	if len(events) == 0 {
 		return false, nil
 	}
-	n.have[s.id] = true
-	n.reports = append(n.reports, s)
-	n.events[s.eventID] = append(n.events[s.eventID], s.id)
-	mates, err := n.w.scanReports(ctx, n.w.eventReports, n.have, s.eventID)
+	mates, err := n.w.scanReports(ctx, n.w.eventReports, n.have, jsonList(events))
 	if err != nil {
 		return false, err
 	}

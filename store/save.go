@@ -119,7 +119,7 @@ func newEventWriter(ctx context.Context, tx *sql.Tx) (*eventWriter, error) {
 	}{{&w.exists, `SELECT COUNT(*) FROM articles WHERE hash = ?`}, {&w.actor, upsertActorSQL},
 		{&w.event, upsertMergedEventSQL}, {&w.mention, insertReportSQL}, {&w.move, moveReportSQL},
 		{&w.text, insertReportTextSQL}, {&w.near, nearReportsSQL}, {&w.undated, undatedReportsSQL}, {&w.victim, victimReportsSQL},
-		{&w.eventReports, eventReportsSQL},
+		{&w.eventReports, eventsReportsSQL},
 		{&w.article, insertArticleSQL}, {&w.setOrigin, setOriginSQL}, {&w.addBands, addBandsSQL}, {&w.bandMates, bandMatesSQL},
 		{&w.groupCopies, groupCopiesSQL}, {&w.setGroup, setGroupSQL},
 		{&w.savepoint, `SAVEPOINT article`}, {&w.release, `RELEASE article`}, {&w.rollbackTo, `ROLLBACK TO article`},

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/eventgraph/eventgraph/model"
@@ -59,5 +60,20 @@ func TestWriteEvent(t *testing.T) {
 				t.Errorf("row = %+v, want %+v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestEventsReports_QueryPlan checks that reading the reports of a list
+// of events goes through the event index, not a scan of all reports.
+func TestEventsReports_QueryPlan(t *testing.T) {
+	db := MustOpen(t)
+	genCorpus(4, 100).save(t, db, false)
+	if _, err := db.w.Exec(`ANALYZE`); err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range MustPlan(t, db.w, eventsReportsSQL, []any{`["e-x","e-y"]`}) {
+		if strings.HasPrefix(step, "SCAN ") && !strings.HasPrefix(step, "SCAN json_each") {
+			t.Errorf("full scan %q", step)
+		}
 	}
 }

@@ -124,6 +124,9 @@ func (d *doc) subject(s *sent, head, lo int) []model.Actor {
 			return pair
 		}
 		if kinds, ok := pronounKinds[w[i]]; ok && w[i] != "him" {
+			if a, ok := d.subjectBefore(s, i, kinds); ok {
+				return []model.Actor{a}
+			}
 			if a, ok := d.antecedentOf(s, s.beforeAddressee(i), kinds, singularPronouns[w[i]]); ok {
 				return []model.Actor{a}
 			}
@@ -609,4 +612,38 @@ func (s *sent) speaksAt(i int) bool {
 		i++
 	}
 	return slices.Contains(s.says, i)
+}
+
+// subjectBefore returns the subject of the sentence before s when the
+// pronoun at token i is the first actor of s and stands for a plural
+// ("they"): "Syrian troops, backed by Russian warplanes, began their
+// push. In May they captured the towns" - they are the troops, not the
+// warplanes named last.
+func (d *doc) subjectBefore(s *sent, i int, kinds []actor.Kind) (model.Actor, bool) {
+	if s.words[i] != "they" {
+		return model.Actor{}, false
+	}
+	for _, m := range s.actors {
+		if m.ts < i {
+			return model.Actor{}, false
+		}
+	}
+	si := slices.Index(d.sents, s)
+	if si < 1 {
+		return model.Actor{}, false
+	}
+	p := d.sents[si-1]
+	for k, m := range p.actors {
+		if m.ts > 0 && (p.afterPreposition(m.ts) || p.words[m.ts-1] == "of" || p.words[m.ts-1] == "by") {
+			continue
+		}
+		if !slices.Contains(kinds, m.Kind) {
+			return model.Actor{}, false
+		}
+		if a, ok := d.resolve(p, k); ok && a.Country != "" {
+			return a, true
+		}
+		return model.Actor{}, false
+	}
+	return model.Actor{}, false
 }

@@ -127,6 +127,9 @@ func TestTargetRules(t *testing.T) {
 		{"an invasion told beside a deal is aimed at the enemy of the fighting",
 			"Chad's army shelled Niger on Monday. Chad signed an accord with France on Tuesday. The accord aims to ease the food crisis caused since Chad invaded in March.",
 			[]want{{"TCD", "NER", "19"}}, []want{{"TCD", "FRA", "19"}}},
+		{"they at the head of a sentence is the subject before, not the backer named last",
+			"Chadian troops, backed by French jets, began their push on Monday. On Tuesday they captured Niamey.",
+			[]want{{"TCD", "NER", "19"}}, []want{{"FRA", "NER", "19"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

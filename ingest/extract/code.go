@@ -109,6 +109,13 @@ func (d *doc) codeSentence(si int) []coded {
 			}
 			if sp, ok := speakers[t.Head]; ok && !neg {
 				emitCode(t, e.Code, sp, d.subject(s, chain, lo))
+			} else if j := judgeVerb(w, lo, t.Head); j >= 0 {
+				// 'Blinken called the Russian move "unconscionable"':
+				// the one calling judges what lies between.
+				jc, _, jneg := auxChain(w, j)
+				if srcs := d.subject(s, jc, lo); len(srcs) > 0 && !jneg {
+					emitCode(t, e.Code, srcs, d.object(s, j+1, t.Head))
+				}
 			}
 			continue
 		}
@@ -254,6 +261,19 @@ func (d *doc) codeSentence(si int) []coded {
 		}
 		if displacement(e) && allCivilian(srcs) {
 			srcs, tgts = d.displaced(s, si)
+		}
+		if u, ordered, ok := d.orderedAct(s, t, hi, srcs); ok {
+			// "Haftar ordered his troops to march on Tripoli": a command
+			// to one's own side is the act commanded, done by the one
+			// commanding; to another side it is also a demand.
+			utg := d.targets(s, u, hi)
+			if len(utg) == 0 {
+				utg = ordered
+			}
+			emitCode(u, u.Entry.Code, srcs, utg)
+			if len(ordered) == 0 || sameCountry(ordered, srcs) {
+				continue
+			}
 		}
 		if len(tgts) == 0 && jointExercise(s, t, srcs) {
 			// "French and Egyptian warships launched war games": drills
@@ -501,6 +521,48 @@ func closingAttribution(w []string, trigs []coding.Trigger, k, chain int) bool {
 	}
 	return true
 }
+
+// orderedAct finds the act of force or coercion (roots 15-20) that a
+// command at t ("ordered X to ...", "instructed X to ...") gives, and the
+// ones commanded, for a source known.
+func (d *doc) orderedAct(s *sent, t coding.Trigger, hi int, srcs []model.Actor) (coding.Trigger, []model.Actor, bool) {
+	if len(srcs) == 0 || t.Entry.Root() != "10" || !commandVerbs[s.words[t.Head]] {
+		return coding.Trigger{}, nil, false
+	}
+	for _, u := range s.trigs {
+		if u.Head <= t.Head || u.Head >= hi || u.Entry.Say {
+			continue
+		}
+		if r := u.Entry.Root(); r >= "15" && r <= "20" {
+			return u, d.object(s, t.Head+1, u.Head), true
+		}
+		return coding.Trigger{}, nil, false
+	}
+	return coding.Trigger{}, nil, false
+}
+
+var commandVerbs = set("order", "orders", "ordered", "ordering", "instruct", "instructs",
+	"instructed", "instructing", "command", "commands", "commanded", "commanding")
+
+// judgeVerb returns the index of a verb of calling or describing in
+// [lo, head) that an evaluative adjective at head completes ("called the
+// move unconscionable", "described it as reckless"), or -1. Up to eight
+// tokens (the object, an "as", quotation marks) may stand between.
+func judgeVerb(w []string, lo, head int) int {
+	for j := head - 1; j >= lo && head-j <= 8; j-- {
+		if judgeVerbs[w[j]] {
+			return j
+		}
+		if w[j] == "," || w[j] == "that" {
+			return -1
+		}
+	}
+	return -1
+}
+
+var judgeVerbs = set("call", "calls", "called", "calling", "describe", "describes", "described",
+	"describing", "deem", "deems", "deemed", "term", "termed", "brand", "branded", "label",
+	"labelled", "labeled", "consider", "considers", "considered", "find", "finds", "found")
 
 // mentionAt returns the actor of the mention covering token start when
 // the trigger's pattern opens with it ("protesters storm"), else nil.

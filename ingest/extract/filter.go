@@ -127,6 +127,11 @@ func carrierVerb(words []string, head int, root string) (int, bool) {
 		return 0, false
 	}
 	k := head - 2
+	if strings.HasSuffix(words[head], "ing") && turnVerbs[words[k]] {
+		// "resorted to throwing stones", "returned to shelling": "to"
+		// is a preposition and the act is done.
+		return k, true
+	}
 	if supportNouns[words[k]] {
 		// "has taken several steps to ease": the taking carries.
 		for j := k - 1; j >= 0 && k-j <= 3; j-- {
@@ -151,6 +156,8 @@ func carrierVerb(words []string, head int, root string) (int, bool) {
 }
 
 var (
+	turnVerbs = set("resort", "resorts", "resorted", "resorting", "return", "returns", "returned",
+		"returning", "revert", "reverted", "turn", "turns", "turned", "switched")
 	supportNouns = set("steps", "step", "measures", "action", "moves", "move")
 	takeForms    = set("take", "takes", "took", "taken", "taking")
 )

@@ -184,6 +184,9 @@ func TestCodeRules(t *testing.T) {
 		{"to before a verb in -ing after resort is a preposition",
 			"Chadian troops resorted to shelling Niger's border villages.",
 			[]want{{"TCD", "NER", "19"}}, nil},
+		{"the European Community is an international body",
+			"The European Community gave Chad five million dollars of aid on Monday.",
+			[]want{{"IGO", "TCD", "07"}}, nil},
 	}
 	t.Run("a pattern that names its subject", func(t *testing.T) {
 		// The target is the business of the role rules; only the source

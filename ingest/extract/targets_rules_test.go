@@ -130,6 +130,9 @@ func TestTargetRules(t *testing.T) {
 		{"they at the head of a sentence is the subject before, not the backer named last",
 			"Chadian troops, backed by French jets, began their push on Monday. On Tuesday they captured Niamey.",
 			[]want{{"TCD", "NER", "19"}}, []want{{"FRA", "NER", "19"}}},
+		{"a government offensive names no government acting",
+			"Niger's president met Chadian envoys on Sunday. Chad's army attacked rebels in the north on Monday. Niger's president welcomed the talks. A government offensive has forced thousands of Chadians to flee.",
+			[]want{{"TCD", "TCD", "17"}}, []want{{"NER", "TCD", "17"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -47,6 +47,7 @@ func (d *doc) codeSentence(si int) []coded {
 	reported := map[int]bool{} // heads of reporting verbs inside a stance's complement
 	var says []coding.Trigger
 	var lastSubj []model.Actor // the subject of the latest active verb
+	var lastTgts []model.Actor // and the ones it acted on
 	for _, t := range trigs {
 		e := t.Entry
 		if s.insideName(t.Head) {
@@ -66,6 +67,12 @@ func (d *doc) codeSentence(si int) []coded {
 			continue
 		}
 		if modifierUse(w, t) || fixedPhrase(w, t) {
+			continue
+		}
+		if parties := d.dealRelative(s, t); len(parties) > 0 {
+			// "the agreement Moscow and Ankara struck in Sochi": a
+			// relative clause restating the deal, between its subjects.
+			emitCode(t, "057", parties[:1], parties[1:])
 			continue
 		}
 		participle := len(lastSubj) > 0 && participlePredicate(w, t)
@@ -257,7 +264,12 @@ func (d *doc) codeSentence(si int) []coded {
 			tgts = d.targets(s, t, hi)
 		}
 		if len(srcs) > 0 {
-			lastSubj = srcs
+			if len(tgts) == 0 && coord && sameCountry(srcs, lastSubj) {
+				// "Baku apologized to Moscow and offered to pay
+				// compensation": the second act goes to the same party.
+				tgts = lastTgts
+			}
+			lastSubj, lastTgts = srcs, tgts
 		}
 		if displacement(e) && allCivilian(srcs) {
 			srcs, tgts = d.displaced(s, si)
@@ -543,6 +555,51 @@ func (d *doc) orderedAct(s *sent, t coding.Trigger, hi int, srcs []model.Actor) 
 
 var commandVerbs = set("order", "orders", "ordered", "ordering", "instruct", "instructs",
 	"instructed", "instructing", "command", "commands", "commanded", "commanding")
+
+// dealRelative returns the parties of a relative clause that restates a
+// deal ("the agreement Moscow and Ankara struck", "a truce that the two
+// sides signed"): trigger t is a past verb of concluding whose subject
+// mentions follow a deal noun. It returns nil otherwise.
+func (d *doc) dealRelative(s *sent, t coding.Trigger) []model.Actor {
+	w := s.words
+	if !concludeVerbs[w[t.Head]] {
+		return nil
+	}
+	chain, _, _ := auxChain(w, t.Head)
+	i := chain - 1
+	var parties []model.Actor
+	for i >= 0 {
+		if k, ok := s.actorEndingAt(i); ok {
+			if a, ok := d.resolve(s, k); ok && a.Country != "" {
+				parties = append([]model.Actor{a}, parties...)
+			}
+			i = s.actors[k].ts - 1
+			continue
+		}
+		if w[i] == "and" && len(parties) > 0 {
+			i--
+			continue
+		}
+		break
+	}
+	if len(parties) == 0 || i < 0 {
+		return nil
+	}
+	if (w[i] == "that" || w[i] == "which") && i > 0 {
+		i--
+	}
+	if !dealNouns[w[i]] {
+		return nil
+	}
+	return parties
+}
+
+var (
+	concludeVerbs = set("struck", "reached", "signed", "sealed", "concluded",
+		"negotiated", "agreed")
+	dealNouns = set("agreement", "agreements", "deal", "deals", "accord", "accords", "truce",
+		"ceasefire", "pact", "treaty", "memorandum", "arrangement", "understanding")
+)
 
 // judgeVerb returns the index of a verb of calling or describing in
 // [lo, head) that an evaluative adjective at head completes ("called the

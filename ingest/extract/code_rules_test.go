@@ -187,6 +187,15 @@ func TestCodeRules(t *testing.T) {
 		{"the European Community is an international body",
 			"The European Community gave Chad five million dollars of aid on Monday.",
 			[]want{{"IGO", "TCD", "07"}}, nil},
+		{"a deal restated in a relative clause is between its subjects",
+			"Kenya accused Uganda of violating the truce Kenya and Uganda struck in Nairobi last year.",
+			[]want{{"KEN", "UGA", "05"}}, []want{{"KEN", "UGA", "19"}}},
+		{"a verb of concluding with no deal before its subject is no deal",
+			"Kenya and Uganda signed in Nairobi last year.",
+			nil, []want{{"KEN", "UGA", "19"}}},
+		{"a coordinated act goes to the party of the act before it",
+			"Chad shelled Niger on Monday. Chad apologized to Niger and offered to pay compensation.",
+			[]want{{"TCD", "NER", "03"}}, []want{{"TCD", "-", "03"}}},
 	}
 	t.Run("a pattern that names its subject", func(t *testing.T) {
 		// The target is the business of the role rules; only the source

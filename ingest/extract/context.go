@@ -144,6 +144,10 @@ func (d *doc) displaced(s *sent, si int) ([]model.Actor, []model.Actor) {
 			}
 		}
 	}
+	if country == "" {
+		// The displaced are people of the country the war is in.
+		country = d.homeCountry(si, "")
+	}
 	var last *coded
 	var home *coded
 	for k := len(d.done) - 1; k >= 0; k-- {

@@ -86,10 +86,12 @@ func (d *doc) subject(s *sent, head, lo int) []model.Actor {
 	w := s.words
 	for i := head - 1; i >= lo; i-- {
 		if w[i] == "," {
-			// Skip a relative clause: ", which backs Hamas," before the verb.
+			// Skip a relative clause (", which backs Hamas,") or a
+			// participle (", backed by Russian air power,") before the
+			// verb.
 			for q := i - 1; q >= lo; q-- {
 				if w[q] == "," {
-					if relatives[w[q+1]] {
+					if relatives[w[q+1]] || q+2 < i && pastForm(w[q+1]) && w[q+2] == "by" {
 						i = q
 					}
 					break
@@ -411,14 +413,25 @@ func (d *doc) placeRef(s *sent, i int, but string) (model.Actor, bool) {
 			}
 		}
 	}
-	// States count only in a story that names no place at all.
-	for pass := 0; pass < 2; pass++ {
+	if c := d.homeCountry(si, but); c != "" {
+		return model.NewActor(c, c, model.RoleNone), true
+	}
+	return model.Actor{}, false
+}
+
+// homeCountry returns the story's own country as of sentence si: the one
+// whose places it names most (in the lead and up to si), other than but.
+// Seats of power ("Ankara", "the Kremlin") count only in a story that
+// names no place, as they are where the other parties speak from, and
+// states only in one that names neither.
+func (d *doc) homeCountry(si int, but string) string {
+	for pass := 0; pass < 3; pass++ {
 		count := map[string]int{}
 		best, n := "", 0
 		for j := 0; j < len(d.sents) && (j <= si || j < leadSents); j++ {
 			for _, m := range d.sents[j].actors {
 				c := m.Actor.Country
-				named := m.Kind == actor.KindPlace || m.Kind == actor.KindMetonym || pass == 1 && m.Kind == actor.KindState
+				named := m.Kind == actor.KindPlace || pass >= 1 && m.Kind == actor.KindMetonym || pass == 2 && m.Kind == actor.KindState
 				if !named || c == "" || c == model.CountryIGO || c == but {
 					continue
 				}
@@ -428,10 +441,10 @@ func (d *doc) placeRef(s *sent, i int, but string) (model.Actor, bool) {
 			}
 		}
 		if best != "" {
-			return model.NewActor(best, best, model.RoleNone), true
+			return best
 		}
 	}
-	return model.Actor{}, false
+	return ""
 }
 
 // thirdParties are agents that stand between the sides of a conflict.

@@ -31,6 +31,17 @@ func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
 	if acts := d.judgedClause(s, t); len(acts) > 0 {
 		return acts
 	}
+	if displacement(t.Entry) {
+		// "The offensive has driven a million people from their
+		// homes": the displaced are the target, whoever drove them.
+		si := slices.Index(d.sents, s)
+		if _, tgts := d.displaced(s, si); len(tgts) > 0 {
+			return tgts
+		}
+		if c := d.homeCountry(si, ""); c != "" {
+			return []model.Actor{model.NewActor(c+" civilians", c, model.RoleCVL)}
+		}
+	}
 	return d.agreementPartner(s, t)
 }
 

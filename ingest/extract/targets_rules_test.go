@@ -133,6 +133,9 @@ func TestTargetRules(t *testing.T) {
 		{"a government offensive names no government acting",
 			"Niger's president met Chadian envoys on Sunday. Chad's army attacked rebels in the north on Monday. Niger's president welcomed the talks. A government offensive has forced thousands of Chadians to flee.",
 			[]want{{"TCD", "TCD", "17"}}, []want{{"NER", "TCD", "17"}}},
+		{"an offensive backed by others drives out the people of the country at war",
+			"Kenyan President William Ruto met Ethiopian envoys on Monday to discuss Mogadishu. The Somali offensive, backed by Ethiopian drones, has driven thousands of people from their homes.",
+			[]want{{"SOM", "SOM", "17"}}, []want{{"ETH", "SOM", "17"}, {"SOM", "KEN", "17"}, {"SOM", "ETH", "17"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

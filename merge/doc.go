@@ -27,7 +27,11 @@
 //     differ by [Rule.DayTolerance] when the articles were published on
 //     different days, since one outlet's "late on Thursday" is another's
 //     Friday; statements, and two days within one article, are exact;
-//   - their places are equal (case-folded) or one names none.
+//   - their places are equal (case-folded) or one names none; for talks
+//     and deals between two parties (symmetric codes of QuadClass 1) the
+//     place is left out, since one outlet names where a deal was sealed
+//     ("at talks in Moscow") and another where it applies ("a ceasefire
+//     in Idlib").
 //
 // # Clustering
 //

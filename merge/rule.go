@@ -57,7 +57,7 @@ func (r Rule) Compatible(a, b model.Event) bool {
 	if Family(a.Code) != Family(b.Code) {
 		return false
 	}
-	if !placesMatch(a.Location, b.Location) {
+	if !placesMatch(a.Location, b.Location) && !(venueOrSubject(a) && venueOrSubject(b)) {
 		return false
 	}
 	if !r.datesMatch(a.Date, b.Date, tolerant(a, b)) {
@@ -84,6 +84,16 @@ func actorsMatch(a, b *model.Actor) bool {
 		return true
 	}
 	return a.Country == b.Country && (a.Role == model.RoleNone || b.Role == model.RoleNone)
+}
+
+// venueOrSubject reports whether the place of report r may be where the
+// parties met as well as what they settled: talks and deals between two
+// parties (symmetric verbal cooperation), which one outlet places where
+// they were sealed ("at talks in Moscow") and another where they apply ("a
+// ceasefire in Idlib"). For these the place does not tell two reports
+// apart; for every other act it does.
+func venueOrSubject(r model.Event) bool {
+	return Symmetric(r.Code) && r.CAMEO().Quad == 1
 }
 
 func placesMatch(a, b string) bool {

@@ -349,6 +349,14 @@ func (d *doc) resolveAs(s *sent, k int, places bool) (model.Actor, bool) {
 	case actor.KindPronoun:
 		return m.Actor, m.Resolved
 	case actor.KindAgent:
+		if (m.Actor.Country == "" || m.Inferred) && m.ts > 0 && conjPossessive[s.words[m.ts-1]] {
+			// "Russia's defence ministry said its forces were": the
+			// forces of the one "its" refers to, not the story's guess.
+			p := s.words[m.ts-1]
+			if a, ok := d.antecedentOf(s, m.ts-1, pronounKinds[p], singularPronouns[p]); ok && a.Country != model.CountryIGO {
+				return model.NewActor(m.Text, a.Country, m.Actor.Role), true
+			}
+		}
 		if m.Actor.Country == "" && m.ts > 0 && definite[s.words[m.ts-1]] && thirdParties[s.words[m.te-1]] {
 			// "the mediators" stand between the sides: the body that
 			// brokered, not the latest government named.

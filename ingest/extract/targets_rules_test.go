@@ -136,6 +136,9 @@ func TestTargetRules(t *testing.T) {
 		{"an offensive backed by others drives out the people of the country at war",
 			"Kenyan President William Ruto met Ethiopian envoys on Monday to discuss Mogadishu. The Somali offensive, backed by Ethiopian drones, has driven thousands of people from their homes.",
 			[]want{{"SOM", "SOM", "17"}}, []want{{"ETH", "SOM", "17"}, {"SOM", "KEN", "17"}, {"SOM", "ETH", "17"}}},
+		{"its forces are the forces of the one its refers to",
+			"Heavy fighting spread across Somalia on Sunday. Kenya's defence ministry said its forces had shelled Somali rebel positions.",
+			[]want{{"KEN", "SOM", "19"}}, []want{{"SOM", "SOM", "19"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -49,3 +49,14 @@ func TestFormFilter(t *testing.T) {
 		t.Error("a word no pattern holds is a form")
 	}
 }
+
+func TestLower(t *testing.T) {
+	in := []string{"Russia", "already", "Kyiv’s", "ÉTAT", "don’t", "U.S.", "", "42"}
+	want := []string{"russia", "already", "kyiv's", "état", "don't", "u.s.", "", "42"}
+	got := Lower(in)
+	for i := range in {
+		if got[i] != want[i] {
+			t.Errorf("Lower(%q) = %q, want %q", in[i], got[i], want[i])
+		}
+	}
+}

@@ -299,11 +299,16 @@ func Lower(tokens []string) []string {
 // lowerASCII avoids an allocation for words already in lower case, the
 // common case in running text.
 func lowerASCII(s string) string {
+	upper := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 'A' && c <= 'Z' || c >= 0x80 {
+		if c >= 0x80 {
 			return strings.ToLower(strings.ReplaceAll(s, "’", "'"))
 		}
+		upper = upper || c >= 'A' && c <= 'Z'
+	}
+	if upper {
+		return strings.ToLower(s) // ASCII: no "’" to replace
 	}
 	return s
 }

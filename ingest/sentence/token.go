@@ -24,7 +24,11 @@ func (t Token) IsWord() bool {
 func Tokenize(text string) []Token {
 	toks := make([]Token, 0, len(text)/5)
 	for i := 0; i < len(text); {
-		r, n := decode(text[i:])
+		// Nearly every byte of English news text is an ASCII rune.
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case r == ' ' || unicode.IsSpace(r):
 			i += n
@@ -45,21 +49,24 @@ func Tokenize(text string) []Token {
 	return toks
 }
 
+// isWordRune is small enough to be inlined, with the ASCII case, nearly
+// every rune of English news text, read from a table.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+		return asciiWord[r]
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
+	return isWordRuneSlow(r)
 }
 
-// decode is utf8.DecodeRuneInString with the ASCII case inlined: nearly
-// every byte of English news text is one.
-func decode(s string) (rune, int) {
-	if len(s) > 0 && s[0] < utf8.RuneSelf {
-		return rune(s[0]), 1
+func isWordRuneSlow(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for r := range t {
+		t[r] = isWordRuneSlow(rune(r))
 	}
-	return utf8.DecodeRuneInString(s)
-}
+	return t
+}()
 
 // wordEnd returns the end of the word starting at i: letters and digits,
 // joined by single inner marks followed by another letter or digit. A dot
@@ -67,7 +74,10 @@ func decode(s string) (rune, int) {
 func wordEnd(text string, i int) int {
 	j := i
 	for j < len(text) {
-		r, n := decode(text[j:])
+		r, n := rune(text[j]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[j:])
+		}
 		if isWordRune(r) {
 			j += n
 			continue

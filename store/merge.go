@@ -23,7 +23,9 @@ import (
 // event all of whose reports it is compatible with. Compatible reports
 // share a merge bucket (family and unordered pair of actor keys) and lie
 // within DayTolerance days of each other (undated ones only with undated
-// ones): call that "near". Let X be a set of stored reports, closed under
+// ones); reports of one act laid at different doors, which merge.Cluster
+// joins after that, share the family and the victim's key instead
+// (merge.Contestable, the victim buckets of addNear): call both "near". Let X be a set of stored reports, closed under
 // "all reports of a stored event", such that every stored report near any
 // report of a changed event is in X, where an event of Cluster(X and the
 // new reports) is changed when its reports are not exactly those of one

@@ -44,7 +44,7 @@ type Config struct {
 	Writer    model.ArticleWriter
 	Workers   int // extraction goroutines; 0 means one per CPU
 	Window    int // articles in flight; 0 means 8 per worker
-	Batch     int // articles per call of a BatchWriter; 0 means 128
+	Batch     int // articles per call of a BatchWriter; 0 means DefaultBatch
 	// OnFile, if set, is called from the writer goroutine once every article
 	// of a file has been stored (or the file was skipped or rejected).
 	OnFile func(FileResult)
@@ -58,6 +58,14 @@ type Config struct {
 type BatchWriter interface {
 	SaveArticles(ctx context.Context, articles []model.Article, events [][]model.Event) (added []bool, err error)
 }
+
+// DefaultBatch is the batch size when Config.Batch is 0. A commit writes
+// every page the batch changed, and the articles of a batch share many
+// pages (index roots and inner pages, the full-text segment, the
+// actors), so larger batches write less per article: on a generated
+// 2,000-article corpus 512 took about a tenth less CPU than 128. The
+// price is that readers see new articles a batch at a time.
+const DefaultBatch = 512
 
 // FileResult is what became of one input file.
 type FileResult struct {
@@ -190,7 +198,7 @@ func write(ctx context.Context, cfg Config, done <-chan job, slots <-chan struct
 	case bw == nil:
 		size = 1
 	case size <= 0:
-		size = 128
+		size = DefaultBatch
 	}
 	var pending []job
 	flush := func() error {

@@ -188,6 +188,22 @@ func TestEventsAfter_QueryPlans(t *testing.T) {
 // index 0 would be a full scan of the FTS table).
 var tableScan = regexp.MustCompile(`^SCAN (?:[a-z_]+ USING|[a-z_]+$|[a-z_]+ VIRTUAL TABLE INDEX 0:)`)
 
+// TestReadEvents_QueryPlans: reading a page's events finds each event,
+// mention and actor through an index.
+func TestReadEvents_QueryPlans(t *testing.T) {
+	db := MustOpen(t)
+	genCorpus(3, 200).save(t, db, false)
+	tx, err := db.beginRead(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	list := []any{`["e-1","e-2"]`}
+	for name, q := range map[string]string{"events": readEventsSQL, "mentions": readMentionsSQL, "actors": actorsByIDSQL} {
+		checkPlan(t, name, tx, q, list, false)
+	}
+}
+
 // checkPlan fails when the plan of q reads a whole table, or, for a walk,
 // when it reads anything but events_order in order.
 func checkPlan(t *testing.T, name string, tx *sql.Tx, q string, args []any, walk bool) {

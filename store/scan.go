@@ -81,6 +81,23 @@ func scanEvents(rows *sql.Rows, keep func(model.Event) bool) ([]model.Event, err
 	return events, nil
 }
 
+// The queries of readEvents, named for the plan tests.
+const (
+	readEventsSQL = `SELECT e.id, e.code, e.date_start, e.date_end, e.precision, e.location,
+		s.id, s.name, s.country, s.role, s.code, t.id, t.name, t.country, t.role, t.code,
+		COALESCE(r.status, ''), COALESCE(r.note, '')
+		FROM events e JOIN actors s ON s.id = e.source_id LEFT JOIN actors t ON t.id = e.target_id
+		LEFT JOIN reviews r ON r.event_id = e.id
+		WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY ` + pageKey
+	readMentionsSQL = `SELECT m.event_id, m.id, m.article_id, m.sentence, m."start", m."end", m."trigger", m.time_text,
+		COALESCE(a.path, ''), COALESCE(a.url, ''), COALESCE(a.outlet, ''), a.published, a.origin,
+		m.code, m.date_start, m.date_end, m.precision, m.location, m.figures, m.source_id, m.target_id
+		FROM mentions m LEFT JOIN articles a ON a.id = m.article_id
+		WHERE m.event_id IN (SELECT value FROM json_each(?))`
+	actorsByIDSQL = `SELECT id, name, country, role, code FROM actors
+		WHERE id IN (SELECT value FROM json_each(?))`
+)
+
 // readEvents reads the given events with their mentions, as Events would
 // (order and content; page_test.go compares them), in three queries
 // rather than one: the events, their mentions with their articles, and
@@ -92,12 +109,7 @@ func readEvents(ctx context.Context, tx *sql.Tx, ids []string) ([]model.Event, e
 		return nil, nil
 	}
 	list := jsonList(ids)
-	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.code, e.date_start, e.date_end, e.precision, e.location,
-		s.id, s.name, s.country, s.role, s.code, t.id, t.name, t.country, t.role, t.code,
-		COALESCE(r.status, ''), COALESCE(r.note, '')
-		FROM events e JOIN actors s ON s.id = e.source_id LEFT JOIN actors t ON t.id = e.target_id
-		LEFT JOIN reviews r ON r.event_id = e.id
-		WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY `+pageKey, list)
+	rows, err := tx.QueryContext(ctx, readEventsSQL, list)
 	if err != nil {
 		return nil, err
 	}
@@ -145,11 +157,7 @@ func readEvents(ctx context.Context, tx *sql.Tx, ids []string) ([]model.Event, e
 // order is made here rather than by SQLite, whose sort would copy every
 // row, sentences included.
 func readMentions(ctx context.Context, tx *sql.Tx, list string) (map[string][]model.Mention, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT m.event_id, m.id, m.article_id, m.sentence, m."start", m."end", m."trigger", m.time_text,
-		COALESCE(a.path, ''), COALESCE(a.url, ''), COALESCE(a.outlet, ''), a.published, a.origin,
-		m.code, m.date_start, m.date_end, m.precision, m.location, m.figures, m.source_id, m.target_id
-		FROM mentions m LEFT JOIN articles a ON a.id = m.article_id
-		WHERE m.event_id IN (SELECT value FROM json_each(?))`, list)
+	rows, err := tx.QueryContext(ctx, readMentionsSQL, list)
 	if err != nil {
 		return nil, err
 	}
@@ -232,8 +240,7 @@ func actorsByID(ctx context.Context, tx *sql.Tx, ids map[string]bool) (map[strin
 	for id := range ids {
 		list = append(list, id)
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, name, country, role, code FROM actors
-		WHERE id IN (SELECT value FROM json_each(?))`, jsonList(list))
+	rows, err := tx.QueryContext(ctx, actorsByIDSQL, jsonList(list))
 	if err != nil {
 		return nil, err
 	}

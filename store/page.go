@@ -183,6 +183,8 @@ func (s pageSource) query(p *pagePlan, key []any, want int) (string, []any) {
 // filter: each word of the query, lower-cased, occurs in an evidence
 // sentence or in an actor's name, lower-cased (Match's own test, on the
 // sentences alone, so that events that fail it are never read whole).
+// It runs only for a query with words SQL cannot test (see
+// textCandidates); otherwise SQL has let through only events that pass.
 func (p *pagePlan) textPass(ctx context.Context, tx *sql.Tx, rows []pageRow) ([]string, error) {
 	ids := make([]string, len(rows))
 	for i, r := range rows {

@@ -366,6 +366,13 @@ func (d *doc) resolveAs(s *sent, k int, places bool) (model.Actor, bool) {
 			return m.Actor, true
 		}
 		if m.Actor.Country == "" && m.ts > 0 && definite[s.words[m.ts-1]] {
+			// "the coalition" after "the Saudi-led coalition": the latest
+			// mention with the same head and a country.
+			if a, ok := d.sameHead(s, m.ts, s.words[m.te-1]); ok {
+				return model.NewActor(m.Text, a.Country, m.Actor.Role), true
+			}
+		}
+		if m.Actor.Country == "" && m.ts > 0 && definite[s.words[m.ts-1]] {
 			// "the junta", "its army": the latest actor of the same role.
 			if a, ok := d.sameRole(s, m.ts, m.Actor.Role); ok {
 				return model.NewActor(m.Text, a.Country, m.Actor.Role), true
@@ -373,6 +380,29 @@ func (d *doc) resolveAs(s *sent, k int, places bool) (model.Actor, bool) {
 		}
 	}
 	return m.Actor, true
+}
+
+// sameHead returns the latest actor before token i of s, in s or in the
+// sentences before, named with head word and a country.
+func (d *doc) sameHead(s *sent, i int, head string) (model.Actor, bool) {
+	ok := func(m actor.Match) bool {
+		if m.Kind != actor.KindAgent && m.Kind != actor.KindMetonym || m.Inferred || m.Actor.Country == "" {
+			return false
+		}
+		t := strings.ToLower(m.Text)
+		return strings.HasSuffix(t, " "+head)
+	}
+	for k := len(s.actors) - 1; k >= 0; k-- {
+		if s.actors[k].te <= i && ok(s.actors[k].Match) {
+			return s.actors[k].Actor, true
+		}
+	}
+	for k := len(d.history) - 1; k >= 0; k-- {
+		if ok(d.history[k]) {
+			return d.history[k].Actor, true
+		}
+	}
+	return model.Actor{}, false
 }
 
 // definite are the words that make a bare agent refer back: "the army".

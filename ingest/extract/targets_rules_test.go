@@ -139,6 +139,9 @@ func TestTargetRules(t *testing.T) {
 		{"its forces are the forces of the one its refers to",
 			"Heavy fighting spread across Somalia on Sunday. Kenya's defence ministry said its forces had shelled Somali rebel positions.",
 			[]want{{"KEN", "SOM", "19"}}, []want{{"SOM", "SOM", "19"}}},
+		{"the coalition is the coalition named before",
+			"The Saudi-led coalition bombed Sanaa on Monday. Yemeni troops shelled the port of Aden. On Tuesday the US Senate voted to end American military support for the coalition.",
+			[]want{{"USA", "SAU", "16"}}, []want{{"USA", "YEM", "16"}, {"USA", "USA", "16"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -142,6 +142,9 @@ func TestTargetRules(t *testing.T) {
 		{"the coalition is the coalition named before",
 			"The Saudi-led coalition bombed Sanaa on Monday. Yemeni troops shelled the port of Aden. On Tuesday the US Senate voted to end American military support for the coalition.",
 			[]want{{"USA", "SAU", "16"}}, []want{{"USA", "YEM", "16"}, {"USA", "USA", "16"}}},
+		{"a clock time named after a capital is no actor",
+			"Ethiopian President Sahle-Work Zewde said that he and Somali President Hassan Sheikh Mohamud had agreed to a truce from midnight Nairobi time.",
+			nil, []want{{"ETH", "KEN", "05"}, {"SOM", "KEN", "05"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -41,10 +41,11 @@ func (d *doc) codeSentence(si int) []coded {
 	}
 	emit := func(t coding.Trigger, srcs, tgts []model.Actor) { emitCode(t, t.Entry.Code, srcs, tgts) }
 	speakers, sourced := d.speakers(s, trigs)
-	suppress := -1             // triggers before this token are inside a stance complement
-	acts := 0                  // triggers other than reporting verbs, coded or not
-	counted := map[int]bool{}  // heads of the triggers acts counts
-	reported := map[int]bool{} // heads of reporting verbs inside a stance's complement
+	suppress := -1                     // triggers before this token are inside a stance complement
+	acts := 0                          // triggers other than reporting verbs, coded or not
+	counted := map[int]bool{}          // heads of the triggers acts counts
+	reported := map[int]bool{}         // heads of reporting verbs inside a stance's complement
+	saySubj := map[int][]model.Actor{} // subjects of reporting verbs after "and"
 	var says []coding.Trigger
 	var lastSubj []model.Actor // the subject of the latest active verb
 	var lastTgts []model.Actor // and the ones it acted on
@@ -57,8 +58,11 @@ func (d *doc) codeSentence(si int) []coded {
 			if chain, _, _ := auxChain(w, t.Head); chain > 0 && (w[chain-1] == "and" || w[chain-1] == "but") && pastForm(w[t.Head]) {
 				// "X rejected the claims and said its troops had ...":
 				// a new predicate, whose report is no part of the
-				// stance before it.
+				// stance before it, and whose subject is the one before.
 				suppress = -1
+				if len(lastSubj) > 0 {
+					saySubj[t.Head] = lastSubj
+				}
 			}
 			if t.Head < suppress {
 				reported[t.Head] = true
@@ -218,7 +222,13 @@ func (d *doc) codeSentence(si int) []coded {
 				}
 			case mk == modalFuture && (len(subj) == 0 || sameCountry(subj, sp)):
 				if code := intentCode(e.Code, neg); code != "" {
-					emitCode(t, code, sp, d.targets(s, t, hi))
+					src, tg := sp, d.targets(s, t, hi)
+					if len(tg) == 0 && len(src) >= 2 && (e.Sym || jointRoots[e.Root()]) {
+						// "Russia and Turkey said they would set up a
+						// corridor": a joint plan, each to the other.
+						src, tg = src[:1], src[1:]
+					}
+					emitCode(t, code, src, tg)
 				}
 			case mk == modalOblige && len(subj) > 0 && !sameSide(subj, sp):
 				emitCode(t, "100", sp, subj)
@@ -337,7 +347,7 @@ func (d *doc) codeSentence(si int) []coded {
 		// "Aliyev said the agreement amounted to Armenia's capitulation
 		// and hailed it": a report that holds no act is the speaker's
 		// statement, whatever else the sentence codes.
-		if srcs, tgts, ok := d.emptyReport(s, t, counted); ok {
+		if srcs, tgts, ok := d.emptyReport(s, t, counted, saySubj[t.Head]); ok {
 			emit(t, srcs, tgts)
 		}
 	}
@@ -366,8 +376,9 @@ func (d *doc) codeSentence(si int) []coded {
 
 // emptyReport gives the speaker of reporting verb t and whom the report
 // is about when what follows the verb, up to the next predicate, holds no
-// act (no trigger counted in it) and the verb has a subject of its own.
-func (d *doc) emptyReport(s *sent, t coding.Trigger, counted map[int]bool) ([]model.Actor, []model.Actor, bool) {
+// act (no trigger counted in it) and the verb has a subject: subj when
+// the verb is coordinated with one before, else its own.
+func (d *doc) emptyReport(s *sent, t coding.Trigger, counted map[int]bool, subj []model.Actor) ([]model.Actor, []model.Actor, bool) {
 	w := s.words
 	chain, modal, neg := auxChain(w, t.Head)
 	if neg || modal != "" || infinitive(w, t.Head) || quoteBefore(w, t.Head) {
@@ -382,7 +393,10 @@ func (d *doc) emptyReport(s *sent, t coding.Trigger, counted map[int]bool) ([]mo
 			return nil, nil, false
 		}
 	}
-	srcs := d.subject(s, chain, clauseStart(w, t.Head))
+	srcs := subj
+	if len(srcs) == 0 {
+		srcs = d.subject(s, chain, clauseStart(w, t.Head))
+	}
 	if len(srcs) == 0 {
 		return nil, nil, false
 	}

@@ -196,6 +196,12 @@ func TestCodeRules(t *testing.T) {
 		{"a coordinated act goes to the party of the act before it",
 			"Chad shelled Niger on Monday. Chad apologized to Niger and offered to pay compensation.",
 			[]want{{"TCD", "NER", "03"}}, []want{{"TCD", "-", "03"}}},
+		{"a corridor set up together, announced, is an intent to cooperate",
+			"Russia and Turkey said they would set up a security corridor along the highway.",
+			[]want{{"RUS", "TUR", "03"}}, nil},
+		{"a coordinated report speaks for the subject before it",
+			"Mali's junta accused France of breaching the accords between the two countries and said the results had not been satisfactory.",
+			[]want{{"MLI", "-", "01"}}, []want{{"FRA", "-", "01"}}},
 	}
 	t.Run("a pattern that names its subject", func(t *testing.T) {
 		// The target is the business of the role rules; only the source

@@ -42,7 +42,30 @@ func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
 			return []model.Actor{model.NewActor(c+" civilians", c, model.RoleCVL)}
 		}
 	}
+	if acts := d.aidRecipient(s, t); len(acts) > 0 {
+		return acts
+	}
 	return d.agreementPartner(s, t)
+}
+
+// aidRecipient returns the people of the country a story's war is in as
+// the target of humanitarian aid sent with no recipient named ("Jordan
+// sent a field hospital through the crossing"), unless they are the
+// sender's own.
+func (d *doc) aidRecipient(s *sent, t coding.Trigger) []model.Actor {
+	if !strings.HasPrefix(t.Entry.Code, "073") {
+		return nil
+	}
+	chain, _, _ := auxChain(s.words, t.Head)
+	subj := d.subject(s, chain, clauseStart(s.words, t.Head))
+	if len(subj) == 0 {
+		return nil
+	}
+	c := d.homeCountry(slices.Index(d.sents, s), "")
+	if c == "" || c == subj[0].Country {
+		return nil
+	}
+	return []model.Actor{model.NewActor(c+" civilians", c, model.RoleCVL)}
 }
 
 // judgedClause returns the subject of the clause a judgement takes up

@@ -145,6 +145,12 @@ func TestTargetRules(t *testing.T) {
 		{"a clock time named after a capital is no actor",
 			"Ethiopian President Sahle-Work Zewde said that he and Somali President Hassan Sheikh Mohamud had agreed to a truce from midnight Nairobi time.",
 			nil, []want{{"ETH", "KEN", "05"}, {"SOM", "KEN", "05"}}},
+		{"aid sent with no recipient named goes to the people of the war's country",
+			"Fighting raged in Mogadishu and Kismayo on Monday. Qatar sent a field hospital on Tuesday.",
+			[]want{{"QAT", "SOM", "07"}}, []want{{"QAT", "-", "07"}}},
+		{"aid from the war's own country names no recipient",
+			"Fighting raged in Mogadishu on Monday. Somalia sent a field hospital on Tuesday.",
+			nil, []want{{"SOM", "SOM", "07"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

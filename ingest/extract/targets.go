@@ -48,6 +48,26 @@ func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
 	return d.agreementPartner(s, t)
 }
 
+// placeAimed finds "into the territory", "on the city" among the words
+// [from, hi) of an act of coercion or force: a halt to supplies into the
+// territory just named is aimed at it.
+func (d *doc) placeAimed(s *sent, from, hi int) []model.Actor {
+	w := s.words
+	for i := from; i+2 < hi && i < from+14; i++ {
+		switch w[i] {
+		case "into", "on", "against", "to":
+		default:
+			continue
+		}
+		if w[i+1] == "the" && placeAnaphors[w[i+2]] && !s.hasActorAt(i+3) && !(i+3 < len(w) && w[i+3] == "of") {
+			if a, ok := d.placeRef(s, i+2, ""); ok {
+				return []model.Actor{a}
+			}
+		}
+	}
+	return nil
+}
+
 // aidRecipient returns the people of the country a story's war is in as
 // the target of humanitarian aid sent with no recipient named ("Jordan
 // sent a field hospital through the crossing"), unless they are the
@@ -282,6 +302,11 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 	}
 	if acts := d.actorsAfterBy(s, start, end, places, places); len(acts) > 0 {
 		return acts
+	}
+	if places && t.Entry.Root() >= "17" {
+		if acts := d.placeAimed(s, start, hi); len(acts) > 0 {
+			return acts
+		}
 	}
 	switch t.Entry.Root() {
 	case "03", "05", "11", "12":

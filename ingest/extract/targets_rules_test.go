@@ -151,6 +151,9 @@ func TestTargetRules(t *testing.T) {
 		{"aid from the war's own country names no recipient",
 			"Fighting raged in Mogadishu on Monday. Somalia sent a field hospital on Tuesday.",
 			nil, []want{{"SOM", "SOM", "07"}}},
+		{"a halt to supplies into the territory just named",
+			"Kenyan jets bombed Mogadishu on Monday. Kenya also ordered a halt to supplies of fuel and food into the territory.",
+			[]want{{"KEN", "SOM", "17"}}, []want{{"KEN", "-", "17"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

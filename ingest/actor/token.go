@@ -35,7 +35,11 @@ func tokenize(text string, toks []token) []token {
 		}
 		if !isWord(r) {
 			if r == '\n' || r == ',' || r == '.' || r == ';' || r == ':' || r == '(' || r == ')' || r == '!' || r == '?' || r == '"' || r == '“' || r == '”' {
-				toks = append(toks, token{start: i, end: i + w, key: punctKey(r)})
+				key := text[i : i+w] // the mark itself: no new string
+				if r == '“' || r == '”' {
+					key = "\""
+				}
+				toks = append(toks, token{start: i, end: i + w, key: key})
 			}
 			i += w
 			continue
@@ -114,10 +118,24 @@ func wordAt(text string, i int) bool {
 	return isWord(r)
 }
 
+// isWord is small enough to be inlined: the ASCII case, nearly every
+// rune of news text, is read from a table.
 func isWord(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+		return asciiWord[r]
 	}
+	return isWordSlow(r)
+}
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for r := range t {
+		t[r] = isWordSlow(rune(r))
+	}
+	return t
+}()
+
+func isWordSlow(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -133,14 +151,6 @@ func isInitials(s string) bool {
 		}
 	}
 	return len(s)%2 == 1
-}
-
-func punctKey(r rune) string {
-	switch r {
-	case '“', '”':
-		return "\""
-	}
-	return string(r)
 }
 
 // fold is the key of a data phrase: its tokens' keys joined by spaces.

@@ -41,9 +41,18 @@ func (tg *tagger) period(i int) (match, bool) {
 // yearsQuarter reads "next year's first quarter", "this year's third
 // quarter" and "last year's quarter": the quarter of the named year.
 func (tg *tagger) yearsQuarter(i int) (match, bool) {
-	off := map[string]int{"last": -1, "this": 0, "next": 1}
-	n, ok := off[tg.w(i)]
-	if !ok || tg.w(i+1) != "year" || tg.w(i+2) != "'" || tg.w(i+3) != "s" {
+	var n int
+	switch tg.w(i) {
+	case "last":
+		n = -1
+	case "this":
+		n = 0
+	case "next":
+		n = 1
+	default:
+		return match{}, false
+	}
+	if tg.w(i+1) != "year" || tg.w(i+2) != "'" || tg.w(i+3) != "s" {
 		return match{}, false
 	}
 	if w := tg.w(i + 4); w == "quarter" || w == "period" {

@@ -55,3 +55,21 @@ func TestWordTableFilter(t *testing.T) {
 		}
 	}
 }
+
+// TestYearsQuarterWords covers each word yearsQuarter reads a year by.
+func TestYearsQuarterWords(t *testing.T) {
+	dct := time.Date(2020, 5, 10, 0, 0, 0, 0, time.UTC)
+	for text, want := range map[string]string{
+		"profits fell in last year's third quarter":        "2019-Q3",
+		"sales rose in this year's first quarter":          "2020-Q1",
+		"output may recover in next year's second quarter": "2021-Q2",
+	} {
+		var got []string
+		for _, e := range Tag(text, dct) {
+			got = append(got, e.Value)
+		}
+		if !slices.Contains(got, want) {
+			t.Errorf("%q: values %v, want one %s", text, got, want)
+		}
+	}
+}

@@ -207,6 +207,14 @@ func (d *doc) actorsAfterBy(s *sent, from, to int, places, guessed bool) []model
 			}
 		}
 	}
+	if p < to && p > 0 && tellVerbs[s.words[p-1]] && (s.words[p] == "him" || s.words[p] == "her") && !s.hasActorAt(p) {
+		// "Haftar told him that": the person named before, other than
+		// the one in this sentence doing the telling.
+		if a, ok := d.otherPerson(s, p); ok {
+			return []model.Actor{a}
+		}
+		return nil
+	}
 	if p < to && s.words[p] == "them" && !s.hasActorAt(p) {
 		// "He urged them to halt": the group just named together.
 		return d.plural(s, p)
@@ -695,6 +703,25 @@ func (d *doc) subjectBefore(s *sent, i int, kinds []actor.Kind) (model.Actor, bo
 			return a, true
 		}
 		return model.Actor{}, false
+	}
+	return model.Actor{}, false
+}
+
+// otherPerson returns the latest person named before sentence s who is
+// none of the people s names before token i: the one "him" refers to
+// when the subject is named ("Haftar told him").
+func (d *doc) otherPerson(s *sent, i int) (model.Actor, bool) {
+	var here []string
+	for _, m := range s.actors {
+		if m.ts < i {
+			here = append(here, m.Actor.ID)
+		}
+	}
+	for k := len(d.history) - 1; k >= 0 && len(d.history)-k <= 12; k-- {
+		m := d.history[k]
+		if m.Kind == actor.KindPerson && m.Actor.Country != "" && !slices.Contains(here, m.Actor.ID) {
+			return m.Actor, true
+		}
 	}
 	return model.Actor{}, false
 }

@@ -154,6 +154,9 @@ func TestTargetRules(t *testing.T) {
 		{"a halt to supplies into the territory just named",
 			"Kenyan jets bombed Mogadishu on Monday. Kenya also ordered a halt to supplies of fuel and food into the territory.",
 			[]want{{"KEN", "SOM", "17"}}, []want{{"KEN", "-", "17"}}},
+		{"him after a telling verb is the person named before, not the teller",
+			"Kenyan President William Ruto flew to Mogadishu on Friday to meet Somali President Hassan Sheikh Mohamud. Mohamud told him that the talks would go on.",
+			[]want{{"SOM", "KEN", "01"}}, []want{{"SOM", "-", "01"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -246,8 +246,14 @@ func (d *doc) codeSentence(si int) []coded {
 			// The one acted upon is in the reported clause, never the
 			// speaker: "X said two drones were brought down by Y".
 			tgts = d.subject(s, chain, max(lo, complementStart(s, t.Head)))
+			acted := tgts
 			if len(srcs) == 0 && !displacement(e) {
 				srcs, tgts = d.contextPassive(s, si, out, t, lo, tgts)
+			}
+			if sp := speakers[t.Head]; len(srcs) == 0 && e.Root() == "17" && stateSide(sp) {
+				// "The army said opposition leaders had been arrested": a
+				// state's coercion, told by the state, is its own.
+				srcs, tgts = sp, acted
 			}
 		} else {
 			srcs = d.reportedSubject(s, t, chain, lo)

@@ -202,6 +202,12 @@ func TestCodeRules(t *testing.T) {
 		{"a coordinated report speaks for the subject before it",
 			"Mali's junta accused France of breaching the accords between the two countries and said the results had not been satisfactory.",
 			[]want{{"MLI", "-", "01"}}, []want{{"FRA", "-", "01"}}},
+		{"coercion in the passive told by the state is the state's",
+			"Niger's army said opposition leaders had been arrested.",
+			[]want{{"NER", "NER", "17"}}, nil},
+		{"coercion in the passive told by others has no agent",
+			"The Nigerien opposition said its leaders had been arrested.",
+			nil, []want{{"NER", "NER", "17"}, {"NER", "-", "17"}}},
 	}
 	t.Run("a pattern that names its subject", func(t *testing.T) {
 		// The target is the business of the role rules; only the source

@@ -173,6 +173,16 @@ func sameSide(a, b []model.Actor) bool {
 	return false
 }
 
+// stateSide reports actors of a government or its forces.
+func stateSide(as []model.Actor) bool {
+	for _, a := range as {
+		if a.Country != "" && (a.Role == model.RoleGOV || a.Role == model.RoleMIL) {
+			return true
+		}
+	}
+	return false
+}
+
 // challenger reports a role that contests the state from within.
 func challenger(r model.Role) bool {
 	return r == model.RoleREB || r == model.RoleOPP

@@ -56,16 +56,16 @@ func (r Rule) otherHand(a, b model.Event) bool {
 // victim, a place and a day. Reports it may be joined with by another hand
 // share its family and its victim's [Country] key.
 func Contestable(r model.Event) bool {
-	return blameFamilies[Family(r.Code)] && r.Target != nil && r.Location != "" &&
-		r.Date.Precision == model.PrecisionDay && !r.Date.IsZero()
+	return r.Target != nil && r.Location != "" && r.Date.Precision == model.PrecisionDay && !r.Date.IsZero() &&
+		blameFamilies[Family(r.Code)] // the map lookups last: most reports fail before them
 }
 
 // blameKey is where [Rule.joinBlame] looks for a group's partners: its
 // family and its victim's key. ok is false for groups that cannot be in a
 // blame dispute.
 func blameKey(g *group) (key string, ok bool) {
-	e := g.members[0].e
-	if !Contestable(e) {
+	e := &g.members[0].e
+	if !Contestable(*e) {
 		return "", false
 	}
 	return Family(e.Code) + "|" + country(e.Target), true
@@ -88,7 +88,7 @@ func (r Rule) joinBlame(groups []*group) []*group {
 	slack := time.Duration(r.DayTolerance) * 24 * time.Hour
 	all := map[string][]*hub{}  // every hub of a key
 	cued := map[string][]*hub{} // the hubs with a blame word
-	out := make([]*group, 0, len(groups))
+	out := groups[:0]           // filtered in place: a group is written at or before where it was read
 	for _, g := range groups {
 		k, ok := blameKey(g)
 		if !ok {

@@ -257,6 +257,11 @@ func (d *doc) codeSentence(si int) []coded {
 			}
 		} else {
 			srcs = d.reportedSubject(s, t, chain, lo)
+			if thingRelative(s, chain) {
+				// "that agreement which created a demilitarised zone":
+				// the relative's subject is the thing named, no actor.
+				srcs = nil
+			}
 			if (coord || temporalGerund(w, t.Head)) && len(lastSubj) > 0 {
 				// "X welcomed the deal with Y and urged Z": the second
 				// verb shares the first one's subject, whoever stands

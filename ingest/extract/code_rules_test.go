@@ -208,6 +208,12 @@ func TestCodeRules(t *testing.T) {
 		{"coercion in the passive told by others has no agent",
 			"The Nigerien opposition said its leaders had been arrested.",
 			nil, []want{{"NER", "NER", "17"}, {"NER", "-", "17"}}},
+		{"a relative clause on a thing has no actor as subject",
+			"The Chadian offensive has strained the accord which created a buffer zone.",
+			nil, []want{{"TCD", "-", "06"}}},
+		{"a relative clause on an actor keeps its subject",
+			"Chadian forces, which attacked Niger on Monday, withdrew.",
+			[]want{{"TCD", "NER", "19"}}, nil},
 	}
 	t.Run("a pattern that names its subject", func(t *testing.T) {
 		// The target is the business of the role rules; only the source

@@ -173,6 +173,31 @@ func sameSide(a, b []model.Actor) bool {
 	return false
 }
 
+// thingRelative reports a verb group at chain that opens a relative
+// clause ("which created", "that ended") on a noun that names no actor.
+func thingRelative(s *sent, chain int) bool {
+	w := s.words
+	if chain < 2 || w[chain-1] != "which" && w[chain-1] != "that" {
+		return false
+	}
+	a := chain - 2
+	if w[a] == "," {
+		a--
+	}
+	if a < 0 || !nounLike(w[a]) {
+		return false
+	}
+	_, ok := s.actorEndingAt(a)
+	return !ok
+}
+
+// nounLike reports a word that can end a noun phrase before "which" or
+// "that": not a verb of saying or thinking ("said that", "believed that").
+func nounLike(w string) bool {
+	return !strings.HasSuffix(w, "ed") && !irregularPast[w] && !auxes[w] && !modals[w] &&
+		w != "so" && w != "such" && w != "now"
+}
+
 // stateSide reports actors of a government or its forces.
 func stateSide(as []model.Actor) bool {
 	for _, a := range as {

@@ -1,0 +1,334 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/eventgraph/eventgraph/ingest/actor"
+	"github.com/eventgraph/eventgraph/ingest/coding"
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// Partners: the one an act is aimed at when the sentence names none is
+// found in the story. An act of force or coercion takes the side the story
+// has set against the source, an agreement its other party, aid the people
+// of the war's country, and a judgement of an act ("condemned the
+// attack") the act's author.
+
+// aidRecipient returns the people of the country a story's war is in as
+// the target of humanitarian aid sent with no recipient named ("Jordan
+// sent a field hospital through the crossing"), unless they are the
+// sender's own.
+func (d *doc) aidRecipient(s *sent, t coding.Trigger) []model.Actor {
+	if !strings.HasPrefix(t.Entry.Code, "073") {
+		return nil
+	}
+	chain, _, _ := auxChain(s.words, t.Head)
+	subj := d.subject(s, chain, clauseStart(s.words, t.Head))
+	if len(subj) == 0 {
+		return nil
+	}
+	c := d.homeCountry(slices.Index(d.sents, s), "")
+	if c == "" || c == subj[0].Country {
+		return nil
+	}
+	return []model.Actor{model.NewActor(c+" civilians", c, model.RoleCVL)}
+}
+
+// actNouns name an act whose agent a judgement of it targets: "condemned
+// the strike" is aimed at whoever struck. The value is the lowest root
+// of the events the noun can refer back to: force (18), coercion (15) or
+// any act ("the move", "the decision").
+var actNouns = map[string]string{
+	"strike": "18", "strikes": "18", "attack": "18", "attacks": "18", "invasion": "18",
+	"offensive": "18", "assault": "18", "killings": "18", "killing": "18", "bombing": "18",
+	"bombings": "18", "shelling": "18", "blast": "18", "raid": "18", "raids": "18",
+	"incursion": "18", "violence": "18", "aggression": "18", "operation": "18",
+	"detentions": "15", "detention": "15", "arrests": "15", "arrest": "15", "coup": "15",
+	"takeover": "15", "annexation": "15", "crackdown": "15", "executions": "15",
+	"sanctions": "15", "blockade": "15", "occupation": "15",
+	"move": "01", "decision": "01", "withdrawal": "01", "suspension": "01",
+}
+
+// actTarget finds "the strike" (an act noun) in [from, to) and returns
+// its agent: "by X" after it, else the source of the latest earlier event
+// of the noun's kind.
+func (d *doc) actTarget(s *sent, from, to int) []model.Actor {
+	for i := from; i < to && i < from+6; i++ {
+		low, ok := actNouns[s.words[i]]
+		if !ok {
+			continue
+		}
+		if i+1 < to && s.words[i+1] == "by" {
+			// "the strikes by the regime and its backer Russia".
+			return d.agents(s, i+2, min(to, i+8))
+		}
+		if a, ok := d.judgedAgent(s.words[i], low); ok {
+			return []model.Actor{a}
+		}
+		return nil
+	}
+	return nil
+}
+
+// actStems tie an act noun to the words of the events it can name back:
+// "the attack" is the one reported as "attacked" or "an attack", not the
+// strikes told since.
+var actStems = map[string][]string{
+	"attack": {"attack"}, "attacks": {"attack"}, "strike": {"strike", "struck"},
+	"strikes": {"strike", "struck"}, "invasion": {"invad", "invasion"},
+	"offensive": {"offensive"}, "assault": {"assault"}, "killings": {"kill"},
+	"killing": {"kill"}, "bombing": {"bomb"}, "bombings": {"bomb"}, "shelling": {"shell"},
+	"raid": {"raid"}, "raids": {"raid"}, "incursion": {"incursion"},
+	"detentions": {"detain", "detention"}, "detention": {"detain", "detention"},
+	"arrests": {"arrest"}, "arrest": {"arrest"}, "coup": {"coup", "seiz", "took power"},
+	"takeover": {"seiz", "took", "takeover"}, "annexation": {"annex"},
+	"blockade": {"blockade"}, "sanctions": {"sanction"},
+}
+
+// judgedAgent returns the agent of the act a judgement names with noun:
+// the source of the latest earlier event told with the noun's own word,
+// else the side that did most of the acts of the noun's kind (root at
+// least low) so far, the latest of them on a tie. A story of one side's
+// strikes mentions the other's reply; "condemned the strike" still means
+// the striker's.
+func (d *doc) judgedAgent(noun, low string) (model.Actor, bool) {
+	for k := len(d.done) - 1; k >= 0; k-- {
+		e := d.done[k]
+		if model.RootOf(e.code) < low || e.src.Role == model.RoleCVL {
+			// Victims counted ("56 civilians were killed") did not act.
+			continue
+		}
+		trig := strings.ToLower(e.trigger)
+		for _, stem := range actStems[noun] {
+			if strings.Contains(trig, stem) {
+				return e.src, true
+			}
+		}
+	}
+	count := map[string]int{}
+	best, n := -1, 0
+	for k := len(d.done) - 1; k >= 0; k-- {
+		e := d.done[k]
+		if model.RootOf(e.code) < low || e.src.Role == model.RoleCVL {
+			continue
+		}
+		count[e.src.Country]++
+		if c := count[e.src.Country]; c > n {
+			best, n = k, c
+		}
+	}
+	if best < 0 {
+		return model.Actor{}, false
+	}
+	// The latest event of the country found most often, unless both an
+	// armed group and the state of that country acted: in a civil war
+	// "the killings" are no one side's.
+	c := d.done[best].src.Country
+	var latest *model.Actor
+	reb, state := false, false
+	for k := len(d.done) - 1; k >= 0; k-- {
+		e := d.done[k]
+		if e.src.Country != c || model.RootOf(e.code) < low || e.src.Role == model.RoleCVL {
+			continue
+		}
+		if latest == nil {
+			latest = &e.src
+		}
+		if e.src.Role == model.RoleREB {
+			reb = true
+		} else {
+			state = true
+		}
+	}
+	if latest == nil || reb && state {
+		return model.Actor{}, false
+	}
+	return *latest, true
+}
+
+// partnerRoots are the roots whose acts nearly always have a target; when
+// the sentence names none ("Iran rejected the accusations", "Baku
+// apologised"), it is the other party of the latest event involving the
+// source. Threats are left out: a warning with no addressee is mostly
+// general ("warned that any country that interferes ...").
+var partnerRoots = set("08", "12", "16", "17", "18", "19")
+
+// partnerCodes are the acts of other roots that are always made to
+// someone: an apology ("Baku apologised") is made to the side wronged.
+var partnerCodes = set("055")
+
+// partner returns the other party of the latest earlier event of src's
+// country in the article: acts of force, coercion and rejection are
+// nearly always aimed at the side the story has set against the source.
+// A party of the same country counts when its role differs (the army and
+// a paramilitary force of a civil war). With no such event, it is the
+// country named most often so far other than the source's.
+func (d *doc) partner(si int, src model.Actor) []model.Actor {
+	if denialOnly(d.sents[si]) {
+		// "X denied that its jets struck": a denial answers a claim
+		// and is addressed to nobody.
+		return nil
+	}
+	force := d.forceSentence(d.sents[si]) || d.forceVerbOf(d.sents[si], src)
+	if acts := d.eventPartner(si, src, force); len(acts) > 0 {
+		return acts
+	}
+	if a, ok := d.salient(si, src); ok {
+		return []model.Actor{a}
+	}
+	return nil
+}
+
+// eventPartner returns the other party of the latest earlier event of
+// src's country within partnerWindow sentences, looking first at acts of
+// force over the whole article when force is set.
+func (d *doc) eventPartner(si int, src model.Actor, force bool) []model.Actor {
+	other := func(a model.Actor) bool {
+		return a.Country != "" && a.ID != src.ID && a.Country != model.CountryIGO &&
+			(a.Country != src.Country || a.Role != src.Role && a.Role != "" && src.Role != "")
+	}
+	for pass := 0; pass < 2; pass++ {
+		if pass == 0 && !force {
+			continue
+		}
+		for k := len(d.done) - 1; k >= 0; k-- {
+			e := d.done[k]
+			if pass == 1 && e.sent < si-partnerWindow {
+				break
+			}
+			if e.tgt == nil || e.sent >= si || pass == 0 && model.RootOf(e.code) < "18" {
+				continue
+			}
+			switch {
+			case e.src.Country == src.Country && other(*e.tgt):
+				return []model.Actor{*e.tgt}
+			case e.tgt.Country == src.Country && other(e.src):
+				return []model.Actor{e.src}
+			}
+		}
+	}
+	return nil
+}
+
+// agreementPartner returns the other party of an agreement one party
+// enters with nobody named ("Hamas confirmed it would abide by the
+// truce", "Israel accepted the ceasefire"): the side the story has set
+// against it. Bodies outside the conflict that welcome or sign for it,
+// and joint subjects, get none here.
+func (d *doc) agreementPartner(s *sent, t coding.Trigger) []model.Actor {
+	if !strings.HasPrefix(t.Entry.Code, "057") {
+		return nil
+	}
+	si := slices.Index(d.sents, s)
+	chain, _, _ := auxChain(s.words, t.Head)
+	subj := d.subject(s, chain, clauseStart(s.words, t.Head))
+	if si < 0 || len(subj) == 0 || subj[0].Country == model.CountryIGO || !allOf(subj, subj[0].Country) {
+		return nil
+	}
+	return d.eventPartner(si, subj[0], false)
+}
+
+// denialOnly reports a sentence whose only act that takes a partner is a
+// denial of a claim ("denied that ...").
+func denialOnly(s *sent) bool {
+	denial := false
+	for _, t := range s.trigs {
+		if t.Entry.Say || t.Head < 0 {
+			continue
+		}
+		r := t.Entry.Root()
+		if !partnerRoots[r] && !partnerCodes[t.Entry.Code] {
+			continue
+		}
+		w := s.words
+		if r == "12" && strings.HasPrefix(w[t.Head], "den") && (t.End < len(w) && w[t.End] == "that" || w[t.End-1] == "that") {
+			denial = true
+			continue
+		}
+		if r != "18" && r != "19" {
+			return false
+		}
+	}
+	return denial
+}
+
+// forceVerbOf reports a verb of force in s whose subject is of src's
+// country: "a crisis caused by the blockade since Russia invaded" is
+// Russia's act of force whatever else the sentence tells.
+func (d *doc) forceVerbOf(s *sent, src model.Actor) bool {
+	for _, t := range s.trigs {
+		if t.Entry.Say || t.Entry.Noun || t.Entry.Root() < "17" || nounUse(s.words, t) {
+			continue
+		}
+		chain, _, _ := auxChain(s.words, t.Head)
+		if subj := d.subject(s, chain, clauseStart(s.words, t.Head)); len(subj) > 0 && subj[0].Country == src.Country {
+			return true
+		}
+	}
+	return false
+}
+
+// forceSentence reports a sentence whose every act is one of force or
+// coercion ("seized the airport after fierce fighting"): its acts are aimed at the
+// enemy of the story's fighting, however many talks or sanctions with
+// others were told since.
+func (d *doc) forceSentence(s *sent) bool {
+	n := 0
+	for _, t := range s.trigs {
+		if t.Entry.Say {
+			continue
+		}
+		if t.Entry.Root() < "17" {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// partnerWindow is how many sentences back partner looks for an event.
+var partnerWindow = 5
+
+// salient returns the actor of the country named most often in the
+// article up to sentence si, other than src's country and international
+// bodies. Places count for their country ("shelling in Kharkiv, Kyiv and
+// Odesa" names Ukraine three times), and the actor returned is the
+// latest one of that country, or the country itself when only its places
+// were named.
+func (d *doc) salient(si int, src model.Actor) (model.Actor, bool) {
+	if !useSalient {
+		return model.Actor{}, false
+	}
+	count := map[string]int{}
+	latest := map[string]model.Actor{}
+	best, n := "", 0
+	for j := 0; j <= max(si, leadSents-1) && j < len(d.sents); j++ {
+		for _, m := range d.sents[j].actors {
+			c := m.Actor.Country
+			if c == "" || c == src.Country || c == model.CountryIGO || m.Kind == actor.KindPronoun || m.Inferred {
+				continue
+			}
+			count[c]++
+			if m.Kind != actor.KindPlace {
+				latest[c] = m.Actor
+			}
+			if count[c] > n {
+				n, best = count[c], c
+			}
+		}
+	}
+	if n < 2 {
+		return model.Actor{}, false
+	}
+	if a, ok := latest[best]; ok {
+		return a, true
+	}
+	return model.NewActor(best, best, model.RoleNone), true
+}
+
+var useSalient = true
+
+// leadSents is how many opening sentences salient always reads: a reader
+// knows who a story is about from its lead, before its later lines.
+const leadSents = 3

@@ -302,11 +302,21 @@ func (d *doc) salient(si int, src model.Actor) (model.Actor, bool) {
 	}
 	count := map[string]int{}
 	latest := map[string]model.Actor{}
-	best, n := "", 0
+	best, n, own := "", 0, 0
+	var rival *model.Actor // the latest actor of src's country on the other side of a civil war
 	for j := 0; j <= max(si, leadSents-1) && j < len(d.sents); j++ {
 		for _, m := range d.sents[j].actors {
 			c := m.Actor.Country
-			if c == "" || c == src.Country || c == model.CountryIGO || m.Kind == actor.KindPronoun || m.Inferred {
+			if c == "" || c == model.CountryIGO || m.Kind == actor.KindPronoun || m.Inferred {
+				continue
+			}
+			if c == src.Country {
+				own++
+				if j <= si && m.Kind != actor.KindPlace && m.Actor.Role != "" && src.Role != "" &&
+					(m.Actor.Role == model.RoleREB) != (src.Role == model.RoleREB) {
+					a := m.Actor
+					rival = &a
+				}
 				continue
 			}
 			count[c]++
@@ -317,6 +327,11 @@ func (d *doc) salient(si int, src model.Actor) (model.Actor, bool) {
 				n, best = count[c], c
 			}
 		}
+	}
+	if rival != nil && own > 2*n {
+		// A story of one country's civil war: the other party is the
+		// other side at home, not a foreign venue or mediator.
+		return *rival, true
 	}
 	if n < 2 {
 		return model.Actor{}, false

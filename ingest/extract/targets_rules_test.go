@@ -157,6 +157,9 @@ func TestTargetRules(t *testing.T) {
 		{"him after a telling verb is the person named before, not the teller",
 			"Kenyan President William Ruto flew to Mogadishu on Friday to meet Somali President Hassan Sheikh Mohamud. Mohamud told him that the talks would go on.",
 			[]want{{"SOM", "KEN", "01"}}, []want{{"SOM", "-", "01"}}},
+		{"the other party of a civil war is the other side at home",
+			"Sudan has been torn by war between the army and the Rapid Support Forces in Khartoum, Omdurman and Darfur. Talks in Jeddah, hosted by Saudi Arabia, resumed on Monday. The Rapid Support Forces rejected the proposal.",
+			[]want{{"SDN", "SDN", "12"}}, []want{{"SDN", "SAU", "12"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

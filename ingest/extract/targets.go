@@ -29,6 +29,9 @@ func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
 	if acts := d.judgedClause(s, t); len(acts) > 0 {
 		return acts
 	}
+	if acts := d.judgedPronoun(s, t); len(acts) > 0 {
+		return acts
+	}
 	if displacement(t.Entry) {
 		// "The offensive has driven a million people from their
 		// homes": the displaced are the target, whoever drove them.
@@ -44,6 +47,30 @@ func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
 		return acts
 	}
 	return d.agreementPartner(s, t)
+}
+
+// judgedPronoun returns the other party of the source's latest exchange
+// when a judgement's object is "them" or "it" naming no actor: "Iran
+// rejected the accusations. Its spokesman called them baseless" answers
+// the accuser.
+func (d *doc) judgedPronoun(s *sent, t coding.Trigger) []model.Actor {
+	r := t.Entry.Root()
+	if r != "11" && r != "12" || t.End >= len(s.words) {
+		return nil
+	}
+	i := t.End
+	if t.SlotStart >= 0 && t.SlotEnd > t.SlotStart {
+		i = t.SlotStart
+	}
+	if w := s.words[i]; w != "them" && w != "it" || s.hasActorAt(i) {
+		return nil
+	}
+	chain, _, _ := auxChain(s.words, t.Head)
+	subj := d.subject(s, chain, clauseStart(s.words, t.Head))
+	if len(subj) == 0 {
+		return nil
+	}
+	return d.eventPartner(slices.Index(d.sents, s), subj[0], false)
 }
 
 // judgedClause returns the subject of the clause a judgement takes up

@@ -160,6 +160,9 @@ func TestTargetRules(t *testing.T) {
 		{"the other party of a civil war is the other side at home",
 			"Sudan has been torn by war between the army and the Rapid Support Forces in Khartoum, Omdurman and Darfur. Talks in Jeddah, hosted by Saudi Arabia, resumed on Monday. The Rapid Support Forces rejected the proposal.",
 			[]want{{"SDN", "SDN", "12"}}, []want{{"SDN", "SAU", "12"}}},
+		{"calling them baseless answers the accuser",
+			"Niger accused Chad of shelling its border posts. Chad's foreign minister called them baseless and unacceptable on Sunday.",
+			[]want{{"TCD", "NER", "11"}}, []want{{"TCD", "-", "11"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -162,8 +162,14 @@ func (d *doc) sameRole(s *sent, i int, r model.Role) (model.Actor, bool) {
 			m.Actor.Country != model.CountryIGO && (r == "" || m.Actor.Role == r)
 	}
 	for k := len(s.actors) - 1; k >= 0; k-- {
-		if s.actors[k].te <= i && ok(s.actors[k].Match) {
-			return s.actors[k].Actor, true
+		m := s.actors[k]
+		if m.ts > 0 && (s.afterPreposition(m.ts) || s.words[m.ts-1] == "by" || s.words[m.ts-1] == "of") {
+			// "called the blast an attack by Kyiv and said the ministry
+			// was": an object or agent of a phrase is not whose organ it is.
+			continue
+		}
+		if m.te <= i && ok(m.Match) {
+			return m.Actor, true
 		}
 	}
 	for k := len(d.history) - 1; k >= 0 && len(d.history)-k <= 15; k-- {

@@ -32,6 +32,9 @@ func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
 	if acts := d.judgedPronoun(s, t); len(acts) > 0 {
 		return acts
 	}
+	if acts := d.answered(s, t); len(acts) > 0 {
+		return acts
+	}
 	if displacement(t.Entry) {
 		// "The offensive has driven a million people from their
 		// homes": the displaced are the target, whoever drove them.
@@ -47,6 +50,26 @@ func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
 		return acts
 	}
 	return d.agreementPartner(s, t)
+}
+
+// answered returns the one a threatened response answers ("the ministry
+// was preparing a response", "vowed retaliation"): the other party of
+// the source's latest act of force, else of its latest exchange.
+func (d *doc) answered(s *sent, t coding.Trigger) []model.Actor {
+	if t.Entry.Root() != "13" {
+		return nil
+	}
+	p := t.Entry.Pattern
+	if !strings.Contains(p, "respon") && !strings.Contains(p, "retaliat") && !strings.Contains(p, "reveng") &&
+		!strings.Contains(p, "vengeance") {
+		return nil
+	}
+	chain, _, _ := auxChain(s.words, t.Head)
+	subj := d.subject(s, chain, clauseStart(s.words, t.Head))
+	if len(subj) == 0 {
+		return nil
+	}
+	return d.eventPartner(slices.Index(d.sents, s), subj[0], true)
 }
 
 // judgedPronoun returns the other party of the source's latest exchange

@@ -163,6 +163,9 @@ func TestTargetRules(t *testing.T) {
 		{"calling them baseless answers the accuser",
 			"Niger accused Chad of shelling its border posts. Chad's foreign minister called them baseless and unacceptable on Sunday.",
 			[]want{{"TCD", "NER", "11"}}, []want{{"TCD", "-", "11"}}},
+		{"the ministry is the speaker's, and its response answers the attacker",
+			"Niger's army shelled Kenyan peacekeepers on Sunday. Kenyan President William Ruto described the blast as a terrorist attack by Niamey and said the Defense Ministry was preparing a response.",
+			[]want{{"KEN", "NER", "13"}}, []want{{"NER", "-", "13"}, {"KEN", "-", "13"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"runtime/pprof"
 	"sort"
 
@@ -40,6 +41,14 @@ the others still go through, and the exit status is 2.`,
 					return err
 				}
 				defer stop()
+			}
+			// Most of an ingest's garbage is short-lived (the stored
+			// reports read back to merge with): collecting at three times
+			// the live heap rather than twice took about 6% less CPU on a
+			// 2k-article ingest for 16 MB more peak RSS. GOGC, when set,
+			// still decides.
+			if a.getenv("GOGC") == "" {
+				defer debug.SetGCPercent(debug.SetGCPercent(200))
 			}
 			x, err := a.extractor(actorsFile)
 			if err != nil {

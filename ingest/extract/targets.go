@@ -59,9 +59,16 @@ func (d *doc) answered(s *sent, t coding.Trigger) []model.Actor {
 	if t.Entry.Root() != "13" {
 		return nil
 	}
-	p := t.Entry.Pattern
-	if !strings.Contains(p, "respon") && !strings.Contains(p, "retaliat") && !strings.Contains(p, "reveng") &&
-		!strings.Contains(p, "vengeance") {
+	answer := func(w string) bool {
+		return strings.Contains(w, "respon") || strings.Contains(w, "retaliat") || strings.Contains(w, "reveng") ||
+			strings.Contains(w, "vengeance")
+	}
+	found := answer(t.Entry.Pattern)
+	for i := t.End; i < len(s.words) && i < t.End+4 && !found; i++ {
+		// "vowed mighty vengeance": the answer named after the verb.
+		found = answer(s.words[i])
+	}
+	if !found {
 		return nil
 	}
 	chain, _, _ := auxChain(s.words, t.Head)

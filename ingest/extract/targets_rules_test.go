@@ -166,6 +166,9 @@ func TestTargetRules(t *testing.T) {
 		{"the ministry is the speaker's, and its response answers the attacker",
 			"Niger's army shelled Kenyan peacekeepers on Sunday. Kenyan President William Ruto described the blast as a terrorist attack by Niamey and said the Defense Ministry was preparing a response.",
 			[]want{{"KEN", "NER", "13"}}, []want{{"NER", "-", "13"}, {"KEN", "-", "13"}}},
+		{"vowed vengeance answers the attacker",
+			"Niger's army shelled Kenyan peacekeepers on Sunday. Kenyan President William Ruto vowed \"mighty vengeance\" on Monday.",
+			[]want{{"KEN", "NER", "13"}}, []want{{"KEN", "-", "13"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,9 @@
 package actor
 
 import (
+	"fmt"
+	"slices"
+	"sync"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -96,5 +99,32 @@ func TestKeyFilter(t *testing.T) {
 	}
 	if f.may("militia") || f.may("kremlins") {
 		t.Error("words of another length or other first and last letters pass a one-key filter")
+	}
+}
+
+// TestDocumentsConcurrent reads one text in several documents at once, as
+// the ingest pipeline does: the shared actor cache must give each the
+// matches a document read alone gets (go test -race checks the locking).
+func TestDocumentsConcurrent(t *testing.T) {
+	g := Default()
+	text := "Chilean troops crossed into Peru. Peruvian police arrested Bolivian smugglers near Lima, the ministry said."
+	want := g.NewDocument(day("2021-04-12")).Find(text)
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for range 8 {
+		wg.Go(func() {
+			for range 20 {
+				d := g.NewDocument(day("2021-04-12"))
+				if got := d.Find(text); !slices.Equal(got, want) {
+					errs <- fmt.Sprintf("got %v, want %v", got, want)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }

@@ -3,6 +3,7 @@ package timex
 import (
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -71,5 +72,38 @@ func TestYearsQuarterWords(t *testing.T) {
 		if !slices.Contains(got, want) {
 			t.Errorf("%q: values %v, want one %s", text, got, want)
 		}
+	}
+}
+
+// TestTagConcurrent tags texts from several goroutines at once, as the
+// pipeline does: the pooled token slices must not be shared (go test
+// -race checks it).
+func TestTagConcurrent(t *testing.T) {
+	dct := time.Date(2021, 3, 10, 0, 0, 0, 0, time.UTC)
+	texts := []string{
+		"On 3 March 2021 the envoy arrived, two days before the vote.",
+		"Talks will resume next week, the ministry said on Tuesday.",
+	}
+	var want [][]Expr
+	for _, s := range texts {
+		want = append(want, Tag(s, dct))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 16)
+	for g := range 8 {
+		wg.Go(func() {
+			for k := range 50 {
+				i := (g + k) % len(texts)
+				if got := Tag(texts[i], dct); !slices.Equal(got, want[i]) {
+					errs <- texts[i]
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for s := range errs {
+		t.Errorf("%q: tagged differently under concurrency", s)
 	}
 }

@@ -54,8 +54,7 @@ type NetworkEdge struct {
 // layout. Positions are computed for at most maxLaidOut nodes, the most
 // central; the rest are left out, since no page can show them legibly.
 func NetworkOf(net *graph.Network) NetworkData {
-	adj := undirected(net)
-	m := computeMetrics(net, adj)
+	m := computeMetrics(net)
 	nodes := net.Nodes()
 	rank := m.Rank
 	if len(rank) > maxLaidOut {
@@ -68,12 +67,15 @@ func NetworkOf(net *graph.Network) NetworkData {
 	}
 	sub := make([][]neighbour, len(rank))
 	order := make([]int, len(rank))
-	for k, i := range rank {
+	for k := range rank {
 		order[k] = k
-		for _, nb := range adj[i] {
-			if j, ok := newIndex[nb.node]; ok {
-				sub[k] = append(sub[k], neighbour{j, nb.weight})
-			}
+	}
+	for _, l := range m.Links {
+		a, ok1 := newIndex[l.A]
+		b, ok2 := newIndex[l.B]
+		if ok1 && ok2 {
+			sub[a] = append(sub[a], neighbour{b, l.Weight})
+			sub[b] = append(sub[b], neighbour{a, l.Weight})
 		}
 	}
 	pos := forceLayout(sub, order)

@@ -94,7 +94,7 @@
       return '<div class="tt"><div class="tt-who">' + esc(n.name) + '</div>' +
         (tags ? '<div class="tt-muted">' + tags + '</div>' : '') +
         '<div class="tt-what"><b>' + esc(n.events) + '</b> events: ' + esc(n.out) + ' as source, ' + esc(n.in) + ' as target</div>' +
-        '<div class="tt-muted">' + esc(n.partners) + ' partners · betweenness ' + esc(n.betweenness) + '</div></div>';
+        '<div class="tt-muted">' + esc(n.partners) + ' partners · betweenness ' + esc((Number(n.betweenness) || 0).toFixed(1)) + '</div></div>';
     };
   }
 
@@ -108,7 +108,7 @@
     var nodes = data.nodes.slice(0, state.shown);
     var names = [], index = {};
     nodes.forEach(function (n) {
-      var c = state.category === 'community' ? 'Community ' + (n.community + 1) : (n.country || 'Unknown');
+      var c = state.category === 'community' ? 'Community ' + n.community : (n.country || 'Unknown');
       if (!(c in index)) { index[c] = names.length; names.push(c); }
     });
     var order = names.slice().sort(function (a, b) {
@@ -128,7 +128,7 @@
       }
     });
     var items = nodes.map(function (n) {
-      var c = state.category === 'community' ? 'Community ' + (n.community + 1) : (n.country || 'Unknown');
+      var c = state.category === 'community' ? 'Community ' + n.community : (n.country || 'Unknown');
       var v = Number(n[metric]) || 0;
       return { name: n.label, x: n.x, y: n.y, value: v, category: index[c],
         symbolSize: Math.round(8 + 28 * Math.sqrt(top > 0 ? v / top : 0)) };

@@ -1,0 +1,73 @@
+package browsertest
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// browserNames are the names Chromium is installed under, tried in order.
+var browserNames = []string{"chromium", "chromium-browser", "google-chrome"}
+
+// Chromium returns the path of the browser to test with. When there is
+// none it skips the test, or fails it when the CI environment variable is
+// set: a CI run that silently skipped the browser tests would prove
+// nothing.
+func Chromium(tb testing.TB) string {
+	tb.Helper()
+	for _, name := range browserNames {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") != "" {
+		tb.Fatal("chromium not found; CI must install it (apt-get install -y chromium)")
+	}
+	tb.Skip("chromium not installed (apt-get install -y chromium)")
+	return ""
+}
+
+// Width and Height are the window and viewport size of [MustStart]'s
+// browser, in CSS pixels.
+const Width, Height = 1280, 900
+
+// NoLoopback sends loopback requests to the dead proxy too, for pages
+// opened from file:// that must fetch nothing over the network at all.
+// Without it Chromium reaches loopback directly, where a test's server
+// listens.
+var NoLoopback = chromedp.Flag("proxy-bypass-list", "<-loopback>")
+
+// MustStart starts headless Chromium with a fresh profile in a temporary
+// folder and no network beyond loopback (see [NoLoopback]), with extra
+// allocator options added after the defaults. The browser is stopped when
+// the test ends. It skips or fails as [Chromium] does, and fails the test
+// when the browser does not start.
+func MustStart(tb testing.TB, extra ...chromedp.ExecAllocatorOption) context.Context {
+	tb.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(Chromium(tb)),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		// Pixel checks of charts must not depend on the display's profile.
+		chromedp.Flag("force-color-profile", "srgb"),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.ProxyServer("http://127.0.0.1:9"),
+		chromedp.UserDataDir(tb.TempDir()),
+		chromedp.WindowSize(Width, Height),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), append(opts, extra...)...)
+	ctx, cancelB := chromedp.NewContext(actx)
+	tb.Cleanup(func() { cancelB(); cancelA() })
+	// The first action launches the browser.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(Width, Height)); err != nil {
+		tb.Fatalf("start chromium: %v", err)
+	}
+	return ctx
+}

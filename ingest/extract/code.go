@@ -69,7 +69,7 @@ func (d *doc) codeSentence(si int) []coded {
 			says = append(says, t)
 			continue
 		}
-		if modifierUse(w, t) || fixedPhrase(w, t) {
+		if modifierUse(w, t) || fixedPhrase(w, t) || resultParticiple(w, t, out) {
 			continue
 		}
 		if parties := d.dealRelative(s, t); len(parties) > 0 {
@@ -381,7 +381,35 @@ func (d *doc) codeSentence(si int) []coded {
 			emit(t, srcs, tgts)
 		}
 	}
-	return out
+	return dropShadowed(out)
+}
+
+// dropShadowed removes an event of a source with no target, or aimed at
+// its own country, when the same trigger gives the same source and root a
+// target of another country: one act, whose target is the other country.
+// A noun naming the act ("Israeli air strikes have since pounded Gaza")
+// is the same act as the verb with a target. Two verbs stay apart
+// ("welcomed the truce and thanked Egypt").
+func dropShadowed(out []coded) []coded {
+	aimed := map[string]bool{}
+	for _, c := range out {
+		if c.tgt != nil && c.tgt.Country != c.src.Country {
+			aimed[c.src.Country+"|"+model.RootOf(c.code)+"|"+c.trigger] = true
+			aimed[c.src.Country+"|"+model.RootOf(c.code)+"|"] = true
+		}
+	}
+	if len(aimed) == 0 {
+		return out
+	}
+	kept := out[:0]
+	for _, c := range out {
+		key := c.src.Country + "|" + model.RootOf(c.code) + "|"
+		if (c.tgt == nil || c.tgt.Country == c.src.Country) && (aimed[key+c.trigger] || c.nominal && c.tgt == nil && aimed[key]) {
+			continue
+		}
+		kept = append(kept, c)
+	}
+	return kept
 }
 
 // add appends one event unless the sentence already has one with the same
@@ -408,6 +436,7 @@ func (d *doc) add(out *[]coded, seen map[string]bool, si int, t coding.Trigger, 
 	*out = append(*out, coded{
 		sent: si, src: src, tgt: tgt, code: code,
 		trigger:  triggerText(s, t),
+		nominal:  t.Entry.Noun || nounUse(s.words, t),
 		date:     date,
 		timeText: timeText,
 		location: d.eventLocation(si, t),

@@ -75,6 +75,7 @@ type coded struct {
 	tgt      *model.Actor
 	code     string
 	trigger  string
+	nominal  bool // the trigger is a noun ("air strikes"), not a verb
 	date     model.Date
 	timeText string
 	location string

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/eventgraph/eventgraph/ingest/coding"
+	"github.com/eventgraph/eventgraph/model"
 )
 
 // The filters below decide whether a trigger reports an act that took
@@ -38,6 +39,7 @@ var (
 	boundaryWords = set("and", "but", "while", "whereas", "as", "after", "before", "although",
 		"though", "when", "since", "saying", "adding", "which", "who")
 	relatives = set("which", "who", "whose", "whom", "where")
+	articles  = set("a", "an", "the", "its", "their", "his", "her", "our")
 )
 
 // adverbLike reports a word in -ly that is an adverb, not a name or a
@@ -244,6 +246,11 @@ func nounUse(words []string, t coding.Trigger) bool {
 	if determiners[p] || strings.HasSuffix(p, "-day") || isNumber(p) {
 		return true
 	}
+	if t.Head >= 2 && strings.Contains(p, "-") && articles[words[t.Head-2]] {
+		// "a Britain-based monitor", "the Saudi-led offensive": a
+		// compound adjective between an article and the word.
+		return true
+	}
 	// "in raids", "against civilian and military targets": a plural
 	// after a preposition, or after an adjective that follows one, is a
 	// noun.
@@ -416,8 +423,88 @@ var modifierHeads = set("group", "groups", "helicopter", "helicopters", "aircraf
 // no act: "in order to" states a purpose, not an order.
 func fixedPhrase(words []string, t coding.Trigger) bool {
 	h := t.Head
-	return words[h] == "order" && h > 0 && words[h-1] == "in" && h+1 < len(words) &&
-		(words[h+1] == "to" || words[h+1] == "that")
+	next := ""
+	if h+1 < len(words) {
+		next = words[h+1]
+	}
+	switch {
+	case words[h] == "order" && h > 0 && words[h-1] == "in" && (next == "to" || next == "that"):
+		return true
+	case words[h] == "advance" && h > 0 && words[h-1] == "in":
+		// "made its position known well in advance": a time adverb.
+		return true
+	case seekForms[words[h]] && shelterWords[next]:
+		// "civilians seeking shelter": flight, not an appeal to anyone
+		// ("sought refuge in Germany" is a plea for asylum and stays).
+		return true
+	case pressForms[words[h]] && (determiners[next] || next == "ahead" || next == "on") && t.Entry.Root() == "02":
+		// "the army pressed its campaign", "pressed ahead with": the
+		// campaign goes on, nobody is appealed to.
+		return true
+	case hostForms[words[h]] && headcount(words, h+1) && t.Entry.Root() == "04":
+		// "Turkey hosts 3.6 million Syrians": housing refugees, no
+		// meeting.
+		return true
+	}
+	return false
+}
+
+var (
+	seekForms    = set("seek", "seeks", "sought", "seeking")
+	shelterWords = set("shelter", "safety", "cover")
+	pressForms   = set("press", "presses", "pressed", "pressing")
+	hostForms    = set("host", "hosts", "hosted", "hosting")
+	// approximators stand before a number: "about 3.6 million".
+	approximators = set("about", "some", "around", "nearly", "almost", "roughly", "more", "than",
+		"over", "up", "to", "at", "least", "an", "estimated", "the", "a")
+	countWords = set("million", "millions", "thousand", "thousands", "hundred", "hundreds", "dozens",
+		"tens")
+)
+
+// headcount reports a number of people at i ("3.6 million Syrians",
+// "thousands of refugees"), after words that only approximate it.
+func headcount(words []string, i int) bool {
+	for ; i < len(words) && approximators[words[i]]; i++ {
+	}
+	return i < len(words) && (isNumber(words[i]) || countWords[words[i]])
+}
+
+// resultParticiple reports a participle of force after a comma that tells
+// what an act of force already coded in the sentence did or consisted of
+// ("shot down a helicopter, killing two crew members"; "launched an
+// assault, striking bases and sending troops"): the same act, whose
+// nearest noun is no new attacker.
+func resultParticiple(words []string, t coding.Trigger, out []coded) bool {
+	r := t.Entry.Root()
+	if r != "15" && r < "18" || t.Entry.Noun || t.Head < 1 || !strings.HasSuffix(words[t.Head], "ing") {
+		return false
+	}
+	force := false
+	for _, c := range out {
+		if model.RootOf(c.code) >= "18" {
+			force = true
+		}
+	}
+	if !force {
+		return false
+	}
+	if words[t.Head-1] == "," {
+		return true
+	}
+	if words[t.Head-1] != "and" {
+		return false
+	}
+	// "..., striking X and sending Y": the second of a chain of
+	// participles opened by a comma.
+	for i := t.Head - 2; i > 0; i-- {
+		switch w := words[i]; {
+		case w == "." || w == ";":
+			return false
+		case strings.HasSuffix(w, "ing") && words[i-1] == ",":
+			return true
+		}
+	}
+	return false
 }
 
 // modifierUse reports a one-word trigger followed by a noun it modifies.

@@ -1,0 +1,64 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/eventgraph/eventgraph/ingest/actor"
+)
+
+// TestPrecisionRules checks, on made-up sentences, the rules that keep
+// one act from being coded twice and words that only look like triggers
+// from being coded at all.
+func TestPrecisionRules(t *testing.T) {
+	x := New(actor.Default())
+	tests := []struct {
+		name string
+		text string
+		want []want
+		not  []want
+	}{
+		{"a noun naming the act is the act of the verb with a target",
+			"Turkish air strikes pounded Armenia on Monday.",
+			[]want{{"TUR", "ARM", "19"}}, []want{{"TUR", "-", "19"}}},
+		{"a pledge to the other party is not also one to oneself",
+			"Under a plan read out by Kenyan Foreign Minister Alfred Mutua and his Ugandan counterpart, Nairobi and Kampala pledged to build a road.",
+			[]want{{"KEN", "UGA", "03"}}, []want{{"KEN", "KEN", "03"}}},
+		{"in advance is a time adverb",
+			"The Kremlin said Russia had announced its decision well in advance.",
+			nil, []want{{"RUS", "-", "19"}}},
+		{"seeking shelter is flight, not an appeal",
+			"Hundreds of Syrians displaced by the bombing seek shelter at the Jordanian border.",
+			nil, []want{{"SYR", "-", "02"}}},
+		{"pressing a campaign appeals to nobody",
+			"Witnesses reported shelling on Friday as the Ethiopian army pressed its campaign to drive rebels out of the town.",
+			nil, []want{{"ETH", "-", "02"}}},
+		{"housing refugees is no meeting",
+			"Lebanon already hosts about 1.5 million Syrians.",
+			nil, []want{{"LBN", "SYR", "04"}}},
+		{"a participle after the attack tells its result",
+			"A Turkish missile shot down an Armenian helicopter near Georgian territory on Monday, killing three soldiers.",
+			[]want{{"TUR", "ARM", "19"}}, []want{{"ARM", "-", "19"}}},
+		{"a chain of participles describes the assault",
+			"Russia began an assault on Georgia on Friday, striking airports with missiles and sending ground troops across the border.",
+			[]want{{"RUS", "GEO", "19"}}, []want{{"RUS", "-", "15"}, {"RUS", "RUS", "19"}}},
+		{"a compound adjective after an article makes a noun",
+			"Clashes between Syrian troops and rebels killed six people, according to a Britain-based monitor.",
+			nil, []want{{"GBR", "-", "09"}, {"SYR", "-", "09"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := x.ExtractText(tt.text, day)
+			for _, w := range tt.want {
+				if !has(evs, w) {
+					t.Errorf("missing %v in %v", w, summary(evs))
+				}
+			}
+			for _, w := range tt.not {
+				if has(evs, w) {
+					t.Errorf("unwanted %v in %v", w, summary(evs))
+				}
+			}
+			checkEvents(t, tt.text, evs)
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"strings"
+	"unicode/utf8"
 )
 
 // Role is the sector an actor belongs to, after CAMEO's agent codes.
@@ -72,14 +73,52 @@ func ActorCode(country string, role Role) string {
 
 // ActorID is the stable id of the actor with this name, country and role.
 func ActorID(name, country string, role Role) string {
-	return "a-" + shortHash(strings.ToLower(strings.Join(strings.Fields(name), " ")), country, string(role))
+	var buf [128]byte
+	b, ok := appendFoldedName(buf[:0], name)
+	if !ok {
+		b = append(buf[:0], strings.ToLower(strings.Join(strings.Fields(name), " "))...)
+	}
+	b = append(append(b, 0), country...)
+	b = append(append(b, 0), role...)
+	return shortHash("a-", append(b, 0))
 }
 
-func shortHash(parts ...string) string {
-	h := sha1.New()
-	for _, p := range parts {
-		h.Write([]byte(p))
-		h.Write([]byte{0})
+// appendFoldedName appends name with its words lower-cased and joined by
+// one space, the key [ActorID] hashes, without the copies that
+// strings.Fields, Join and ToLower make. It reports false, leaving the
+// work to them, for a name that is not all ASCII, whose spaces and case
+// only the unicode tables know.
+func appendFoldedName(b []byte, name string) ([]byte, bool) {
+	start, gap := len(b), false
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return b[:start], false
+		case c == ' ' || '\t' <= c && c <= '\r':
+			gap = len(b) > start
+		default:
+			if gap {
+				b = append(b, ' ')
+				gap = false
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
 	}
-	return hex.EncodeToString(h.Sum(nil))[:12]
+	return b, true
+}
+
+// shortHash returns prefix and the first 12 hex digits of the SHA-1 of
+// key, which callers build as NUL-terminated parts. The digest and its hex
+// stay on the stack: ids are made for every actor and event found, and
+// the string is the only allocation.
+func shortHash(prefix string, key []byte) string {
+	sum := sha1.Sum(key)
+	var out [8 + 12]byte
+	n := copy(out[:], prefix)
+	hex.Encode(out[n:n+12], sum[:6])
+	return string(out[:n+12])
 }

@@ -79,7 +79,18 @@ func (e Event) Key() string {
 }
 
 // SetID derives the event id from [Event.Key].
-func (e *Event) SetID() { e.ID = "e-" + shortHash(e.Key()) }
+func (e *Event) SetID() {
+	// The key is built in place rather than by Key, which allocates it.
+	var buf [160]byte
+	b := append(buf[:0], e.Source.ID...)
+	b = append(b, '|')
+	if e.Target != nil {
+		b = append(b, e.Target.ID...)
+	}
+	b = append(append(b, '|'), e.Code...)
+	b = append(append(append(b, '|'), e.Date.Encode()...), 0)
+	e.ID = shortHash("e-", b)
+}
 
 // Articles counts the distinct articles among the mentions.
 func (e Event) Articles() int {

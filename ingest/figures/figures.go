@@ -12,6 +12,8 @@
 package figures
 
 import (
+	"sync"
+
 	"github.com/eventgraph/eventgraph/model"
 )
 
@@ -20,7 +22,15 @@ func Find(sentence string) []model.Figure {
 	if !hasQuantity(sentence) {
 		return nil
 	}
-	toks := tokenize(sentence)
+	// The tokens live only during the call; a pooled slice spares an
+	// allocation per sentence that has a number.
+	tp := tokenPool.Get().(*[]token)
+	toks := appendTokens((*tp)[:0], sentence)
+	defer func() {
+		clear(toks) // drop the strings, so the pool keeps no sentence alive
+		*tp = toks[:0]
+		tokenPool.Put(tp)
+	}()
 	var out []model.Figure
 	for i := 0; i < len(toks); i++ {
 		if !mayStartQuantity(toks[i].lower) {
@@ -48,6 +58,8 @@ func Find(sentence string) []model.Figure {
 	}
 	return out
 }
+
+var tokenPool = sync.Pool{New: func() any { return new([]token) }}
 
 // bounds turns a quantity and its qualifiers into the interval of numbers
 // it allows: "at least 33" is [33, ∞), "about 200" [180, 220], "dozens"

@@ -11,8 +11,12 @@ import "strings"
 // (the tests hold it to that regexp), because Find runs on every
 // sentence of every article and the regexp engine cost more than the rest
 // of Find together.
-func tokenize(s string) []token {
-	out := make([]token, 0, len(s)/6+1)
+func tokenize(s string) []token { return appendTokens(make([]token, 0, len(s)/6+1), s) }
+
+// appendTokens appends the tokens of s to out, so that Find can reuse
+// one slice across sentences.
+func appendTokens(out []token, s string) []token {
+	low := lowerASCII(s)
 	for i := 0; i < len(s); {
 		c := s[i]
 		start := i
@@ -52,7 +56,7 @@ func tokenize(s string) []token {
 			continue
 		}
 		t := s[start:i]
-		out = append(out, token{text: t, lower: lowerASCII(t), start: start, end: i})
+		out = append(out, token{text: t, lower: low[start:i], start: start, end: i})
 	}
 	return out
 }
@@ -60,15 +64,24 @@ func tokenize(s string) []token {
 func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
-// lowerASCII lower-cases a token, which holds ASCII letters only where it
-// has letters; it allocates only when there is a capital.
-func lowerASCII(t string) string {
-	for k := 0; k < len(t); k++ {
-		if t[k] >= 'A' && t[k] <= 'Z' {
-			return strings.ToLower(t)
+// lowerASCII lower-cases the ASCII letters of s and leaves every other
+// byte, so that a token's lower form is the same bytes of the result:
+// tokens hold no letters but ASCII ones, whose strings.ToLower this is.
+// Lowering the sentence once costs one allocation instead of one per
+// capitalised token, and none when there is no capital.
+func lowerASCII(s string) string {
+	for k := 0; k < len(s); k++ {
+		if s[k] >= 'A' && s[k] <= 'Z' {
+			b := []byte(s)
+			for ; k < len(b); k++ {
+				if c := b[k]; c >= 'A' && c <= 'Z' {
+					b[k] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
 		}
 	}
-	return t
+	return s
 }
 
 // mayStartQuantity reports whether a quantity can begin at a token: a

@@ -29,6 +29,7 @@ func TestTokenizeMatchesRegexp(t *testing.T) {
 	for _, s := range []string{
 		"", "At least 33 Turkish soldiers", "$1.5 billion, 200,000 people; 3.5% and 1,2.", "thirty-three -x- a-", "€500 £20 $ %",
 		"1.", "1.a", "$", "$$1", "x\xe2\x82\xac5", "\xe2\xc2\xa3", "état-major 12", "--a--b--", "9,,9.9.9",
+		"İSTANBUL Saw 12 KILLED", "ÉTAT Major-General X3 ẞ Fled",
 	} {
 		if got, want := scanTokens(s), regexpTokens(s); !reflect.DeepEqual(got, want) {
 			t.Errorf("tokenize(%q) = %v, want %v", s, got, want)
@@ -44,6 +45,26 @@ func FuzzTokenize(f *testing.F) {
 			t.Fatalf("tokenize(%q) = %v, want %v", s, got, want)
 		}
 	})
+}
+
+// TestFindReusesTokens checks that the pooled token slice carries
+// nothing from one sentence into the next, long or short.
+func TestFindReusesTokens(t *testing.T) {
+	long := "Officials in Varnia said at least 40 Border Guards were killed and more than 3,000 people fled " +
+		strings.Repeat("across the Hollow Hills ", 20) + "on Tuesday."
+	short := "Dozens Were Wounded."
+	wantLong, wantShort := Find(long), Find(short)
+	if len(wantLong) == 0 || len(wantShort) == 0 {
+		t.Fatalf("Find found %v and %v, want figures in both", wantLong, wantShort)
+	}
+	for range 3 {
+		if got := Find(short); !reflect.DeepEqual(got, wantShort) {
+			t.Errorf("Find(%q) after a longer sentence = %v, want %v", short, got, wantShort)
+		}
+		if got := Find(long); !reflect.DeepEqual(got, wantLong) {
+			t.Errorf("Find(%q) after a shorter sentence = %v, want %v", long, got, wantLong)
+		}
+	}
 }
 
 // BenchmarkFind runs Find over every sentence-sized line of the sample

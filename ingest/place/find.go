@@ -11,13 +11,17 @@ func (g *Gazetteer) Find(text string) []Match { return g.FindWith(text, nil) }
 // document is about, which settle shared names: "Tripoli" is Lebanon's
 // in a text about Lebanon.
 func (g *Gazetteer) FindWith(text string, countries []string) []Match {
-	raws := g.scan(text)
+	var rawBuf [16]raw
+	raws := g.scan(text, rawBuf[:0])
 	if len(raws) == 0 {
 		return nil
 	}
-	ctx := make(map[string]bool, len(countries)+len(raws))
+	// The countries are a handful: a set on the stack beats a map made
+	// for every sentence.
+	var arr [32]string
+	ctx := countrySet(arr[:0])
 	for _, c := range countries {
-		ctx[c] = true
+		ctx = ctx.add(c)
 	}
 	for _, r := range raws {
 		// The text is about the states it names, by name or capital, and
@@ -27,18 +31,37 @@ func (g *Gazetteer) FindWith(text string, countries []string) []Match {
 		cs := g.cands[r.ent]
 		if p := g.places[cs[0]]; p.Kind == KindCountry ||
 			g.oneCountry(cs) && (p.Kind == KindCapital || p.Kind == KindRegion || p.Population >= minAlone) {
-			ctx[p.Country] = true
+			ctx = ctx.add(p.Country)
 		}
 	}
 	out := make([]Match, 0, len(raws))
 	for _, r := range raws {
 		p := g.places[g.choose(r, ctx)]
-		if p.Kind == KindCity && p.Population < minAlone && !ctx[p.Country] {
+		if p.Kind == KindCity && p.Population < minAlone && !ctx.has(p.Country) {
 			continue
 		}
 		out = append(out, Match{Start: r.start, End: r.end, Text: text[r.start:r.end], Place: p})
 	}
 	return out
+}
+
+// countrySet is a set of ISO3 codes, each held once.
+type countrySet []string
+
+func (s countrySet) has(c string) bool {
+	for _, x := range s {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+func (s countrySet) add(c string) countrySet {
+	if s.has(c) {
+		return s
+	}
+	return append(s, c)
 }
 
 // minAlone is the population a town needs to be found in a text that
@@ -69,8 +92,8 @@ type raw struct {
 // scan finds the longest name at each capitalised word. A name starts
 // and ends with a capitalised word (inner particles may be lower case:
 // "Deir ez-Zor") and does not run across punctuation.
-func (g *Gazetteer) scan(text string) []raw {
-	var out []raw
+// The names are appended to out, which the caller may keep on its stack.
+func (g *Gazetteer) scan(text string, out []raw) []raw {
 	var buf [128]byte
 	var prev word
 	hasPrev := false
@@ -179,11 +202,11 @@ var regionWords = map[string]bool{"province": true, "governorate": true, "region
 // over a more populous one elsewhere unless it is a hundred times
 // smaller, so that a hamlet does not take the name of a capital; "X
 // province" takes the region of that name when there is one.
-func (g *Gazetteer) choose(r raw, ctx map[string]bool) int32 {
+func (g *Gazetteer) choose(r raw, ctx countrySet) int32 {
 	cs := g.cands[r.ent]
 	if r.region {
 		for _, c := range cs {
-			if g.places[c].Kind == KindRegion && (ctx[g.places[c].Country] || len(ctx) == 0) {
+			if g.places[c].Kind == KindRegion && (ctx.has(g.places[c].Country) || len(ctx) == 0) {
 				return c
 			}
 		}
@@ -194,12 +217,12 @@ func (g *Gazetteer) choose(r raw, ctx map[string]bool) int32 {
 		}
 	}
 	top := g.places[cs[0]]
-	if len(cs) == 1 || top.Kind == KindCountry || ctx[top.Country] {
+	if len(cs) == 1 || top.Kind == KindCountry || ctx.has(top.Country) {
 		return cs[0]
 	}
 	for _, c := range cs[1:] {
 		p := g.places[c]
-		if ctx[p.Country] && (p.Population*100 >= top.Population || p.Kind == KindRegion && top.Kind != KindCapital) {
+		if ctx.has(p.Country) && (p.Population*100 >= top.Population || p.Kind == KindRegion && top.Kind != KindCapital) {
 			return c
 		}
 	}

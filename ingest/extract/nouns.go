@@ -18,6 +18,12 @@ func symmetric(d *doc, s *sent, t coding.Trigger, hi int, srcs, tgts []model.Act
 			// "X and Y signed separate accords with Z": each with Z.
 			return srcs, tgts
 		}
+		if len(srcs) >= 3 && len(tgts) == 0 {
+			// "the leaders of X, Y and Z agreed": one joint act, coded
+			// once like any symmetric one, from the first named to the
+			// second, not once per pair.
+			return srcs[:1], srcs[1:2]
+		}
 		// "X and Y agreed", "X and Y signed the deal together with Z":
 		// the joint subjects are the parties, a third one joins them.
 		return srcs[:1], append(srcs[1:len(srcs):len(srcs)], tgts...)

@@ -44,6 +44,9 @@ func TestPrecisionRules(t *testing.T) {
 		{"a compound adjective after an article makes a noun",
 			"Clashes between Syrian troops and rebels killed six people, according to a Britain-based monitor.",
 			nil, []want{{"GBR", "-", "09"}, {"SYR", "-", "09"}}},
+		{"a joint act of three parties is coded once",
+			"The leaders of Kenya, Uganda and Tanzania agreed on Monday on a plan to build a railway.",
+			[]want{{"KEN", "UGA", "05"}}, []want{{"KEN", "TZA", "05"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

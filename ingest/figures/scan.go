@@ -94,7 +94,7 @@ func mayStartQuantity(t string) bool {
 	if isDigit(t[0]) || t[0] == '$' || t == "€" || t == "£" {
 		return true
 	}
-	if starters[t] {
+	if startersFilter.may(t) && starters[t] {
 		return true
 	}
 	if a, _, ok := strings.Cut(t, "-"); ok {
@@ -118,6 +118,8 @@ var starters = func() map[string]bool {
 	return m
 }()
 
+var startersFilter = newWordFilter(starters)
+
 // hasQuantity reports whether any word of s can hold a number (a digit,
 // a number word, a vague amount): without one a sentence has no figures,
 // and most sentences have none. It reads s without allocating.
@@ -140,12 +142,14 @@ func hasQuantity(s string) bool {
 			}
 			n++
 		}
-		if n <= len(buf) && numberish[string(buf[:n])] {
+		if n <= len(buf) && numberishFilter.may(string(buf[:n])) && numberish[string(buf[:n])] {
 			return true
 		}
 	}
 	return false
 }
+
+var numberishFilter = newWordFilter(numberish)
 
 // numberish are the words that hold a number by themselves.
 var numberish = func() map[string]bool {

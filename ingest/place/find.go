@@ -103,6 +103,10 @@ func (g *Gazetteer) scan(text string, out []raw) []raw {
 			continue
 		}
 		b := appendKey(buf[:0], text, w)
+		if !g.first.may(b) {
+			prev, hasPrev = w, true
+			continue
+		}
 		best, ent, n := word{}, int32(-1), 1
 		for cur, count := w, 1; ; count++ {
 			nd, ok := g.index[string(b)]

@@ -21,6 +21,7 @@ type Gazetteer struct {
 	// stop holds the one-word keys that are words before they are places.
 	stop     map[string]bool
 	maxWords int
+	first    firstWords // the first words of the keys, to skip most lookups
 }
 
 // node is a trie node: the entry of the key (-1 when the key is only a
@@ -109,6 +110,7 @@ func (g *Gazetteer) name(id int32, s string) {
 	}
 	n := strings.Count(k, " ") + 1
 	g.maxWords = max(g.maxWords, n)
+	g.first.add(k)
 	for i := 0; i < len(k); i++ {
 		if k[i] == ' ' {
 			nd, ok := g.index[k[:i]]

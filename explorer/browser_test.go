@@ -2,115 +2,22 @@ package explorer_test
 
 import (
 	"context"
-	"fmt"
-	"os"
-	"os/exec"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/log"
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/eventgraph/eventgraph/internal/browsertest"
 )
 
-// chromium returns the browser to test with, or skips (fails under CI).
-func chromium(t *testing.T) string {
+// MustBrowser starts headless Chromium with the network cut off except
+// for loopback, where the explorer under test listens, and collects the
+// problems of its pages: a request to anything but the explorer is one.
+func MustBrowser(t *testing.T, base string) (context.Context, *browsertest.Problems) {
 	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("chromium not found; CI must install it (apt-get install -y chromium)")
-	}
-	t.Skip("chromium not installed (apt-get install -y chromium)")
-	return ""
-}
-
-// problems records console errors, exceptions, failed requests and every
-// request that is not to the explorer under test.
-type problems struct {
-	mu   sync.Mutex
-	list []string
-}
-
-func (p *problems) add(format string, args ...any) {
-	p.mu.Lock()
-	p.list = append(p.list, fmt.Sprintf(format, args...))
-	p.mu.Unlock()
-}
-
-func (p *problems) take() []string {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	out := p.list
-	p.list = nil
-	return out
-}
-
-// MustBrowser starts headless Chromium with a fresh profile and the network
-// cut off except for loopback, and listens for problems on its pages.
-func MustBrowser(t *testing.T, base string) (context.Context, *problems) {
-	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium(t)),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.ProxyServer("http://127.0.0.1:9"),
-		// Requests go to a dead proxy, except those to the explorer.
-		chromedp.Flag("proxy-bypass-list", "127.0.0.1"),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelB := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancelB(); cancelA() })
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	p := &problems{}
-	err := chromedp.Listen(ctx, func(ev any) {
-		switch e := ev.(type) {
-		case *runtime.EventConsoleAPICalled:
-			if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeWarning {
-				var args []string
-				for _, a := range e.Args {
-					args = append(args, string(a.Value)+a.Description)
-				}
-				p.add("console.%s: %s", e.Type, strings.Join(args, " "))
-			}
-		case *runtime.EventExceptionThrown:
-			d := e.ExceptionDetails
-			desc := ""
-			if d.Exception != nil {
-				desc = d.Exception.Description
-			}
-			p.add("exception: %s %s (%s:%d)", d.Text, desc, d.URL, d.LineNumber)
-		case *log.EventEntryAdded:
-			if e.Entry.Level == log.EntryLevelError || e.Entry.Level == log.EntryLevelWarning {
-				p.add("log %s: %s %s", e.Entry.Level, e.Entry.Text, e.Entry.URL)
-			}
-		case *network.EventLoadingFailed:
-			p.add("request failed: %s %s", e.ErrorText, e.BlockedReason)
-		case *network.EventRequestWillBeSent:
-			if !strings.HasPrefix(e.Request.URL, base+"/") {
-				p.add("outside request to %s", e.Request.URL)
-			}
-		}
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ctx, p
+	ctx := browsertest.MustStart(t)
+	return ctx, browsertest.MustListen(t, ctx, func(u string) bool { return strings.HasPrefix(u, base+"/") })
 }
 
 // mustDo runs steps with a timeout, failing the test on error.
@@ -164,13 +71,13 @@ func TestBrowser(t *testing.T) {
 			if n := evalInt(t, ctx, `document.querySelectorAll('.chart canvas').length`); n == 0 && page != "/" {
 				t.Errorf("%s: no chart drawn", page)
 			}
-			for _, p := range probs.take() {
+			for _, p := range probs.Take() {
 				t.Errorf("%s: %s", page, p)
 			}
 		}
 		ev := mustEval[string](t, ctx, `document.querySelector('a.more').getAttribute('href')`)
 		mustDo(t, ctx, chromedp.Navigate(base+"/"+ev), chromedp.WaitVisible(".subject-name"))
-		for _, p := range probs.take() {
+		for _, p := range probs.Take() {
 			t.Errorf("event page: %s", p)
 		}
 	})
@@ -227,7 +134,7 @@ func TestBrowser(t *testing.T) {
 		if n := evalInt(t, ctx, `+document.getElementById('x-timeline').getAttribute('data-events')`); n == 0 || n >= all {
 			t.Errorf("timeline has %d events after clicking an actor, %d before", n, all)
 		}
-		for _, p := range probs.take() {
+		for _, p := range probs.Take() {
 			t.Errorf("explore: %s", p)
 		}
 	})

@@ -2,127 +2,24 @@ package report
 
 import (
 	"context"
-	"fmt"
-	"net/url"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/log"
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"github.com/eventgraph/eventgraph/internal/browsertest"
 	"github.com/eventgraph/eventgraph/model"
 )
 
-// chromium returns the browser to test with, or skips (fails under CI).
-func chromium(t *testing.T) string {
+// MustBrowser starts headless Chromium with no network at all, loopback
+// included (the pages are files), and collects the problems of every
+// page: anything but a file:// request is one.
+func MustBrowser(t *testing.T) (context.Context, *browsertest.Problems) {
 	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("chromium not found; CI must install it (apt-get install -y chromium)")
-	}
-	t.Skip("chromium not installed (apt-get install -y chromium)")
-	return ""
-}
-
-// MustBrowser starts a headless Chromium with a fresh profile and no
-// network: every proxied request goes to a dead port, so a page that tried
-// to load anything from outside would log a failed request.
-func MustBrowser(t *testing.T) context.Context {
-	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium(t)),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("force-color-profile", "srgb"),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.ProxyServer("http://127.0.0.1:9"),
-		chromedp.Flag("proxy-bypass-list", "<-loopback>"),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelB := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancelB(); cancelA() })
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	return ctx
-}
-
-// pageProblems collects what must not happen on a report page.
-type pageProblems struct {
-	mu   sync.Mutex
-	list []string
-}
-
-func (p *pageProblems) add(format string, args ...any) {
-	p.mu.Lock()
-	p.list = append(p.list, fmt.Sprintf(format, args...))
-	p.mu.Unlock()
-}
-
-func (p *pageProblems) take() []string {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	out := p.list
-	p.list = nil
-	return out
-}
-
-func MustListen(t *testing.T, ctx context.Context) *pageProblems {
-	t.Helper()
-	p := &pageProblems{}
-	err := chromedp.Listen(ctx, func(ev any) {
-		switch e := ev.(type) {
-		case *runtime.EventConsoleAPICalled:
-			if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeWarning {
-				var args []string
-				for _, a := range e.Args {
-					args = append(args, string(a.Value)+a.Description)
-				}
-				p.add("console.%s: %s", e.Type, strings.Join(args, " "))
-			}
-		case *runtime.EventExceptionThrown:
-			d := e.ExceptionDetails
-			desc := ""
-			if d.Exception != nil {
-				desc = d.Exception.Description
-			}
-			p.add("exception: %s %s (%s:%d)", d.Text, desc, d.URL, d.LineNumber)
-		case *log.EventEntryAdded:
-			if e.Entry.Level == log.EntryLevelError || e.Entry.Level == log.EntryLevelWarning {
-				p.add("log %s (%s): %s %s", e.Entry.Level, e.Entry.Source, e.Entry.Text, e.Entry.URL)
-			}
-		case *network.EventLoadingFailed:
-			p.add("request failed: %s %s", e.ErrorText, e.BlockedReason)
-		case *network.EventRequestWillBeSent:
-			if !strings.HasPrefix(e.Request.URL, "file://") {
-				p.add("request to %s", e.Request.URL)
-			}
-		case *page.EventJavascriptDialogOpening:
-			p.add("dialog opened: %q", e.Message)
-		}
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
+	ctx := browsertest.MustStart(t, browsertest.NoLoopback)
+	return ctx, browsertest.MustListen(t, ctx, func(u string) bool { return strings.HasPrefix(u, "file://") })
 }
 
 // chartCheck is what the page reports about one chart element.
@@ -166,13 +63,9 @@ const tooltipJS = `(() => {
   return out;
 })()`
 
-func fileURL(path string) string {
-	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
-}
-
-func checkPage(t *testing.T, ctx context.Context, probs *pageProblems, path string) {
+func checkPage(t *testing.T, ctx context.Context, probs *browsertest.Problems, path string) {
 	t.Helper()
-	if err := chromedp.Do(ctx, chromedp.Navigate(fileURL(path))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(browsertest.FileURL(path))); err != nil {
 		t.Fatalf("open %s: %v", path, err)
 	}
 	wait, cancel := context.WithTimeout(ctx, 30*time.Second)
@@ -184,7 +77,7 @@ func checkPage(t *testing.T, ctx context.Context, probs *pageProblems, path stri
 	}
 	if _, err := chromedp.Run(wait, chromedp.Poll[bool](
 		`document.readyState === 'complete' && document.querySelectorAll('.chart').length `+want+` && document.querySelectorAll('.chart:not([data-drawn])').length === 0`)); err != nil {
-		t.Fatalf("%s: charts not drawn: %v (problems: %v)", filepath.Base(path), err, probs.take())
+		t.Fatalf("%s: charts not drawn: %v (problems: %v)", filepath.Base(path), err, probs.Take())
 	}
 	checks, err := chromedp.Run(ctx, chromedp.Evaluate[[]chartCheck](chartsJS))
 	if err != nil {
@@ -207,7 +100,7 @@ func checkPage(t *testing.T, ctx context.Context, probs *pageProblems, path stri
 	if pwned, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!window.__pwned`)); pwned {
 		t.Errorf("%s: injected script ran (window.__pwned set)", filepath.Base(path))
 	}
-	for _, p := range probs.take() {
+	for _, p := range probs.Take() {
 		t.Errorf("%s: %s", filepath.Base(path), p)
 	}
 }
@@ -216,8 +109,7 @@ func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
-	ctx := MustBrowser(t)
-	probs := MustListen(t, ctx)
+	ctx, probs := MustBrowser(t)
 	cases := []struct {
 		name   string
 		events func(testing.TB) []model.Event
@@ -240,8 +132,7 @@ func TestBrowserNodeClick(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
-	ctx := MustBrowser(t)
-	probs := MustListen(t, ctx)
+	ctx, probs := MustBrowser(t)
 	dir := MustWrite(t, MustFixture(t))
 	checkPage(t, ctx, probs, filepath.Join(dir, "network.html"))
 	pos, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => {
@@ -261,7 +152,7 @@ func TestBrowserNodeClick(t *testing.T) {
 	if !strings.Contains(title, name) {
 		t.Errorf("opened %q, want the page of %q", title, name)
 	}
-	for _, p := range probs.take() {
+	for _, p := range probs.Take() {
 		t.Error(p)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -20,6 +19,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/eventgraph/eventgraph/internal/browsertest"
 	"github.com/eventgraph/eventgraph/model"
 )
 
@@ -164,62 +164,26 @@ func MustHostileInput(tb testing.TB, payloads []string) (in, actors string) {
 }
 
 // MustCanaryBrowser starts headless Chromium with a fresh profile and no
-// network (every proxied request goes to a dead port; loopback is left for
-// the served pages), installs the canary in every new document, and
-// records and dismisses every JavaScript dialog.
-func MustCanaryBrowser(tb testing.TB) (context.Context, func() []string) {
+// network (loopback is left for the served pages), installs the canary in
+// every new document, and records and dismisses every JavaScript dialog:
+// the test reads the [browsertest.Dialog] problems.
+func MustCanaryBrowser(tb testing.TB) (context.Context, *browsertest.Problems) {
 	tb.Helper()
-	bin := requireTool(tb, "chromium")
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(bin),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		// Chromium sends loopback past the proxy on its own.
-		chromedp.ProxyServer("http://127.0.0.1:9"),
-		chromedp.UserDataDir(tb.TempDir()),
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelB := chromedp.NewContext(actx)
-	tb.Cleanup(func() { cancelB(); cancelA() })
-	var mu sync.Mutex
-	var dialogs []string
+	ctx := browsertest.MustStart(tb)
 	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: canaryJS})
 		return err
 	}))
 	if err != nil {
-		tb.Fatalf("start chromium: %v", err)
+		tb.Fatalf("install the canary: %v", err)
 	}
-	if err := chromedp.Listen(ctx, func(ev any) {
-		if e, ok := ev.(*page.EventJavascriptDialogOpening); ok {
-			mu.Lock()
-			dialogs = append(dialogs, e.Message)
-			mu.Unlock()
-			go chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-				_, err := cdp.Call(ctx, t, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
-				return err
-			}))
-		}
-	}); err != nil {
-		tb.Fatal(err)
-	}
-	take := func() []string {
-		mu.Lock()
-		defer mu.Unlock()
-		d := dialogs
-		dialogs = nil
-		return d
-	}
-	return ctx, take
+	// Payload links may point anywhere; they are checked in the page.
+	return ctx, browsertest.MustListen(tb, ctx, func(string) bool { return true })
 }
 
 // checkNoXSS loads one page and fails the test for every payload that ran
 // or became live markup, and for every link to another scheme than http(s).
-func checkNoXSS(t *testing.T, ctx context.Context, dialogs func() []string, pageURL string) {
+func checkNoXSS(t *testing.T, ctx context.Context, probs *browsertest.Problems, pageURL string) {
 	t.Helper()
 	wait, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
@@ -240,8 +204,8 @@ func checkNoXSS(t *testing.T, ctx context.Context, dialogs func() []string, page
 	if len(got.Hits) > 0 {
 		t.Errorf("%s: payloads ran: %v", name, got.Hits)
 	}
-	if d := dialogs(); len(d) > 0 {
-		t.Errorf("%s: dialogs opened: %q", name, d)
+	if d := probs.Take(browsertest.Dialog); len(d) > 0 {
+		t.Errorf("%s: dialogs opened: %v", name, d)
 	}
 	for _, l := range got.Live {
 		t.Errorf("%s: payload is live markup: %s", name, l)
@@ -295,15 +259,14 @@ func TestXSSPayloads(t *testing.T) {
 		t.Fatalf("report: exit %d\n%s", code, stderr)
 	}
 
-	ctx, dialogs := MustCanaryBrowser(t)
+	ctx, probs := MustCanaryBrowser(t)
 	t.Run("report", func(t *testing.T) {
 		pages, _ := filepath.Glob(filepath.Join(out, "*.html"))
 		if len(pages) < 10 {
 			t.Fatalf("report wrote %d pages", len(pages))
 		}
 		for _, p := range pages {
-			u := (&url.URL{Scheme: "file", Path: filepath.ToSlash(p)}).String()
-			checkNoXSS(t, ctx, dialogs, u)
+			checkNoXSS(t, ctx, probs, browsertest.FileURL(p))
 		}
 	})
 	t.Run("serve", func(t *testing.T) {
@@ -319,7 +282,7 @@ func TestXSSPayloads(t *testing.T) {
 			}
 		}
 		for _, p := range paths {
-			checkNoXSS(t, ctx, dialogs, base+p)
+			checkNoXSS(t, ctx, probs, base+p)
 		}
 	})
 }

@@ -4,18 +4,15 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/eventgraph/eventgraph/internal/browsertest"
 )
 
 // timelineDist is the TimelineJS build from npm, installed by
@@ -51,7 +48,7 @@ func TestTimelineJSInChromium(t *testing.T) {
 		}
 		t.Skip("TimelineJS is not installed (npm ci --prefix graph/testdata/js)")
 	}
-	ctx := mustBrowser(t)
+	ctx, probs := mustBrowser(t)
 	for _, name := range []string{"fixture", "sample"} {
 		t.Run(name, func(t *testing.T) {
 			events := MustFixture(t)
@@ -69,18 +66,17 @@ func TestTimelineJSInChromium(t *testing.T) {
 				}
 			}
 			page := filepath.Join(t.TempDir(), "timeline.html")
-			html := fmt.Sprintf(timelinePage, fileURL(filepath.Join(timelineDist, "css", "timeline.css")), fileURL(filepath.Join(timelineDist, "js", "timeline.js")), js.String())
+			html := fmt.Sprintf(timelinePage, browsertest.FileURL(filepath.Join(timelineDist, "css", "timeline.css")), browsertest.FileURL(filepath.Join(timelineDist, "js", "timeline.js")), js.String())
 			if err := os.WriteFile(page, []byte(html), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			probs := listen(t, ctx)
-			if err := chromedp.Do(ctx, chromedp.Navigate(fileURL(page))); err != nil {
+			if err := chromedp.Do(ctx, chromedp.Navigate(browsertest.FileURL(page))); err != nil {
 				t.Fatal(err)
 			}
 			wait, cancel := context.WithTimeout(ctx, 60*time.Second)
 			defer cancel()
 			if _, err := chromedp.Run(wait, chromedp.Poll[bool](`window.tlLoaded === true`)); err != nil {
-				t.Fatalf("TimelineJS did not load the timeline: %v (problems: %v)", err, probs.take())
+				t.Fatalf("TimelineJS did not load the timeline: %v (problems: %v)", err, probs.Take())
 			}
 			type pageState struct {
 				Slides, Markers int
@@ -111,95 +107,20 @@ func TestTimelineJSInChromium(t *testing.T) {
 					}
 				}
 			}
-			for _, p := range probs.take() {
+			for _, p := range probs.Take() {
 				t.Errorf("page problem: %s", p)
 			}
 		})
 	}
 }
 
-func fileURL(path string) string {
-	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
-}
-
-// mustBrowser starts headless Chromium with a fresh profile and the
-// network off: requests go through a proxy on a dead port, so anything the
-// page tried to fetch from outside would fail and be reported.
-func mustBrowser(t *testing.T) context.Context {
+// mustBrowser starts headless Chromium with no network at all, loopback
+// included, and collects script errors and requests for anything but the
+// page's own files and data: URLs.
+func mustBrowser(t *testing.T) (context.Context, *browsertest.Problems) {
 	t.Helper()
-	path := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			path = p
-			break
-		}
-	}
-	if path == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("chromium not found; CI must install it")
-		}
-		t.Skip("chromium not installed")
-	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.ProxyServer("http://127.0.0.1:9"),
-		chromedp.Flag("proxy-bypass-list", "<-loopback>"),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelB := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancelB(); cancelA() })
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	return ctx
-}
-
-// problems collects script errors and outside requests of a page.
-type problems struct {
-	mu   sync.Mutex
-	list []string
-}
-
-func (p *problems) take() []string {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	out := p.list
-	p.list = nil
-	return out
-}
-
-func listen(t *testing.T, ctx context.Context) *problems {
-	t.Helper()
-	p := &problems{}
-	add := func(format string, args ...any) {
-		p.mu.Lock()
-		p.list = append(p.list, fmt.Sprintf(format, args...))
-		p.mu.Unlock()
-	}
-	err := chromedp.Listen(ctx, func(ev any) {
-		switch e := ev.(type) {
-		case *runtime.EventExceptionThrown:
-			add("exception: %s", e.ExceptionDetails.Text)
-		case *runtime.EventConsoleAPICalled:
-			if e.Type == runtime.ConsoleAPICalledTypeError {
-				add("console.error: %d args", len(e.Args))
-			}
-		case *network.EventRequestWillBeSent:
-			if !strings.HasPrefix(e.Request.URL, "file://") && !strings.HasPrefix(e.Request.URL, "data:") {
-				add("request to %s", e.Request.URL)
-			}
-		}
+	ctx := browsertest.MustStart(t, browsertest.NoLoopback)
+	return ctx, browsertest.MustListen(t, ctx, func(u string) bool {
+		return strings.HasPrefix(u, "file://") || strings.HasPrefix(u, "data:")
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
 }

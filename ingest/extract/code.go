@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/eventgraph/eventgraph/ingest/coding"
@@ -12,6 +13,7 @@ func (d *doc) codeSentence(si int) []coded {
 	s := d.sents[si]
 	w := s.words
 	trigs := d.x.lex.Match(w)
+	trigs = slices.DeleteFunc(trigs, func(t coding.Trigger) bool { return compoundNoun(w, t) })
 	s.heads, s.says, s.trigs = s.heads[:0], s.says[:0], trigs
 	for _, t := range trigs {
 		if t.Entry.Say {
@@ -48,6 +50,7 @@ func (d *doc) codeSentence(si int) []coded {
 	var says []coding.Trigger
 	var lastSubj []model.Actor // the subject of the latest active verb
 	var lastTgts []model.Actor // and the ones it acted on
+	thingSubj := false         // the latest active verb's subject is a thing ("which created")
 	for _, t := range trigs {
 		e := t.Entry
 		if s.insideName(t.Head) {
@@ -260,7 +263,14 @@ func (d *doc) codeSentence(si int) []coded {
 			if thingRelative(s, chain) {
 				// "that agreement which created a demilitarised zone":
 				// the relative's subject is the thing named, no actor.
-				srcs = nil
+				srcs, thingSubj = nil, true
+			} else if !coord {
+				thingSubj = false
+			}
+			if coord && thingSubj {
+				// "the agreement which created a zone and called for
+				// talks": the second verb's subject is the same thing.
+				continue
 			}
 			if (coord || temporalGerund(w, t.Head)) && len(lastSubj) > 0 {
 				// "X welcomed the deal with Y and urged Z": the second

@@ -441,9 +441,9 @@ func fixedPhrase(words []string, t coding.Trigger) bool {
 		// "the army pressed its campaign", "pressed ahead with": the
 		// campaign goes on, nobody is appealed to.
 		return true
-	case hostForms[words[h]] && headcount(words, h+1) && t.Entry.Root() == "04":
-		// "Turkey hosts 3.6 million Syrians": housing refugees, no
-		// meeting.
+	case hostForms[words[h]] && (headcount(words, h+1) || countBefore(words, h)) && t.Entry.Root() == "04":
+		// "Turkey hosts 3.6 million Syrians", "the 3.5 million Syrians
+		// it already hosts": housing refugees, no meeting.
 		return true
 	}
 	return false
@@ -467,6 +467,17 @@ func headcount(words []string, i int) bool {
 	for ; i < len(words) && approximators[words[i]]; i++ {
 	}
 	return i < len(words) && (isNumber(words[i]) || countWords[words[i]])
+}
+
+// countBefore reports a number of people just before a relative clause
+// ending at h ("3.5 million Syrians it already hosts").
+func countBefore(words []string, h int) bool {
+	for i := h - 1; i >= 0 && h-i <= 5; i-- {
+		if isNumber(words[i]) || countWords[words[i]] {
+			return true
+		}
+	}
+	return false
 }
 
 // resultParticiple reports a participle of force after a comma that tells
@@ -517,3 +528,30 @@ func modifierUse(words []string, t coding.Trigger) bool {
 	}
 	return t.End == t.Head+1 && t.End < len(words) && modifierHeads[words[t.End]]
 }
+
+// compoundNoun reports a one-word trigger in -s that is the head of a
+// compound noun ("army posts", "observation posts", "media reports"): a
+// modifier that names a place or an institution stands before it and the
+// noun phrase ends after it. A verb in -s takes an object or a clause
+// ("the army posts videos", "the ministry reports that").
+func compoundNoun(words []string, t coding.Trigger) bool {
+	h := t.Head
+	v := words[h]
+	if t.End != h+1 || h == 0 || !strings.HasSuffix(v, "s") || strings.HasSuffix(v, "ss") || v == "says" {
+		return false
+	}
+	if !nounModifiers[words[h-1]] {
+		return false
+	}
+	return h+1 == len(words) || phraseEnds[words[h+1]]
+}
+
+var (
+	nounModifiers = set("army", "military", "observation", "border", "police", "security",
+		"checkpoint", "guard", "command", "news", "media", "press", "blog", "intelligence",
+		"rebel", "militia", "regime", "outpost", "frontline", "front-line")
+	// phraseEnds close a noun phrase: punctuation, conjunctions and the
+	// prepositions of place that follow a noun.
+	phraseEnds = set(",", ".", ";", ":", ")", "and", "or", "in", "near", "along", "across",
+		"around", "inside", "outside", "of")
+)

@@ -47,6 +47,21 @@ func TestPrecisionRules(t *testing.T) {
 		{"a joint act of three parties is coded once",
 			"The leaders of Kenya, Uganda and Tanzania agreed on Monday on a plan to build a railway.",
 			[]want{{"KEN", "UGA", "05"}}, []want{{"KEN", "TZA", "05"}}},
+		{"a verb joined to a thing's relative clause has the thing as subject",
+			"The Ethiopian assault has strained the accord which created a buffer zone and called for talks.",
+			nil, []want{{"ETH", "-", "02"}}},
+		{"a compound noun in -s is no reporting verb",
+			"Hamas gunmen broke through the fence on Sunday, attacking army posts and towns.",
+			[]want{{"PSE", "-", "19"}}, []want{{"PSE", "-", "01"}}},
+		{"observation posts report nothing",
+			"Turkey reinforced its observation posts in Syria on Sunday.",
+			nil, []want{{"TUR", "-", "01"}, {"SYR", "-", "01"}}},
+		{"a verb in -s with a clause still reports",
+			"The army reports that Sudanese rebels attacked Chad.",
+			[]want{{"SDN", "TCD", "19"}}, nil},
+		{"refugees housed before the verb are no meeting",
+			"Jordan, which fears more refugees on top of the 1.3 million Syrians it already hosts, closed the border.",
+			nil, []want{{"JOR", "-", "04"}, {"JOR", "SYR", "04"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

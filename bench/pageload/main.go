@@ -20,13 +20,14 @@ import (
 	"log"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/eventgraph/eventgraph/internal/browsertest"
 )
 
 func main() {
@@ -36,7 +37,7 @@ func main() {
 	if flag.NArg() == 0 {
 		log.Fatal("usage: pageload [-runs N] FILE.html|URL...")
 	}
-	browser, err := findChromium()
+	browser, err := browsertest.Find()
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -45,19 +46,7 @@ func main() {
 		log.Fatal(err)
 	}
 	defer os.RemoveAll(profile)
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(browser),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.ProxyServer("http://127.0.0.1:9"),
-		chromedp.Flag("proxy-bypass-list", "<-loopback>"),
-		chromedp.UserDataDir(profile),
-		chromedp.WindowSize(1280, 900),
-	}
+	opts := append(browsertest.Options(browser, profile), browsertest.NoLoopback)
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer cancel()
 	bctx, cancelB := chromedp.NewContext(actx)
@@ -132,13 +121,4 @@ func short(s string) string {
 		return "…" + s[len(s)-39:]
 	}
 	return s
-}
-
-func findChromium() (string, error) {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p, nil
-		}
-	}
-	return "", fmt.Errorf("chromium not found (apt-get install -y chromium)")
 }

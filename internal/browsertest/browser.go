@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"testing"
@@ -12,21 +13,30 @@ import (
 // browserNames are the names Chromium is installed under, tried in order.
 var browserNames = []string{"chromium", "chromium-browser", "google-chrome"}
 
+// Find returns the path of Chromium, or an error saying how to install it.
+func Find() (string, error) {
+	for _, name := range browserNames {
+		if p, err := exec.LookPath(name); err == nil {
+			return p, nil
+		}
+	}
+	return "", errors.New("chromium not found (apt-get install -y chromium)")
+}
+
 // Chromium returns the path of the browser to test with. When there is
 // none it skips the test, or fails it when the CI environment variable is
 // set: a CI run that silently skipped the browser tests would prove
 // nothing.
 func Chromium(tb testing.TB) string {
 	tb.Helper()
-	for _, name := range browserNames {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
+	p, err := Find()
+	if err == nil {
+		return p
 	}
 	if os.Getenv("CI") != "" {
-		tb.Fatal("chromium not found; CI must install it (apt-get install -y chromium)")
+		tb.Fatalf("%v; CI must install it", err)
 	}
-	tb.Skip("chromium not installed (apt-get install -y chromium)")
+	tb.Skip(err)
 	return ""
 }
 
@@ -40,15 +50,13 @@ const Width, Height = 1280, 900
 // listens.
 var NoLoopback = chromedp.Flag("proxy-bypass-list", "<-loopback>")
 
-// MustStart starts headless Chromium with a fresh profile in a temporary
-// folder and no network beyond loopback (see [NoLoopback]), with extra
-// allocator options added after the defaults. The browser is stopped when
-// the test ends. It skips or fails as [Chromium] does, and fails the test
-// when the browser does not start.
-func MustStart(tb testing.TB, extra ...chromedp.ExecAllocatorOption) context.Context {
-	tb.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(Chromium(tb)),
+// Options are the allocator options of a headless browser at path with
+// its profile in the folder profile (which should be empty) and the
+// network cut off beyond loopback (see [NoLoopback]). [MustStart] uses
+// them; so can a program that measures pages.
+func Options(path, profile string) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
 		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-background-networking", true),
@@ -59,10 +67,20 @@ func MustStart(tb testing.TB, extra ...chromedp.ExecAllocatorOption) context.Con
 		chromedp.Flag("force-color-profile", "srgb"),
 		chromedp.Flag("hide-scrollbars", true),
 		chromedp.ProxyServer("http://127.0.0.1:9"),
-		chromedp.UserDataDir(tb.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(Width, Height),
 	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), append(opts, extra...)...)
+}
+
+// MustStart starts headless Chromium with a fresh profile in a temporary
+// folder and no network beyond loopback (see [NoLoopback]), with extra
+// allocator options added after the defaults. The browser is stopped when
+// the test ends. It skips or fails as [Chromium] does, and fails the test
+// when the browser does not start.
+func MustStart(tb testing.TB, extra ...chromedp.ExecAllocatorOption) context.Context {
+	tb.Helper()
+	opts := append(Options(Chromium(tb), tb.TempDir()), extra...)
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelB := chromedp.NewContext(actx)
 	tb.Cleanup(func() { cancelB(); cancelA() })
 	// The first action launches the browser.

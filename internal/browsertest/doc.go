@@ -20,5 +20,6 @@
 // a page that opens one does not hang the test). Tests report each
 // [Problem] they [Problems.Take].
 //
-// The package is for tests only; it imports package testing.
+// [Find] and [Options] serve programs too, such as bench/pageload, that
+// measure pages in the same browser the tests use.
 package browsertest

@@ -170,3 +170,45 @@ func TestAddFile(t *testing.T) {
 func describe(m Match) string {
 	return strings.TrimSpace(m.Text + " " + m.Actor.Country + " " + string(m.Actor.Role))
 }
+
+// TestDatedTermsOfEarlierDecades checks, with invented sentences, that the
+// tables reach back to the 1990s: a surname shared across decades goes to
+// whoever held office on the article's date, a leader out of office keeps
+// only the country, and the armed groups and bodies of those wars resolve.
+func TestDatedTermsOfEarlierDecades(t *testing.T) {
+	g := MustLoad(t)
+	tests := []struct {
+		name, date, text string
+		want             string // "Text COUNTRY ROLE" of the first match
+	}{
+		{"father before 2000", "1995-06-01", "Assad received the envoy.", "Assad SYR GOV"},
+		{"son after 2000", "2005-06-01", "Assad received the envoy.", "Assad SYR GOV"},
+		{"acting president on new year 2000", "2000-01-01", "Putin flew to Grozny.", "Putin RUS GOV"},
+		{"president out of office", "2001-06-01", "Yeltsin gave an interview.", "Yeltsin RUS "},
+		{"foreign minister in office", "1997-03-10", "Primakov met his counterpart.", "Primakov RUS GOV"},
+		{"rebel leader", "1996-05-01", "Savimbi rejected the offer.", "Savimbi AGO REB"},
+		{"UN chief of the 1990s", "1994-05-01", "Boutros-Ghali appealed for calm.", "Boutros-Ghali IGO IGO"},
+		{"1990s armed group", "1999-01-06", "RUF fighters entered the capital.", "RUF fighters SLE REB"},
+		{"group by alias", "2006-08-01", "The Tamil Tigers shelled the port.", "Tamil Tigers LKA REB"},
+		{"regional force", "1998-02-01", "ECOMOG troops retook the city.", "ECOMOG troops IGO IGO"},
+		{"tribunal", "1999-05-27", "The ICTY indicted five men.", "ICTY IGO IGO"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := g.Find(tt.text, day(tt.date))
+			if len(ms) == 0 {
+				t.Fatalf("no match in %q", tt.text)
+			}
+			m := ms[0]
+			if got := m.Text + " " + m.Actor.Country + " " + string(m.Actor.Role); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+	// Which Assad is meant is the point of the first two cases.
+	for _, c := range []struct{ date, name string }{{"1995-06-01", "Hafez al-Assad"}, {"2005-06-01", "Bashar al-Assad"}} {
+		if ms := g.Find("Assad spoke.", day(c.date)); len(ms) == 0 || ms[0].Actor.Name != c.name {
+			t.Errorf("%s: Assad = %+v, want %s", c.date, ms, c.name)
+		}
+	}
+}

@@ -27,6 +27,7 @@ it works offline.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
+			defer a.ingestGC()()
 			x, err := a.extractor(actorsFile)
 			if err != nil {
 				return err

@@ -180,7 +180,7 @@ func (d *doc) codeSentence(si int) []coded {
 			}
 			continue
 		}
-		if !carried && infinitive(w, t.Head) || conditional(w, lo, t.Head) || gerundObject(w, t.Head) {
+		if !carried && (infinitive(w, t.Head) || listInfinitive(w, t) || modalList(w, t)) || conditional(w, lo, t.Head) || gerundObject(w, t.Head) {
 			continue
 		}
 		if e.Code == "015" {

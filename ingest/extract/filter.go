@@ -555,3 +555,58 @@ var (
 	phraseEnds = set(",", ".", ";", ":", ")", "and", "or", "in", "near", "along", "across",
 		"around", "inside", "outside", "of")
 )
+
+// listInfinitive reports a verb in its base form that continues a list
+// opened by an infinitive: "commits both forces to allow aid, restore
+// services and withdraw from hospitals" codes no restoring or
+// withdrawing. The items before it must all follow a comma or "and".
+func listInfinitive(words []string, t coding.Trigger) bool {
+	h := t.Head
+	if h < 2 || !baseForm(words[h], t.Entry) {
+		return false
+	}
+	if p := words[h-1]; p != "," && p != "and" && p != "or" {
+		return false
+	}
+	for i := h - 2; i > 0 && h-i <= 40; i-- {
+		switch w := words[i]; {
+		case w == "." || w == ";" || w == ":" || relatives[w] || w == "that":
+			return false
+		case w == "to" && !determiners[words[i+1]] && !isNumber(words[i+1]) && !numberWords[words[i+1]]:
+			// The list opens with "to" and a verb; what lies between
+			// are its items.
+			return true
+		}
+	}
+	return false
+}
+
+var numberWords = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
+	"thousands", "dozen", "dozens", "several", "few")
+
+// baseForm reports w as the pattern's own first word, the bare verb
+// ("restore", "withdraw"), not a past or third-person form.
+func baseForm(w string, e *coding.Entry) bool {
+	f := strings.Fields(e.Pattern)
+	return len(f) > 0 && strings.TrimPrefix(f[0], "=") == w && !strings.HasSuffix(w, "ed")
+}
+
+// modalList reports a bare verb after "and" or "or" that shares a modal
+// with the verb before it: "France will close its bases and redeploy its
+// forces" plans both, does neither.
+func modalList(words []string, t coding.Trigger) bool {
+	h := t.Head
+	if h < 2 || (words[h-1] != "and" && words[h-1] != "or") || !baseForm(words[h], t.Entry) {
+		return false
+	}
+	for i := h - 2; i >= 0 && h-i <= 20; i-- {
+		switch w := words[i]; {
+		case w == "." || w == ";" || w == ":" || w == "but" || w == "while" || w == "that" || relatives[w]:
+			return false
+		case modals[w]:
+			return true
+		}
+	}
+	return false
+}

@@ -62,6 +62,15 @@ func TestPrecisionRules(t *testing.T) {
 		{"refugees housed before the verb are no meeting",
 			"Jordan, which fears more refugees on top of the 1.3 million Syrians it already hosts, closed the border.",
 			nil, []want{{"JOR", "-", "04"}, {"JOR", "SYR", "04"}}},
+		{"verbs listed after an infinitive are terms, not acts",
+			"Kenya said the accord commits Somali forces to allow aid deliveries, restore water supplies and withdraw from schools.",
+			nil, []want{{"SOM", "-", "16"}, {"SOM", "SOM", "16"}, {"SOM", "-", "08"}, {"SOM", "SOM", "08"}}},
+		{"a bare verb after and shares the modal before it",
+			"Britain and its allies will close their bases in Mali and redeploy their troops to Niger.",
+			nil, []want{{"GBR", "-", "15"}, {"GBR", "NER", "15"}, {"MLI", "-", "15"}}},
+		{"a past verb after and is done",
+			"Britain closed its bases and redeployed its troops to Niger.",
+			[]want{{"GBR", "-", "15"}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -610,3 +610,15 @@ func modalList(words []string, t coding.Trigger) bool {
 	}
 	return false
 }
+
+// figureReport reports a reporting verb whose content opens with a count
+// of people ("said 14 of its soldiers had died", "says some 14 million
+// Yemenis are on the brink of famine"): the speaker is the source of a
+// figure, which is sourcing, not a statement of its own.
+func figureReport(words []string, t coding.Trigger) bool {
+	i := t.End
+	if i < len(words) && words[i] == "that" {
+		i++
+	}
+	return headcount(words, i)
+}

@@ -71,6 +71,15 @@ func TestPrecisionRules(t *testing.T) {
 		{"a past verb after and is done",
 			"Britain closed its bases and redeployed its troops to Niger.",
 			[]want{{"GBR", "-", "15"}}, nil},
+		{"a spokesman giving a toll is a source, not a statement",
+			"A Nigerian army spokesman said 12 of its soldiers had died.",
+			nil, []want{{"NGA", "-", "01"}}},
+		{"a figure after that is still a figure",
+			"The Kenyan government says that more than 3,000 people are homeless.",
+			nil, []want{{"KEN", "-", "01"}}},
+		{"a report without a figure stays a statement",
+			"A Nigerian army spokesman said the situation was calm.",
+			[]want{{"NGA", "-", "01"}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

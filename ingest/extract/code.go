@@ -72,7 +72,7 @@ func (d *doc) codeSentence(si int) []coded {
 			says = append(says, t)
 			continue
 		}
-		if modifierUse(w, t) || fixedPhrase(w, t) || resultParticiple(w, t, out) {
+		if modifierUse(w, t) || fixedPhrase(w, t) || resultParticiple(w, t, out) || endedAct(w, t) {
 			continue
 		}
 		if parties := d.dealRelative(s, t); len(parties) > 0 {

@@ -622,3 +622,24 @@ func figureReport(words []string, t coding.Trigger) bool {
 	}
 	return headcount(words, i)
 }
+
+// endedAct reports a noun of force that is what a verb of ending stops:
+// "bringing to an end 11 days of fighting", "to halt the shelling". What
+// ends is background; the ending is the event.
+func endedAct(words []string, t coding.Trigger) bool {
+	if t.Entry.Root() < "18" || !t.Entry.Noun && !strings.HasSuffix(words[t.Head], "ing") && !nounUse(words, t) {
+		return false
+	}
+	for i := t.Start - 1; i >= 0 && t.Start-i <= 7; i-- {
+		switch w := words[i]; {
+		case endWords[w]:
+			return true
+		case w == "," || w == "." || w == ";" || w == "and" || w == "but" || w == "after" || w == "before":
+			return false
+		}
+	}
+	return false
+}
+
+var endWords = set("end", "ends", "ended", "ending", "halt", "halts", "halted", "halting", "stop",
+	"stops", "stopped", "stopping", "cessation", "halted")

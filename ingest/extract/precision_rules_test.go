@@ -80,6 +80,9 @@ func TestPrecisionRules(t *testing.T) {
 		{"a report without a figure stays a statement",
 			"A Nigerian army spokesman said the situation was calm.",
 			[]want{{"NGA", "-", "01"}}, nil},
+		{"the fighting a truce ends is background",
+			"A truce between Chad and Niger took hold on Friday, bringing to an end weeks of the heaviest fighting between the two sides.",
+			nil, []want{{"TCD", "NER", "19"}, {"NER", "TCD", "19"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

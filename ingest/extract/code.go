@@ -408,13 +408,13 @@ func dropShadowed(out []coded) []coded {
 			aimed[c.src.Country+"|"+model.RootOf(c.code)+"|"] = true
 		}
 	}
-	if len(aimed) == 0 {
-		return out
-	}
 	kept := out[:0]
 	for _, c := range out {
 		key := c.src.Country + "|" + model.RootOf(c.code) + "|"
 		if (c.tgt == nil || c.tgt.Country == c.src.Country) && (aimed[key+c.trigger] || c.nominal && c.tgt == nil && aimed[key]) {
+			continue
+		}
+		if objectOfVerb(out, c) {
 			continue
 		}
 		kept = append(kept, c)
@@ -445,8 +445,9 @@ func (d *doc) add(out *[]coded, seen map[string]bool, si int, t coding.Trigger, 
 	date, timeText := d.dateFor(si, t)
 	*out = append(*out, coded{
 		sent: si, src: src, tgt: tgt, code: code,
-		trigger:  triggerText(s, t),
-		nominal:  t.Entry.Noun || nounUse(s.words, t),
+		trigger: triggerText(s, t),
+		nominal: t.Entry.Noun || nounUse(s.words, t),
+		head:    t.Head, start: t.Start, end: t.End,
 		date:     date,
 		timeText: timeText,
 		location: d.eventLocation(si, t),
@@ -464,4 +465,20 @@ func triggerText(s *sent, t coding.Trigger) string {
 		last = k
 	}
 	return s.span.Text[s.toks[first].Start:s.toks[last].End]
+}
+
+// objectOfVerb reports a trigger that is the object of a verb of the
+// same source and root: a noun just after it, or any word inside the
+// verb's pattern ("Hezbollah fired rockets and artillery shells at
+// Israel"). The noun names the act the verb codes, with its target.
+func objectOfVerb(out []coded, c coded) bool {
+	for _, v := range out {
+		if v.nominal || v.head >= c.head || v.src.Country != c.src.Country || model.RootOf(v.code) != model.RootOf(c.code) {
+			continue
+		}
+		if c.head < v.end || c.nominal && c.head-v.head <= 4 {
+			return true
+		}
+	}
+	return false
 }

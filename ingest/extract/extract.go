@@ -76,6 +76,9 @@ type coded struct {
 	code     string
 	trigger  string
 	nominal  bool // the trigger is a noun ("air strikes"), not a verb
+	head     int  // the trigger's head token
+	start    int  // and the tokens [start, end) its pattern spans
+	end      int
 	date     model.Date
 	timeText string
 	location string

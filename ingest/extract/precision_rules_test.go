@@ -83,6 +83,12 @@ func TestPrecisionRules(t *testing.T) {
 		{"the fighting a truce ends is background",
 			"A truce between Chad and Niger took hold on Friday, bringing to an end weeks of the heaviest fighting between the two sides.",
 			nil, []want{{"TCD", "NER", "19"}, {"NER", "TCD", "19"}}},
+		{"the weapons a verb fires are its object, not a second attack",
+			"On Sunday, the Somali armed group al-Shabaab fired rockets and artillery shells at Kenyan positions near the border.",
+			[]want{{"SOM", "KEN", "19"}}, []want{{"SOM", "SOM", "19"}}},
+		{"a toll after an attack is its result",
+			"Syrian jets fired missiles at Turkish troops, killing five.",
+			[]want{{"SYR", "TUR", "19"}}, []want{{"SYR", "-", "19"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,8 +3,10 @@ package browsertest
 import (
 	"context"
 	"errors"
+	"net/url"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -88,4 +90,9 @@ func MustStart(tb testing.TB, extra ...chromedp.ExecAllocatorOption) context.Con
 		tb.Fatalf("start chromium: %v", err)
 	}
 	return ctx
+}
+
+// FileURL is the file:// URL of a local path, for [chromedp.Navigate].
+func FileURL(path string) string {
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
 }

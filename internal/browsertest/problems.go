@@ -3,8 +3,6 @@ package browsertest
 import (
 	"context"
 	"fmt"
-	"net/url"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -119,9 +117,4 @@ func MustListen(tb testing.TB, ctx context.Context, local func(url string) bool)
 		tb.Fatal(err)
 	}
 	return p
-}
-
-// FileURL is the file:// URL of a local path, for [chromedp.Navigate].
-func FileURL(path string) string {
-	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
 }

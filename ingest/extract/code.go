@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/eventgraph/eventgraph/ingest/actor"
 	"github.com/eventgraph/eventgraph/ingest/coding"
 	"github.com/eventgraph/eventgraph/model"
 )
@@ -72,7 +73,7 @@ func (d *doc) codeSentence(si int) []coded {
 			says = append(says, t)
 			continue
 		}
-		if modifierUse(w, t) || fixedPhrase(w, t) || resultParticiple(w, t, out) || endedAct(w, t) {
+		if modifierUse(w, t) || fixedPhrase(w, t) || resultParticiple(w, t, out) || endedAct(w, t) || s.reducedRelative(t) {
 			continue
 		}
 		if parties := d.dealRelative(s, t); len(parties) > 0 {
@@ -477,6 +478,37 @@ func objectOfVerb(out []coded, c coded) bool {
 			continue
 		}
 		if c.head < v.end || c.nominal && c.head-v.head <= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// reducedRelative reports a participle in -ing right after an actor that
+// describes it before the reporting verb it is the subject of: "the
+// coalition fighting in Yemen said on Monday ..." tells who speaks, like
+// "which is fighting in Yemen", a state and no event of its own.
+func (s *sent) reducedRelative(t coding.Trigger) bool {
+	w := s.words
+	if t.Entry.Noun || t.Head != t.Start || !strings.HasSuffix(w[t.Head], "ing") || t.End >= len(w) || !prepositions[w[t.End]] {
+		return false
+	}
+	after := false
+	for _, m := range s.actors {
+		if m.te == t.Head && m.Kind != actor.KindPlace {
+			after = true
+		}
+	}
+	if !after {
+		return false
+	}
+	for _, h := range s.says {
+		if h > t.End && h-t.End <= 6 {
+			for i := t.End; i < h; i++ {
+				if w[i] == "," {
+					return false
+				}
+			}
 			return true
 		}
 	}

@@ -89,6 +89,12 @@ func TestPrecisionRules(t *testing.T) {
 		{"a toll after an attack is its result",
 			"Syrian jets fired missiles at Turkish troops, killing five.",
 			[]want{{"SYR", "TUR", "19"}}, []want{{"SYR", "-", "19"}}},
+		{"a participle describing the speaker is no act",
+			"Kenyan troops fighting in Somalia said on Monday that the road was open.",
+			nil, []want{{"KEN", "SOM", "19"}}},
+		{"a participle with its own object still acts",
+			"Kenyan troops attacking Somalia said on Monday that the road was open.",
+			[]want{{"KEN", "SOM", "19"}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

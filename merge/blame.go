@@ -43,12 +43,13 @@ func ContestsBlame(sentence string) bool {
 // nothing but a blame word ties them. Both name one victim, both are dated
 // to the day and both name one place: a vague report, or one without a
 // place, could be any of a day's strikes.
-func (r Rule) otherHand(a, b model.Event) bool {
-	return blameFamilies[Family(a.Code)] && Family(a.Code) == Family(b.Code) &&
-		a.Target != nil && b.Target != nil && actorsMatch(a.Target, b.Target) &&
-		a.Location != "" && strings.EqualFold(a.Location, b.Location) &&
-		a.Date.Precision == model.PrecisionDay && b.Date.Precision == model.PrecisionDay && !a.Date.IsZero() && !b.Date.IsZero() &&
-		r.datesMatch(a.Date, b.Date, tolerant(a, b))
+func (r Rule) otherHand(a, b *keys) bool {
+	x, y := a.ev, b.ev
+	return a.blame && a.family == b.family &&
+		x.Target != nil && y.Target != nil && actorsMatch(x.Target, y.Target) &&
+		x.Location != "" && strings.EqualFold(x.Location, y.Location) &&
+		a.day && b.day && !a.zero && !b.zero &&
+		r.datesMatch(a, b, tolerant(a, b))
 }
 
 // Contestable reports whether report r is an act that may be laid at
@@ -120,6 +121,9 @@ func (r Rule) joinBlame(groups []*group) []*group {
 			continue
 		}
 		into.g.members = append(into.g.members, g.members...)
+		for _, k := range g.kinds {
+			into.g.addKind(k)
+		}
 		sort.SliceStable(into.g.members, func(i, j int) bool { return canonicalLess(into.g.members[i], into.g.members[j]) })
 		if g.first.Before(into.g.first) {
 			into.g.first = g.first
@@ -138,9 +142,9 @@ func (r Rule) joinBlame(groups []*group) []*group {
 // sameAct reports whether every report of a may be the act of every
 // report of b, by the same or by another hand.
 func (r Rule) sameAct(a, b *group) bool {
-	for _, x := range a.members {
-		for _, y := range b.members {
-			if !r.Compatible(x.e, y.e) && !r.otherHand(x.e, y.e) {
+	for _, x := range a.kinds {
+		for _, y := range b.kinds {
+			if !r.compatible(&x.keys, &y.keys) && !r.otherHand(&x.keys, &y.keys) {
 				return false
 			}
 		}

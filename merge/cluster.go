@@ -54,7 +54,9 @@ func hash(s string) string {
 	return hex.EncodeToString(h[:])[:12]
 }
 
-// report is a report with what clustering needs precomputed.
+// report is a report with what clustering needs precomputed: the keys
+// [Rule.Compatible] and [Rule.otherHand] compare, worked out once per
+// report rather than once per pair.
 type report struct {
 	e      model.Event
 	id     string
@@ -63,16 +65,20 @@ type report struct {
 	first  time.Time
 	last   time.Time
 	pub    string
+	keys
 }
 
-func newReport(e model.Event) report {
-	r := report{e: e, id: ReportID(e), bucket: bucket(e), rank: rank(e.Date.Precision, e.Date.IsZero())}
-	r.first, r.last = e.Date.First(), e.Date.Last()
+// init sets r to report e. It works in place, since the keys point at
+// r.e.
+func (r *report) init(e model.Event) {
+	*r = report{e: e, id: ReportID(e), rank: rank(e.Date.Precision, e.Date.IsZero())}
+	r.keys = keysOf(&r.e)
+	r.bucket = r.family + "|" + bucketPair(&r.e)
+	r.first, r.last = r.keys.first, r.keys.last
 	r.pub = "~" // unknown publication sorts last
-	if len(e.Mentions) > 0 && e.Mentions[0].Published != "" {
-		r.pub = e.Mentions[0].Published
+	if r.mentioned && r.published != "" {
+		r.pub = r.published
 	}
-	return r
 }
 
 func rank(p model.Precision, zero bool) int {
@@ -122,10 +128,30 @@ func anchorLess(a, b *report) bool {
 	return a.id < b.id // the id ends in article and offset
 }
 
-// group is an event being built: its reports and the days they span.
+// group is an event being built: its reports, the days they span, and
+// one report of each kind among them (see [sameKind]): complete linkage
+// need only compare a new report with each kind, since reports of one
+// kind are compatible with the same reports. Retellings of one event are
+// mostly of a few kinds (one per outlet's publication day and coding).
 type group struct {
 	members     []*report
+	kinds       []*report
 	first, last time.Time
+}
+
+// add puts rep into g, as a new kind unless one of g's kinds is rep's.
+func (g *group) add(rep *report) {
+	g.members = append(g.members, rep)
+	g.addKind(rep)
+}
+
+func (g *group) addKind(rep *report) {
+	for _, k := range g.kinds {
+		if sameKind(&k.keys, &rep.keys) {
+			return
+		}
+	}
+	g.kinds = append(g.kinds, rep)
 }
 
 // Cluster groups reports into events under rule r (see the package doc).
@@ -133,15 +159,18 @@ type group struct {
 // are split with [Reports] first. The result is sorted as
 // [model.SortEvents] sorts, each event resolved with [Resolve].
 func (r Rule) Cluster(in []model.Event) []model.Event {
-	reps := make([]report, 0, len(in))
-	seen := make(map[string]bool, len(in))
-	for _, e := range Reports(in) {
-		rep := newReport(e)
+	rs := Reports(in)
+	reps := make([]report, 0, len(rs)) // never grown: keys point into it
+	seen := make(map[string]bool, len(rs))
+	for _, e := range rs {
+		reps = append(reps, report{})
+		rep := &reps[len(reps)-1]
+		rep.init(e)
 		if seen[rep.id] {
+			reps = reps[:len(reps)-1]
 			continue // the same report stored and extracted again
 		}
 		seen[rep.id] = true
-		reps = append(reps, rep)
 	}
 	order := make([]*report, len(reps))
 	for i := range reps {
@@ -168,7 +197,7 @@ func (r Rule) Cluster(in []model.Event) []model.Event {
 			buckets[rep.bucket] = append(buckets[rep.bucket], into)
 			groups = append(groups, into)
 		}
-		into.members = append(into.members, rep)
+		into.add(rep)
 		if rep.first.Before(into.first) {
 			into.first = rep.first
 		}
@@ -195,8 +224,8 @@ func (r Rule) Cluster(in []model.Event) []model.Event {
 func Cluster(in []model.Event) []model.Event { return Default.Cluster(in) }
 
 func (r Rule) fitsAll(rep *report, g *group) bool {
-	for _, m := range g.members {
-		if !r.Compatible(rep.e, m.e) {
+	for _, k := range g.kinds {
+		if !r.compatible(&rep.keys, &k.keys) {
 			return false
 		}
 	}

@@ -2,6 +2,7 @@ package merge
 
 import (
 	"strings"
+	"time"
 
 	"github.com/eventgraph/eventgraph/model"
 )
@@ -54,20 +55,77 @@ func Symmetric(code string) bool { return symmetric[code] }
 // Compatible reports whether reports a and b may be the same event under
 // rule r. Each is a report: an event with one mention.
 func (r Rule) Compatible(a, b model.Event) bool {
-	if Family(a.Code) != Family(b.Code) {
+	ka, kb := keysOf(&a), keysOf(&b)
+	return r.compatible(&ka, &kb)
+}
+
+// keys is what [Rule.Compatible] and [Rule.otherHand] ask of a report,
+// worked out once: the family and CAMEO lookups and the date bounds cost
+// more than the comparisons, and [Rule.Cluster] compares each report with
+// many others.
+type keys struct {
+	ev          *model.Event
+	family      string
+	venue       bool // venueOrSubject
+	material    bool // QuadClass 2 or 4 (see tolerant)
+	symmetric   bool
+	blame       bool // one of blameFamilies
+	mentioned   bool // has a mention, whose publication day is published
+	published   string
+	zero, day   bool // undated; dated to the day
+	first, last time.Time
+}
+
+func keysOf(e *model.Event) keys {
+	k := keys{ev: e, family: Family(e.Code), symmetric: Symmetric(e.Code),
+		zero: e.Date.IsZero(), day: e.Date.Precision == model.PrecisionDay}
+	q := e.CAMEO().Quad
+	k.venue = k.symmetric && q == 1
+	k.material = q == 2 || q == 4
+	k.blame = blameFamilies[k.family]
+	if len(e.Mentions) > 0 {
+		k.mentioned, k.published = true, e.Mentions[0].Published
+	}
+	k.first, k.last = e.Date.First(), e.Date.Last()
+	return k
+}
+
+// compatible is [Rule.Compatible] on precomputed keys.
+func (r Rule) compatible(a, b *keys) bool {
+	if a.family != b.family {
 		return false
 	}
-	if !placesMatch(a.Location, b.Location) && !(venueOrSubject(a) && venueOrSubject(b)) {
+	if !placesMatch(a.ev.Location, b.ev.Location) && !(a.venue && b.venue) {
 		return false
 	}
-	if !r.datesMatch(a.Date, b.Date, tolerant(a, b)) {
+	if !r.datesMatch(a, b, tolerant(a, b)) {
 		return false
 	}
-	if actorsMatch(&a.Source, &b.Source) && actorsMatch(a.Target, b.Target) {
+	if actorsMatch(&a.ev.Source, &b.ev.Source) && actorsMatch(a.ev.Target, b.ev.Target) {
 		return true
 	}
-	return Symmetric(a.Code) && Symmetric(b.Code) && b.Target != nil && a.Target != nil &&
-		actorsMatch(&a.Source, b.Target) && actorsMatch(a.Target, &b.Source)
+	return a.symmetric && b.symmetric && b.ev.Target != nil && a.ev.Target != nil &&
+		actorsMatch(&a.ev.Source, b.ev.Target) && actorsMatch(a.ev.Target, &b.ev.Source)
+}
+
+// sameKind reports whether a and b are alike in everything compatible
+// and otherHand read, so that every report is compatible with both or
+// with neither (and likewise another hand of both or of neither).
+func sameKind(a, b *keys) bool {
+	x, y := a.ev, b.ev
+	return x.Code == y.Code && x.Location == y.Location &&
+		a.mentioned == b.mentioned && a.published == b.published &&
+		x.Date.Precision == y.Date.Precision && a.zero == b.zero &&
+		a.first.Equal(b.first) && a.last.Equal(b.last) &&
+		sameActor(&x.Source, &y.Source) && sameActor(x.Target, y.Target)
+}
+
+// sameActor compares what actorsMatch reads of an actor.
+func sameActor(a, b *model.Actor) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return a.ID == b.ID && a.Country == b.Country && a.Code == b.Code && a.Role == b.Role
 }
 
 // Compatible is [Rule.Compatible] under the [Default] rule.
@@ -86,30 +144,27 @@ func actorsMatch(a, b *model.Actor) bool {
 	return a.Country == b.Country && (a.Role == model.RoleNone || b.Role == model.RoleNone)
 }
 
-// venueOrSubject reports whether the place of report r may be where the
-// parties met as well as what they settled: talks and deals between two
-// parties (symmetric verbal cooperation), which one outlet places where
-// they were sealed ("at talks in Moscow") and another where they apply ("a
-// ceasefire in Idlib"). For these the place does not tell two reports
-// apart; for every other act it does.
-func venueOrSubject(r model.Event) bool {
-	return Symmetric(r.Code) && r.CAMEO().Quad == 1
-}
+// venueOrSubject (keys.venue) says whether the place of a report may be
+// where the parties met as well as what they settled: talks and deals
+// between two parties (symmetric verbal cooperation), which one outlet
+// places where they were sealed ("at talks in Moscow") and another where
+// they apply ("a ceasefire in Idlib"). For these the place does not tell
+// two reports apart; for every other act it does.
 
 func placesMatch(a, b string) bool {
-	return a == "" || b == "" || strings.EqualFold(a, b)
+	return a == "" || b == "" || a == b || strings.EqualFold(a, b)
 }
 
 // datesMatch: unknown dates only match unknown dates; two days may differ
 // by the tolerance across articles; otherwise the dates must share a day.
-func (r Rule) datesMatch(a, b model.Date, slack bool) bool {
-	if a.IsZero() || b.IsZero() {
-		return a.IsZero() && b.IsZero()
+func (r Rule) datesMatch(a, b *keys, slack bool) bool {
+	if a.zero || b.zero {
+		return a.zero && b.zero
 	}
-	if a.Precision == model.PrecisionDay && b.Precision == model.PrecisionDay && slack {
-		return absDays(a, b) <= r.DayTolerance
+	if a.day && b.day && slack {
+		return absDays(a.ev.Date, b.ev.Date) <= r.DayTolerance
 	}
-	return a.Overlaps(b)
+	return !a.last.Before(b.first) && !b.last.Before(a.first) // Date.Overlaps
 }
 
 // tolerant reports whether two reports may differ by DayTolerance days:
@@ -118,12 +173,11 @@ func (r Rule) datesMatch(a, b model.Date, slack bool) bool {
 // time zone), told in articles published on different days. A statement
 // is dated by the reporting itself, and one article's two days are two
 // events.
-func tolerant(a, b model.Event) bool {
-	if len(a.Mentions) == 0 || len(b.Mentions) == 0 || a.Mentions[0].Published == b.Mentions[0].Published {
+func tolerant(a, b *keys) bool {
+	if !a.mentioned || !b.mentioned || a.published == b.published {
 		return false
 	}
-	qa, qb := a.CAMEO().Quad, b.CAMEO().Quad
-	return (qa == 2 || qa == 4) && (qb == 2 || qb == 4)
+	return a.material && b.material
 }
 
 func absDays(a, b model.Date) int {
@@ -134,15 +188,15 @@ func absDays(a, b model.Date) int {
 	return d
 }
 
-// bucket is where [Cluster] looks for a report's possible partners: its
-// family and its unordered pair of countries. Compatible reports always
-// share a bucket, since actors that match share a country.
-func bucket(e model.Event) string {
+// bucketPair is the unordered pair of countries of a report: with its
+// family, where [Cluster] looks for its possible partners. Compatible
+// reports always share a bucket, since actors that match share a country.
+func bucketPair(e *model.Event) string {
 	a, b := country(&e.Source), country(e.Target)
 	if b < a {
 		a, b = b, a
 	}
-	return Family(e.Code) + "|" + a + "|" + b
+	return a + "|" + b
 }
 
 // Country is the key a store indexes a report's actors by: every report a

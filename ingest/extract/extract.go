@@ -244,6 +244,39 @@ func (d *doc) findActors(s *sent) {
 		}
 		s.actors = append(s.actors, mention{Match: m, ts: ts, te: te})
 	}
+	localizeArmedGroups(s)
+}
+
+// localizeArmedGroups gives an armed group whose country was only guessed
+// from the article's focus ("jihadist fighters" in a story about France)
+// the country of the place named just after it as where it acts: armed
+// groups take the country they operate in ("fighters advancing on the
+// capital Bamako" are MLI). A place before it is more often a venue
+// ("a truce reached in Minsk by the rebels").
+func localizeArmedGroups(s *sent) {
+	for k := range s.actors {
+		m := &s.actors[k]
+		if !m.Inferred || m.Resolved || m.Kind != actor.KindAgent || m.Actor.Role != model.RoleREB {
+			continue
+		}
+		best, dist := "", len(s.words)
+		for _, p := range s.actors {
+			c := p.Actor.Country
+			if len(c) != 3 || c == model.CountryIGO || !placeKind(p.Kind) || p.ts < m.te || p.ts-m.te > 6 || !locativeBefore(s, p.ts) {
+				continue
+			}
+			if d := p.ts - m.te; d < dist {
+				best, dist = c, d
+			}
+		}
+		if best != "" && best != m.Actor.Country {
+			m.Actor = model.NewActor(m.Actor.Name, best, m.Actor.Role)
+		}
+	}
+}
+
+func placeKind(k actor.Kind) bool {
+	return k == actor.KindPlace || k == actor.KindState || k == actor.KindMetonym
 }
 
 // tokenRange returns the tokens covering bytes [start, end).

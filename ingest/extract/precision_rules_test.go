@@ -95,6 +95,12 @@ func TestPrecisionRules(t *testing.T) {
 		{"a participle with its own object still acts",
 			"Kenyan troops attacking Somalia said on Monday that the road was open.",
 			[]want{{"KEN", "SOM", "19"}}, nil},
+		{"an armed group takes the country it operates in, not the story's",
+			"Kenya condemned the attack. Islamist fighters advanced on Mogadishu on Monday.",
+			[]want{{"SOM", "SOM", "19"}}, []want{{"KEN", "SOM", "19"}}},
+		{"a venue named before the group is not where it operates",
+			"Ukraine welcomed the talks. A truce was reached in Minsk by Kyiv and the rebels in September.",
+			nil, []want{{"BLR", "UKR", "05"}, {"UKR", "BLR", "05"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -122,7 +122,14 @@ func (d *doc) codeSentence(si int) []coded {
 				suppress = hi
 			}
 			if sp, ok := speakers[t.Head]; ok && !neg {
-				emitCode(t, e.Code, sp, d.subject(s, chain, lo))
+				var judged []model.Actor
+				if !attributive(w, t) {
+					// "Kyiv had been given unacceptable terms" judges the
+					// terms, not Kyiv; "Kyiv's terms are unacceptable"
+					// judges whoever the clause is about.
+					judged = d.subject(s, chain, lo)
+				}
+				emitCode(t, e.Code, sp, judged)
 			} else if j := judgeVerb(w, lo, t.Head); j >= 0 {
 				// 'Blinken called the Russian move "unconscionable"':
 				// the one calling judges what lies between.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/eventgraph/eventgraph/ingest/coding"
 	"github.com/eventgraph/eventgraph/model"
@@ -643,3 +644,22 @@ func endedAct(words []string, t coding.Trigger) bool {
 
 var endWords = set("end", "ends", "ended", "ending", "halt", "halts", "halted", "halting", "stop",
 	"stops", "stopped", "stopping", "cessation", "halted")
+
+// attributive reports an adjective trigger standing before the noun it
+// qualifies ("unacceptable conditions") rather than after a verb of being
+// ("the conditions are unacceptable").
+func attributive(words []string, t coding.Trigger) bool {
+	if t.End >= len(words) || t.End != t.Head+1 {
+		return false
+	}
+	n := words[t.End]
+	if n == "" || !unicode.IsLetter(rune(n[0])) || prepositions[n] || boundaryWords[n] || n == "to" || n == "that" ||
+		n == "or" || n == "but" || n == "and" {
+		return false
+	}
+	if t.Head > 0 && (auxes[words[t.Head-1]] || words[t.Head-1] == "as" || words[t.Head-1] == "be") {
+		// "was illegal", "described as illegal": predicative.
+		return false
+	}
+	return true
+}

@@ -101,6 +101,12 @@ func TestPrecisionRules(t *testing.T) {
 		{"a venue named before the group is not where it operates",
 			"Ukraine welcomed the talks. A truce was reached in Minsk by Kyiv and the rebels in September.",
 			nil, []want{{"BLR", "UKR", "05"}, {"UKR", "BLR", "05"}}},
+		{"an adjective before its noun judges the thing, not the clause's subject",
+			"Sudan's foreign minister said Khartoum had been handed unacceptable terms.",
+			[]want{{"SDN", "-", "11"}}, []want{{"SDN", "SDN", "11"}}},
+		{"a predicative adjective judges the clause's subject",
+			"Sudan's foreign minister said Chad's demands were unacceptable.",
+			[]want{{"SDN", "TCD", "11"}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -136,6 +136,7 @@ func anchorLess(a, b *report) bool {
 type group struct {
 	members     []*report
 	kinds       []*report
+	kind0       [1]*report // kinds' first backing: most events have one kind
 	first, last time.Time
 }
 
@@ -194,6 +195,7 @@ func (r Rule) Cluster(in []model.Event) []model.Event {
 		}
 		if into == nil {
 			into = &group{first: rep.first, last: rep.last}
+			into.kinds = into.kind0[:0]
 			buckets[rep.bucket] = append(buckets[rep.bucket], into)
 			groups = append(groups, into)
 		}

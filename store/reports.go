@@ -10,14 +10,18 @@ import (
 	"github.com/eventgraph/eventgraph/model"
 )
 
-// reportSelect reads stored reports (mention rows) with their own actors
-// and their article, for merging; the conditions are added by the lookups
-// below.
-const reportSelect = `SELECT m.id, m.event_id, m.article_id, m.sentence, m."start", m."end", m."trigger", m.time_text,
-	m.code, m.date_start, m.date_end, m.precision, m.location, m.figures,
-	s.id, s.name, s.country, s.role, s.code,
-	t.id, t.name, t.country, t.role, t.code,
-	a.path, a.url, a.outlet, a.published, a.origin
+// reportSelect reads stored reports (mention rows) for merging, with
+// their own actors and their article; the conditions are added by the
+// lookups below. It reads only what merge.Cluster and the rewrite of
+// changed events use: a stored report is written back by moving its row,
+// and the disputes that figures, outlets and names feed are worked out
+// when events are read, not stored. A crowded bucket reads thousands of
+// rows per article, and each column read costs a call into SQLite.
+const reportSelect = `SELECT m.id, m.event_id, m.article_id, m.sentence, m."start",
+	m.code, m.date_start, m.date_end, m.precision, m.location,
+	s.id, s.country, s.role, s.code,
+	t.id, t.country, t.role, t.code,
+	a.path, a.published
 FROM mentions m
 JOIN actors s ON s.id = m.source_id
 LEFT JOIN actors t ON t.id = m.target_id
@@ -87,19 +91,19 @@ func (w *eventWriter) scanReports(ctx context.Context, stmt *sql.Stmt, have map[
 	var out []storedReport
 	for rows.Next() {
 		var (
-			id                                 string
-			s                                  storedReport
-			m                                  model.Mention
-			code, start, end, precision, figs  string
-			location, published                string
-			tID, tName, tCountry, tRole, tCode sql.NullString
+			id                          string
+			s                           storedReport
+			m                           model.Mention
+			code, start, end, precision string
+			location, published         string
+			tID, tCountry, tRole, tCode sql.NullString
 		)
 		src := model.Actor{}
-		if err := rows.Scan(&id, &s.eventID, &m.ArticleID, &m.Sentence, &m.Start, &m.End, &m.Trigger, &m.TimeText,
-			&code, &start, &end, &precision, &location, &figs,
-			&src.ID, &src.Name, &src.Country, &src.Role, &src.Code,
-			&tID, &tName, &tCountry, &tRole, &tCode,
-			&m.Path, &m.URL, &m.Outlet, &published, &m.Origin); err != nil {
+		if err := rows.Scan(&id, &s.eventID, &m.ArticleID, &m.Sentence, &m.Start,
+			&code, &start, &end, &precision, &location,
+			&src.ID, &src.Country, &src.Role, &src.Code,
+			&tID, &tCountry, &tRole, &tCode,
+			&m.Path, &published); err != nil {
 			return nil, err
 		}
 		if have[id] {
@@ -109,17 +113,11 @@ func (w *eventWriter) scanReports(ctx context.Context, stmt *sql.Stmt, have map[
 		if err != nil {
 			return nil, fmt.Errorf("mention of %s: %w", s.eventID, err)
 		}
-		if figs != "[]" {
-			if err := json.Unmarshal([]byte(figs), &m.Figures); err != nil {
-				return nil, fmt.Errorf("mention of %s: figures: %w", s.eventID, err)
-			}
-		}
 		m.Published = publishedDay(published)
 		s.id = id
 		s.e = model.Event{Source: src, Code: code, Date: date, Location: location}
 		if tID.Valid {
-			s.e.Target = &model.Actor{ID: tID.String, Name: tName.String, Country: tCountry.String,
-				Role: model.Role(tRole.String), Code: tCode.String}
+			s.e.Target = &model.Actor{ID: tID.String, Country: tCountry.String, Role: model.Role(tRole.String), Code: tCode.String}
 		}
 		s.e.Mentions = []model.Mention{m}
 		out = append(out, s)

@@ -369,7 +369,7 @@ func (d *doc) codeSentence(si int) []coded {
 		if acts == 0 {
 			break
 		}
-		if reported[t.Head] || figureReport(w, t) {
+		if reported[t.Head] || figureReport(w, t) || namingFrame(w, t) {
 			continue
 		}
 		// "Aliyev said the agreement amounted to Armenia's capitulation
@@ -383,7 +383,7 @@ func (d *doc) codeSentence(si int) []coded {
 		t := says[0]
 		lo := clauseStart(s.words, t.Head)
 		chain, modal, neg := auxChain(w, t.Head)
-		if !neg && modal == "" && !infinitive(w, t.Head) && !figureReport(w, t) {
+		if !neg && modal == "" && !infinitive(w, t.Head) && !figureReport(w, t) && !namingFrame(w, t) {
 			srcs := d.subject(s, chain, lo)
 			if len(srcs) == 0 {
 				srcs = d.object(s, t.End, min(len(w), t.End+4))

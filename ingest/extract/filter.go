@@ -663,3 +663,24 @@ func attributive(words []string, t coding.Trigger) bool {
 	}
 	return true
 }
+
+// namingFrame reports a reporting verb inside "what X described as" or
+// "what X called": it names a thing the sentence is about, and states
+// nothing of its own.
+func namingFrame(words []string, t coding.Trigger) bool {
+	if !namingVerbs[words[t.Head]] {
+		return false
+	}
+	for i := t.Head - 1; i >= 0 && t.Head-i <= 10; i-- {
+		switch words[i] {
+		case "what":
+			return true
+		case ",", ".", ";", "that", "and", "said":
+			return false
+		}
+	}
+	return false
+}
+
+var namingVerbs = set("described", "describes", "called", "calls", "termed", "terms", "dubbed",
+	"labelled", "labeled", "branded")

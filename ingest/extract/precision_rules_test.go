@@ -107,6 +107,12 @@ func TestPrecisionRules(t *testing.T) {
 		{"a predicative adjective judges the clause's subject",
 			"Sudan's foreign minister said Chad's demands were unacceptable.",
 			[]want{{"SDN", "TCD", "11"}}, nil},
+		{"what someone described as names a thing, states nothing",
+			"Markets opened on Friday, after what the Sudanese foreign ministry described as a quiet night.",
+			nil, []want{{"SDN", "-", "01"}}},
+		{"a description of one's own stays a statement",
+			"President Omar al-Bashir's office described the deal as lasting.",
+			[]want{{"SDN", "-", "01"}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -39,10 +39,18 @@ type node struct {
 func Load(rs ...io.Reader) (*Gazetteer, error) {
 	g := &Gazetteer{index: map[string]node{}, stop: map[string]bool{}}
 	for n, r := range rs {
-		sc := bufio.NewScanner(r)
-		sc.Buffer(make([]byte, 64<<10), 1<<20)
-		for line := 1; sc.Scan(); line++ {
-			t := sc.Text()
+		data, err := io.ReadAll(r)
+		if err != nil {
+			return nil, fmt.Errorf("place: input %d: %w", n+1, err)
+		}
+		// The places' names are slices of one string of the whole input,
+		// which the garbage collector marks as one object rather than one
+		// per row at every cycle of a long ingest.
+		rest := string(data)
+		for line := 1; rest != ""; line++ {
+			var t string
+			t, rest, _ = strings.Cut(rest, "\n")
+			t = strings.TrimSuffix(t, "\r")
 			if t == "" || t[0] == '#' {
 				continue
 			}
@@ -51,9 +59,6 @@ func Load(rs ...io.Reader) (*Gazetteer, error) {
 				return nil, fmt.Errorf("place: input %d line %d: %w", n+1, line, err)
 			}
 			g.add(p, alt)
-		}
-		if err := sc.Err(); err != nil {
-			return nil, fmt.Errorf("place: input %d: %w", n+1, err)
 		}
 	}
 	g.rank()
@@ -151,6 +156,24 @@ func (g *Gazetteer) rank() {
 			}
 			return order[a.Kind] < order[b.Kind]
 		})
+	}
+	g.compact()
+}
+
+// compact moves the entries' place lists into one array, so that the
+// garbage collector marks one object instead of one per entry. Each list
+// keeps its length as capacity: a name added later (an alias) copies its
+// list rather than writing over the next one.
+func (g *Gazetteer) compact() {
+	n := 0
+	for _, cs := range g.cands {
+		n += len(cs)
+	}
+	flat := make([]int32, 0, n)
+	for i, cs := range g.cands {
+		start := len(flat)
+		flat = append(flat, cs...)
+		g.cands[i] = flat[start:len(flat):len(flat)]
 	}
 }
 

@@ -160,8 +160,9 @@ func (g *Gazetteer) rank() {
 	g.compact()
 }
 
-// compact moves the entries' place lists into one array, so that the
-// garbage collector marks one object instead of one per entry. Each list
+// compact moves the entries' place lists into one array and the index's
+// keys into one string, so that the garbage collector marks two objects
+// instead of one per entry and one per key. Each list
 // keeps its length as capacity: a name added later (an alias) copies its
 // list rather than writing over the next one.
 func (g *Gazetteer) compact() {
@@ -175,6 +176,25 @@ func (g *Gazetteer) compact() {
 		flat = append(flat, cs...)
 		g.cands[i] = flat[start:len(flat):len(flat)]
 	}
+	// The keys, one string each as key() built them, move into one.
+	keys := make([]string, 0, len(g.index))
+	size := 0
+	for k := range g.index {
+		keys = append(keys, k)
+		size += len(k)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, k := range keys {
+		b.WriteString(k)
+	}
+	arena, off := b.String(), 0
+	index := make(map[string]node, len(keys))
+	for _, k := range keys {
+		index[arena[off:off+len(k)]] = g.index[k]
+		off += len(k)
+	}
+	g.index = index
 }
 
 // addAliases reads aliases.tsv: alias, name, country of a known place.

@@ -113,6 +113,9 @@ func TestPrecisionRules(t *testing.T) {
 		{"a description of one's own stays a statement",
 			"President Omar al-Bashir's office described the deal as lasting.",
 			[]want{{"SDN", "-", "01"}}, nil},
+		{"a possessive in an apposition is no subject",
+			"Russia, Belarus's closest ally, urged all parties to show restraint.",
+			[]want{{"RUS", "-", "02"}}, []want{{"BLR", "-", "02"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

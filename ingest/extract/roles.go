@@ -89,7 +89,7 @@ func (d *doc) subject(s *sent, head, lo int) []model.Actor {
 			// verb.
 			for q := i - 1; q >= lo; q-- {
 				if w[q] == "," {
-					if relatives[w[q+1]] || q+2 < i && pastForm(w[q+1]) && w[q+2] == "by" {
+					if relatives[w[q+1]] || q+2 < i && pastForm(w[q+1]) && w[q+2] == "by" || s.possessiveAppositive(q, i) {
 						i = q
 					}
 					break
@@ -419,4 +419,22 @@ func (s *sent) speaksAt(i int) bool {
 		i++
 	}
 	return slices.Contains(s.says, i)
+}
+
+// possessiveAppositive reports that the words between the commas at q and
+// i describe the actor before q by its tie to another one: "China,
+// Myanmar's most important neighbour, urged": Myanmar is no subject.
+func (s *sent) possessiveAppositive(q, i int) bool {
+	if q == 0 {
+		return false
+	}
+	if _, ok := s.actorEndingAt(q - 1); !ok {
+		return false
+	}
+	for _, m := range s.actors {
+		if m.ts == q+1 {
+			return m.te+1 < i && s.words[m.te] == "'s"
+		}
+	}
+	return false
 }

@@ -390,7 +390,7 @@ func (d *doc) codeSentence(si int) []coded {
 			}
 			var tgts []model.Actor
 			if w[t.Head] == "told" || w[t.Head] == "tell" || w[t.Head] == "tells" {
-				tgts = d.object(s, t.End, min(len(w), t.End+2))
+				tgts = d.addressee(s, t)
 			} else if chain > lo {
 				// "Zelensky insisted that shipments could carry on without
 				// Moscow's participation": about Moscow.

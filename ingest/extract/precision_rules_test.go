@@ -116,6 +116,15 @@ func TestPrecisionRules(t *testing.T) {
 		{"a possessive in an apposition is no subject",
 			"Russia, Belarus's closest ally, urged all parties to show restraint.",
 			[]want{{"RUS", "-", "02"}}, []want{{"BLR", "-", "02"}}},
+		{"telling the national press addresses no party",
+			"Shoigu told Russian news agencies that the talks had gone well.",
+			[]want{{"RUS", "-", "01"}}, []want{{"RUS", "RUS", "01"}}},
+		{"a name in the report after told reporters is not the one told",
+			"A senior Turkish official told reporters that Ankara would review the plan.",
+			nil, []want{{"TUR", "TUR", "01"}}},
+		{"a party told is still the target",
+			"Kenya told Chad on Monday that the border was open.",
+			[]want{{"KEN", "TCD", "01"}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

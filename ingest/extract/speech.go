@@ -36,7 +36,7 @@ func (d *doc) emptyReport(s *sent, t coding.Trigger, counted map[int]bool, subj 
 		return nil, nil, false
 	}
 	if w[t.Head] == "told" || w[t.Head] == "tell" || w[t.Head] == "tells" {
-		return srcs, d.object(s, t.End, min(len(w), t.End+2)), true
+		return srcs, d.addressee(s, t), true
 	}
 	return srcs, d.aboutActor(s, t.End, end, srcs), true
 }
@@ -167,3 +167,25 @@ func (d *doc) reportedSubject(s *sent, t coding.Trigger, chain, lo int) []model.
 	}
 	return d.subject(s, chain, lo)
 }
+
+// addressee returns whom "told" addresses: the actor right after the verb.
+// The press ("told reporters", "told Russian news agencies") is an
+// audience, not a party: the statement then has no target, and a name in
+// the report after it ("told reporters that Ankara ...") is none either.
+func (d *doc) addressee(s *sent, t coding.Trigger) []model.Actor {
+	w := s.words
+	from := t.Head + 1
+	if from < len(w) && (audienceWords[w[from]] || from+1 < len(w) && audienceWords[w[from+1]] ||
+		from+2 < len(w) && audienceWords[w[from+2]]) {
+		return nil
+	}
+	for _, m := range s.actors {
+		if m.ts >= from && m.ts < from+2 && (m.Kind == actor.KindAdjective || m.Actor.Role == model.RoleMED) {
+			return nil
+		}
+	}
+	return d.object(s, from, min(len(w), from+2))
+}
+
+var audienceWords = set("reporters", "journalists", "agencies", "agency", "media", "newspaper",
+	"television", "tv", "radio", "press", "broadcaster", "interviewer", "correspondents")

@@ -62,10 +62,8 @@ type report struct {
 	id     string
 	bucket string
 	rank   int
-	first  time.Time
-	last   time.Time
 	pub    string
-	keys
+	keys   // with first and last, the days the report spans
 }
 
 // init sets r to report e. It works in place, since the keys point at
@@ -74,7 +72,6 @@ func (r *report) init(e model.Event) {
 	*r = report{e: e, id: ReportID(e), rank: rank(e.Date.Precision, e.Date.IsZero())}
 	r.keys = keysOf(&r.e)
 	r.bucket = r.family + "|" + bucketPair(&r.e)
-	r.first, r.last = r.keys.first, r.keys.last
 	r.pub = "~" // unknown publication sorts last
 	if r.mentioned && r.published != "" {
 		r.pub = r.published

@@ -39,14 +39,15 @@ type node struct {
 func Load(rs ...io.Reader) (*Gazetteer, error) {
 	g := &Gazetteer{index: map[string]node{}, stop: map[string]bool{}}
 	for n, r := range rs {
-		data, err := io.ReadAll(r)
-		if err != nil {
-			return nil, fmt.Errorf("place: input %d: %w", n+1, err)
-		}
 		// The places' names are slices of one string of the whole input,
 		// which the garbage collector marks as one object rather than one
-		// per row at every cycle of a long ingest.
-		rest := string(data)
+		// per row at every cycle of a long ingest. A builder makes the
+		// string without a second copy of the input.
+		var sb strings.Builder
+		if _, err := io.Copy(&sb, r); err != nil {
+			return nil, fmt.Errorf("place: input %d: %w", n+1, err)
+		}
+		rest := sb.String()
 		for line := 1; rest != ""; line++ {
 			var t string
 			t, rest, _ = strings.Cut(rest, "\n")

@@ -409,6 +409,9 @@ func (d *doc) codeSentence(si int) []coded {
 // is the same act as the verb with a target. Two verbs stay apart
 // ("welcomed the truce and thanked Egypt").
 func dropShadowed(out []coded) []coded {
+	if len(out) < 2 {
+		return out
+	}
 	aimed := map[string]bool{}
 	for _, c := range out {
 		if c.tgt != nil && c.tgt.Country != c.src.Country {

@@ -153,10 +153,16 @@ func join(ds []days) []days {
 	return out
 }
 
-// eventsReportsSQL reads every report of the stored events listed (a
-// JSON array of ids).
-const eventsReportsSQL = reportSelect + `
-WHERE m.event_id IN (SELECT value FROM json_each(?))`
+// eventsReportIDsSQL lists the ids of every report of the stored events
+// listed (a JSON array of ids), and reportsByIDSQL reads the reports
+// listed. The reports of an event found near a new report were mostly
+// found by the same lookup: reading only their ids first spares reading
+// and decoding those rows twice.
+const (
+	eventsReportIDsSQL = `SELECT id FROM mentions WHERE event_id IN (SELECT value FROM json_each(?))`
+	reportsByIDSQL     = reportSelect + `
+WHERE m.id IN (SELECT value FROM json_each(?))`
+)
 
 // add takes in stored reports and the rest of their events. The rest is
 // read in one query for all the events: the reports of a crowded bucket
@@ -180,7 +186,11 @@ func (n *neighbourhood) add(ctx context.Context, found []storedReport) (bool, er
 	if len(events) == 0 {
 		return false, nil
 	}
-	mates, err := n.w.scanReports(ctx, n.w.eventReports, n.have, jsonList(events))
+	unread, err := n.w.unreadReports(ctx, events, n.have)
+	if err != nil || len(unread) == 0 {
+		return true, err
+	}
+	mates, err := n.w.scanReports(ctx, n.w.reportsByID, n.have, jsonList(unread))
 	if err != nil {
 		return false, err
 	}
@@ -190,6 +200,27 @@ func (n *neighbourhood) add(ctx context.Context, found []storedReport) (bool, er
 		n.events[m.eventID] = append(n.events[m.eventID], m.id)
 	}
 	return true, nil
+}
+
+// unreadReports lists the reports of the stored events named that are
+// not in have.
+func (w *eventWriter) unreadReports(ctx context.Context, events []string, have map[string]bool) ([]string, error) {
+	rows, err := w.eventReportIDs.QueryContext(ctx, jsonList(events))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		if !have[id] {
+			out = append(out, id)
+		}
+	}
+	return out, rows.Err()
 }
 
 // subtract returns the parts of want that no span in done covers.

@@ -100,11 +100,11 @@ func (w *eventWriter) insertArticle(ctx context.Context, a model.Article, now st
 // actor, event and report, prepared once per transaction, so that a batch
 // of articles (SaveArticles) compiles each once.
 type eventWriter struct {
-	exists, actor, event, mention, move, text, near, undated, victim, eventReports *sql.Stmt
-	article, setOrigin, addBands, bandMates, groupCopies, setGroup                 *sql.Stmt
-	savepoint, release, rollbackTo, insertEvent, updateCoding, updateArticles      *sql.Stmt
-	actors                                                                         map[string]bool // actors written in this transaction
-	texts                                                                          []reportText    // sentences of the reports written, to index
+	exists, actor, event, mention, move, text, near, undated, victim, eventReportIDs, reportsByID *sql.Stmt
+	article, setOrigin, addBands, bandMates, groupCopies, setGroup                                *sql.Stmt
+	savepoint, release, rollbackTo, insertEvent, updateCoding, updateArticles                     *sql.Stmt
+	actors                                                                                        map[string]bool // actors written in this transaction
+	texts                                                                                         []reportText    // sentences of the reports written, to index
 }
 
 const upsertActorSQL = `INSERT INTO actors (id, name, country, role, code) VALUES (?, ?, ?, ?, ?)
@@ -119,7 +119,7 @@ func newEventWriter(ctx context.Context, tx *sql.Tx) (*eventWriter, error) {
 	}{{&w.exists, `SELECT COUNT(*) FROM articles WHERE hash = ?`}, {&w.actor, upsertActorSQL},
 		{&w.event, upsertMergedEventSQL}, {&w.mention, insertReportSQL}, {&w.move, moveReportSQL},
 		{&w.text, insertReportTextSQL}, {&w.near, nearReportsSQL}, {&w.undated, undatedReportsSQL}, {&w.victim, victimReportsSQL},
-		{&w.eventReports, eventsReportsSQL},
+		{&w.eventReportIDs, eventsReportIDsSQL}, {&w.reportsByID, reportsByIDSQL},
 		{&w.article, insertArticleSQL}, {&w.setOrigin, setOriginSQL}, {&w.addBands, addBandsSQL}, {&w.bandMates, bandMatesSQL},
 		{&w.groupCopies, groupCopiesSQL}, {&w.setGroup, setGroupSQL},
 		{&w.savepoint, `SAVEPOINT article`}, {&w.release, `RELEASE article`}, {&w.rollbackTo, `ROLLBACK TO article`},
@@ -135,7 +135,7 @@ func newEventWriter(ctx context.Context, tx *sql.Tx) (*eventWriter, error) {
 }
 
 func (w *eventWriter) close() {
-	for _, s := range []*sql.Stmt{w.exists, w.actor, w.event, w.mention, w.move, w.text, w.near, w.undated, w.victim, w.eventReports,
+	for _, s := range []*sql.Stmt{w.exists, w.actor, w.event, w.mention, w.move, w.text, w.near, w.undated, w.victim, w.eventReportIDs, w.reportsByID,
 		w.article, w.setOrigin, w.addBands, w.bandMates, w.groupCopies, w.setGroup, w.savepoint, w.release, w.rollbackTo,
 		w.insertEvent, w.updateCoding, w.updateArticles} {
 		if s != nil {

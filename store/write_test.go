@@ -63,17 +63,20 @@ func TestWriteEvent(t *testing.T) {
 	}
 }
 
-// TestEventsReports_QueryPlan checks that reading the reports of a list
-// of events goes through the event index, not a scan of all reports.
+// TestEventsReports_QueryPlan checks that listing the reports of a list
+// of events goes through the event index, and reading listed reports
+// through the primary key, not a scan of all reports.
 func TestEventsReports_QueryPlan(t *testing.T) {
 	db := MustOpen(t)
 	genCorpus(4, 100).save(t, db, false)
 	if _, err := db.w.Exec(`ANALYZE`); err != nil {
 		t.Fatal(err)
 	}
-	for _, step := range MustPlan(t, db.w, eventsReportsSQL, []any{`["e-x","e-y"]`}) {
-		if strings.HasPrefix(step, "SCAN ") && !strings.HasPrefix(step, "SCAN json_each") {
-			t.Errorf("full scan %q", step)
+	for _, q := range []string{eventsReportIDsSQL, reportsByIDSQL} {
+		for _, step := range MustPlan(t, db.w, q, []any{`["e-x","e-y"]`}) {
+			if strings.HasPrefix(step, "SCAN ") && !strings.HasPrefix(step, "SCAN json_each") {
+				t.Errorf("full scan %q in %s", step, q)
+			}
 		}
 	}
 }

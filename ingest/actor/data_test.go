@@ -66,6 +66,13 @@ func TestEmbeddedDataLoadsWithoutConflicts(t *testing.T) {
 func TestDataFilesHaveNoDuplicateEntries(t *testing.T) {
 	files, _ := filepath.Glob("data/people_*.tsv")
 	seen := map[string]string{}
+	// Every spelling (name or alias) by owner: one person entered in two
+	// files under two spellings, each listing the other as an alias, makes
+	// every spelling ambiguous and finds no one. Aliases may be shared
+	// (two King Abdullahs, Hafez and Bashar al-Assad); a person's own name
+	// may not be another person's spelling.
+	spellings := map[string][]string{}
+	var names []string
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -80,6 +87,17 @@ func TestDataFilesHaveNoDuplicateEntries(t *testing.T) {
 				t.Errorf("%s: %q already in %s", f, p.Name, prev)
 			}
 			seen[fold(p.Name)] = f
+			names = append(names, p.Name)
+			for _, n := range append([]string{p.Name}, p.Aliases...) {
+				spellings[fold(n)] = append(spellings[fold(n)], p.Name)
+			}
+		}
+	}
+	for _, name := range names {
+		for _, owner := range spellings[fold(name)] {
+			if fold(owner) != fold(name) {
+				t.Errorf("%q is also a spelling of %q: one person entered twice?", name, owner)
+			}
 		}
 	}
 	for _, name := range []string{"data/groups.yaml", "data/orgs.yaml", "data/states.yaml", "data/places.yaml"} {

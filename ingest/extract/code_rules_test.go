@@ -10,12 +10,7 @@ import (
 // is coded, on invented sentences.
 func TestCodeRules(t *testing.T) {
 	x := New(actor.Default())
-	tests := []struct {
-		name string
-		text string
-		want []want
-		not  []want
-	}{
+	tests := []ruleCase{
 		{"a past form takes a modifier head as its object",
 			"Kenyan police confiscated weapons on Monday.",
 			[]want{{"KEN", "-", "17"}}, nil},
@@ -228,20 +223,5 @@ func TestCodeRules(t *testing.T) {
 			t.Errorf("no ARM 14 in %v", summary(evs))
 		}
 	})
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			evs := x.ExtractText(tt.text, day)
-			for _, w := range tt.want {
-				if !has(evs, w) {
-					t.Errorf("missing %v in %v", w, summary(evs))
-				}
-			}
-			for _, w := range tt.not {
-				if has(evs, w) {
-					t.Errorf("unwanted %v in %v", w, summary(evs))
-				}
-			}
-			checkEvents(t, tt.text, evs)
-		})
-	}
+	runRuleCases(t, x, tests)
 }

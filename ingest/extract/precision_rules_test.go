@@ -11,12 +11,7 @@ import (
 // from being coded at all.
 func TestPrecisionRules(t *testing.T) {
 	x := New(actor.Default())
-	tests := []struct {
-		name string
-		text string
-		want []want
-		not  []want
-	}{
+	tests := []ruleCase{
 		{"a noun naming the act is the act of the verb with a target",
 			"Turkish air strikes pounded Armenia on Monday.",
 			[]want{{"TUR", "ARM", "19"}}, []want{{"TUR", "-", "19"}}},
@@ -126,20 +121,5 @@ func TestPrecisionRules(t *testing.T) {
 			"Kenya told Chad on Monday that the border was open.",
 			[]want{{"KEN", "TCD", "01"}}, nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			evs := x.ExtractText(tt.text, day)
-			for _, w := range tt.want {
-				if !has(evs, w) {
-					t.Errorf("missing %v in %v", w, summary(evs))
-				}
-			}
-			for _, w := range tt.not {
-				if has(evs, w) {
-					t.Errorf("unwanted %v in %v", w, summary(evs))
-				}
-			}
-			checkEvents(t, tt.text, evs)
-		})
-	}
+	runRuleCases(t, x, tests)
 }

@@ -10,12 +10,7 @@ import (
 // clauses on made-up sentences.
 func TestGrammarRules(t *testing.T) {
 	x := New(actor.Default())
-	tests := []struct {
-		name string
-		text string
-		want []want
-		not  []want
-	}{
+	tests := []ruleCase{
 		{"background participle inside a complement",
 			"Iran said Iraq must respect a truce brokered by Qatar and Oman in March.",
 			[]want{{"QAT", "OMN", "05"}}, nil},
@@ -128,6 +123,20 @@ func TestGrammarRules(t *testing.T) {
 			"Britain sent a carrier strike group to Cyprus.",
 			nil, []want{{"GBR", "CYP", "19"}}},
 	}
+	runRuleCases(t, x, tests)
+}
+
+// ruleCase is a made-up text with the events a rule must produce (want)
+// and must not produce (not), extracted as of [day].
+type ruleCase struct {
+	name string
+	text string
+	want []want
+	not  []want
+}
+
+func runRuleCases(t *testing.T, x *Extractor, tests []ruleCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			evs := x.ExtractText(tt.text, day)

@@ -10,12 +10,7 @@ import (
 // made-up stories.
 func TestTargetRules(t *testing.T) {
 	x := New(actor.Default())
-	tests := []struct {
-		name string
-		text string
-		want []want
-		not  []want
-	}{
+	tests := []ruleCase{
 		{"a judged act named by its own word",
 			"Chad attacked Niger on Monday. Niger's army shelled Chadian border posts on Tuesday. Sweden condemned the attack.",
 			[]want{{"SWE", "TCD", "11"}}, []want{{"SWE", "NER", "11"}}},
@@ -170,20 +165,5 @@ func TestTargetRules(t *testing.T) {
 			"Niger's army shelled Kenyan peacekeepers on Sunday. Kenyan President William Ruto vowed \"mighty vengeance\" on Monday.",
 			[]want{{"KEN", "NER", "13"}}, []want{{"KEN", "-", "13"}}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			evs := x.ExtractText(tt.text, day)
-			for _, w := range tt.want {
-				if !has(evs, w) {
-					t.Errorf("missing %v in %v", w, summary(evs))
-				}
-			}
-			for _, w := range tt.not {
-				if has(evs, w) {
-					t.Errorf("unwanted %v in %v", w, summary(evs))
-				}
-			}
-			checkEvents(t, tt.text, evs)
-		})
-	}
+	runRuleCases(t, x, tests)
 }

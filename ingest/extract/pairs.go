@@ -35,14 +35,11 @@ func (d *doc) pairAt(s *sent, i, to int) []model.Actor {
 	}
 	// The two parties are the two countries named most so far (in the
 	// sentence and before), in order of first mention.
-	count := map[string]int{}
-	first := map[string]int{}
-	actorOf := map[string]model.Actor{}
-	n := 0
 	people := personPairNouns[w[j]]
-	note := func(m actor.Match) {
+	var byCountry tally
+	d.eachNamedBefore(s, i, func(m actor.Match) {
 		c := m.Actor.Country
-		if c == "" || c == model.CountryIGO || m.Kind == actor.KindPlace || m.Kind == actor.KindPronoun {
+		if c == "" || c == model.CountryIGO {
 			// The UN brokering a deal is not one of its two sides.
 			return
 		}
@@ -50,70 +47,44 @@ func (d *doc) pairAt(s *sent, i, to int) []model.Actor {
 			// "the two leaders" are the two people named, not the states.
 			return
 		}
-		if _, ok := first[c]; !ok {
-			first[c], actorOf[c] = n, m.Actor
-		}
-		count[c]++
-		n++
-	}
-	for _, m := range d.history {
-		note(m)
-	}
-	for _, m := range s.actors {
-		if m.te <= i {
-			note(m.Match)
-		}
-	}
-	d.noteLead(s, note)
-	cs := ranked(count, first)
+		byCountry.add(c, m.Actor)
+	})
+	cs := byCountry.ranked()
 	if len(cs) == 0 {
 		return nil
 	}
-	if len(cs) == 1 || count[cs[1]]*2 < count[cs[0]] {
+	if len(cs) == 1 || byCountry.count[cs[1]]*2 < byCountry.count[cs[0]] {
 		// One country dominates, as in a civil war: the two sides are its
 		// two most named actors of different roles ("the army", "the RSF").
 		return d.rolePair(s, i, cs[0])
 	}
-	a, b := cs[0], cs[1]
-	if first[b] < first[a] {
-		a, b = b, a
-	}
-	out := []model.Actor{actorOf[a], actorOf[b]}
-	return out
-}
-
-// ranked orders keys by count, then by first appearance.
-func ranked(count, first map[string]int) []string {
-	var cs []string
-	for c := range count {
-		cs = append(cs, c)
-	}
-	sort.Slice(cs, func(a, b int) bool {
-		if count[cs[a]] != count[cs[b]] {
-			return count[cs[a]] > count[cs[b]]
-		}
-		return first[cs[a]] < first[cs[b]]
-	})
-	return cs
+	return byCountry.firstTwo(cs)
 }
 
 // rolePair returns the two most named actors of country c with different
 // roles, before token i, in order of first mention.
 func (d *doc) rolePair(s *sent, i int, c string) []model.Actor {
-	count := map[string]int{}
-	first := map[string]int{}
-	actorOf := map[string]model.Actor{}
-	n := 0
+	var byRole tally
+	d.eachNamedBefore(s, i, func(m actor.Match) {
+		if m.Actor.Country == c && m.Actor.Role != "" {
+			byRole.add(string(m.Actor.Role), m.Actor)
+		}
+	})
+	rs := byRole.ranked()
+	if len(rs) < 2 {
+		return nil
+	}
+	return byRole.firstTwo(rs)
+}
+
+// eachNamedBefore calls f on every actor named so far, places and
+// pronouns aside: the story's earlier sentences, the sentence before
+// token i, and the lead.
+func (d *doc) eachNamedBefore(s *sent, i int, f func(actor.Match)) {
 	note := func(m actor.Match) {
-		if m.Actor.Country != c || m.Actor.Role == "" || m.Kind == actor.KindPlace || m.Kind == actor.KindPronoun {
-			return
+		if m.Kind != actor.KindPlace && m.Kind != actor.KindPronoun {
+			f(m)
 		}
-		r := string(m.Actor.Role)
-		if _, ok := first[r]; !ok {
-			first[r], actorOf[r] = n, m.Actor
-		}
-		count[r]++
-		n++
 	}
 	for _, m := range d.history {
 		note(m)
@@ -124,15 +95,51 @@ func (d *doc) rolePair(s *sent, i int, c string) []model.Actor {
 		}
 	}
 	d.noteLead(s, note)
-	rs := ranked(count, first)
-	if len(rs) < 2 {
-		return nil
+}
+
+// tally counts mentions by key (a country or a role), keeping each key's
+// first actor and the order of first mention.
+type tally struct {
+	count   map[string]int
+	first   map[string]int
+	actorOf map[string]model.Actor
+	n       int
+}
+
+func (t *tally) add(key string, a model.Actor) {
+	if t.count == nil {
+		t.count, t.first, t.actorOf = map[string]int{}, map[string]int{}, map[string]model.Actor{}
 	}
-	a, b := rs[0], rs[1]
-	if first[b] < first[a] {
+	if _, ok := t.first[key]; !ok {
+		t.first[key], t.actorOf[key] = t.n, a
+	}
+	t.count[key]++
+	t.n++
+}
+
+// ranked orders the keys by count, then by first mention.
+func (t *tally) ranked() []string {
+	var ks []string
+	for k := range t.count {
+		ks = append(ks, k)
+	}
+	sort.Slice(ks, func(a, b int) bool {
+		if t.count[ks[a]] != t.count[ks[b]] {
+			return t.count[ks[a]] > t.count[ks[b]]
+		}
+		return t.first[ks[a]] < t.first[ks[b]]
+	})
+	return ks
+}
+
+// firstTwo returns the actors of the two top keys in order of first
+// mention.
+func (t *tally) firstTwo(ks []string) []model.Actor {
+	a, b := ks[0], ks[1]
+	if t.first[b] < t.first[a] {
 		a, b = b, a
 	}
-	return []model.Actor{actorOf[a], actorOf[b]}
+	return []model.Actor{t.actorOf[a], t.actorOf[b]}
 }
 
 // noteLead passes the actors of the lead sentences after s to note when s

@@ -34,9 +34,10 @@ type Document struct {
 	// head, a modifier, a name).
 	seen    []seenLookup
 	focus   focus
-	genders map[string]byte // people met in the article with a gendered cue
-	out     []Match         // the matches of the passage being read
-	one     [1]Match        // backs d.single
+	genders map[string]byte   // people met in the article with a gendered cue
+	led     map[string]string // "coalition" -> the state an "X-led coalition" named
+	out     []Match           // the matches of the passage being read
+	one     [1]Match          // backs d.single
 }
 
 // actorCache holds actors already made: articles name the same ones again
@@ -99,6 +100,7 @@ func (d *Document) Find(text string) []Match {
 	}
 	d.toks = tokenize(text, d.toks)
 	toks := d.toks
+	d.noteLed(text, toks)
 	d.out = d.out[:0]
 	if cap(d.seen) < len(toks) {
 		d.seen = make([]seenLookup, len(toks), cap(toks))

@@ -56,6 +56,15 @@ func (d *Document) headed(text string, toks []token, mods []mod, h int, l lex, h
 			return nil, hn
 		}
 		mt := d.span(text, toks, h, end)
+		if c := d.ledBy(toks, h, end); c != "" {
+			// "the coalition" after "the Saudi-led coalition"; the
+			// mention spans its leader when written ("US-led coalition").
+			if h > 0 && d.ledState(text[toks[h-1].start:toks[h-1].end], toks[h-1].key) == c {
+				mt = d.span(text, toks, h-1, end)
+			}
+			mt.Kind, mt.Actor = KindAgent, d.newActor(mt.Text, c, w.role)
+			return d.single(mt), hn
+		}
 		mt.Kind, mt.Actor = KindAgent, d.newActor(mt.Text, "", w.role)
 		d.localize(&mt, w)
 		return d.single(mt), hn

@@ -121,6 +121,7 @@ type doc struct {
 	countries []string
 	ad        *actor.Document // nil without a gazetteer
 	done      []coded         // events coded so far, for context
+	speech    speech          // reused by speakers (speech.go)
 }
 
 // sent is one sentence with its tokens, actors and time expressions.

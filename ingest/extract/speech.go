@@ -75,9 +75,16 @@ func (s *sent) trigAt(i int) bool {
 // the actors speaking: "X said (that) ... Z" and "..., X said". The
 // second map marks the triggers a closing attribution ("..., X said")
 // owns: what they report is the clause's own news, whose subject acts.
+//
+// The maps are the doc's, cleared for each sentence: a sentence's coding
+// allocates none of them.
 func (d *doc) speakers(s *sent, trigs []coding.Trigger) (map[int][]model.Actor, map[int]bool) {
-	out := map[int][]model.Actor{}
-	sourced := map[int]bool{}
+	if d.speech.by == nil {
+		d.speech.by, d.speech.sourced = map[int][]model.Actor{}, map[int]bool{}
+	}
+	out, sourced := d.speech.by, d.speech.sourced
+	clear(out)
+	clear(sourced)
 	for k, t := range trigs {
 		if !t.Entry.Say {
 			continue
@@ -110,6 +117,13 @@ func (d *doc) speakers(s *sent, trigs []coding.Trigger) (map[int][]model.Actor, 
 		}
 	}
 	return out, sourced
+}
+
+// speech is the per-sentence state of [doc.speakers], kept on the doc so
+// that its maps are made once per article.
+type speech struct {
+	by      map[int][]model.Actor
+	sourced map[int]bool
 }
 
 // closingAttribution reports a reporting verb (trigger k, its verb group

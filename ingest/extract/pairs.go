@@ -20,10 +20,17 @@ var pairNouns = set("sides", "parties", "leaders", "countries", "delegations", "
 var personPairNouns = set("leaders", "presidents", "men", "ministers", "generals", "commanders")
 
 // pairAt reads "the two sides" or "both parties" at token i (before to) as
-// the two latest actors of different countries, in order of appearance.
+// the two parties of the story, in order of first mention, and "all
+// parties" as the one country all sides are of (see allSidesAt).
 func (d *doc) pairAt(s *sent, i, to int) []model.Actor {
 	w := s.words
-	if i+1 >= to || i+1 >= len(w) || w[i] != "two" && w[i] != "both" {
+	if i+1 >= to || i+1 >= len(w) {
+		return nil
+	}
+	if w[i] == "all" {
+		return d.allSidesAt(s, i, to)
+	}
+	if w[i] != "two" && w[i] != "both" {
 		return nil
 	}
 	j := i + 1
@@ -33,9 +40,36 @@ func (d *doc) pairAt(s *sent, i, to int) []model.Actor {
 	if !pairNouns[w[j]] {
 		return nil
 	}
-	// The two parties are the two countries named most so far (in the
-	// sentence and before), in order of first mention.
-	people := personPairNouns[w[j]]
+	return d.sides(s, i, personPairNouns[w[j]])
+}
+
+// allSideNouns are the heads of "all parties", "all the warring sides".
+var allSideNouns = set("parties", "sides", "factions")
+
+// allSidesAt reads "all parties" or "all sides" at token i (before to) in
+// a story of one country's strife as that country: every side of a civil
+// conflict is of it ("urged all parties to resolve their differences").
+// Sides of several countries are no one party (nil).
+func (d *doc) allSidesAt(s *sent, i, to int) []model.Actor {
+	w := s.words
+	j := i + 1
+	for j+1 < to && (w[j] == "the" || w[j] == "warring" || w[j] == "concerned") {
+		j++
+	}
+	if j >= to || !allSideNouns[w[j]] {
+		return nil
+	}
+	if two := d.sides(s, i, false); len(two) == 2 && two[0].Country == two[1].Country {
+		return two[:1]
+	}
+	return nil
+}
+
+// sides returns the two parties the story has set against each other, as
+// of token i: the two countries named most so far (in the sentence and
+// before), in order of first mention, or the two sides of one country's
+// civil war. With people set, only people count ("the two leaders").
+func (d *doc) sides(s *sent, i int, people bool) []model.Actor {
 	var byCountry tally
 	d.eachNamedBefore(s, i, func(m actor.Match) {
 		c := m.Actor.Country

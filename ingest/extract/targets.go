@@ -26,6 +26,9 @@ func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
 	if acts := d.toldAddressees(s, t); len(acts) > 0 {
 		return acts
 	}
+	if acts := d.requester(s, t); len(acts) > 0 {
+		return acts
+	}
 	if acts := d.judgedClause(s, t); len(acts) > 0 {
 		return acts
 	}
@@ -77,6 +80,42 @@ func (d *doc) answered(s *sent, t coding.Trigger) []model.Actor {
 		return nil
 	}
 	return d.eventPartner(slices.Index(d.sents, s), subj[0], true)
+}
+
+// requestNouns name the asking an act of help answers: "at Turkey's
+// request", "at the invitation of the government".
+var requestNouns = set("request", "requests", "invitation", "behest")
+
+// requester returns X of "at X's request" or "at the request of X" for a
+// cooperative act (roots 03 to 08) that names no one it is aimed at: what
+// is done at someone's request is done for them ("At Mali's request,
+// France sent troops", "at the invitation of Kenya, the envoys met").
+func (d *doc) requester(s *sent, t coding.Trigger) []model.Actor {
+	if r := t.Entry.Root(); r < "03" || r > "08" {
+		return nil
+	}
+	w := s.words
+	for i := 0; i+2 < len(w); i++ {
+		if w[i] != "at" && w[i] != "on" && w[i] != "upon" {
+			continue
+		}
+		j := i + 1
+		if w[j] == "the" && j+2 < len(w) && requestNouns[w[j+1]] && w[j+2] == "of" {
+			return d.agents(s, j+3, min(len(w), j+9))
+		}
+		if w[j] == "the" {
+			j++
+		}
+		for k, m := range s.actors {
+			if m.ts != j || m.te+1 >= len(w) || w[m.te] != "'s" || !requestNouns[w[m.te+1]] {
+				continue
+			}
+			if a, ok := d.resolve(s, k); ok && a.Country != "" {
+				return []model.Actor{a}
+			}
+		}
+	}
+	return nil
 }
 
 // judgedPronoun returns the other party of the source's latest exchange
@@ -225,6 +264,14 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 	if t.SlotStart >= 0 {
 		if acts := d.object(s, t.SlotStart, t.SlotEnd); len(acts) > 0 {
 			return acts
+		}
+		if r := t.Entry.Root(); (r == "11" || r == "12") && t.SlotEnd > t.SlotStart {
+			// "called the strike a spit in the face of X": the judgement
+			// is of the act in the gap, aimed at its author; X is only
+			// the one it wronged.
+			if acts := d.actTarget(s, t.SlotStart, t.SlotEnd); len(acts) > 0 {
+				return acts
+			}
 		}
 		if t.SlotEnd > t.SlotStart && slotIsObject[w[t.SlotEnd]] {
 			// "called on world leaders to": the slot is the addressee, and

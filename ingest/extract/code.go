@@ -340,6 +340,12 @@ func (d *doc) codeSentence(si int) []coded {
 		}
 		if len(tgts) == 0 && len(srcs) > 0 && (partnerRoots[e.Root()] || partnerCodes[e.Code]) && !e.NoSub && !strings.HasPrefix(e.Code, "172") {
 			tgts = d.partner(si, srcs[0])
+			if len(lastTgts) == 0 {
+				// "Baku apologized, ..., and offered to pay
+				// compensation": the party the first act was found to
+				// address is the second's too.
+				lastTgts = tgts
+			}
 		}
 		if len(srcs) > 0 {
 			emit(t, srcs, tgts)

@@ -225,3 +225,48 @@ func TestCodeRules(t *testing.T) {
 	})
 	runRuleCases(t, x, tests)
 }
+
+// TestLexiconCodeRules checks lexicon entries that settle which root a
+// verb phrase takes, on invented sentences.
+func TestLexiconCodeRules(t *testing.T) {
+	x := New(actor.Default())
+	tests := []ruleCase{
+		{"a military intervention is fighting",
+			"Uganda intervened militarily in South Sudan in 2013.",
+			[]want{{"UGA", "SSD", "19"}}, nil},
+		{"seizing a capital occupies territory",
+			"Chadian rebels seized the capital on Monday.",
+			[]want{{"TCD", "-", "19"}}, []want{{"TCD", "-", "17"}}},
+		{"seizing power stays a coup",
+			"The Guinean army seized power on Monday.",
+			[]want{{"GIN", "-", "17"}}, []want{{"GIN", "-", "19"}}},
+		{"objecting to extending an accord rejects it",
+			"Chad said it had notified Sudan that it objected to extending the accord.",
+			[]want{{"TCD", "SDN", "12"}}, []want{{"TCD", "SDN", "11"}}},
+		{"objecting to a plan is still disapproval",
+			"Chad objected to the Sudanese plan.",
+			[]want{{"TCD", "SDN", "11"}}, nil},
+		{"joining an offensive is fighting",
+			"Hungarian troops joined the offensive against Serbian forces on Tuesday.",
+			[]want{{"HUN", "SRB", "19"}}, nil},
+		{"leading a military coalition is fighting",
+			"Nigeria has led the military coalition against Boko Haram since 2015.",
+			[]want{{"NGA", "NGA", "19"}}, nil},
+		{"pressing an offensive is fighting, not an appeal",
+			"The Ugandan army pressed its offensive against Congolese rebels on Friday.",
+			[]want{{"UGA", "COD", "19"}}, []want{{"UGA", "COD", "02"}}},
+		{"pressing a partner to act stays an appeal",
+			"Kenya pressed Uganda to reopen the border.",
+			[]want{{"KEN", "UGA", "02"}}, nil},
+		{"calling a party untrustworthy judges it",
+			"Kenya's president said Uganda was untrustworthy.",
+			[]want{{"KEN", "UGA", "11"}}, nil},
+		{"saying a party cannot be trusted judges it",
+			"Kenya's president said the raid proved that Uganda could not be trusted.",
+			[]want{{"KEN", "UGA", "11"}}, []want{{"KEN", "UGA", "01"}}},
+		{"a second act shares the target found for the first",
+			"Ugandan troops shot down a Kenyan drone on Sunday. Kampala apologized, saying the drone had been hit by mistake, and offered to pay compensation.",
+			[]want{{"UGA", "KEN", "03"}}, nil},
+	}
+	runRuleCases(t, x, tests)
+}

@@ -305,18 +305,26 @@ func (d *doc) salient(si int, src model.Actor) (model.Actor, bool) {
 	best, n, own := "", 0, 0
 	var rival *model.Actor // the latest actor of src's country on the other side of a civil war
 	for j := 0; j <= max(si, leadSents-1) && j < len(d.sents); j++ {
-		for _, m := range d.sents[j].actors {
+		for k, m := range d.sents[j].actors {
 			c := m.Actor.Country
 			if c == "" || c == model.CountryIGO || m.Kind == actor.KindPronoun || m.Inferred {
 				continue
 			}
 			if c == src.Country {
 				own++
-				if j <= si && m.Kind != actor.KindPlace && m.Actor.Role != "" && src.Role != "" &&
-					(m.Actor.Role == model.RoleREB) != (src.Role == model.RoleREB) {
+				// The other side at home: of the other camp, or, when the
+				// source's camp is unknown ("the Tigrayan side"), any
+				// party of its country.
+				if j <= si && m.Kind != actor.KindPlace && m.Actor.Role != "" && m.Actor.ID != src.ID &&
+					(src.Role == "" || (m.Actor.Role == model.RoleREB) != (src.Role == model.RoleREB)) {
 					a := m.Actor
 					rival = &a
 				}
+				continue
+			}
+			if d.venueAt(j, k) {
+				// "signed in the South African capital Pretoria": the
+				// host of the talks is no side of the story.
 				continue
 			}
 			count[c]++
@@ -343,6 +351,61 @@ func (d *doc) salient(si int, src model.Actor) (model.Actor, bool) {
 }
 
 var useSalient = true
+
+// venueWords stand between "in" and a named host city: "in the South
+// African capital Pretoria", "in the Saudi city of Jeddah".
+var venueWords = set("capital", "city")
+
+// venueAt reports mention k of sentence j as the host of talks or a
+// signing: part of "in the <adjective> capital|city [of] <name>" in a
+// sentence that tells no act of force (fighting in a capital names the
+// country fought over).
+func (d *doc) venueAt(j, k int) bool {
+	s := d.sents[j]
+	w, m := s.words, s.actors[k]
+	i := m.ts - 1
+	if m.Kind == actor.KindAdjective {
+		// "in the Turkish capital": the adjective before the noun.
+		if m.te >= len(w) || !venueWords[w[m.te]] {
+			return false
+		}
+	} else {
+		if i >= 0 && w[i] == "of" {
+			i--
+		}
+		if i < 0 || !venueWords[w[i]] {
+			return false
+		}
+		i--
+		if p, ok := s.actorEndingAt(i); ok && s.actors[p].Kind == actor.KindAdjective {
+			i = s.actors[p].ts - 1
+		}
+	}
+	if i >= 0 && w[i] == "the" {
+		i--
+	}
+	if i < 0 || w[i] != "in" && w[i] != "at" {
+		return false
+	}
+	return !d.tellsForce(j)
+}
+
+// tellsForce reports an act of force among the triggers of sentence j,
+// matching them when the sentence is not coded yet (a lead sentence read
+// ahead).
+func (d *doc) tellsForce(j int) bool {
+	s := d.sents[j]
+	trigs := s.trigs
+	if trigs == nil {
+		trigs = d.x.lex.Match(s.words)
+	}
+	for _, t := range trigs {
+		if !t.Entry.Say && t.Entry.Root() >= "18" {
+			return true
+		}
+	}
+	return false
+}
 
 // leadSents is how many opening sentences salient always reads: a reader
 // knows who a story is about from its lead, before its later lines.

@@ -188,6 +188,15 @@ func TestTargetRules(t *testing.T) {
 		{"all parties of a war between states are no one party",
 			"Chad's army shelled Niger on Monday. Niger's troops fired back at Chadian border posts. Nigeria urged all parties to show restraint.",
 			[]want{{"NGA", "-", "02"}}, []want{{"NGA", "TCD", "02"}, {"NGA", "NER", "02"}}},
+		{"the host city of talks is no side",
+			"Envoys met on Monday in the Ethiopian capital Addis Ababa. Kenya apologised on Tuesday.",
+			[]want{{"KEN", "-", "05"}}, []want{{"KEN", "ETH", "05"}}},
+		{"a capital fought in is the country fought over",
+			"Ethiopian troops shelled rebel positions in the Ethiopian capital Addis Ababa on Monday. Kenya apologised on Tuesday.",
+			[]want{{"KEN", "ETH", "05"}}, nil},
+		{"a side of unknown camp in a civil war yields to the other side at home",
+			"Sudan's army and the Rapid Support Forces fought in Khartoum and Omdurman on Monday. Saudi Arabia offered to host talks. The Sudanese side made painful concessions on Tuesday.",
+			[]want{{"SDN", "SDN", "08"}}, []want{{"SDN", "SAU", "08"}}},
 	}
 	runRuleCases(t, x, tests)
 }

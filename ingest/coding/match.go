@@ -296,6 +296,49 @@ func Lower(tokens []string) []string {
 	return out
 }
 
+// LowerText returns text with its ASCII capitals lower-cased and every
+// other byte as it was, so that the lower-cased form of an ASCII word at
+// bytes [i, j) of text is LowerText(text)[i:j]: a caller lowering every
+// word of an article makes one string for it rather than one per word.
+func LowerText(text string) string {
+	i := 0
+	for i < len(text) && !(text[i] >= 'A' && text[i] <= 'Z') {
+		i++
+	}
+	if i == len(text) {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	b.WriteString(text[:i])
+	for ; i < len(text); i++ {
+		c := text[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// LowerIn returns the form of token w that [Lower] gives, where low is
+// the same bytes after [LowerText]: low itself when w is ASCII, which
+// costs no allocation.
+func LowerIn(w, low string) string {
+	upper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return lowerASCII(w)
+		}
+		upper = upper || c >= 'A' && c <= 'Z'
+	}
+	if upper {
+		return low
+	}
+	return w
+}
+
 // lowerASCII avoids an allocation for words already in lower case, the
 // common case in running text.
 func lowerASCII(s string) string {

@@ -53,9 +53,21 @@ func New(g *actor.Gazetteer) *Extractor {
 // into the body by byte offset.
 func (x *Extractor) Extract(a model.Article) []model.Event {
 	d := x.newDoc(a.Body, a.Published)
-	var out []model.Event
-	for _, c := range d.run() {
-		out = append(out, x.event(a, d, c))
+	cs := d.run()
+	if len(cs) == 0 {
+		return nil
+	}
+	pub := ""
+	if !a.Published.IsZero() {
+		pub = a.Published.Format("2006-01-02")
+	}
+	// One array holds the events and one their mentions: each event's
+	// mention slice is capped at its one element, so that appending to it
+	// (a merge adding reports) copies rather than writes over the next.
+	out := make([]model.Event, len(cs))
+	ms := make([]model.Mention, len(cs))
+	for i, c := range cs {
+		x.event(&out[i], ms[i:i+1:i+1], a, pub, d, c)
 	}
 	return out
 }
@@ -84,23 +96,20 @@ type coded struct {
 	location string
 }
 
-// event turns c into the model event with its mention.
-func (x *Extractor) event(a model.Article, d *doc, c coded) model.Event {
+// event fills e, the model event of c, with its one mention in ms;
+// pub is the article's publication day as the mention writes it.
+func (x *Extractor) event(e *model.Event, ms []model.Mention, a model.Article, pub string, d *doc, c coded) {
 	s := d.sents[c.sent]
-	pub := ""
-	if !a.Published.IsZero() {
-		pub = a.Published.Format("2006-01-02")
+	ms[0] = model.Mention{
+		ArticleID: a.ID, Path: a.Path, URL: a.URL, Outlet: a.Outlet, Published: pub,
+		Sentence: s.span.Text, Start: s.span.Start, End: s.span.End,
+		Trigger: c.trigger, TimeText: c.timeText, Figures: s.figures(),
 	}
-	e := model.Event{
+	*e = model.Event{
 		Date: c.date, Source: c.src, Target: c.tgt, Code: c.code, Location: c.location,
-		Mentions: []model.Mention{{
-			ArticleID: a.ID, Path: a.Path, URL: a.URL, Outlet: a.Outlet, Published: pub,
-			Sentence: s.span.Text, Start: s.span.Start, End: s.span.End,
-			Trigger: c.trigger, TimeText: c.timeText, Figures: s.figures(),
-		}},
+		Mentions: ms,
 	}
 	e.SetID()
-	return e
 }
 
 // doc is the state of one article while it is coded.
@@ -165,53 +174,89 @@ func (x *Extractor) newDoc(text string, dct time.Time) *doc {
 	if x.g != nil {
 		d.ad = x.g.NewDocument(d.dct)
 	}
-	for _, sp := range sentence.Split(text) {
-		s := &sent{span: sp, toks: sentence.Tokenize(sp.Text)}
-		s.words = make([]string, len(s.toks))
-		for i, t := range s.toks {
-			s.words[i] = t.Text
+	// The sentences, their tokens, their words and their time expressions
+	// each live in one array per article rather than in one per sentence:
+	// an article then costs a handful of allocations, not hundreds.
+	spans := sentence.Split(text)
+	sents := make([]sent, len(spans))
+	d.sents = make([]*sent, len(spans))
+	toks := make([]sentence.Token, 0, len(text)/5+len(spans))
+	bounds := make([]int, len(spans)+1)
+	for i, sp := range spans {
+		toks = sentence.AppendTokens(toks, sp.Text)
+		bounds[i+1] = len(toks)
+	}
+	words := make([]string, len(toks))
+	low := coding.LowerText(text)
+	times := make([]timex.Expr, 0, len(d.times))
+	k := 0 // d.times are in order: the first that may lie in the sentence
+	for i, sp := range spans {
+		s := &sents[i]
+		d.sents[i] = s
+		s.span = sp
+		s.toks = toks[bounds[i]:bounds[i+1]:bounds[i+1]]
+		s.words = words[bounds[i]:bounds[i+1]:bounds[i+1]]
+		for j, t := range s.toks {
+			s.words[j] = coding.LowerIn(t.Text, low[sp.Start+t.Start:sp.Start+t.End])
 		}
-		s.words = coding.Lower(s.words)
-		for _, t := range d.times {
-			if t.Start >= sp.Start && t.End <= sp.End && wordEnd(text, t.End) {
+		for k < len(d.times) && d.times[k].Start < sp.Start {
+			k++
+		}
+		n := len(times)
+		for _, t := range d.times[k:] {
+			if t.Start >= sp.End {
+				break
+			}
+			if t.End <= sp.End && wordEnd(text, t.End) {
 				t.Start -= sp.Start
 				t.End -= sp.Start
-				s.times = append(s.times, t)
+				times = append(times, t)
 			}
 		}
-		d.sents = append(d.sents, s)
+		if len(times) > n {
+			s.times = times[n:len(times):len(times)]
+		}
 	}
 	return d
 }
 
 // run codes every sentence in order, carrying pronoun and date context.
 func (d *doc) run() []coded {
-	var out []coded
 	// Actors are found for the whole article first: the parties a story
 	// is about are known to a reader from its first line (salient), and
 	// the gazetteer's document state depends on text order only.
+	remembered := 0
 	for _, s := range d.sents {
 		if !skipSentence(s.span.Text) {
 			d.findActors(s)
+			for i := range s.actors {
+				if inHistory(s.actors[i].Kind) {
+					remembered++
+				}
+			}
 		}
 	}
+	// The history gets every actor kept: room for all of them at once
+	// rather than copies of a growing slice of large values.
+	d.history = make([]actor.Match, 0, remembered)
 	for i, s := range d.sents {
 		if skipSentence(s.span.Text) {
 			continue
 		}
-		evs := d.codeSentence(i)
-		d.done = append(d.done, evs...)
-		out = append(out, evs...)
+		d.done = append(d.done, d.codeSentence(i)...)
 		d.remember(s)
 	}
-	return out
+	// The events coded, in order, are the context the rules read back
+	// (d.done): the same list is the result.
+	return d.done
 }
 
 // remember adds the actors of s to the history that pronouns, short forms
 // and place names are read against.
 func (d *doc) remember(s *sent) {
-	for _, m := range s.actors {
-		if m.Kind == actor.KindPronoun || m.Kind == actor.KindPlace {
+	for i := range s.actors {
+		m := &s.actors[i]
+		if !inHistory(m.Kind) {
 			continue
 		}
 		d.history = append(d.history, m.Match)
@@ -220,6 +265,10 @@ func (d *doc) remember(s *sent) {
 		}
 	}
 }
+
+// inHistory reports the kinds of mention the history keeps: a pronoun
+// is read against it, a place is no actor.
+func inHistory(k actor.Kind) bool { return k != actor.KindPronoun && k != actor.KindPlace }
 
 // skipSentence drops lines that are page furniture rather than prose.
 func skipSentence(s string) bool {
@@ -232,7 +281,12 @@ func (d *doc) findActors(s *sent) {
 	if d.ad == nil {
 		return
 	}
-	for _, m := range d.ad.Find(s.span.Text) {
+	ms := d.ad.Find(s.span.Text)
+	if len(ms) == 0 {
+		return
+	}
+	s.actors = make([]mention, 0, len(ms))
+	for _, m := range ms {
 		ts, te := tokenRange(s.toks, m.Start, m.End)
 		if ts >= te {
 			continue

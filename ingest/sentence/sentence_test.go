@@ -132,3 +132,27 @@ func TestASCIIShortcuts(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendTokens checks that tokens appended sentence after sentence to
+// one array are each sentence's own tokens, and that earlier ones stay.
+func TestAppendTokens(t *testing.T) {
+	sents := []string{
+		"The Ruritanian navy's frigates left port.",
+		"“Nobody expected it,” Col. Ana Müller said on Tuesday.",
+		"",
+		"Talks resumed in U.S.-brokered form at 3.5 km from the border.",
+	}
+	toks := make([]Token, 0, 2) // small: appending must grow it
+	var bounds []int
+	for _, s := range sents {
+		bounds = append(bounds, len(toks))
+		toks = AppendTokens(toks, s)
+	}
+	bounds = append(bounds, len(toks))
+	for i, s := range sents {
+		got, want := toks[bounds[i]:bounds[i+1]], Tokenize(s)
+		if len(got) != len(want) || len(got) > 0 && !reflect.DeepEqual(got, want) {
+			t.Errorf("sentence %d: appended %v, Tokenize %v", i, got, want)
+		}
+	}
+}

@@ -22,7 +22,12 @@ func (t Token) IsWord() bool {
 // "don't"), except that a possessive "'s" or "’s" is a token of its own,
 // so that "Russia's" yields "Russia" and "'s". Offsets are byte offsets.
 func Tokenize(text string) []Token {
-	toks := make([]Token, 0, len(text)/5)
+	return AppendTokens(make([]Token, 0, len(text)/5), text)
+}
+
+// AppendTokens appends the tokens of text, as [Tokenize] cuts them, to
+// toks: a caller tokenizing many sentences can keep them in one array.
+func AppendTokens(toks []Token, text string) []Token {
 	for i := 0; i < len(text); {
 		// Nearly every byte of English news text is an ASCII rune.
 		r, n := rune(text[i]), 1

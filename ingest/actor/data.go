@@ -52,13 +52,16 @@ type HeldSpec struct {
 
 // StateSpec names a state. Names are what the state is called ("U.S."),
 // adjectives its demonyms ("American"), metonyms the places and buildings
-// that stand for its government ("Kremlin", "Moscow").
+// that stand for its government ("Kremlin", "Moscow"), nouns the plural
+// names of its people that are not an adjective plus "s" ("Turks",
+// "Britons", "Bosnian Serbs").
 type StateSpec struct {
 	Country    string   `yaml:"country"`
 	Name       string   `yaml:"name"`
 	Names      []string `yaml:"names"`
 	Adjectives []string `yaml:"adjectives"`
 	Metonyms   []string `yaml:"metonyms"`
+	Nouns      []string `yaml:"nouns"`
 }
 
 // PersonSpec is a person with the offices they held. Terms without dates
@@ -115,7 +118,10 @@ type WordSpec struct {
 	Focus bool `yaml:"focus"`
 	// Home short forms ("the junta") name the focus country's organ
 	// before any state named just before.
-	Home  bool     `yaml:"home"`
+	Home bool `yaml:"home"`
+	// Party words name one side of a conflict ("the Russian side"): a
+	// region's side is its rebels' ("the Tigrayan side": ETH REB).
+	Party bool     `yaml:"party"`
 	Words []string `yaml:"words"`
 }
 

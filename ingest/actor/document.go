@@ -256,6 +256,9 @@ func (d *Document) unknownName(text string, toks []token, i int) ([]Match, int) 
 	if a, n := d.knownName(toks, i); n > 0 {
 		return d.personAt(text, toks, i, i+n, a)
 	}
+	if ms, n := d.cueOnlyOrgan(text, toks, i); n > 0 {
+		return ms, n
+	}
 	nn := d.nameRun(text, toks, i)
 	if nn < 2 {
 		return nil, 0
@@ -269,6 +272,60 @@ func (d *Document) unknownName(text string, toks []token, i int) ([]Match, int) 
 	d.introduce(toks, i, nn, mt.Actor)
 	return d.single(mt), nn + m
 }
+
+// cueOnlyOrgan reads a surname that is also a common word followed by a
+// government noun: "the Bush administration", "the May government" name
+// the person in office that day as surely as a title would ("Bush" alone
+// may be a shrub). The person's organ is an agent of their country.
+func (d *Document) cueOnlyOrgan(text string, toks []token, i int) ([]Match, int) {
+	x := d.g.idx
+	ids, ok := x.cueOnly[toks[i].key]
+	if !ok || i+1 >= len(toks) {
+		return nil, 0
+	}
+	ls, n := d.lookup(text, toks, i+1)
+	l, ok := first(ls, lxHead)
+	if !ok || n == 0 || !organNouns[toks[i+n].key] {
+		return nil, 0
+	}
+	// Out of office, the country of the nearest term: "the Bush
+	// administration" in a later story is still the US government of
+	// then, whichever Bush. Without "the" the person must be in office:
+	// "in May government spending rose" names a month.
+	c := ""
+	the := i > 0 && toks[i-1].key == "the"
+	if id, ok := d.pick(personLexes(ids), ""); ok && x.people[id].inOffice(d.at) && (the || !isMonth(toks[i].key)) {
+		tm, _ := x.people[id].termAt(d.at)
+		c = tm.country
+	} else if the {
+		for _, id := range ids {
+			tm, _ := x.people[id].termAt(d.at)
+			if tm == nil || c != "" && tm.country != c {
+				return nil, 0 // people of two countries share the name
+			}
+			c = tm.country
+		}
+	}
+	if c == "" || c == model.CountryIGO {
+		return nil, 0
+	}
+	mt := d.span(text, toks, i, i+1+n)
+	mt.Kind, mt.Actor = KindAgent, d.newActor(mt.Text, c, x.word(l).role)
+	return d.single(mt), 1 + n
+}
+
+func isMonth(key string) bool {
+	for _, m := range months {
+		if key == m {
+			return true
+		}
+	}
+	return false
+}
+
+// organNouns are the heads that make a leader's surname their government.
+var organNouns = map[string]bool{"administration": true, "government": true, "regime": true, "cabinet": true,
+	"presidency": true}
 
 // knownName looks up people introduced earlier: full name first, then
 // surname alone.

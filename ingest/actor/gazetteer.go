@@ -171,6 +171,7 @@ func (g *Gazetteer) build() {
 			cur.Names = append(cur.Names, s.Names...)
 			cur.Adjectives = append(cur.Adjectives, s.Adjectives...)
 			cur.Metonyms = append(cur.Metonyms, s.Metonyms...)
+			cur.Nouns = append(cur.Nouns, s.Nouns...)
 		}
 		for _, p := range f.People {
 			key := fold(p.Name)
@@ -221,6 +222,9 @@ func (g *Gazetteer) build() {
 				x.add(p, lex{kind: lxPlural, id: id})
 			}
 		}
+		for _, p := range s.Nouns {
+			x.add(p, lex{kind: lxPlural, id: id})
+		}
 		for _, m := range s.Metonyms {
 			mid := addNamed(model.NewActor(m, c, model.RoleGOV), KindMetonym, false)
 			x.add(m, lex{kind: lxMetonym, id: mid})
@@ -252,7 +256,7 @@ func (g *Gazetteer) build() {
 		}
 	}
 	for _, w := range heads {
-		x.heads = append(x.heads, word{role: w.Role, short: w.Short, needMod: w.NeedMod, adj: w.Adj, focus: w.Focus, home: w.Home})
+		x.heads = append(x.heads, word{role: w.Role, short: w.Short, needMod: w.NeedMod, adj: w.Adj, focus: w.Focus, home: w.Home, party: w.Party})
 		for _, s := range w.Words {
 			x.add(s, lex{kind: lxHead, id: int32(len(x.heads) - 1)})
 		}

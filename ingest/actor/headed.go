@@ -69,10 +69,17 @@ func (d *Document) headed(text string, toks []token, mods []mod, h int, l lex, h
 		d.localize(&mt, w)
 		return d.single(mt), hn
 	}
+	if w.party && end < len(toks) && toks[end].key == "of" {
+		// "on the Syrian side of the border": a place, no party.
+		return nil, end - mods[0].i
+	}
 	ms := d.distribute(text, toks, mods[:len(mods)-1], h, end, w.role)
 	last := mods[len(mods)-1]
 	mt := d.span(text, toks, last.i, end)
 	mt.Kind, mt.Actor = KindAgent, d.modActor(last, mt.Text, w.role)
+	if w.party && placeMod(last) {
+		mt.Actor = d.newActor(mt.Text, mt.Actor.Country, model.RoleREB)
+	}
 	ms = append(ms, mt)
 	// "Israeli civilians and soldiers": the modifier carries over.
 	if end+1 < len(toks) && toks[end].key == "and" && len(mods) == 1 {
@@ -87,6 +94,12 @@ func (d *Document) headed(text string, toks []token, mods []mod, h int, l lex, h
 		}
 	}
 	return ms, end - mods[0].i
+}
+
+// placeMod reports a modifier that names a region, not a state or body.
+func placeMod(m mod) bool {
+	l, ok := first(m.ls, lxGroup, lxGroupAdj, lxOrg, lxOrgan, lxState, lxAdj, lxMetonym, lxPlaceAdj, lxPlace)
+	return ok && (l.kind == lxPlace || l.kind == lxPlaceAdj)
 }
 
 func mods0(mods []mod, start int) int {

@@ -77,6 +77,7 @@ type word struct {
 	adj     bool
 	focus   bool
 	home    bool
+	party   bool
 }
 
 // index is what [Gazetteer.Find] reads; it is rebuilt from the specs

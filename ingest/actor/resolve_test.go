@@ -1,0 +1,83 @@
+package actor
+
+import (
+	"testing"
+)
+
+// TestWhoIsWho checks the rules that tell who a mention is from what the
+// story said before: leaders of coalitions, parties to a conflict,
+// peoples' plurals and leaders' governments, on made-up stories. Only the
+// matches of the last sentence that can act are compared.
+func TestWhoIsWho(t *testing.T) {
+	tests := []struct {
+		name      string
+		date      string
+		sentences []string
+		want      []want
+	}{
+		{"a coalition is its leader's", "2016-05-02",
+			[]string{"The Egyptian-led coalition met.", "The coalition bombed Sirte."},
+			[]want{{"coalition", "EGY", "MIL", KindAgent}}},
+		{"the leader is kept in the mention", "2016-05-02",
+			[]string{"A US-led coalition struck Raqqa."},
+			[]want{{"US-led coalition", "USA", "MIL", KindAgent}}},
+		{"led with filler words between", "2016-05-02",
+			[]string{"Jordan, a member of the Saudi-led Arab military coalition, spoke.", "Coalition warplanes struck."},
+			[]want{{"Coalition warplanes", "SAU", "MIL", KindAgent}}},
+		{"a group's lead is no state's", "2016-05-02",
+			[]string{"The Houthi-led coalition met.", "The coalition fired."},
+			[]want{{"coalition", "", "MIL", KindAgent}}},
+		{"a coalition with no leader named", "2016-05-02",
+			[]string{"The coalition fired."},
+			[]want{{"coalition", "", "MIL", KindAgent}}},
+		{"a region's side", "2021-06-01",
+			[]string{"The Tigrayan side refused."},
+			[]want{{"Tigrayan side", "ETH", "REB", KindAgent}}},
+		{"a state's side", "2021-06-01",
+			[]string{"The Russian side refused."},
+			[]want{{"Russian side", "RUS", "GOV", KindAgent}}},
+		{"a side of a border", "2021-06-01",
+			[]string{"Shells fell on the Russian side of the border."},
+			nil},
+		{"plural not made from the adjective", "2021-06-01",
+			[]string{"Turks and Britons protested."},
+			[]want{{"Turks", "TUR", "CVL", KindAgent}, {"Britons", "GBR", "CVL", KindAgent}}},
+		{"a people of one state's region", "1995-07-11",
+			[]string{"Bosnian Serbs shelled the town."},
+			[]want{{"Bosnian Serbs", "BIH", "CVL", KindAgent}}},
+		{"a people without a state takes the story's country", "2019-10-09",
+			[]string{"Shelling hit Idlib.", "Kurds fled."},
+			[]want{{"Kurds", "SYR", "CVL", KindAgent}}},
+		{"a people without a state, modified", "2019-10-09",
+			[]string{"Shelling hit Idlib.", "Iraqi Kurds fled."},
+			[]want{{"Iraqi Kurds", "IRQ", "CVL", KindAgent}}},
+		{"a leader's government by a surname that is a word", "2005-06-01",
+			[]string{"The Bush administration refused."},
+			[]want{{"Bush administration", "USA", "GOV", KindAgent}}},
+		{"a former leader's government", "2015-06-01",
+			[]string{"The Bush administration invaded Iraq in 2003."},
+			[]want{{"Bush administration", "USA", "GOV", KindAgent}, {"Iraq", "IRQ", "GOV", KindState}}},
+		{"a month before government is no leader", "2017-06-01",
+			[]string{"Troops shelled Bamako.", "In May government troops fired."},
+			[]want{{"government troops", "MLI", "MIL", KindAgent}}},
+		{"a minister of state", "2019-06-03",
+			[]string{"Minister of State for Foreign Affairs Anwar Gargash spoke."},
+			[]want{{"Minister of State for Foreign Affairs Anwar Gargash", "ARE", "GOV", KindPerson}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Default().NewDocument(day(tt.date))
+			var got []Match
+			for _, s := range tt.sentences {
+				got = d.Find(s)
+			}
+			var keep []Match
+			for _, m := range got {
+				if m.Kind != KindPlace && m.Kind != KindAdjective {
+					keep = append(keep, m)
+				}
+			}
+			check(t, keep, tt.want)
+		})
+	}
+}

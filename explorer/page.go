@@ -60,7 +60,7 @@ func pageParams(q url.Values) (limit int, after string, err error) {
 // eventPage returns up to limit events of f after the event afterID, and
 // whether more follow. Between, which the reader cannot apply, is applied
 // here, reading on until the page is full.
-func (x *Explorer) eventPage(ctx context.Context, f Filter, afterID string, limit int) ([]model.Event, bool, error) {
+func (x *Explorer) eventPage(ctx context.Context, f Filter, afterID string, limit, texts int) ([]model.Event, bool, error) {
 	pager, ok := x.r.(EventPager)
 	if !ok {
 		all, err := x.events(ctx, f)
@@ -90,6 +90,13 @@ func (x *Explorer) eventPage(ctx context.Context, f Filter, afterID string, limi
 	pairs, ok := x.r.(BetweenPager)
 	if ok && f.Between && len(f.Actors) > 0 {
 		read = pairs.EventsBetweenAfter
+	}
+	if mp, mok := x.r.(MentionPager); mok {
+		between := f.Between && len(f.Actors) > 0
+		read = func(ctx context.Context, f model.EventFilter, after string, limit int) ([]model.Event, error) {
+			return mp.EventsPage(ctx, f, between, after, limit, texts)
+		}
+		ok = true
 	}
 	out := []model.Event{}
 	for {
@@ -135,7 +142,12 @@ func (x *Explorer) apiEvents(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
-	events, more, err := x.eventPage(r.Context(), f, after, limit)
+	shown, err := mentionsParam(r.URL.Query())
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	events, more, err := x.eventPage(r.Context(), f, after, limit, shown)
 	if errors.Is(err, errBadPage) {
 		http.Error(w, err.Error()+" (start again without after=)", http.StatusBadRequest)
 		return
@@ -150,11 +162,15 @@ func (x *Explorer) apiEvents(w http.ResponseWriter, r *http.Request) {
 		if f.Query != "" {
 			next += f.Query + "&"
 		}
-		next += "limit=" + strconv.Itoa(limit) + "&after=" + url.QueryEscape(last)
+		next += "limit=" + strconv.Itoa(limit)
+		if r.URL.Query().Get("mentions") != "" {
+			next += "&mentions=" + strconv.Itoa(shown)
+		}
+		next += "&after=" + url.QueryEscape(last)
 		w.Header().Set("Link", "</"+next+`>; rel="next"`)
 		w.Header().Set("X-Next-After", last)
 	}
-	b, err := encodeEvents(events)
+	b, err := encodeEvents(events, shown)
 	if err != nil {
 		x.fail(w, r, err)
 		return
@@ -165,14 +181,15 @@ func (x *Explorer) apiEvents(w http.ResponseWriter, r *http.Request) {
 
 // encodeEvents writes events as writeJSON does, byte for byte, but joins
 // each event's own JSON directly: the encoder would check and copy every
-// event's output again, a third of a large page's time.
-func encodeEvents(events []model.Event) ([]byte, error) {
+// event's output again, a third of a large page's time. Each event shows
+// at most shown mentions (all when shown < 0; see encodeEvent).
+func encodeEvents(events []model.Event, shown int) ([]byte, error) {
 	buf := []byte{'['}
 	for i, e := range events {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
-		b, err := e.MarshalJSON()
+		b, err := encodeEvent(e, shown)
 		if err != nil {
 			return nil, err
 		}

@@ -3,6 +3,8 @@ package explorer
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -25,7 +27,7 @@ func TestEncodeEvents(t *testing.T) {
 		if err := json.NewEncoder(&want).Encode(events); err != nil {
 			t.Fatal(err)
 		}
-		got, err := encodeEvents(events)
+		got, err := encodeEvents(events, -1)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -33,4 +35,88 @@ func TestEncodeEvents(t *testing.T) {
 			t.Errorf("%s:\n got %s\nwant %s", name, got, want.Bytes())
 		}
 	}
+}
+
+// An event with more mentions than a page shows keeps every other field
+// as the whole event has it (counts, outlets, figures from all mentions),
+// in the same order, with mentions_next added last; one with no more
+// mentions than shown is written exactly as MarshalJSON writes it.
+func TestEncodeEvent_ShownMentions(t *testing.T) {
+	src := model.NewActor("Syrian warplanes", "SYR", model.RoleMIL)
+	tgt := model.NewActor("Turkish troops", "TUR", model.RoleMIL)
+	killed := func(n float64) []model.Figure {
+		return []model.Figure{{Kind: model.FigureKilled, Value: n, Low: n, High: n, Unit: "soldiers", Text: "a toll"}}
+	}
+	e := model.Event{Code: "195", Date: model.DayOf(2020, 2, 27), Source: src, Target: &tgt, Mentions: []model.Mention{
+		{ArticleID: "r-1", Outlet: "BBC News", Sentence: "Warplanes struck a convoy.", Figures: killed(33)},
+		{ArticleID: "r-2", Outlet: "The Moscow Times", Origin: "Reuters", Sentence: "Jets hit <soldiers>."},
+		{ArticleID: "r-3", Outlet: "SANA", Sentence: "An attack left 22 dead.", Figures: killed(22)},
+		{ArticleID: "r-3", Outlet: "SANA", Sentence: "The toll was given by the ministry."},
+	}}
+	e.SetID()
+	whole, err := e.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, shown := range []int{-1, 4, 9} {
+		if b, err := encodeEvent(e, shown); err != nil || !bytes.Equal(b, whole) {
+			t.Errorf("shown %d: %s (%v), want MarshalJSON's %s", shown, b, err, whole)
+		}
+	}
+	wantKeys := append(mustKeys(t, whole), "mentions_next")
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(whole, &all); err != nil {
+		t.Fatal(err)
+	}
+	for _, shown := range []int{0, 1, 3} {
+		b, err := encodeEvent(e, shown)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := mustKeys(t, b); !reflect.DeepEqual(got, wantKeys) {
+			t.Errorf("shown %d: members %v, want %v", shown, got, wantKeys)
+		}
+		var got map[string]json.RawMessage
+		if err := json.Unmarshal(b, &got); err != nil {
+			t.Fatal(err)
+		}
+		for k, v := range all {
+			if k != "mentions" && !bytes.Equal(got[k], v) {
+				t.Errorf("shown %d: %s = %s, the whole event has %s", shown, k, got[k], v)
+			}
+		}
+		var ms []model.Mention
+		if err := json.Unmarshal(got["mentions"], &ms); err != nil || len(ms) != shown || (shown > 0 && ms[0].Sentence != e.Mentions[0].Sentence) {
+			t.Errorf("shown %d: mentions %s", shown, got["mentions"])
+		}
+		var next string
+		if err := json.Unmarshal(got["mentions_next"], &next); err != nil || !strings.HasPrefix(next, "/api/mentions?event="+e.ID+"&offset=") {
+			t.Errorf("shown %d: mentions_next %s", shown, got["mentions_next"])
+		}
+		if bytes.Contains(b, []byte("<")) {
+			t.Errorf("shown %d: markup not escaped: %s", shown, b)
+		}
+	}
+}
+
+// mustKeys lists the members of a JSON object in their order.
+func mustKeys(tb testing.TB, b []byte) []string {
+	tb.Helper()
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if _, err := dec.Token(); err != nil {
+		tb.Fatal(err)
+	}
+	var keys []string
+	for dec.More() {
+		k, err := dec.Token()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		keys = append(keys, k.(string))
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return keys
 }

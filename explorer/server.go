@@ -145,6 +145,8 @@ func (x *Explorer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		x.page(w, r, p[1:])
 	case p == "/api/events":
 		x.apiEvents(w, r)
+	case p == "/api/mentions":
+		x.apiMentions(w, r)
 	case p == "/api/actors":
 		x.apiActors(w, r)
 	case p == "/api/graph":

@@ -20,7 +20,7 @@ import (
 // stored event (the event merged away since the page before was read), and
 // the errors of Events otherwise.
 func (d *DB) EventsAfter(ctx context.Context, f model.EventFilter, afterID string, limit int) ([]model.Event, error) {
-	return d.eventsAfter(ctx, f, false, afterID, limit)
+	return d.eventsAfter(ctx, f, false, afterID, limit, allTexts)
 }
 
 // EventsBetweenAfter is [DB.EventsAfter] for the events between the actors
@@ -28,16 +28,32 @@ func (d *DB) EventsAfter(ctx context.Context, f model.EventFilter, afterID strin
 // answers to another one (to the same one when f names a single actor), as
 // the explorer's between=1 means it. Without actors it is EventsAfter.
 func (d *DB) EventsBetweenAfter(ctx context.Context, f model.EventFilter, afterID string, limit int) ([]model.Event, error) {
-	return d.eventsAfter(ctx, f, true, afterID, limit)
+	return d.eventsAfter(ctx, f, true, afterID, limit, allTexts)
 }
 
-func (d *DB) eventsAfter(ctx context.Context, f model.EventFilter, between bool, afterID string, limit int) ([]model.Event, error) {
+// EventsPage is [DB.EventsAfter], or with between [DB.EventsBetweenAfter],
+// for a reader that shows the text of each event's first texts mentions
+// only, as the explorer's API does: every mention is there, in order,
+// with its article, outlet, origin and own coding, so that the event's
+// counts, sources, figures and disputes are those of all its reports, but
+// past the first texts the mentions carry no sentence, end offset,
+// trigger, time text or url. Reading those for thousands of reports of
+// one event was most of a page's time. A negative texts reads them all.
+func (d *DB) EventsPage(ctx context.Context, f model.EventFilter, between bool, afterID string, limit, texts int) ([]model.Event, error) {
+	w := allTexts
+	if texts >= 0 {
+		w = textWindow{0, texts}
+	}
+	return d.eventsAfter(ctx, f, between, afterID, limit, w)
+}
+
+func (d *DB) eventsAfter(ctx context.Context, f model.EventFilter, between bool, afterID string, limit int, texts textWindow) ([]model.Event, error) {
 	tx, err := d.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("store: events after: %w", err)
 	}
 	defer tx.Rollback()
-	out, err := queryEventsAfter(ctx, tx, f, between, afterID, limit)
+	out, err := queryEventsAfter(ctx, tx, f, between, afterID, limit, texts)
 	if err != nil {
 		return nil, fmt.Errorf("store: events after %q: %w", afterID, err)
 	}
@@ -60,7 +76,7 @@ type pageRow struct {
 	src, tgt string
 }
 
-func queryEventsAfter(ctx context.Context, tx *sql.Tx, f model.EventFilter, between bool, afterID string, limit int) ([]model.Event, error) {
+func queryEventsAfter(ctx context.Context, tx *sql.Tx, f model.EventFilter, between bool, afterID string, limit int, texts textWindow) ([]model.Event, error) {
 	if limit <= 0 {
 		return []model.Event{}, nil
 	}
@@ -99,7 +115,7 @@ func queryEventsAfter(ctx context.Context, tx *sql.Tx, f model.EventFilter, betw
 			if err != nil {
 				return nil, err
 			}
-			events, err := readEvents(ctx, tx, ids)
+			events, err := readEvents(ctx, tx, ids, texts)
 			if err != nil {
 				return nil, err
 			}

@@ -242,3 +242,77 @@ func TestEventsAfter_LettersFoldingToASCII(t *testing.T) {
 		t.Errorf("non-ASCII letters lower-casing to ASCII: %U, the text condition knows %U", got, want)
 	}
 }
+
+// TestEventsPage_Texts reads pages that show the text of each event's
+// first mentions only, and checks that every mention is still there, in
+// the order of Events, with all but its text, so that the event's counts,
+// sources, figures and disputes are those of all its reports; and that
+// EventMentions gives the rest whole.
+func TestEventsPage_Texts(t *testing.T) {
+	db := MustOpen(t)
+	syr := model.NewActor("Syrian warplanes", "SYR", model.RoleMIL)
+	tur := model.NewActor("Turkish troops", "TUR", model.RoleMIL)
+	outlets := []string{"BBC News", "SANA", "Reuters", "AFP", "Reuters"}
+	for i, outlet := range outlets {
+		// One strike told five times, with tolls that disagree, and a
+		// second event told once.
+		e := newEvent(syr, &tur, "195", model.DayOf(2020, 2, 27), 10+i, 300+i)
+		killed := float64(20 + i)
+		e.Mentions[0].Figures = []model.Figure{{Kind: model.FigureKilled, Value: killed, Low: killed, High: killed, Unit: "soldiers", Text: fmt.Sprint(killed)}}
+		events := []model.Event{e}
+		if i == 0 {
+			events = append(events, newEvent(kremlin, ptr(trump), "120", model.DayOf(2020, 2, 28), 90))
+		}
+		published := time.Date(2020, 2, 28, 9+i, 0, 0, 0, time.UTC)
+		MustSave(t, db, newArticle(fmt.Sprintf("strike/%d.txt", i), outlet, published, fmt.Sprint("strike ", i)), events)
+	}
+	ctx := context.Background()
+	want := MustEvents(t, db, model.EventFilter{})
+	if len(want) != 2 || len(want[0].Mentions) != 10 || !want[0].Disputed() {
+		t.Fatalf("fixture: %d events, first with %d mentions (disputed %v); want 2, 10, disputed", len(want), len(want[0].Mentions), want[0].Disputed())
+	}
+	for _, texts := range []int{-1, 0, 3, 10, 50} {
+		got, err := db.EventsPage(ctx, model.EventFilter{}, false, "", 10, texts)
+		if err != nil {
+			t.Fatalf("EventsPage(texts %d): %v", texts, err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("texts %d: %d events, want %d", texts, len(got), len(want))
+		}
+		for i := range want {
+			g, w := got[i], want[i]
+			if g.Sources() != w.Sources() || g.Articles() != w.Articles() || !reflect.DeepEqual(g.SourceLabels(), w.SourceLabels()) ||
+				!reflect.DeepEqual(g.Figures(), w.Figures()) || !reflect.DeepEqual(g.Disputes, w.Disputes) || g.Date != w.Date {
+				t.Errorf("texts %d, event %s: counts, sources, figures, disputes or date differ from Events'", texts, w.ID)
+			}
+			if len(g.Mentions) != len(w.Mentions) {
+				t.Fatalf("texts %d, event %s: %d mentions, want %d", texts, w.ID, len(g.Mentions), len(w.Mentions))
+			}
+			for j, m := range w.Mentions {
+				if texts >= 0 && j >= texts {
+					if g.Mentions[j].Sentence != "" || g.Mentions[j].URL != "" {
+						t.Errorf("texts %d, event %s: mention %d has its text", texts, w.ID, j)
+					}
+					m.Sentence, m.End, m.Trigger, m.TimeText, m.URL = "", 0, "", "", ""
+				}
+				if !reflect.DeepEqual(g.Mentions[j], m) {
+					t.Errorf("texts %d, event %s, mention %d:\n got %+v\nwant %+v", texts, w.ID, j, g.Mentions[j], m)
+				}
+			}
+		}
+	}
+
+	strike := want[0]
+	for _, tc := range []struct{ offset, limit, lo, hi int }{{0, 4, 0, 4}, {4, 4, 4, 8}, {8, 4, 8, 10}, {10, 4, 10, 10}, {30, 1, 10, 10}} {
+		ms, total, err := db.EventMentions(ctx, strike.ID, tc.offset, tc.limit)
+		if err != nil {
+			t.Fatalf("EventMentions(%d, %d): %v", tc.offset, tc.limit, err)
+		}
+		if total != 10 || !reflect.DeepEqual(ms, strike.Mentions[tc.lo:tc.hi]) {
+			t.Errorf("EventMentions(%d, %d) = %d of %d, want mentions %d to %d of 10 as Events reads them", tc.offset, tc.limit, len(ms), total, tc.lo, tc.hi)
+		}
+	}
+	if _, _, err := db.EventMentions(ctx, "e-none", 0, 5); !errors.Is(err, model.ErrNotFound) {
+		t.Errorf("EventMentions of no event: err = %v, want ErrNotFound", err)
+	}
+}

@@ -121,6 +121,37 @@ func queryArticles(ctx context.Context, tx *sql.Tx, id *string) ([]model.Article
 	return out, rows.Err()
 }
 
+// EventMentions returns the mentions of the event with the given id from
+// offset on, at most limit of them, in the order of [DB.Events], and how
+// many the event has in all: the rest of an event whose page showed only
+// its first mentions ([DB.EventsPage]). It returns an error matching
+// [model.ErrNotFound] when no event has that id.
+func (d *DB) EventMentions(ctx context.Context, id string, offset, limit int) ([]model.Mention, int, error) {
+	tx, err := d.beginRead(ctx)
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: mentions of %s: %w", id, err)
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM events WHERE id = ?`, id).Scan(&n); err != nil {
+		return nil, 0, fmt.Errorf("store: mentions of %s: %w", id, err)
+	}
+	if n == 0 {
+		return nil, 0, fmt.Errorf("store: mentions of %s: %w", id, model.ErrNotFound)
+	}
+	offset, limit = max(offset, 0), max(limit, 0)
+	byEvent, err := readMentions(ctx, tx, jsonList([]string{id}), textWindow{offset, offset + limit})
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: mentions of %s: %w", id, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, 0, fmt.Errorf("store: mentions of %s: %w", id, err)
+	}
+	all := byEvent[id]
+	lo, hi := min(offset, len(all)), min(offset+limit, len(all))
+	return append([]model.Mention{}, all[lo:hi]...), len(all), nil
+}
+
 // Counts returns how many articles, actors, events and mentions are stored,
 // for the summary of eventgraph build.
 func (d *DB) Counts(ctx context.Context) (articles, actors, events, mentions int, err error) {

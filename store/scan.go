@@ -81,7 +81,11 @@ func scanEvents(rows *sql.Rows, keep func(model.Event) bool) ([]model.Event, err
 	return events, nil
 }
 
-// The queries of readEvents, named for the plan tests.
+// The queries of readEvents, named for the plan tests. A mention's
+// article is read through articles_cover (migration 0011), which holds
+// the columns read here: the table's row keeps origin after the body, so
+// reading it there went through the whole article text, once per
+// mention.
 const (
 	readEventsSQL = `SELECT e.id, e.code, e.date_start, e.date_end, e.precision, e.location,
 		s.id, s.name, s.country, s.role, s.code, t.id, t.name, t.country, t.role, t.code,
@@ -89,22 +93,41 @@ const (
 		FROM events e JOIN actors s ON s.id = e.source_id LEFT JOIN actors t ON t.id = e.target_id
 		LEFT JOIN reviews r ON r.event_id = e.id
 		WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY ` + pageKey
-	readMentionsSQL = `SELECT m.event_id, m.id, m.article_id, m.sentence, m."start", m."end", m."trigger", m.time_text,
-		COALESCE(a.path, ''), COALESCE(a.url, ''), COALESCE(a.outlet, ''), a.published, a.origin,
+	// readMentionsSQL reads what orders the mentions and what an event
+	// computes from all of them (sources, figures, disputes), but not
+	// their text, which mentionTextSQL reads for the mentions shown.
+	readMentionsSQL = `SELECT m.event_id, m.id, m.article_id, m."start",
+		COALESCE(a.path, ''), COALESCE(a.outlet, ''), a.published, a.origin,
 		m.code, m.date_start, m.date_end, m.precision, m.location, m.figures, m.source_id, m.target_id
-		FROM mentions m LEFT JOIN articles a ON a.id = m.article_id
+		FROM mentions m LEFT JOIN articles a INDEXED BY articles_cover ON a.id = m.article_id
 		WHERE m.event_id IN (SELECT value FROM json_each(?))`
+	mentionTextSQL = `SELECT m.id, m.sentence, m."end", m."trigger", m.time_text, COALESCE(a.url, '')
+		FROM mentions m LEFT JOIN articles a INDEXED BY articles_cover ON a.id = m.article_id
+		WHERE m.id IN (SELECT value FROM json_each(?))`
 	actorsByIDSQL = `SELECT id, name, country, role, code FROM actors
 		WHERE id IN (SELECT value FROM json_each(?))`
 )
+
+// textWindow says which of an event's mentions, in their order, are read
+// with their text (sentence, end offset, trigger, time text, url): those
+// from lo up to hi, every one from lo when hi < 0. The others carry the
+// rest (article, outlet, origin, own coding, figures), which is all that
+// an event's counts, figures and disputes are computed from.
+type textWindow struct{ lo, hi int }
+
+// allTexts reads every mention whole.
+var allTexts = textWindow{0, -1}
+
+func (w textWindow) has(i int) bool { return i >= w.lo && (w.hi < 0 || i < w.hi) }
 
 // readEvents reads the given events with their mentions, as Events would
 // (order and content; page_test.go compares them), in three queries
 // rather than one: the events, their mentions with their articles, and
 // the mentions' actors once each. The one query of Events repeats an
 // event's columns and joins two actors on every mention row, which for
-// a page of much-reported events is most of the page's time.
-func readEvents(ctx context.Context, tx *sql.Tx, ids []string) ([]model.Event, error) {
+// a page of much-reported events is most of the page's time. Only the
+// mentions in texts get their text (a fourth query).
+func readEvents(ctx context.Context, tx *sql.Tx, ids []string, texts textWindow) ([]model.Event, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
@@ -141,7 +164,7 @@ func readEvents(ctx context.Context, tx *sql.Tx, ids []string) ([]model.Event, e
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	mentions, err := readMentions(ctx, tx, list)
+	mentions, err := readMentions(ctx, tx, list, texts)
 	if err != nil {
 		return nil, err
 	}
@@ -153,10 +176,10 @@ func readEvents(ctx context.Context, tx *sql.Tx, ids []string) ([]model.Event, e
 }
 
 // readMentions reads the mentions of the events in list (a JSON array of
-// ids), each event's in the order of Events, with their own coding. The
-// order is made here rather than by SQLite, whose sort would copy every
-// row, sentences included.
-func readMentions(ctx context.Context, tx *sql.Tx, list string) (map[string][]model.Mention, error) {
+// ids), each event's in the order of Events, with their own coding, and
+// the text of those in texts. The order is made here rather than by
+// SQLite, whose sort would copy every row.
+func readMentions(ctx context.Context, tx *sql.Tx, list string, texts textWindow) (map[string][]model.Mention, error) {
 	rows, err := tx.QueryContext(ctx, readMentionsSQL, list)
 	if err != nil {
 		return nil, err
@@ -175,8 +198,8 @@ func readMentions(ctx context.Context, tx *sql.Tx, list string) (map[string][]mo
 	for rows.Next() {
 		var event string
 		r := &ref{}
-		if err := rows.Scan(&event, &r.id, &r.m.ArticleID, &r.m.Sentence, &r.m.Start, &r.m.End, &r.m.Trigger, &r.m.TimeText,
-			&r.m.Path, &r.m.URL, &r.m.Outlet, &r.published, &r.own.origin, &r.own.code, &r.own.start, &r.own.end,
+		if err := rows.Scan(&event, &r.id, &r.m.ArticleID, &r.m.Start,
+			&r.m.Path, &r.m.Outlet, &r.published, &r.own.origin, &r.own.code, &r.own.start, &r.own.end,
 			&r.own.precision, &r.own.location, &r.own.figures, &r.src, &r.tgt); err != nil {
 			rows.Close()
 			return nil, err
@@ -198,6 +221,7 @@ func readMentions(ctx context.Context, tx *sql.Tx, list string) (map[string][]mo
 		return nil, err
 	}
 	out := make(map[string][]model.Mention, len(byEvent))
+	shown := map[string]*model.Mention{} // mention id to the mention whose text is read
 	for event, refs := range byEvent {
 		// eventsOrder: a.published (NULL first), a.path, m.article_id, m.start, m.id.
 		sort.Slice(refs, func(i, j int) bool {
@@ -228,10 +252,43 @@ func readMentions(ctx context.Context, tx *sql.Tx, list string) (map[string][]mo
 				return nil, fmt.Errorf("event %s: %w", event, err)
 			}
 			ms[i] = r.m
+			if texts.has(i) {
+				shown[r.id] = &ms[i]
+			}
 		}
 		out[event] = ms
 	}
+	if err := readMentionTexts(ctx, tx, shown); err != nil {
+		return nil, err
+	}
 	return out, nil
+}
+
+// readMentionTexts fills in the text of the given mentions, by id.
+func readMentionTexts(ctx context.Context, tx *sql.Tx, shown map[string]*model.Mention) error {
+	if len(shown) == 0 {
+		return nil
+	}
+	ids := make([]string, 0, len(shown))
+	for id := range shown {
+		ids = append(ids, id)
+	}
+	rows, err := tx.QueryContext(ctx, mentionTextSQL, jsonList(ids))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var t model.Mention
+		if err := rows.Scan(&id, &t.Sentence, &t.End, &t.Trigger, &t.TimeText, &t.URL); err != nil {
+			return err
+		}
+		if m := shown[id]; m != nil {
+			m.Sentence, m.End, m.Trigger, m.TimeText, m.URL = t.Sentence, t.End, t.Trigger, t.TimeText, t.URL
+		}
+	}
+	return rows.Err()
 }
 
 // actorsByID reads the given actors' columns in the form ownCoding takes.

@@ -1,0 +1,173 @@
+package explorer
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// Each event of /api/events carries its first defaultMentions mentions
+// unless the request asks for another number (mentions=N, 0 to
+// maxLimit); mention_count and the other counts, the outlets, figures and
+// disputes are still those of all its reports, and mentions_next is the
+// address of the rest (/api/mentions). An event told by hundreds of
+// articles made pages of megabytes, most of them sentences nobody reads
+// in a list.
+const defaultMentions = 10
+
+// MentionPager is what a reader may offer besides [EventPager] so that a
+// page reads the text only of the mentions it shows: EventsPage is
+// EventsAfter (with between, as [BetweenPager] means it) whose events hold
+// every mention but only the first texts with their text (sentence, end,
+// trigger, time text, url; all of them when texts < 0); EventMentions
+// returns the mentions of one event from offset on, at most limit of them,
+// whole and in order, with how many it has, or an error matching
+// [model.ErrNotFound] for no such event. The SQLite store has both.
+type MentionPager interface {
+	EventsPage(ctx context.Context, f model.EventFilter, between bool, afterID string, limit, texts int) ([]model.Event, error)
+	EventMentions(ctx context.Context, id string, offset, limit int) ([]model.Mention, int, error)
+}
+
+// mentionsParam reads how many mentions per event a page shows.
+func mentionsParam(q url.Values) (int, error) {
+	s := q.Get("mentions")
+	if s == "" {
+		return defaultMentions, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n > maxLimit {
+		return 0, fmt.Errorf("%w: mentions %q: want a number from 0 to %d", errBadPage, s, maxLimit)
+	}
+	return n, nil
+}
+
+// mentionsURL is the address of an event's mentions from offset on.
+func mentionsURL(id string, offset, limit int) string {
+	return "/api/mentions?event=" + url.QueryEscape(id) + "&offset=" + strconv.Itoa(offset) + "&limit=" + strconv.Itoa(limit)
+}
+
+// fromAllMentions are the fields of the contract's event that are computed
+// from its mentions; a page that shows some mentions writes them from all.
+func fromAllMentions(e model.Event) map[string]any {
+	return map[string]any{
+		"sources": e.Sources(), "articles": e.Articles(), "mention_count": len(e.Mentions),
+		"outlets": e.SourceLabels(), "figures": e.Figures(),
+	}
+}
+
+// encodeEvent writes e in the contract's shape, byte for byte as
+// e.MarshalJSON does when it has at most shown mentions. Otherwise the
+// mentions array holds the first shown, the fields computed from the
+// mentions are those of all of them, and mentions_next, last, gives the
+// address of the rest.
+func encodeEvent(e model.Event, shown int) ([]byte, error) {
+	if shown < 0 || len(e.Mentions) <= shown {
+		return e.MarshalJSON()
+	}
+	short := e
+	short.Mentions = e.Mentions[:shown:shown]
+	b, err := short.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	full := fromAllMentions(e)
+	// The object's members in their order, with the values computed from
+	// all mentions put in place of those of the first few.
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil, fmt.Errorf("event %s: not a JSON object", e.ID)
+	}
+	out := []byte{'{'}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		key, _ := t.(string)
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil, err
+		}
+		if v, ok := full[key]; ok {
+			if raw, err = json.Marshal(v); err != nil {
+				return nil, err
+			}
+		}
+		k, _ := json.Marshal(key)
+		out = append(append(append(out, k...), ':'), raw...)
+		out = append(out, ',')
+	}
+	next, _ := json.Marshal(mentionsURL(e.ID, shown, defaultMentionPage))
+	out = append(append(out, `"mentions_next":`...), next...)
+	return append(out, '}'), nil
+}
+
+// Pages of /api/mentions: defaultMentionPage mentions unless limit says.
+const defaultMentionPage = 100
+
+// apiMentions answers the mentions of one event (event=ID) from offset
+// on, at most limit of them, as a JSON array of the contract's mentions
+// in the order of the event's. When more follow, the Link header names
+// the next page (rel="next") and X-Next-Offset its offset.
+func (x *Explorer) apiMentions(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	id := q.Get("event")
+	offset, limit := 0, defaultMentionPage
+	var err error
+	if s := q.Get("offset"); s != "" {
+		if offset, err = strconv.Atoi(s); err != nil || offset < 0 {
+			http.Error(w, fmt.Sprintf("offset %q: want a number from 0", s), http.StatusBadRequest)
+			return
+		}
+	}
+	if s := q.Get("limit"); s != "" {
+		if limit, err = strconv.Atoi(s); err != nil || limit < 1 || limit > maxLimit {
+			http.Error(w, fmt.Sprintf("limit %q: want a number from 1 to %d", s, maxLimit), http.StatusBadRequest)
+			return
+		}
+	}
+	if id == "" {
+		http.Error(w, "event: want an event id", http.StatusBadRequest)
+		return
+	}
+	ms, total, err := x.eventMentions(r.Context(), id, offset, limit)
+	if errors.Is(err, model.ErrNotFound) {
+		http.Error(w, "no such event", http.StatusNotFound)
+		return
+	}
+	if err != nil {
+		x.fail(w, r, err)
+		return
+	}
+	if next := offset + len(ms); next < total {
+		w.Header().Set("Link", "<"+mentionsURL(id, next, limit)+`>; rel="next"`)
+		w.Header().Set("X-Next-Offset", strconv.Itoa(next))
+	}
+	x.writeJSON(w, r, ms)
+}
+
+// eventMentions reads a window of one event's mentions, through the
+// reader's MentionPager or, without one, from all its events.
+func (x *Explorer) eventMentions(ctx context.Context, id string, offset, limit int) ([]model.Mention, int, error) {
+	if mp, ok := x.r.(MentionPager); ok {
+		return mp.EventMentions(ctx, id, offset, limit)
+	}
+	all, err := x.r.Events(ctx, model.EventFilter{IncludeRejected: true})
+	if err != nil {
+		return nil, 0, err
+	}
+	for _, e := range all {
+		if e.ID == id {
+			lo, hi := min(offset, len(e.Mentions)), min(offset+limit, len(e.Mentions))
+			return append([]model.Mention{}, e.Mentions[lo:hi]...), len(e.Mentions), nil
+		}
+	}
+	return nil, 0, model.ErrNotFound
+}

@@ -53,7 +53,7 @@ var actNouns = map[string]string{
 // actTarget finds "the strike" (an act noun) in [from, to) and returns
 // its agent: "by X" after it, else the source of the latest earlier event
 // of the noun's kind.
-func (d *doc) actTarget(s *sent, from, to int) []model.Actor {
+func (d *doc) actTarget(s *sent, t coding.Trigger, from, to int) []model.Actor {
 	for i := from; i < to && i < from+6; i++ {
 		low, ok := actNouns[s.words[i]]
 		if !ok {
@@ -63,10 +63,40 @@ func (d *doc) actTarget(s *sent, from, to int) []model.Actor {
 			// "the strikes by the regime and its backer Russia".
 			return d.agents(s, i+2, min(to, i+8))
 		}
-		if a, ok := d.judgedAgent(s.words[i], low); ok {
+		if a, ok := d.toldAgent(s.words[i], low); ok {
+			return []model.Actor{a}
+		}
+		if acts := d.sameStance(s, t); len(acts) > 0 {
+			return acts
+		}
+		if a, ok := d.mainAgent(low); ok {
 			return []model.Actor{a}
 		}
 		return nil
+	}
+	return nil
+}
+
+// sameStance returns the target of the judgement the source's side made
+// in the sentence before, or earlier in this one: "Iran has praised the
+// attack. An adviser said Tehran supported the operation" speaks of one
+// act with two words, whoever else acted since.
+func (d *doc) sameStance(s *sent, t coding.Trigger) []model.Actor {
+	si := slices.Index(d.sents, s)
+	chain, _, _ := auxChain(s.words, t.Head)
+	subj := d.subject(s, chain, clauseStart(s.words, t.Head))
+	if si < 0 || len(subj) == 0 {
+		return nil
+	}
+	for k := len(d.done) - 1; k >= 0 && d.done[k].sent >= si-1; k-- {
+		e := d.done[k]
+		if e.tgt == nil || e.src.Country != subj[0].Country || e.tgt.Country == e.src.Country {
+			continue
+		}
+		switch model.RootOf(e.code) {
+		case "03", "05", "11", "12":
+			return []model.Actor{*e.tgt}
+		}
 	}
 	return nil
 }
@@ -86,13 +116,9 @@ var actStems = map[string][]string{
 	"blockade": {"blockade"}, "sanctions": {"sanction"},
 }
 
-// judgedAgent returns the agent of the act a judgement names with noun:
-// the source of the latest earlier event told with the noun's own word,
-// else the side that did most of the acts of the noun's kind (root at
-// least low) so far, the latest of them on a tie. A story of one side's
-// strikes mentions the other's reply; "condemned the strike" still means
-// the striker's.
-func (d *doc) judgedAgent(noun, low string) (model.Actor, bool) {
+// toldAgent returns the agent of the act a judgement names with noun:
+// the source of the latest earlier event told with the noun's own word.
+func (d *doc) toldAgent(noun, low string) (model.Actor, bool) {
 	for k := len(d.done) - 1; k >= 0; k-- {
 		e := d.done[k]
 		if model.RootOf(e.code) < low || e.src.Role == model.RoleCVL {
@@ -106,6 +132,14 @@ func (d *doc) judgedAgent(noun, low string) (model.Actor, bool) {
 			}
 		}
 	}
+	return model.Actor{}, false
+}
+
+// mainAgent returns the side that did most of the acts of a kind (root at
+// least low) so far, the latest of them on a tie. A story of one side's
+// strikes mentions the other's reply; "condemned the strike" still means
+// the striker's.
+func (d *doc) mainAgent(low string) (model.Actor, bool) {
 	count := map[string]int{}
 	best, n := -1, 0
 	for k := len(d.done) - 1; k >= 0; k-- {

@@ -269,7 +269,7 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 			// "called the strike a spit in the face of X": the judgement
 			// is of the act in the gap, aimed at its author; X is only
 			// the one it wronged.
-			if acts := d.actTarget(s, t.SlotStart, t.SlotEnd); len(acts) > 0 {
+			if acts := d.actTarget(s, t, t.SlotStart, t.SlotEnd); len(acts) > 0 {
 				return acts
 			}
 		}
@@ -377,7 +377,7 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 		if acts := d.namedAgent(s, start, hi); len(acts) > 0 {
 			return acts
 		}
-		return d.actTarget(s, start, end)
+		return d.actTarget(s, t, start, end)
 	case "13":
 		// "vowed to respond to any attack by X": the threat is aimed at
 		// the attacker.

@@ -197,6 +197,9 @@ func TestTargetRules(t *testing.T) {
 		{"a side of unknown camp in a civil war yields to the other side at home",
 			"Sudan's army and the Rapid Support Forces fought in Khartoum and Omdurman on Monday. Saudi Arabia offered to host talks. The Sudanese side made painful concessions on Tuesday.",
 			[]want{{"SDN", "SDN", "08"}}, []want{{"SDN", "SAU", "08"}}},
+		{"a judgement of the act the same side judged just before",
+			"Chad's army invaded Niger on Monday. Niger's troops shelled Chadian border posts on Tuesday. Niger's jets bombed Chadian bases on Wednesday. Kenya condemned the invasion by Chad. On Thursday Kenya's president also denounced the operation.",
+			[]want{{"KEN", "TCD", "11"}}, []want{{"KEN", "NER", "11"}}},
 	}
 	runRuleCases(t, x, tests)
 }

@@ -128,3 +128,19 @@ func TestDocumentsConcurrent(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestTokenKeysFolded checks the keys tokenize cuts from one lower-cased
+// copy of the text against folding each word alone: capitalised and
+// all-capital ASCII words, accented and curly-apostrophe words, and a
+// word whose accent comes after an ASCII capital.
+func TestTokenKeysFolded(t *testing.T) {
+	text := "The RURITANIAN Army’s chief, Gen. Zoë Kowalczyk-Nowak, met Łukasz O’Neill and U.S. envoys in São Tomé's port."
+	for _, tk := range tokenize(text, nil) {
+		if tk.key == "'s" || !isWord([]rune(text[tk.start:tk.end])[0]) {
+			continue
+		}
+		if want := foldString(text[tk.start:tk.end]); tk.key != want {
+			t.Errorf("token %q: key %q, want %q", text[tk.start:tk.end], tk.key, want)
+		}
+	}
+}

@@ -27,6 +27,10 @@ func tokenize(text string, toks []token) []token {
 	if want := len(text)/5 + 8; cap(toks) < want {
 		toks = make([]token, 0, want) // about one token per five bytes of news text
 	}
+	// low is text with its ASCII capitals lower-cased, made at the first
+	// capitalised word: the keys of ASCII words are cut from it, one
+	// string for the text rather than one per word.
+	low := ""
 	i := 0
 	for i < len(text) {
 		r, w := rune(text[i]), 1
@@ -48,7 +52,7 @@ func tokenize(text string, toks []token) []token {
 		upper := 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
 		// Most words are plain lower-case ASCII: their key is the text
 		// itself and costs no allocation.
-		plain := true
+		plain, ascii := true, r < utf8.RuneSelf
 		for i < len(text) {
 			r, w = rune(text[i]), 1
 			if r >= utf8.RuneSelf {
@@ -57,6 +61,7 @@ func tokenize(text string, toks []token) []token {
 			if isWord(r) {
 				if r >= utf8.RuneSelf || 'A' <= r && r <= 'Z' {
 					plain = false
+					ascii = ascii && r < utf8.RuneSelf
 				}
 				i += w
 				continue
@@ -69,7 +74,7 @@ func tokenize(text string, toks []token) []token {
 						break
 					}
 					if r == '’' {
-						plain = false
+						plain, ascii = false, false
 					}
 					i += w
 					continue
@@ -82,7 +87,15 @@ func tokenize(text string, toks []token) []token {
 			break
 		}
 		key := text[start:i]
-		if !plain {
+		switch {
+		case plain:
+		case ascii:
+			// Folding an ASCII word only lower-cases it.
+			if low == "" {
+				low = lowerText(text)
+			}
+			key = low[start:i]
+		default:
 			key = foldString(key)
 		}
 		toks = append(toks, token{start: start, end: i, key: key, upper: upper})
@@ -106,6 +119,21 @@ func foldString(s string) string {
 	b.Grow(len(s))
 	for _, r := range s {
 		foldRune(&b, r)
+	}
+	return b.String()
+}
+
+// lowerText lower-cases the ASCII capitals of text and keeps every other
+// byte, so that an ASCII word keeps its offsets.
+func lowerText(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
 	}
 	return b.String()
 }

@@ -128,6 +128,7 @@ type doc struct {
 	// countries are the distinct countries of history, in order of first
 	// mention: the context of the place lookup, kept as history grows.
 	countries []string
+	placeCtx  []string        // findPlaces' buffer for the countries of a sentence
 	ad        *actor.Document // nil without a gazetteer
 	done      []coded         // events coded so far, for context
 	speech    speech          // reused by speakers (speech.go)

@@ -91,21 +91,28 @@ func (d *doc) placesIn(s *sent) []placeMention {
 }
 
 func (d *doc) findPlaces(s *sent) []placeMention {
-	ctx := d.countries[:len(d.countries):len(d.countries)]
-	for _, m := range s.actors {
-		if m.Actor.Country != "" {
-			ctx = append(ctx, m.Actor.Country)
+	// The context is built in a buffer kept on the doc: FindWith does not
+	// keep it, and most sentences have events to place.
+	ctx := append(d.placeCtx[:0], d.countries...)
+	for i := range s.actors {
+		if c := s.actors[i].Actor.Country; c != "" {
+			ctx = append(ctx, c)
 		}
 	}
-	var out []placeMention
-	for _, m := range place.Default().FindWith(s.span.Text, ctx) {
+	d.placeCtx = ctx
+	ms := place.Default().FindWith(s.span.Text, ctx)
+	if len(ms) == 0 {
+		return nil
+	}
+	out := make([]placeMention, 0, len(ms))
+	for _, m := range ms {
 		ts, te := tokenRange(s.toks, m.Start, m.End)
 		if ts >= te {
 			continue
 		}
 		pm := placeMention{Match: m, ts: ts}
-		for _, a := range s.actors {
-			if a.ts < te && ts < a.te && a.Kind != actor.KindPlace {
+		for i := range s.actors {
+			if a := &s.actors[i]; a.ts < te && ts < a.te && a.Kind != actor.KindPlace {
 				pm.actor = true
 			}
 		}

@@ -1,6 +1,9 @@
 package timex
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // token is one word, number or punctuation mark of the text. Offsets are
 // bytes into the text; w is the lower-cased ASCII form used for lookups.
@@ -42,6 +45,10 @@ func tokenize(text string, toks []token) []token {
 	table := wordTable()
 	sent := 0
 	lower := make([]byte, 0, 16)
+	// low is text with its capitals lower-cased, made at the first
+	// capitalised word outside the table: the words of a text then share
+	// one string rather than each making its own.
+	low := ""
 	for i := 0; i < len(text); {
 		c := text[i]
 		switch {
@@ -60,7 +67,10 @@ func tokenize(text string, toks []token) []token {
 			} else if !upper {
 				t.w = text[i:j] // already lower case: no copy
 			} else {
-				t.w = string(lower)
+				if low == "" {
+					low = lowerASCII(text)
+				}
+				t.w = low[i:j]
 			}
 			toks = append(toks, t)
 			i = j
@@ -133,14 +143,27 @@ func suffixEnd(text string, j int) int {
 	return k
 }
 
+// lowerASCII lower-cases the ASCII capitals of s, keeping every other
+// byte: a string without capitals is returned as it is.
 func lowerASCII(s string) string {
-	b := []byte(s)
-	for i := range b {
-		if b[i] >= 'A' && b[i] <= 'Z' {
-			b[i] |= 0x20
-		}
+	i := 0
+	for i < len(s) && !(s[i] >= 'A' && s[i] <= 'Z') {
+		i++
 	}
-	return string(b)
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c |= 0x20
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // abbrevBefore reports whether the period just appended follows a short

@@ -107,3 +107,23 @@ func TestTagConcurrent(t *testing.T) {
 		t.Errorf("%q: tagged differently under concurrency", s)
 	}
 }
+
+// TestTokenLowerCase checks the lower-case form of capitalised words
+// outside the lexicons, which share one lower-cased copy of the text,
+// also after non-ASCII runes have shifted nothing, and of suffixes.
+func TestTokenLowerCase(t *testing.T) {
+	text := "Zubrów’s MINISTERS met Ruritanian envoys in the 1990S; the 3RD round is Near."
+	for _, tk := range tokenize(text, nil) {
+		if tk.kind == tkPunct {
+			continue
+		}
+		if want := strings.ToLower(text[tk.s:tk.e]); tk.w != want && tk.kind == tkWord {
+			t.Errorf("token %q: w = %q, want %q", text[tk.s:tk.e], tk.w, want)
+		}
+	}
+	for in, want := range map[string]string{"": "", "plain": "plain", "MiXeD": "mixed", "Ça VA": "Ça va"} {
+		if got := lowerASCII(in); got != want {
+			t.Errorf("lowerASCII(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -120,6 +120,12 @@ func (d *doc) codeSentence(si int) []coded {
 			chain, _, neg := auxChain(w, t.Head)
 			if stance {
 				suppress = hi
+				if a := slices.Index(w[t.End:hi], "and"); a >= 0 {
+					// "strikes are unacceptable and measures are being
+					// taken to ...": a judgment governs no clause after
+					// "and".
+					suppress = t.End + a
+				}
 			}
 			if sp, ok := speakers[t.Head]; ok && !neg {
 				var judged []model.Actor
@@ -152,6 +158,11 @@ func (d *doc) codeSentence(si int) []coded {
 			}
 			if len(srcs) > 0 && len(tgts) == 0 && e.Root() >= "18" {
 				tgts = d.victims(s, t.End, hi)
+			}
+			if len(srcs) > 0 && len(tgts) == 0 && e.Root() == "08" && !e.Sym {
+				// "a humanitarian truce declared by the government": a
+				// concession is made to the other side of the story.
+				tgts = d.partner(si, srcs[0])
 			}
 			if len(srcs) > 0 {
 				acts++
@@ -268,6 +279,9 @@ func (d *doc) codeSentence(si int) []coded {
 			}
 		} else {
 			srcs = d.reportedSubject(s, t, chain, lo)
+			if len(srcs) == 0 {
+				srcs = d.absoluteSubject(s, t.Head)
+			}
 			if thingRelative(s, chain) {
 				// "that agreement which created a demilitarised zone":
 				// the relative's subject is the thing named, no actor.
@@ -406,6 +420,30 @@ func (d *doc) codeSentence(si int) []coded {
 		}
 	}
 	return dropShadowed(out)
+}
+
+// absoluteSubject returns the actor of an absolute phrase "with X
+// V-ing" ("fighting has intensified, with Eritrean troops joining the
+// offensive"): the gerund's own subject, which its preposition hides from
+// the subject search.
+func (d *doc) absoluteSubject(s *sent, head int) []model.Actor {
+	w := s.words
+	if head == 0 || !strings.HasSuffix(w[head], "ing") {
+		return nil
+	}
+	k, ok := s.actorEndingAt(head - 1)
+	if !ok {
+		return nil
+	}
+	m := s.actors[k]
+	if m.te != head || m.ts == 0 || w[m.ts-1] != "with" {
+		return nil
+	}
+	a, ok := d.resolve(s, k)
+	if !ok || a.Country == "" {
+		return nil
+	}
+	return []model.Actor{a}
 }
 
 // dropShadowed removes an event of a source with no target, or aimed at

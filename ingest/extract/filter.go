@@ -135,6 +135,16 @@ func carrierVerb(words []string, head int, root string) (int, bool) {
 		// is a preposition and the act is done.
 		return k, true
 	}
+	if takeForms[words[k]] && k >= 2 && (words[k-1] == "being" || words[k-1] == "been") {
+		// "measures are being taken to neutralise": the passive of the
+		// taking carries as its active does; the one taking is whoever
+		// speaks or acts for the subject.
+		for j := k - 2; j >= 0 && k-j <= 4; j-- {
+			if supportNouns[words[j]] {
+				return k, true
+			}
+		}
+	}
 	if supportNouns[words[k]] {
 		// "has taken several steps to ease": the taking carries.
 		for j := k - 1; j >= 0 && k-j <= 3; j-- {
@@ -240,6 +250,12 @@ func participlePredicate(words []string, t coding.Trigger) bool {
 
 // nounUse reports a verb pattern used as a noun: "the attack", "a deal".
 func nounUse(words []string, t coding.Trigger) bool {
+	if t.End == t.Head+1 && t.End < len(words) && strings.HasSuffix(words[t.Head], "ing") && gerundSubjectVerbs[words[t.End]] {
+		// "and fighting has since intensified", "shelling continued
+		// overnight": a gerund right before a finite verb is its
+		// subject, a noun.
+		return true
+	}
 	if t.Head == 0 {
 		return false
 	}
@@ -268,6 +284,12 @@ func nounUse(words []string, t coding.Trigger) bool {
 	q := words[t.Head-2]
 	return prepositions[q] || determiners[q] || q == "and" || q == "or"
 }
+
+// gerundSubjectVerbs are finite verbs that, right after a gerund, make it
+// their subject.
+var gerundSubjectVerbs = set("has", "have", "had", "is", "was", "continues", "continued",
+	"resumed", "erupted", "intensified", "escalated", "raged", "rages", "broke", "spread",
+	"subsided", "persisted", "eased")
 
 // adjectiveLike reports a word with the form of an adjective ("military",
 // "heavy", "early-morning").

@@ -23,6 +23,9 @@ func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
 	if len(acts) > 0 || t.Entry.NoSub {
 		return acts
 	}
+	if acts := d.relativeObject(s, t); len(acts) > 0 {
+		return acts
+	}
 	if acts := d.toldAddressees(s, t); len(acts) > 0 {
 		return acts
 	}
@@ -80,6 +83,33 @@ func (d *doc) answered(s *sent, t coding.Trigger) []model.Actor {
 		return nil
 	}
 	return d.eventPartner(slices.Index(d.sents, s), subj[0], true)
+}
+
+// relativeObject returns X of "X, which Y accuses of ...", "X, whom Y
+// attacked": a verb whose subject follows an object relative pronoun acts
+// on the pronoun's antecedent.
+func (d *doc) relativeObject(s *sent, t coding.Trigger) []model.Actor {
+	w := s.words
+	chain, _, _ := auxChain(w, t.Head)
+	k, ok := s.actorEndingAt(chain - 1)
+	if !ok || s.actors[k].te != chain {
+		return nil
+	}
+	r := s.actors[k].ts - 1
+	if r >= 0 && w[r] == "the" {
+		r--
+	}
+	if r < 2 || w[r] != "which" && w[r] != "whom" || w[r-1] != "," {
+		return nil
+	}
+	j, ok := s.actorEndingAt(r - 2)
+	if !ok || s.actors[j].te != r-1 {
+		return nil
+	}
+	if a, ok := d.resolve(s, j); ok && a.Country != "" {
+		return []model.Actor{a}
+	}
+	return nil
 }
 
 // requestNouns name the asking an act of help answers: "at Turkey's

@@ -200,6 +200,12 @@ func TestTargetRules(t *testing.T) {
 		{"a judgement of the act the same side judged just before",
 			"Chad's army invaded Niger on Monday. Niger's troops shelled Chadian border posts on Tuesday. Niger's jets bombed Chadian bases on Wednesday. Kenya condemned the invasion by Chad. On Thursday Kenya's president also denounced the operation.",
 			[]want{{"KEN", "TCD", "11"}}, []want{{"KEN", "NER", "11"}}},
+		{"the antecedent of an object relative is the one acted upon",
+			"Ethiopia signed a truce with the Oromo Liberation Army, which Kenya accuses of raiding border towns.",
+			[]want{{"KEN", "ETH", "11"}}, []want{{"KEN", "-", "11"}}},
+		{"whom after a state names the one attacked",
+			"The United Nations sent aid to Chad, whom Sudanese rebels attacked on Monday.",
+			[]want{{"SDN", "TCD", "19"}}, nil},
 	}
 	runRuleCases(t, x, tests)
 }

@@ -80,33 +80,68 @@ func encodeEvent(e model.Event, shown int) ([]byte, error) {
 	full := fromAllMentions(e)
 	// The object's members in their order, with the values computed from
 	// all mentions put in place of those of the first few.
-	dec := json.NewDecoder(bytes.NewReader(b))
-	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return nil, fmt.Errorf("event %s: not a JSON object", e.ID)
-	}
-	out := []byte{'{'}
-	for dec.More() {
-		t, err := dec.Token()
+	out := make([]byte, 0, len(b)+256)
+	out = append(out, '{')
+	for rest := b[1:]; len(rest) > 1; {
+		key, start, end, err := nextMember(rest)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("event %s: %w", e.ID, err)
 		}
-		key, _ := t.(string)
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return nil, err
-		}
+		out = append(out, rest[:start]...) // the key and its colon, as written
+		raw := rest[start:end]
+		rest = rest[end+1:]
 		if v, ok := full[key]; ok {
 			if raw, err = json.Marshal(v); err != nil {
 				return nil, err
 			}
 		}
-		k, _ := json.Marshal(key)
-		out = append(append(append(out, k...), ':'), raw...)
-		out = append(out, ',')
+		out = append(append(out, raw...), ',')
 	}
 	next, _ := json.Marshal(mentionsURL(e.ID, shown, defaultMentionPage))
 	out = append(append(out, `"mentions_next":`...), next...)
 	return append(out, '}'), nil
+}
+
+// errNotObject is returned by nextMember for what encoding/json never
+// writes as an object's member.
+var errNotObject = errors.New("not a compact JSON object")
+
+// nextMember reads one member of a compact JSON object, as encoding/json
+// writes it, from b (just after the brace or the comma before it): its
+// key, unquoted (keys here are plain), and where its value starts and
+// ends; the comma or closing brace after the member is at end. A decoder
+// would do the same at several times the cost, a tenth of a page's.
+func nextMember(b []byte) (key string, start, end int, err error) {
+	if len(b) == 0 || b[0] != '"' {
+		return "", 0, 0, errNotObject
+	}
+	q := bytes.IndexByte(b[1:], '"') + 1 // the key's closing quote
+	if q < 1 || q+1 >= len(b) || b[q+1] != ':' || bytes.IndexByte(b[1:q], '\\') >= 0 {
+		return "", 0, 0, errNotObject
+	}
+	key = string(b[1:q])
+	start = q + 2
+	depth, inString := 0, false
+	for i := start; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case inString && c == '\\':
+			i++ // the escaped byte
+		case c == '"':
+			inString = !inString
+		case inString:
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			if depth == 0 { // the object's own closing brace
+				return key, start, i, nil
+			}
+			depth--
+		case c == ',' && depth == 0:
+			return key, start, i, nil
+		}
+	}
+	return "", 0, 0, errNotObject
 }
 
 // Pages of /api/mentions: defaultMentionPage mentions unless limit says.

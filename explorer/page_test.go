@@ -47,12 +47,15 @@ func TestEncodeEvent_ShownMentions(t *testing.T) {
 	killed := func(n float64) []model.Figure {
 		return []model.Figure{{Kind: model.FigureKilled, Value: n, Low: n, High: n, Unit: "soldiers", Text: "a toll"}}
 	}
-	e := model.Event{Code: "195", Date: model.DayOf(2020, 2, 27), Source: src, Target: &tgt, Mentions: []model.Mention{
-		{ArticleID: "r-1", Outlet: "BBC News", Sentence: "Warplanes struck a convoy.", Figures: killed(33)},
-		{ArticleID: "r-2", Outlet: "The Moscow Times", Origin: "Reuters", Sentence: "Jets hit <soldiers>."},
-		{ArticleID: "r-3", Outlet: "SANA", Sentence: "An attack left 22 dead.", Figures: killed(22)},
-		{ArticleID: "r-3", Outlet: "SANA", Sentence: "The toll was given by the ministry."},
-	}}
+	// Quotes, brackets, commas and backslashes inside strings, which the
+	// members' split must step over.
+	e := model.Event{Code: "195", Date: model.DayOf(2020, 2, 27), Source: src, Target: &tgt, Location: `Idlib, "the pocket"}],`,
+		Mentions: []model.Mention{
+			{ArticleID: "r-1", Outlet: "BBC News", Sentence: `Warplanes struck a "convoy", {they} said [\\"].`, Figures: killed(33)},
+			{ArticleID: "r-2", Outlet: "The Moscow Times", Origin: "Reuters", Sentence: "Jets hit <soldiers>."},
+			{ArticleID: "r-3", Outlet: "SANA", Sentence: "An attack left 22 dead.", Figures: killed(22)},
+			{ArticleID: "r-3", Outlet: "SANA", Sentence: "The toll was given by the ministry."},
+		}}
 	e.SetID()
 	whole, err := e.MarshalJSON()
 	if err != nil {

@@ -201,6 +201,10 @@ func TestReadEvents_QueryPlans(t *testing.T) {
 	list := []any{`["e-1","e-2"]`}
 	for name, q := range map[string]string{"events": readEventsSQL, "mentions": readMentionsSQL,
 		"mention texts": mentionTextSQL, "actors": actorsByIDSQL} {
+		list := list
+		if q == mentionTextSQL {
+			list = []any{`[1,2]`}
+		}
 		checkPlan(t, name, tx, q, list, false)
 		// A mention's article is read from the index alone: its row holds
 		// the body before origin (migration 0011).

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"sort"
 
@@ -96,14 +97,14 @@ const (
 	// readMentionsSQL reads what orders the mentions and what an event
 	// computes from all of them (sources, figures, disputes), but not
 	// their text, which mentionTextSQL reads for the mentions shown.
-	readMentionsSQL = `SELECT m.event_id, m.id, m.article_id, m."start",
+	readMentionsSQL = `SELECT m.event_id, m.id, m.rowid, m.article_id, m."start",
 		COALESCE(a.path, ''), COALESCE(a.outlet, ''), a.published, a.origin,
 		m.code, m.date_start, m.date_end, m.precision, m.location, m.figures, m.source_id, m.target_id
 		FROM mentions m LEFT JOIN articles a INDEXED BY articles_cover ON a.id = m.article_id
 		WHERE m.event_id IN (SELECT value FROM json_each(?))`
-	mentionTextSQL = `SELECT m.id, m.sentence, m."end", m."trigger", m.time_text, COALESCE(a.url, '')
+	mentionTextSQL = `SELECT m.rowid, m.sentence, m."end", m."trigger", m.time_text, COALESCE(a.url, '')
 		FROM mentions m LEFT JOIN articles a INDEXED BY articles_cover ON a.id = m.article_id
-		WHERE m.id IN (SELECT value FROM json_each(?))`
+		WHERE m.rowid IN (SELECT value FROM json_each(?))`
 	actorsByIDSQL = `SELECT id, name, country, role, code FROM actors
 		WHERE id IN (SELECT value FROM json_each(?))`
 )
@@ -188,6 +189,7 @@ func readMentions(ctx context.Context, tx *sql.Tx, list string, texts textWindow
 	// needs once its actors are read.
 	type ref struct {
 		id        string
+		rowid     int64
 		published sql.NullString
 		m         model.Mention
 		own       ownCoding
@@ -198,7 +200,7 @@ func readMentions(ctx context.Context, tx *sql.Tx, list string, texts textWindow
 	for rows.Next() {
 		var event string
 		r := &ref{}
-		if err := rows.Scan(&event, &r.id, &r.m.ArticleID, &r.m.Start,
+		if err := rows.Scan(&event, &r.id, &r.rowid, &r.m.ArticleID, &r.m.Start,
 			&r.m.Path, &r.m.Outlet, &r.published, &r.own.origin, &r.own.code, &r.own.start, &r.own.end,
 			&r.own.precision, &r.own.location, &r.own.figures, &r.src, &r.tgt); err != nil {
 			rows.Close()
@@ -221,7 +223,7 @@ func readMentions(ctx context.Context, tx *sql.Tx, list string, texts textWindow
 		return nil, err
 	}
 	out := make(map[string][]model.Mention, len(byEvent))
-	shown := map[string]*model.Mention{} // mention id to the mention whose text is read
+	shown := map[int64]*model.Mention{} // mention rowid to the mention whose text is read
 	for event, refs := range byEvent {
 		// eventsOrder: a.published (NULL first), a.path, m.article_id, m.start, m.id.
 		sort.Slice(refs, func(i, j int) bool {
@@ -253,7 +255,7 @@ func readMentions(ctx context.Context, tx *sql.Tx, list string, texts textWindow
 			}
 			ms[i] = r.m
 			if texts.has(i) {
-				shown[r.id] = &ms[i]
+				shown[r.rowid] = &ms[i]
 			}
 		}
 		out[event] = ms
@@ -264,22 +266,27 @@ func readMentions(ctx context.Context, tx *sql.Tx, list string, texts textWindow
 	return out, nil
 }
 
-// readMentionTexts fills in the text of the given mentions, by id.
-func readMentionTexts(ctx context.Context, tx *sql.Tx, shown map[string]*model.Mention) error {
+// readMentionTexts fills in the text of the given mentions, by rowid
+// (the table's own key: the id would be looked up in its index first).
+func readMentionTexts(ctx context.Context, tx *sql.Tx, shown map[int64]*model.Mention) error {
 	if len(shown) == 0 {
 		return nil
 	}
-	ids := make([]string, 0, len(shown))
+	ids := make([]int64, 0, len(shown))
 	for id := range shown {
 		ids = append(ids, id)
 	}
-	rows, err := tx.QueryContext(ctx, mentionTextSQL, jsonList(ids))
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, mentionTextSQL, string(list))
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var id string
+		var id int64
 		var t model.Mention
 		if err := rows.Scan(&id, &t.Sentence, &t.End, &t.Trigger, &t.TimeText, &t.URL); err != nil {
 			return err

@@ -36,6 +36,7 @@ type Document struct {
 	focus   focus
 	genders map[string]byte   // people met in the article with a gendered cue
 	led     map[string]string // "coalition" -> the state an "X-led coalition" named
+	scene   string            // the country of the passage's fronted "In Egypt,", or ""
 	out     []Match           // the matches of the passage being read
 	one     [1]Match          // backs d.single
 }
@@ -101,6 +102,7 @@ func (d *Document) Find(text string) []Match {
 	d.toks = tokenize(text, d.toks)
 	toks := d.toks
 	d.noteLed(text, toks)
+	d.scene = d.sceneOf(text, toks)
 	d.out = d.out[:0]
 	if cap(d.seen) < len(toks) {
 		d.seen = make([]seenLookup, len(toks), cap(toks))

@@ -61,10 +61,46 @@ func (d *Document) localize(m *Match, w word) {
 	if !w.focus || m.Actor.Country != "" {
 		return
 	}
-	if c := d.focus.top(); c != "" {
+	c := d.scene
+	if c == "" {
+		c = d.focus.top()
+	}
+	if c != "" {
 		m.Actor = d.newActor(m.Actor.Name, c, m.Actor.Role)
 		m.Inferred = true
 	}
+}
+
+// sceneOf is the country of a passage that opens on where it happens,
+// "In Egypt, a police officer opened fire", "In northern Syria, rebels
+// said": its unqualified agents are of that country, not of the story's
+// (a story about Israel may turn to a shooting in Egypt). Else "".
+func (d *Document) sceneOf(text string, toks []token) string {
+	if len(toks) < 3 || toks[0].key != "in" {
+		return ""
+	}
+	k := 1
+	if compass(toks[k].key) {
+		k++
+	}
+	ls, n := d.lookup(text, toks, k)
+	if n == 0 || k+n >= len(toks) || toks[k+n].key != "," {
+		return ""
+	}
+	l, ok := first(ls, lxState, lxPlace, lxMetonym)
+	if !ok {
+		return ""
+	}
+	c := d.g.idx.named[l.id].actor.Country
+	if len(c) != 3 || c == model.CountryIGO {
+		return ""
+	}
+	return c
+}
+
+// compass reports a direction word before a place: "northern", "central".
+func compass(key string) bool {
+	return key == "central" || len(key) > 5 && key[len(key)-3:] == "ern"
 }
 
 // eventNouns name meetings and agreements: "the Minsk agreements", "the

@@ -58,6 +58,17 @@ func (d *Document) resolve(m *Match) {
 			return
 		}
 	}
+	if m.focus && m.Hint == KindAgent && m.Actor.Role == model.RoleMIL {
+		// "the army", "the military" where the army rules one of the
+		// countries named: the ruling army, whoever's troops were named
+		// last ("French forces would leave ... since the army seized
+		// power" in a story about Mali).
+		if c, ok := d.junta(); ok {
+			m.Actor = d.newActor(m.Text, c, m.Actor.Role)
+			m.Resolved, m.Inferred = true, true
+			return
+		}
+	}
 	passes := 1
 	if m.Hint == KindAgent {
 		passes = 2

@@ -63,6 +63,21 @@ func TestWhoIsWho(t *testing.T) {
 		{"a minister of state", "2019-06-03",
 			[]string{"Minister of State for Foreign Affairs Anwar Gargash spoke."},
 			[]want{{"Minister of State for Foreign Affairs Anwar Gargash", "ARE", "GOV", KindPerson}}},
+		{"the army of a country its army rules", "2022-03-01",
+			[]string{"Mali expelled the envoy.", "Bamako said French troops would leave.", "The army seized power in 2020."},
+			[]want{{"The army", "MLI", "MIL", KindPronoun}}},
+		{"the army where no army rules", "2019-03-01",
+			[]string{"Mali expelled the envoy.", "Bamako said French troops would leave.", "The army refused."},
+			[]want{{"The army", "FRA", "MIL", KindPronoun}}},
+		{"a fronted place sets the scene", "2023-10-08",
+			[]string{"Israel struck Gaza.", "In Egypt, a police officer opened fire."},
+			[]want{{"Egypt", "EGY", "GOV", KindState}, {"police officer", "EGY", "MIL", KindAgent}}},
+		{"a fronted region sets the scene", "2023-10-08",
+			[]string{"Israel struck Gaza.", "In northern Syria, rebels fired."},
+			[]want{{"Syria", "SYR", "GOV", KindState}, {"rebels", "SYR", "REB", KindAgent}}},
+		{"a scene lasts one sentence", "2023-10-08",
+			[]string{"Israel struck Gaza.", "In Egypt, a police officer opened fire.", "Rebels fired."},
+			[]want{{"Rebels", "PSE", "REB", KindAgent}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

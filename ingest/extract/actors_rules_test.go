@@ -48,6 +48,12 @@ func TestActorRules(t *testing.T) {
 		{"a minister of state",
 			"Minister of State for Foreign Affairs Anwar Gargash criticised Qatar.",
 			[]want{{"ARE", "QAT", "11"}}, nil},
+		{"the army that rules",
+			"Thailand's junta expelled the French envoy on Monday. French troops left. The army arrested the prime minister of Thailand.",
+			[]want{{"THA", "THA", "17"}}, []want{{"FRA", "THA", "17"}}},
+		{"a fronted country sets the scene of its agents",
+			"Israel struck Gaza on Monday. In Jordan, police arrested Israeli tourists on Tuesday.",
+			[]want{{"JOR", "ISR", "17"}}, []want{{"ISR", "ISR", "17"}}},
 	}
 	runRuleCases(t, x, tests)
 }

@@ -55,6 +55,8 @@ func main() {
 	warm := flag.Bool("warm", true, "send each query once before measuring (page cache, FTS)")
 	only := flag.String("only", "", "send only the query whose filters are exactly this (\"root=19\"; one not in the list is sent as given)")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the measured run to this file")
+	page := flag.Int("page", 1, "measure this page of each query (1 is the first; a later one is reached by following Link rel=\"next\")")
+	mentions := flag.String("mentions", "", "add mentions=N (mentions shown per event) to every query")
 	flag.Parse()
 	if *only != "" {
 		var keep []string
@@ -67,6 +69,11 @@ func main() {
 			keep = []string{"api/events?" + *only + "&limit=100"}
 		}
 		queries = keep
+	}
+	if *mentions != "" {
+		for i := range queries {
+			queries[i] += "&mentions=" + *mentions
+		}
 	}
 	if *dbPath == "" {
 		log.Fatal("usage: apiload -db FILE [-n 400] [-c 2]")
@@ -88,6 +95,7 @@ func main() {
 
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 	defer cancel()
+	var nextLink string // the Link rel="next" of the last fetch, without its slash
 	fetch := func(q string) (time.Duration, int, error) {
 		req, _ := http.NewRequestWithContext(ctx, "GET", base+q, nil)
 		start := time.Now()
@@ -100,7 +108,24 @@ func main() {
 		if resp.StatusCode != 200 {
 			return 0, 0, fmt.Errorf("%s: HTTP %d", q, resp.StatusCode)
 		}
+		nextLink = strings.TrimPrefix(strings.TrimSuffix(strings.TrimPrefix(resp.Header.Get("Link"), "<"), `>; rel="next"`), "/")
 		return time.Since(start), int(nb), err
+	}
+	// A later page is measured at its own address, found once here: the
+	// cursor of the page before it.
+	names := map[string]string{} // the address measured to the query it stands for
+	for i, q := range queries {
+		names[q] = q
+		for p := 1; p < *page; p++ {
+			if _, _, err := fetch(queries[i]); err != nil {
+				log.Fatal(err)
+			}
+			if nextLink == "" {
+				log.Fatalf("%s has fewer than %d pages", q, *page)
+			}
+			queries[i] = nextLink
+		}
+		names[queries[i]] = q
 	}
 	bytes := map[string]int{}
 	if *warm {
@@ -111,7 +136,7 @@ func main() {
 				continue
 			}
 			bytes[q] = b
-			fmt.Printf("warm-up %-55s %8.1f ms\n", q, float64(d.Microseconds())/1000)
+			fmt.Printf("warm-up %-55s %8.1f ms\n", names[q], float64(d.Microseconds())/1000)
 		}
 	}
 
@@ -177,7 +202,7 @@ func main() {
 		if *c == 1 {
 			cpuCol = fmt.Sprintf("%.1f", pct(cpu[q], 50))
 		}
-		fmt.Printf("%-62s %6d %8.1f %8.1f %8.1f %9d %10s\n", q, len(d), pct(d, 50), pct(d, 95), pct(d, 100), bytes[q], cpuCol)
+		fmt.Printf("%-62s %6d %8.1f %8.1f %8.1f %9d %10s\n", names[q], len(d), pct(d, 50), pct(d, 95), pct(d, 100), bytes[q], cpuCol)
 	}
 	fmt.Printf("%-62s %6d %8.1f %8.1f %8.1f\n", "all", len(all), pct(all, 50), pct(all, 95), pct(all, 100))
 }

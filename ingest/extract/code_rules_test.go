@@ -285,6 +285,9 @@ func TestLexiconCodeRules(t *testing.T) {
 		{"a concession by one side is made to the other",
 			"Sudanese troops clashed with Chadian rebels on Monday. A humanitarian truce declared by the Sudanese government on Tuesday was welcomed.",
 			[]want{{"SDN", "TCD", "08"}}, []want{{"SDN", "-", "08"}}},
+		{"a plural before a verb of onset is its subject, no verb",
+			"Kenya said attacks began in May.",
+			[]want{{"KEN", "-", "01"}}, []want{{"KEN", "-", "19"}}},
 	}
 	runRuleCases(t, x, tests)
 }

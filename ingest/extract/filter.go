@@ -250,10 +250,11 @@ func participlePredicate(words []string, t coding.Trigger) bool {
 
 // nounUse reports a verb pattern used as a noun: "the attack", "a deal".
 func nounUse(words []string, t coding.Trigger) bool {
-	if t.End == t.Head+1 && t.End < len(words) && strings.HasSuffix(words[t.Head], "ing") && gerundSubjectVerbs[words[t.End]] {
-		// "and fighting has since intensified", "shelling continued
-		// overnight": a gerund right before a finite verb is its
-		// subject, a noun.
+	if t.End == t.Head+1 && t.End < len(words) && (gerundSubjectVerbs[words[t.End]] || onsetVerbs[words[t.End]]) &&
+		(strings.HasSuffix(words[t.Head], "ing") || strings.HasSuffix(words[t.Head], "s")) {
+		// "and fighting has since intensified", "since strikes began":
+		// a gerund or plural right before a finite verb is its subject,
+		// a noun.
 		return true
 	}
 	if t.Head == 0 {
@@ -290,6 +291,9 @@ func nounUse(words []string, t coding.Trigger) bool {
 var gerundSubjectVerbs = set("has", "have", "had", "is", "was", "continues", "continued",
 	"resumed", "erupted", "intensified", "escalated", "raged", "rages", "broke", "spread",
 	"subsided", "persisted", "eased")
+
+// onsetVerbs begin an act named by the noun before them: "strikes began".
+var onsetVerbs = set("began", "begun", "begin", "begins", "started", "start", "starts")
 
 // adjectiveLike reports a word with the form of an adjective ("military",
 // "heavy", "early-morning").

@@ -22,7 +22,7 @@ func (tg *tagger) markFuture() {
 	tg.fut = make([]bool, n)
 	for k, t := range tg.t {
 		w := t.w
-		cue := futureCues[w] && !(w == "next" && (tg.w(k-1) == "the" || tg.w(k+1) == "to"))
+		cue := t.lex&inFutureCues != 0 && !(w == "next" && (tg.w(k-1) == "the" || tg.w(k+1) == "to"))
 		if !cue && (w == "is" || w == "are") && tg.w(k+1) == "to" {
 			nx := tg.w(k + 2)
 			cue = nx != "" && nx != "the" && nx != "a" && nx != "be" && k+2 < len(tg.t) && tg.t[k+2].kind == tkWord

@@ -58,7 +58,7 @@ func (tg *tagger) count(k int) (n, end int, ok bool) {
 			return numberWords[tg.w(k+1)], k + 2, true
 		}
 		return 1, k + 1, true
-	case vagueNumbers[w]:
+	case t.lex&inVague != 0:
 		if w == "past" || w == "coming" || w == "recent" {
 			if tg.w(k+1) == "few" || tg.w(k+1) == "several" {
 				return -1, k + 2, true
@@ -66,10 +66,10 @@ func (tg *tagger) count(k int) (n, end int, ok bool) {
 		}
 		return -1, k + 1, true
 	}
-	v, isNum := numberWords[w]
-	if !isNum || w == "single" {
+	if t.lex&inNumbers == 0 || w == "single" {
 		return 0, k, false
 	}
+	v := numberWords[w]
 	end = k + 1
 	// "twenty-four", "twenty four"
 	if v >= 20 && v < 100 {
@@ -90,11 +90,8 @@ func (tg *tagger) count(k int) (n, end int, ok bool) {
 // duration reads durations and the dates counted in them.
 func (tg *tagger) duration(i int) (match, bool) {
 	j := i
-	for {
-		follow, ok := hedges[tg.w(j)]
-		if !ok {
-			break
-		}
+	for tg.in(j, inHedges) {
+		follow := hedges[tg.w(j)]
 		if follow == "" {
 			j++
 			continue
@@ -110,8 +107,8 @@ func (tg *tagger) duration(i int) (match, bool) {
 		j++
 		the = true
 	}
-	if spanStarts[tg.w(j)] && !(tg.w(j) == "recent" || tg.w(j) == "coming") || (tg.w(j) == "recent" || tg.w(j) == "coming") && tg.w(j+1) != "few" {
-		if _, isUnit := units[tg.w(j+1)]; !isUnit || tg.w(j) == "recent" || tg.w(j) == "coming" || the {
+	if tg.in(j, inSpanStarts) && !(tg.w(j) == "recent" || tg.w(j) == "coming") || (tg.w(j) == "recent" || tg.w(j) == "coming") && tg.w(j+1) != "few" {
+		if isUnit := tg.in(j+1, inUnits); !isUnit || tg.w(j) == "recent" || tg.w(j) == "coming" || the {
 			span = true
 			j++
 		}
@@ -249,8 +246,8 @@ func (tg *tagger) anchored(i, end, n int, u unit) (match, bool) {
 // or part of the day.
 func (tg *tagger) set(i int) (match, bool) {
 	w := tg.w(i)
-	if v, ok := setWords[w]; ok {
-		return match{end: i + 1, typ: TypeSet, val: v}, true
+	if tg.in(i, inSetWords) {
+		return match{end: i + 1, typ: TypeSet, val: setWords[w]}, true
 	}
 	if w != "every" && w != "each" && w != "per" {
 		return match{}, false
@@ -261,6 +258,9 @@ func (tg *tagger) set(i int) (match, bool) {
 		n, k = c, e
 	}
 	nx := tg.w(k)
+	if !tg.in(k, inUnits|inWeekdays|inMonths|inPartsOfDay) {
+		return match{}, false
+	}
 	if u, ok := units[nx]; ok && u.letter != "WE" {
 		return match{end: k + 1, typ: TypeSet, val: durationValue(n, u)}, true
 	}

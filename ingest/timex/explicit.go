@@ -104,7 +104,7 @@ func (tg *tagger) yearAt(k int) (int, int, bool) {
 
 // skipWeekday skips a leading "Monday," or "Mon" before an explicit date.
 func (tg *tagger) skipWeekday(i int) int {
-	if _, ok := weekdays[tg.w(i)]; ok && tg.t[i].cap {
+	if tg.in(i, inWeekdays) && tg.t[i].cap {
 		j := i + 1
 		if tg.w(j) == "." {
 			j++

@@ -19,7 +19,8 @@ var dayWords = map[string]int{"today": 0, "yesterday": -1, "tomorrow": 1, "tonig
 // dayMatch builds the match for a day, adding a part of the day when one
 // follows ("Friday morning" is 2019-05-31TMO, a TIME).
 func (tg *tagger) dayPart(k int, t time.Time) match {
-	if p, ok := partsOfDay[tg.w(k)]; ok {
+	if tg.in(k, inPartsOfDay) {
+		p := partsOfDay[tg.w(k)]
 		return match{end: k + 1, typ: TypeTime, val: dayValue(t) + "T" + p, date: model.Day(t)}
 	}
 	return match{end: k, typ: TypeDate, val: dayValue(t), date: model.Day(t)}
@@ -36,10 +37,10 @@ func (tg *tagger) weekday(i int) (match, bool) {
 	default:
 		rel = ""
 	}
-	wd, ok := weekdays[tg.w(j)]
-	if !ok || len(tg.w(j)) < 6 || !tg.t[j].cap {
+	if !tg.in(j, inWeekdays) || len(tg.w(j)) < 6 || !tg.t[j].cap {
 		return match{}, false
 	}
+	wd := weekdays[tg.w(j)]
 	var t time.Time
 	switch rel {
 	case "last", "previous":
@@ -61,8 +62,8 @@ func (tg *tagger) weekday(i int) (match, bool) {
 // following day", "the next morning", "the same evening", "that day".
 func (tg *tagger) deictic(i int) (match, bool) {
 	w := tg.w(i)
-	if off, ok := dayWords[w]; ok {
-		t := tg.dct.AddDate(0, 0, off)
+	if tg.in(i, inDayWords) {
+		t := tg.dct.AddDate(0, 0, dayWords[w])
 		if w == "overnight" && tg.hyphen(i+1) {
 			return match{}, false
 		}
@@ -86,8 +87,9 @@ func (tg *tagger) deictic(i int) (match, bool) {
 	} else if w != "this" && w != "last" && w != "next" && w != "past" && w != "coming" && w != "current" {
 		return match{}, false
 	}
-	if p, ok := partsOfDay[nx]; ok {
+	if tg.in(j, inPartsOfDay) {
 		// "this morning", "last night", "the same evening", "the next morning".
+		p := partsOfDay[nx]
 		var t time.Time
 		switch w {
 		case "this":
@@ -108,10 +110,10 @@ func (tg *tagger) deictic(i int) (match, bool) {
 		}
 		return match{end: j + 1, typ: TypeTime, val: dayValue(t) + "T" + p, date: model.Day(t)}, true
 	}
-	u, ok := units[nx]
-	if !ok || len(nx) < 3 || nx[len(nx)-1] == 's' && nx != "days" {
+	if !tg.in(j, inUnits) || len(nx) < 3 || nx[len(nx)-1] == 's' && nx != "days" {
 		return match{}, false
 	}
+	u := units[nx]
 	if nx == "days" || nx == "night" || u.time {
 		return match{}, false
 	}

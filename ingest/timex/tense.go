@@ -55,7 +55,7 @@ func (tg *tagger) localTense(i int) int {
 		switch {
 		case w == "until" && t.cap:
 			return 0 // "Until Thursday, they had not ...": the clause decides
-		case forwardCues[w]:
+		case t.lex&inForwardCues != 0:
 			// "had been due to", "as previously planned": a past plan.
 			if p := tg.w(k - 1); p == "previously" || p == "originally" || p == "as" || p == "been" && tg.w(k-2) == "had" {
 				return -1
@@ -74,7 +74,7 @@ func (tg *tagger) localTense(i int) int {
 			if p := tg.w(k - 1); p == "is" || p == "are" {
 				return 1
 			}
-		case pastVerbs[w] || len(w) > 4 && w[len(w)-2:] == "ed" && !t.cap:
+		case t.lex&inPastVerbs != 0 || len(w) > 4 && w[len(w)-2:] == "ed" && !t.cap:
 			switch tg.w(k - 1) {
 			case "be", "been", "being", "to", "is", "are", "will":
 				continue // a passive or an infinitive: the tense is further back

@@ -18,8 +18,11 @@ type token struct {
 	// start is set for words that may open an expression (starters),
 	// found with the interned form so that best needs no map probe.
 	start bool
-	ord   bool // number with an ordinal suffix: 3rd, 17th
-	dec   bool // number with a plural s: 1990s, 80s
+	// lex holds the lexicons the word is in, read with its table entry,
+	// so that a rule asks a lexicon's map only about a word in it.
+	lex lexSet
+	ord bool // number with an ordinal suffix: 3rd, 17th
+	dec bool // number with a plural s: 1990s, 80s
 }
 
 type tokKind uint8
@@ -63,7 +66,7 @@ func tokenize(text string, toks []token) []token {
 			}
 			t := token{s: i, e: j, kind: tkWord, cap: c < 'a', sent: sent}
 			if e, ok := table.lookup(lower); ok {
-				t.w, t.start = e.w, e.start
+				t.w, t.start, t.lex = e.w, e.start, e.lex
 			} else if !upper {
 				t.w = text[i:j] // already lower case: no copy
 			} else {
@@ -111,7 +114,8 @@ func tokenize(text string, toks []token) []token {
 			i++
 		case c < 0x80:
 			w := text[i : i+1]
-			toks = append(toks, token{s: i, e: i + 1, w: w, kind: tkPunct, sent: sent, start: table.m[w].start})
+			e := table.m[w]
+			toks = append(toks, token{s: i, e: i + 1, w: w, kind: tkPunct, sent: sent, start: e.start, lex: e.lex})
 			if (c == '.' || c == '!' || c == '?' || c == ';') && !abbrevBefore(toks) {
 				sent++
 			}
@@ -197,6 +201,52 @@ var interned = map[string]string{}
 type known struct {
 	w     string // the interned form
 	start bool   // in starters
+	lex   lexSet // the lexicons holding it
+}
+
+// lexSet is a set of the lexicons below, one bit each.
+type lexSet uint32
+
+const (
+	inMonths lexSet = 1 << iota
+	inWeekdays
+	inNumbers
+	inVague
+	inUnits
+	inPartsOfDay
+	inSetWords
+	inDayWords
+	inHedges
+	inSpanStarts
+	inFutureCues
+	inForwardCues
+	inPastVerbs
+)
+
+// lexicons are the word lists whose words carry a bit in their token:
+// the ones the rules ask about at nearly every position.
+func lexicons() map[lexSet][]string {
+	return map[lexSet][]string{
+		inMonths: keys(months), inWeekdays: keys(weekdays), inNumbers: keys(numberWords),
+		inVague: keys(vagueNumbers), inUnits: keys(units), inPartsOfDay: keys(partsOfDay),
+		inSetWords: keys(setWords), inDayWords: keys(dayWords), inHedges: keys(hedges),
+		inSpanStarts: keys(spanStarts), inFutureCues: keys(futureCues),
+		inForwardCues: keys(forwardCues), inPastVerbs: keys(pastVerbs),
+	}
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for w := range m {
+		out = append(out, w)
+	}
+	return out
+}
+
+// in reports whether the word of token i is in one of the lexicons of s;
+// false past either end.
+func (tg *tagger) in(i int, s lexSet) bool {
+	return i >= 0 && i < len(tg.t) && tg.t[i].lex&s != 0
 }
 
 // words is the table tokenize reads each word against.
@@ -230,6 +280,16 @@ var wordTable = sync.OnceValue(func() *words {
 	}
 	for w, ok := range starters {
 		t.m[w] = known{w: w, start: ok}
+	}
+	for bit, ws := range lexicons() {
+		for _, w := range ws {
+			e, ok := t.m[w]
+			if !ok {
+				e.w = w
+			}
+			e.lex |= bit
+			t.m[w] = e
+		}
 	}
 	for w := range t.m {
 		if w != "" {

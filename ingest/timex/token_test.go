@@ -127,3 +127,27 @@ func TestTokenLowerCase(t *testing.T) {
 		}
 	}
 }
+
+// TestLexiconBits checks that every word of the lexicons that carry a bit
+// is read with that bit, capitalised or not, so that a rule skipping the
+// map for a token without the bit misses no word. A key no token can
+// spell (holding a character that ends a word) needs no bit.
+func TestLexiconBits(t *testing.T) {
+	for bit, ws := range lexicons() {
+		for _, w := range ws {
+			if strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" || w == "" {
+				t.Errorf("lexicon %b: %q is not a plain lower-case word; a token's bit may not stand for it", bit, w)
+				continue
+			}
+			for _, form := range []string{w, strings.ToUpper(w[:1]) + w[1:]} {
+				toks := tokenize(form, nil)
+				if len(toks) != 1 || toks[0].w != w || toks[0].lex&bit == 0 {
+					t.Errorf("lexicon %b: %q reads as %+v", bit, form, toks)
+				}
+			}
+		}
+	}
+	if toks := tokenize("Bolivia", nil); toks[0].lex != 0 {
+		t.Errorf("a word in no lexicon has bits %b", toks[0].lex)
+	}
+}

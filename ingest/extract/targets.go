@@ -354,6 +354,7 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 	}
 	start := calledPhrase(w, t.End)
 	end := s.predicateEnd(t.End, hi)
+	venue := -1
 	for i := start; i < end; i++ {
 		if w[i] == "to" && i > t.End && addresseeTo(s, t.End, i) {
 			// "appealed directly to Putin", "apologised to Moscow": the
@@ -379,7 +380,7 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 			// "held talks in the Kremlin", "met at the White House": a
 			// venue, not the one met. Acts of force keep the place they
 			// hit ("strikes in Idlib" hit Syria).
-			end = i
+			end, venue = i, i
 			break
 		}
 	}
@@ -394,6 +395,13 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 	}
 	if acts := d.actorsAfterBy(s, start, end, places, places); len(acts) > 0 {
 		return acts
+	}
+	if venue >= 0 {
+		// "held talks in Beijing with Wang Yi": the one met is named
+		// after the venue.
+		if acts := d.withAfterVenue(s, venue, hi); len(acts) > 0 {
+			return acts
+		}
 	}
 	if places && t.Entry.Root() >= "17" {
 		if acts := d.placeAimed(s, start, hi); len(acts) > 0 {
@@ -538,6 +546,23 @@ var clauseOpeners = set("after", "before", "since", "when", "while", "because", 
 // slotIsObject are the words after a pattern's gap that make the gap the
 // verb's object: "urge * to", "accuse * of".
 var slotIsObject = set("to", "of", "for", "from", "with", "as", "that", "against", "into")
+
+// withAfterVenue returns the actors after the "with" that follows the
+// venue phrase opening at token venue ("in Beijing with Wang Yi", "at the
+// White House with the Kenyan president"), before hi and before a new
+// clause.
+func (d *doc) withAfterVenue(s *sent, venue, hi int) []model.Actor {
+	w := s.words
+	for i := venue + 1; i < hi && i < venue+8; i++ {
+		switch {
+		case w[i] == "with":
+			return d.object(s, i+1, min(hi, i+8))
+		case w[i] == "," || w[i] == "that" || w[i] == "to" || clauseOpeners[w[i]]:
+			return nil
+		}
+	}
+	return nil
+}
 
 // nameAfter reports an actor or place named at token i, after an
 // optional "the": "in the Kremlin", "in Brussels".

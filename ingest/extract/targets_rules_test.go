@@ -206,6 +206,12 @@ func TestTargetRules(t *testing.T) {
 		{"whom after a state names the one attacked",
 			"The United Nations sent aid to Chad, whom Sudanese rebels attacked on Monday.",
 			[]want{{"SDN", "TCD", "19"}}, nil},
+		{"the one met is named after the venue",
+			"Kenya's foreign minister held talks in Moscow with Ethiopian officials on Monday.",
+			[]want{{"KEN", "ETH", "04"}}, []want{{"KEN", "-", "04"}, {"KEN", "RUS", "04"}}},
+		{"a seat of power as venue before the one met",
+			"Biden met on Monday at the White House with the Kenyan president.",
+			[]want{{"USA", "KEN", "04"}}, []want{{"USA", "-", "04"}}},
 	}
 	runRuleCases(t, x, tests)
 }

@@ -96,3 +96,62 @@ func TestWhoIsWho(t *testing.T) {
 		})
 	}
 }
+
+// TestCueOnlyPeople checks surnames that are common words or names: they
+// name the person only after a first name or title, and alone once the
+// article has named them so.
+func TestCueOnlyPeople(t *testing.T) {
+	tests := []struct {
+		name      string
+		date      string
+		sentences []string
+		want      []want
+	}{
+		{"a city is no foreign secretary", "2012-06-01",
+			[]string{"Judges in The Hague ruled."},
+			nil},
+		{"another man of the same surname", "1998-06-01",
+			[]string{"Apple chief Tim Cook and the writer Peter Baker spoke."},
+			[]want{{"chief Tim Cook", "", "GOV", KindPerson}}},
+		{"named in full with a title", "1999-06-01",
+			[]string{"President Charles Taylor spoke."},
+			[]want{{"President Charles Taylor", "LBR", "GOV", KindPerson}}},
+		{"the surname alone once named", "1999-06-01",
+			[]string{"President Charles Taylor spoke.", "Taylor left."},
+			[]want{{"Taylor", "LBR", "GOV", KindPerson}}},
+		{"the surname alone, never named", "1999-06-01",
+			[]string{"Taylor left."},
+			nil},
+		{"a rebel leader before his presidency", "1992-06-01",
+			[]string{"Charles Taylor spoke."},
+			[]want{{"Charles Taylor", "LBR", "REB", KindPerson}}},
+		{"a given name last", "1998-06-01",
+			[]string{"Prime Minister Hun Sen spoke.", "Sen left."},
+			[]want{{"Sen", "KHM", "GOV", KindPerson}}},
+		{"a dynasty is no person", "2010-06-01",
+			[]string{"Thani and Khalifa left."},
+			nil},
+		{"a minister of a Gulf state", "2021-06-01",
+			[]string{"Foreign Minister Abdullatif al-Zayani spoke."},
+			[]want{{"Foreign Minister Abdullatif al-Zayani", "BHR", "GOV", KindPerson}}},
+		{"the same man at an international body before", "2019-06-01",
+			[]string{"Abdullatif al-Zayani spoke."},
+			[]want{{"Abdullatif al-Zayani", "IGO", "IGO", KindPerson}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Default().NewDocument(day(tt.date))
+			var got []Match
+			for _, s := range tt.sentences {
+				got = d.Find(s)
+			}
+			var keep []Match
+			for _, m := range got {
+				if m.Kind == KindPerson {
+					keep = append(keep, m)
+				}
+			}
+			check(t, keep, tt.want)
+		})
+	}
+}

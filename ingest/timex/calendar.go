@@ -47,8 +47,8 @@ func (tg *tagger) yearOrDecade(i int) (match, bool) {
 		}
 		return match{end: j + 2, typ: TypeDate, val: fmt.Sprintf("%03d", y/10), date: decadeDate(y)}, true
 	}
-	if d, ok := decadeWords[tg.w(j)]; ok && j > i {
-		y := 1900 + 10*d
+	if tg.in(j, inDecades) && j > i {
+		y := 1900 + 10*decadeWords[tg.w(j)]
 		return match{end: j + 1, typ: TypeDate, val: fmt.Sprintf("%03d", y/10), date: decadeDate(y)}, true
 	}
 	if j < len(tg.t) && tg.t[j].kind == tkNum && tg.t[j].dec && tg.t[j].nd == 4 && tg.t[j].num%10 == 0 {
@@ -68,7 +68,7 @@ func (tg *tagger) yearOrDecade(i int) (match, bool) {
 		return match{}, false // spoken years need a cue: "two thousand" is usually a count
 	}
 	// A year directly followed by a unit or a percent sign is a quantity.
-	if _, isUnit := units[tg.w(end)]; isUnit || tg.w(end) == "%" || tg.w(j-1) == "$" {
+	if tg.in(end, inUnits) || tg.w(end) == "%" || tg.w(j-1) == "$" {
 		return match{}, false
 	}
 	return match{end: end, typ: TypeDate, val: yearValue(y), date: model.Year(y)}, true
@@ -83,8 +83,8 @@ func (tg *tagger) century(i int) (match, bool) {
 	n := 0
 	if j < len(tg.t) && tg.t[j].kind == tkNum && tg.t[j].ord {
 		n = tg.t[j].num
-	} else if v, ok := centuryOrdinals[tg.w(j)]; ok {
-		n = v
+	} else if tg.in(j, inCenturies) {
+		n = centuryOrdinals[tg.w(j)]
 	}
 	if n < 1 || n > 22 || tg.w(j+1) != "century" {
 		return match{}, false
@@ -122,7 +122,7 @@ func (tg *tagger) quarter(i int) (match, bool) {
 	q, half := 0, 0
 	k := j
 	switch w := tg.w(k); {
-	case ordinals[w] >= 1 && ordinals[w] <= 4:
+	case tg.in(k, inOrdinals) && ordinals[w] >= 1 && ordinals[w] <= 4:
 		q = ordinals[w]
 		k++
 	case k < len(tg.t) && tg.t[k].ord && tg.t[k].num >= 1 && tg.t[k].num <= 4:
@@ -219,10 +219,10 @@ func (tg *tagger) season(i int) (match, bool) {
 	default:
 		rel = ""
 	}
-	code, ok := seasons[tg.w(j)]
-	if !ok {
+	if !tg.in(j, inSeasons) {
 		return match{}, false
 	}
+	code := seasons[tg.w(j)]
 	if tg.w(j) == "fall" && rel == "" {
 		return match{}, false // the verb
 	}

@@ -117,10 +117,10 @@ func (tg *tagger) barePlural(i int) (match, bool) {
 		}
 	}
 	w := tg.w(j)
-	strong, ok := bareUnits[w]
-	if !ok || tg.hyphen(j+1) || bareAfter[tg.w(j+1)] {
+	if !tg.in(j, inBareUnits) || tg.hyphen(j+1) || bareAfter[tg.w(j+1)] {
 		return match{}, false
 	}
+	strong := bareUnits[w]
 	switch p := tg.w(i - 1); {
 	case the:
 		if !strong {

@@ -241,7 +241,8 @@ func (tg *tagger) modified(i int) (match, bool) {
 // TimeBank does not tag it.
 func (tg *tagger) vagueRef(i int) (match, bool) {
 	w := tg.w(i)
-	if v, ok := refWords[w]; ok {
+	if tg.in(i, inRefWords) {
+		v := refWords[w]
 		if tg.hyphen(i + 1) {
 			return match{}, false // "now-defunct"
 		}

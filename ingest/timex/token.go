@@ -221,6 +221,12 @@ const (
 	inFutureCues
 	inForwardCues
 	inPastVerbs
+	inDecades
+	inCenturies
+	inOrdinals
+	inSeasons
+	inRefWords
+	inBareUnits
 )
 
 // lexicons are the word lists whose words carry a bit in their token:
@@ -232,6 +238,8 @@ func lexicons() map[lexSet][]string {
 		inSetWords: keys(setWords), inDayWords: keys(dayWords), inHedges: keys(hedges),
 		inSpanStarts: keys(spanStarts), inFutureCues: keys(futureCues),
 		inForwardCues: keys(forwardCues), inPastVerbs: keys(pastVerbs),
+		inDecades: keys(decadeWords), inCenturies: keys(centuryOrdinals), inOrdinals: keys(ordinals),
+		inSeasons: keys(seasons), inRefWords: keys(refWords), inBareUnits: keys(bareUnits),
 	}
 }
 

@@ -288,6 +288,21 @@ func TestLexiconCodeRules(t *testing.T) {
 		{"a plural before a verb of onset is its subject, no verb",
 			"Kenya said attacks began in May.",
 			[]want{{"KEN", "-", "01"}}, []want{{"KEN", "-", "19"}}},
+		{"a vote to accept a ceasefire agrees to it",
+			"Sudanese troops clashed with Chadian rebels on Monday. The Sudanese cabinet voted unanimously late on Tuesday to accept what the prime minister's office described as an unconditional ceasefire.",
+			[]want{{"SDN", "TCD", "05"}}, nil},
+		{"intervening in a state is fighting",
+			"Nigerian troops intervened in Sierra Leone in 1997.",
+			[]want{{"NGA", "SLE", "19"}}, nil},
+		{"intervening in talks is no fighting",
+			"Kenya intervened in the talks between Sudan and Chad.",
+			nil, []want{{"KEN", "-", "19"}, {"KEN", "SDN", "19"}, {"KEN", "TCD", "19"}}},
+		{"first before a past verb is an adverb",
+			"France first attacked Mali in 2013.",
+			[]want{{"FRA", "MLI", "19"}}, nil},
+		{"first after an article stays a determiner",
+			"Kenyan troops fired the first shot at Ugandan forces.",
+			[]want{{"KEN", "UGA", "19"}}, nil},
 	}
 	runRuleCases(t, x, tests)
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/eventgraph/eventgraph/ingest/actor"
 	"github.com/eventgraph/eventgraph/ingest/coding"
 	"github.com/eventgraph/eventgraph/model"
 )
@@ -261,6 +262,11 @@ func nounUse(words []string, t coding.Trigger) bool {
 		return false
 	}
 	p := words[t.Head-1]
+	if adverbDeterminers[p] && pastForm(words[t.Head]) && !(t.Head >= 2 && determiners[words[t.Head-2]]) {
+		// "France first intervened in Mali": an adverb before a verb in
+		// the past ("the first shot" stays a noun).
+		return false
+	}
 	if determiners[p] || strings.HasSuffix(p, "-day") || isNumber(p) {
 		return true
 	}
@@ -285,6 +291,24 @@ func nounUse(words []string, t coding.Trigger) bool {
 	q := words[t.Head-2]
 	return prepositions[q] || determiners[q] || q == "and" || q == "or"
 }
+
+// forceInPlace reports, for a pattern of force ending in "in" ("intervene
+// in"), whether a state or place follows: "intervened in Mali" is an act
+// of war, "intervened in the talks" is not. Other triggers pass.
+func (s *sent) forceInPlace(t coding.Trigger) bool {
+	if t.Entry.Root() != "19" || t.End == 0 || s.words[t.End-1] != "in" {
+		return true
+	}
+	for _, m := range s.actors {
+		if m.ts == t.End && (m.Kind == actor.KindState || m.Kind == actor.KindPlace) {
+			return true
+		}
+	}
+	return false
+}
+
+// adverbDeterminers are determiners that are also adverbs of a verb.
+var adverbDeterminers = set("first", "further", "last")
 
 // gerundSubjectVerbs are finite verbs that, right after a gerund, make it
 // their subject.

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/eventgraph/eventgraph/ingest/actor"
 	"github.com/eventgraph/eventgraph/ingest/coding"
 	"github.com/eventgraph/eventgraph/model"
 )
@@ -356,7 +357,7 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 	end := s.predicateEnd(t.End, hi)
 	venue := -1
 	for i := start; i < end; i++ {
-		if w[i] == "to" && i > t.End && addresseeTo(s, t.End, i) {
+		if w[i] == "to" && i > t.End && (addresseeTo(s, t.End, i) || recipientTo(s, t, i)) {
 			// "appealed directly to Putin", "apologised to Moscow": the
 			// one addressed, not an infinitive.
 			continue
@@ -518,6 +519,29 @@ func addresseeTo(s *sent, end, i int) bool {
 		j++
 	}
 	return s.hasActorAt(j)
+}
+
+// recipientTo reports "to" at i before a named actor (after an optional
+// "the") in an act of giving or cooperating: "pledged 500 million euros
+// in aid to Ukraine", "handed the prisoners over to Russia". An
+// infinitive takes a verb, not a name; acts of force keep "to" as where
+// ("sent troops to the border"), and a pronoun after it is no recipient.
+func recipientTo(s *sent, t coding.Trigger, i int) bool {
+	switch t.Entry.Root() {
+	case "01", "03", "05", "06", "07", "08":
+	default:
+		return false
+	}
+	j := i + 1
+	if j < len(s.words) && s.words[j] == "the" {
+		j++
+	}
+	for _, m := range s.actors {
+		if m.ts == j {
+			return m.Kind != actor.KindPronoun
+		}
+	}
+	return false
 }
 
 // calledPhrase skips "what he called" or "what it described as" after a

@@ -212,6 +212,9 @@ func TestTargetRules(t *testing.T) {
 		{"a seat of power as venue before the one met",
 			"Biden met on Monday at the White House with the Kenyan president.",
 			[]want{{"USA", "KEN", "04"}}, []want{{"USA", "-", "04"}}},
+		{"to before a name is the recipient of a gift, not an infinitive",
+			"Norway pledged 200 million dollars in aid to Somalia on Monday.",
+			[]want{{"NOR", "SOM", "03"}}, []want{{"NOR", "-", "03"}}},
 	}
 	runRuleCases(t, x, tests)
 }

@@ -34,7 +34,12 @@ func (d *DB) SaveArticles(ctx context.Context, articles []model.Article, events 
 		return nil, fmt.Errorf("store: save articles: %w", err)
 	}
 	defer tx.Rollback()
-	w, err := newEventWriter(ctx, tx)
+	if err := d.cache.begin(ctx, tx); err != nil {
+		return nil, fmt.Errorf("store: save articles: %w", err)
+	}
+	committed := false
+	defer func() { d.cache.end(committed) }()
+	w, err := newEventWriter(ctx, tx, d.cache)
 	if err != nil {
 		return nil, fmt.Errorf("store: save articles: %w", err)
 	}
@@ -58,6 +63,7 @@ func (d *DB) SaveArticles(ctx context.Context, articles []model.Article, events 
 		if err != nil {
 			failed = err
 			w.texts = w.texts[:texts] // the article's reports are not stored
+			d.cache.reset()           // nor is what the cache learnt of them
 			// Undo this article alone; if even that fails, the whole
 			// transaction is rolled back by the deferred Rollback.
 			if _, rerr := w.rollbackTo.ExecContext(context.WithoutCancel(ctx)); rerr != nil {
@@ -88,5 +94,6 @@ func (d *DB) SaveArticles(ctx context.Context, articles []model.Article, events 
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("store: save articles: commit: %w", mapErr(err))
 	}
+	committed = true
 	return added, failed
 }

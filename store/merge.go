@@ -125,7 +125,7 @@ func (n *neighbourhood) addNear(ctx context.Context, rs []model.Event) (bool, er
 		}
 		n.searched[b] = append(n.searched[b], todo...)
 		for _, d := range todo {
-			found, err := n.w.queryNear(ctx, b, d.lo, d.hi, n.have)
+			found, err := n.w.cache.near(ctx, n.w, b, d.lo, d.hi, n.have)
 			if err != nil {
 				return false, err
 			}
@@ -159,13 +159,13 @@ func join(ds []days) []days {
 // found by the same lookup: reading only their ids first spares reading
 // and decoding those rows twice.
 const (
-	eventsReportIDsSQL = `SELECT id FROM mentions WHERE event_id IN (SELECT value FROM json_each(?))`
+	eventsReportIDsSQL = `SELECT id, event_id FROM mentions WHERE event_id IN (SELECT value FROM json_each(?))`
 	reportsByIDSQL     = reportSelect + `
 WHERE m.id IN (SELECT value FROM json_each(?))`
 )
 
 // add takes in stored reports and the rest of their events. The rest is
-// read in one query for all the events: the reports of a crowded bucket
+// looked up for all the events at once: the reports of a crowded bucket
 // belong to many events, and a query per event was most of the cost of
 // the lookup in a large store.
 func (n *neighbourhood) add(ctx context.Context, found []storedReport) (bool, error) {
@@ -186,41 +186,32 @@ func (n *neighbourhood) add(ctx context.Context, found []storedReport) (bool, er
 	if len(events) == 0 {
 		return false, nil
 	}
-	unread, err := n.w.unreadReports(ctx, events, n.have)
-	if err != nil || len(unread) == 0 {
-		return true, err
-	}
-	mates, err := n.w.scanReports(ctx, n.w.reportsByID, n.have, jsonList(unread))
+	members, err := n.w.cache.members(ctx, n.w, events)
 	if err != nil {
 		return false, err
 	}
-	for _, m := range mates {
+	var unread []string
+	for _, e := range events {
+		for _, id := range members[e] {
+			if !n.have[id] {
+				unread = append(unread, id)
+			}
+		}
+	}
+	if len(unread) == 0 {
+		return true, nil
+	}
+	mates, err := n.w.cache.load(ctx, n.w, unread)
+	if err != nil {
+		return false, err
+	}
+	for _, r := range mates {
+		m := r.stored()
 		n.have[m.id] = true
 		n.reports = append(n.reports, m)
 		n.events[m.eventID] = append(n.events[m.eventID], m.id)
 	}
 	return true, nil
-}
-
-// unreadReports lists the reports of the stored events named that are
-// not in have.
-func (w *eventWriter) unreadReports(ctx context.Context, events []string, have map[string]bool) ([]string, error) {
-	rows, err := w.eventReportIDs.QueryContext(ctx, jsonList(events))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		if !have[id] {
-			out = append(out, id)
-		}
-	}
-	return out, rows.Err()
 }
 
 // subtract returns the parts of want that no span in done covers.
@@ -318,6 +309,8 @@ func (w *eventWriter) writeChanged(ctx context.Context, tx *sql.Tx, events []mod
 	oldEvent map[string]string, oldReports map[string][]string) error {
 	newEvent := map[string]string{} // report id -> event id after
 	written := map[string]bool{}
+	members := map[string][]string{} // changed event -> its reports, for the cache
+	var fresh []freshReport
 	for _, e := range events {
 		written[e.ID] = true
 		if !changed[e.ID] {
@@ -327,13 +320,20 @@ func (w *eventWriter) writeChanged(ctx context.Context, tx *sql.Tx, events []mod
 		if err := w.writeEvent(ctx, e, stored); err != nil {
 			return fmt.Errorf("event %s: %w", e.ID, err)
 		}
+		ids := make([]string, 0, len(e.Mentions))
 		for _, r := range merge.Reports([]model.Event{e}) {
 			id := merge.ReportID(r)
 			newEvent[id] = e.ID
-			if err := w.writeReport(ctx, tx, id, oldEvent, e.ID, r); err != nil {
+			ids = append(ids, id)
+			f, err := w.writeReport(ctx, tx, id, oldEvent, e.ID, r)
+			if err != nil {
 				return fmt.Errorf("mention at %d: %w", r.Mentions[0].Start, err)
 			}
+			if f.r != nil {
+				fresh = append(fresh, f)
+			}
 		}
+		members[e.ID] = ids
 	}
 	gone := make([]string, 0)
 	for old := range oldReports {
@@ -349,6 +349,7 @@ func (w *eventWriter) writeChanged(ctx context.Context, tx *sql.Tx, events []mod
 			return fmt.Errorf("event %s: %w", old, err)
 		}
 	}
+	w.cache.written(members, fresh, gone)
 	return nil
 }
 
@@ -419,18 +420,19 @@ const (
 )
 
 // writeReport inserts a new report or moves a stored one to its event.
-func (w *eventWriter) writeReport(ctx context.Context, tx *sql.Tx, id string, oldEvent map[string]string, eventID string, r model.Event) error {
+// A new one is returned as the merge cache will hold it.
+func (w *eventWriter) writeReport(ctx context.Context, tx *sql.Tx, id string, oldEvent map[string]string, eventID string, r model.Event) (freshReport, error) {
 	if old, ok := oldEvent[id]; ok {
 		if old == eventID {
-			return nil
+			return freshReport{}, nil
 		}
 		_, err := w.move.ExecContext(ctx, eventID, id)
-		return err
+		return freshReport{}, err
 	}
 	m := r.Mentions[0]
 	start, end, precision, err := encodeDate(r.Date)
 	if err != nil {
-		return err
+		return freshReport{}, err
 	}
 	var target sql.NullString
 	if r.Target != nil {
@@ -442,18 +444,19 @@ func (w *eventWriter) writeReport(ctx context.Context, tx *sql.Tx, id string, ol
 	}
 	fj, err := json.Marshal(figures)
 	if err != nil {
-		return err
+		return freshReport{}, err
 	}
+	family, tgtKey, pair := merge.Family(r.Code), merge.Country(r.Target), pairOf(r)
 	_, err = w.mention.ExecContext(ctx, id, eventID, m.ArticleID, m.Sentence, m.Start, m.End, m.Trigger, m.TimeText,
-		r.Source.ID, target, r.Code, merge.Family(r.Code), merge.Country(&r.Source), merge.Country(r.Target), pairOf(r),
+		r.Source.ID, target, r.Code, family, merge.Country(&r.Source), tgtKey, pair,
 		start, end, precision, r.Location, string(fj))
 	if err != nil {
-		return err
+		return freshReport{}, err
 	}
 	// The sentence is indexed when the transaction's articles are all
 	// written (see writeText).
 	w.texts = append(w.texts, reportText{id, m.Sentence})
-	return nil
+	return newFreshReport(id, eventID, r, start, end, precision, family, pair, tgtKey)
 }
 
 // retire removes an event that merged into into: its id becomes an alias,

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/eventgraph/eventgraph/model"
@@ -26,7 +27,13 @@ import (
 //     default every commit copied the WAL back into the database, and the
 //     pages every batch touches (index roots, the full-text segments)
 //     were written twice per batch.
+//
+// It also names each connection with the SQL function eventgraph_writer(),
+// a number no other connection of the process has, so that the merge
+// cache can tell its connection's data_version from a new connection's.
 const writerDriver = "sqlite3-eventgraph-writer"
+
+var writerConns atomic.Int64
 
 func init() {
 	sql.Register(writerDriver, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
@@ -34,6 +41,10 @@ func init() {
 			if _, err := c.Exec(p, nil); err != nil {
 				return fmt.Errorf("%s: %w", p, err)
 			}
+		}
+		id := writerConns.Add(1)
+		if err := c.RegisterFunc("eventgraph_writer", func() int64 { return id }, true); err != nil {
+			return fmt.Errorf("register eventgraph_writer: %w", err)
 		}
 		return nil
 	}})
@@ -58,6 +69,12 @@ type DB struct {
 	// afterEvent, when set, runs after each event of SaveArticle is
 	// written, so that tests can cancel the context midway.
 	afterEvent func(i int)
+
+	// cache keeps the stored reports merging reads (cache.go); uncached,
+	// set by tests, empties it before every article, so that each reads
+	// everything from SQLite as before the cache.
+	cache    *mergeCache
+	uncached bool
 }
 
 var _ model.Store = (*DB)(nil)
@@ -71,7 +88,7 @@ func Open(path string) (*DB, error) {
 
 // OpenContext is [Open] with a context for the migrations.
 func OpenContext(ctx context.Context, path string) (*DB, error) {
-	d := &DB{Now: time.Now, path: path}
+	d := &DB{Now: time.Now, path: path, cache: newMergeCache()}
 	w, err := sql.Open(writerDriver, dsn(path, url.Values{
 		"mode":          {"rwc"},
 		"_journal_mode": {"WAL"},

@@ -65,66 +65,6 @@ func pairOf(r model.Event) string {
 	return a + "|" + b
 }
 
-// queryNear loads the stored reports of bucket b whose dates overlap
-// days lo..hi (the undated ones when b is the undated half of a bucket),
-// skipping those in have.
-func (w *eventWriter) queryNear(ctx context.Context, b bucketKey, lo, hi int, have map[string]bool) ([]storedReport, error) {
-	if b.undated {
-		return w.scanReports(ctx, w.undated, have, b.family, b.pair)
-	}
-	if b.victim {
-		return w.scanReports(ctx, w.victim, have, b.family, b.pair, dayString(lo), dayString(hi))
-	}
-	// A month starts at most 30 days, a year 365 days, before its last day.
-	return w.scanReports(ctx, w.near, have, b.family, b.pair, dayString(lo), dayString(hi),
-		dayString(lo-31), dayString(lo-366))
-}
-
-// scanReports runs a report query and decodes the rows whose id is not
-// in have.
-func (w *eventWriter) scanReports(ctx context.Context, stmt *sql.Stmt, have map[string]bool, args ...any) ([]storedReport, error) {
-	rows, err := stmt.QueryContext(ctx, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []storedReport
-	for rows.Next() {
-		var (
-			id                          string
-			s                           storedReport
-			m                           model.Mention
-			code, start, end, precision string
-			location, published         string
-			tID, tCountry, tRole, tCode sql.NullString
-		)
-		src := model.Actor{}
-		if err := rows.Scan(&id, &s.eventID, &m.ArticleID, &m.Sentence, &m.Start,
-			&code, &start, &end, &precision, &location,
-			&src.ID, &src.Country, &src.Role, &src.Code,
-			&tID, &tCountry, &tRole, &tCode,
-			&m.Path, &published); err != nil {
-			return nil, err
-		}
-		if have[id] {
-			continue
-		}
-		date, err := decodeDate(start, end, precision)
-		if err != nil {
-			return nil, fmt.Errorf("mention of %s: %w", s.eventID, err)
-		}
-		m.Published = publishedDay(published)
-		s.id = id
-		s.e = model.Event{Source: src, Code: code, Date: date, Location: location}
-		if tID.Valid {
-			s.e.Target = &model.Actor{ID: tID.String, Country: tCountry.String, Role: model.Role(tRole.String), Code: tCode.String}
-		}
-		s.e.Mentions = []model.Mention{m}
-		out = append(out, s)
-	}
-	return out, rows.Err()
-}
-
 // ownCoding scans a mention's own coding (migration 0004) in an events
 // query, where every column may be NULL for an event without mentions.
 type ownCoding struct {

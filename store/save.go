@@ -34,7 +34,12 @@ func (d *DB) SaveArticle(ctx context.Context, a model.Article, events []model.Ev
 		return false, fmt.Errorf("%s: %w", op, err)
 	}
 	defer tx.Rollback()
-	w, err := newEventWriter(ctx, tx)
+	if err := d.cache.begin(ctx, tx); err != nil {
+		return false, fmt.Errorf("%s: %w", op, err)
+	}
+	committed := false
+	defer func() { d.cache.end(committed) }()
+	w, err := newEventWriter(ctx, tx, d.cache)
 	if err != nil {
 		return false, fmt.Errorf("%s: %w", op, err)
 	}
@@ -48,6 +53,7 @@ func (d *DB) SaveArticle(ctx context.Context, a model.Article, events []model.Ev
 	if err := tx.Commit(); err != nil {
 		return false, fmt.Errorf("%s: commit: %w", op, mapErr(err))
 	}
+	committed = true
 	return true, nil
 }
 
@@ -60,6 +66,9 @@ func (d *DB) saveArticle(ctx context.Context, tx *sql.Tx, w *eventWriter, a mode
 	// it, which cost more than most of our statements. Cancellation is
 	// checked between events instead (saveEvents) and between articles.
 	ctx, done := context.WithoutCancel(ctx), ctx
+	if d.uncached {
+		w.cache.reset()
+	}
 	if exists, err := w.articleExists(ctx, a.Hash); err != nil {
 		return false, fmt.Errorf("%s: %w", op, err)
 	} else if exists {
@@ -105,14 +114,17 @@ type eventWriter struct {
 	savepoint, release, rollbackTo, insertEvent, updateCoding, updateArticles                     *sql.Stmt
 	actors                                                                                        map[string]bool // actors written in this transaction
 	texts                                                                                         []reportText    // sentences of the reports written, to index
+	cache                                                                                         *mergeCache
 }
 
 const upsertActorSQL = `INSERT INTO actors (id, name, country, role, code) VALUES (?, ?, ?, ?, ?)
 	ON CONFLICT (id) DO UPDATE SET name = excluded.name, country = excluded.country,
 		role = excluded.role, code = excluded.code`
 
-func newEventWriter(ctx context.Context, tx *sql.Tx) (*eventWriter, error) {
-	w := &eventWriter{actors: map[string]bool{}}
+// newEventWriter prepares the statements; cache is the DB's merge cache,
+// which the caller has begun for tx.
+func newEventWriter(ctx context.Context, tx *sql.Tx, cache *mergeCache) (*eventWriter, error) {
+	w := &eventWriter{actors: map[string]bool{}, cache: cache}
 	for _, s := range []struct {
 		stmt **sql.Stmt
 		sql  string
@@ -214,6 +226,7 @@ func (w *eventWriter) saveActor(ctx context.Context, a model.Actor) error {
 	if _, err := w.actor.ExecContext(ctx, a.ID, a.Name, a.Country, string(a.Role), a.Code); err != nil {
 		return fmt.Errorf("actor %s: %w", a.ID, err)
 	}
+	w.cache.upsertedActor(a)
 	w.actors[a.ID] = true
 	return nil
 }

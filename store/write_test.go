@@ -43,7 +43,7 @@ func TestWriteEvent(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer tx.Rollback()
-			w, err := newEventWriter(ctx, tx)
+			w, err := newEventWriter(ctx, tx, newMergeCache())
 			if err != nil {
 				t.Fatal(err)
 			}

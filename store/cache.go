@@ -1,0 +1,460 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sync"
+
+	"github.com/eventgraph/eventgraph/merge"
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// The merge cache: the stored reports that merge lookups (merge.go) read,
+// kept decoded by the writer from one transaction to the next, so that a
+// crowded bucket is read from SQLite once per ingest rather than once per
+// article. Reading and decoding those reports was the largest part of
+// saving (a quarter of a 10k-article ingest's CPU), and it grew with the
+// store.
+//
+// The cache answers exactly what the SQL lookups would answer in the
+// writer's transaction, so merging decides as it does without it:
+//   - A tile is what one lookup returns for one bucket and one block of
+//     tileDays days (the undated half of a bucket is one tile). A query
+//     for days lo..hi reads the tiles of the blocks it covers and keeps
+//     the reports the SQL would have kept for lo..hi (nearMatch); each
+//     such report is in the tile of the block of its first day within
+//     lo..hi, and is taken from that tile only.
+//   - Membership: the ids of every report of an event, read once, then
+//     kept as the writer rewrites events.
+//   - Every write of the writer updates the cache after it succeeded:
+//     a new report joins the loaded tiles whose lookup would find it,
+//     a moved one changes event, an upserted actor changes in place
+//     (reports share one actor value per id, as the SQL join reads the
+//     actors row).
+//   - Anything else empties it: an article rolled back, a transaction
+//     that did not commit, another connection's commit (SQLite's
+//     data_version), a new writer connection, or more than
+//     maxCachedReports reports (which bounds its memory).
+//
+// Clustering reads one thing of a stored report's sentence, whether it
+// contests blame (merge.ContestsBlame), and a stored report is written
+// back by moving its row: the cache keeps a sentence only when it does.
+
+// tileDays is the width of a tile. Most lookups span three days (a day
+// report and the day tolerance either side); a year report's span covers
+// 24 tiles.
+const tileDays = 16
+
+// maxCachedReports bounds the cache: about 300 bytes each, so 60 MB.
+var maxCachedReports = 200_000
+
+type tileKey struct {
+	b     bucketKey
+	block int
+}
+
+// cachedReport is a stored report as reportSelect reads it.
+type cachedReport struct {
+	id, eventID string
+	art         *cachedArticle
+	start       int
+	code, place string
+	date        model.Date
+	first, last int    // day numbers of the date; 0 when undated
+	precision   string // as stored
+	sentence    string // only when it contests blame
+	source, tgt *model.Actor
+}
+
+type cachedArticle struct{ id, path, published string }
+
+type mergeCache struct {
+	mu       sync.Mutex
+	conn     int64 // the writer connection and its data_version when last used
+	version  int64
+	dirty    bool // changed in a transaction that has not committed yet
+	tiles    map[tileKey][]*cachedReport
+	reports  map[string]*cachedReport
+	events   map[string][]string // event -> the ids of all its reports
+	actors   map[string]*model.Actor
+	articles map[string]*cachedArticle
+}
+
+func newMergeCache() *mergeCache {
+	c := &mergeCache{}
+	c.reset()
+	return c
+}
+
+func (c *mergeCache) reset() {
+	c.tiles = map[tileKey][]*cachedReport{}
+	c.reports = map[string]*cachedReport{}
+	c.events = map[string][]string{}
+	c.actors = map[string]*model.Actor{}
+	c.articles = map[string]*cachedArticle{}
+	c.dirty = false
+}
+
+// writerIdentitySQL names the writer connection (eventgraph_writer, set
+// by writerDriver) and counts the commits other connections made.
+const writerIdentitySQL = `SELECT eventgraph_writer(), data_version FROM pragma_data_version`
+
+// begin locks the cache for the transaction tx and empties it when the
+// database may have changed behind it since it was last used. The
+// caller must call end.
+func (c *mergeCache) begin(ctx context.Context, tx *sql.Tx) error {
+	c.mu.Lock()
+	var conn, version int64
+	if err := tx.QueryRowContext(ctx, writerIdentitySQL).Scan(&conn, &version); err != nil {
+		c.mu.Unlock()
+		return fmt.Errorf("writer identity: %w", err)
+	}
+	if conn != c.conn || version != c.version || c.dirty || len(c.reports) > maxCachedReports {
+		c.reset()
+	}
+	c.conn, c.version = conn, version
+	return nil
+}
+
+// end unlocks the cache; committed says whether what it learnt in the
+// transaction is now stored.
+func (c *mergeCache) end(committed bool) {
+	if !committed && c.dirty {
+		c.reset()
+	}
+	c.dirty = false
+	c.mu.Unlock()
+}
+
+// nearMatch is the condition of nearReportsSQL on one report (day
+// numbers for the SQL's day strings).
+func nearMatch(r *cachedReport, lo, hi int) bool {
+	switch r.precision {
+	case "day":
+		return r.first >= lo && r.first <= hi
+	case "month":
+		return r.first >= lo-31 && r.first <= hi && r.last >= lo
+	case "year":
+		return r.first >= lo-366 && r.first <= hi && r.last >= lo
+	case "range":
+		return r.first <= hi && r.last >= lo
+	}
+	return false
+}
+
+// victimMatch is the condition of victimReportsSQL.
+func victimMatch(r *cachedReport, lo, hi int) bool {
+	return r.precision == "day" && r.first >= lo && r.first <= hi
+}
+
+func blockOf(day int) int {
+	if day < 0 {
+		return (day - tileDays + 1) / tileDays
+	}
+	return day / tileDays
+}
+
+// near returns the stored reports of bucket b that its lookup finds for
+// days lo..hi (nearReportsSQL, victimReportsSQL, undatedReportsSQL), but
+// those in have.
+func (c *mergeCache) near(ctx context.Context, w *eventWriter, b bucketKey, lo, hi int, have map[string]bool) ([]storedReport, error) {
+	var out []storedReport
+	if b.undated {
+		t, err := c.tile(ctx, w, tileKey{b: b})
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range t {
+			if !have[r.id] {
+				out = append(out, r.stored())
+			}
+		}
+		return out, nil
+	}
+	match := nearMatch
+	if b.victim {
+		match = victimMatch
+	}
+	for blk := blockOf(lo); blk <= blockOf(hi); blk++ {
+		t, err := c.tile(ctx, w, tileKey{b: b, block: blk})
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range t {
+			if !have[r.id] && blockOf(max(lo, r.first)) == blk && match(r, lo, hi) {
+				out = append(out, r.stored())
+			}
+		}
+	}
+	return out, nil
+}
+
+// tile returns a tile, reading it when it is not loaded.
+func (c *mergeCache) tile(ctx context.Context, w *eventWriter, k tileKey) ([]*cachedReport, error) {
+	if t, ok := c.tiles[k]; ok {
+		return t, nil
+	}
+	c.dirty = true
+	lo, hi := k.block*tileDays, k.block*tileDays+tileDays-1
+	var t []*cachedReport
+	var err error
+	switch {
+	case k.b.undated:
+		t, err = c.scan(ctx, w.undated, k.b.family, k.b.pair)
+	case k.b.victim:
+		t, err = c.scan(ctx, w.victim, k.b.family, k.b.pair, dayString(lo), dayString(hi))
+	default:
+		// A month starts at most 30 days, a year 365 days, before its last day.
+		t, err = c.scan(ctx, w.near, k.b.family, k.b.pair, dayString(lo), dayString(hi),
+			dayString(lo-31), dayString(lo-366))
+	}
+	if err != nil {
+		return nil, err
+	}
+	if t == nil {
+		t = []*cachedReport{}
+	}
+	c.tiles[k] = t
+	return t, nil
+}
+
+// members returns the ids of every report of each event named, reading
+// those not known yet.
+func (c *mergeCache) members(ctx context.Context, w *eventWriter, events []string) (map[string][]string, error) {
+	out := make(map[string][]string, len(events))
+	var unknown []string
+	for _, e := range events {
+		if ids, ok := c.events[e]; ok {
+			out[e] = ids
+		} else {
+			unknown = append(unknown, e)
+		}
+	}
+	if len(unknown) == 0 {
+		return out, nil
+	}
+	c.dirty = true
+	rows, err := w.eventReportIDs.QueryContext(ctx, jsonList(unknown))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, event string
+		if err := rows.Scan(&id, &event); err != nil {
+			return nil, err
+		}
+		out[event] = append(out[event], id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, e := range unknown {
+		c.events[e] = out[e]
+	}
+	return out, nil
+}
+
+// load returns the reports with the ids given, reading those not cached.
+func (c *mergeCache) load(ctx context.Context, w *eventWriter, ids []string) ([]*cachedReport, error) {
+	out := make([]*cachedReport, 0, len(ids))
+	var unread []string
+	for _, id := range ids {
+		if r, ok := c.reports[id]; ok {
+			out = append(out, r)
+		} else {
+			unread = append(unread, id)
+		}
+	}
+	if len(unread) == 0 {
+		return out, nil
+	}
+	c.dirty = true
+	read, err := c.scan(ctx, w.reportsByID, jsonList(unread))
+	if err != nil {
+		return nil, err
+	}
+	return append(out, read...), nil
+}
+
+// scan runs a report query (reportSelect) and returns its reports, the
+// cached value for those cached already.
+func (c *mergeCache) scan(ctx context.Context, stmt *sql.Stmt, args ...any) ([]*cachedReport, error) {
+	rows, err := stmt.QueryContext(ctx, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*cachedReport
+	for rows.Next() {
+		var (
+			id, eventID, articleID, sentence string
+			start                            int
+			code, ds, de, precision, place   string
+			src                              model.Actor
+			tID, tCountry, tRole, tCode      sql.NullString
+			path, published                  string
+		)
+		if err := rows.Scan(&id, &eventID, &articleID, &sentence, &start,
+			&code, &ds, &de, &precision, &place,
+			&src.ID, &src.Country, &src.Role, &src.Code,
+			&tID, &tCountry, &tRole, &tCode,
+			&path, &published); err != nil {
+			return nil, err
+		}
+		if r, ok := c.reports[id]; ok {
+			out = append(out, r)
+			continue
+		}
+		date, err := decodeDate(ds, de, precision)
+		if err != nil {
+			return nil, fmt.Errorf("mention of %s: %w", eventID, err)
+		}
+		r := &cachedReport{id: id, eventID: eventID, start: start, code: code, place: place,
+			date: date, precision: precision,
+			art:    c.article(articleID, path, publishedDay(published)),
+			source: c.actor(src)}
+		if tID.Valid {
+			r.tgt = c.actor(model.Actor{ID: tID.String, Country: tCountry.String, Role: model.Role(tRole.String), Code: tCode.String})
+		}
+		if merge.ContestsBlame(sentence) {
+			r.sentence = sentence
+		}
+		if !date.IsZero() {
+			r.first, r.last = dayNumber(date.First()), dayNumber(date.Last())
+		}
+		c.reports[id] = r
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// actor is the one value of the actor as its row reads, created from a
+// when the cache has none.
+func (c *mergeCache) actor(a model.Actor) *model.Actor {
+	if x, ok := c.actors[a.ID]; ok {
+		return x
+	}
+	x := &model.Actor{ID: a.ID, Country: a.Country, Role: a.Role, Code: a.Code}
+	c.actors[a.ID] = x
+	return x
+}
+
+func (c *mergeCache) article(id, path, published string) *cachedArticle {
+	if a, ok := c.articles[id]; ok {
+		return a
+	}
+	a := &cachedArticle{id, path, published}
+	c.articles[id] = a
+	return a
+}
+
+// upsertedActor records that the actors row of a now reads as a. Every
+// actor of a report written is upserted first, so the cache holds each
+// as its row reads, whatever the report's own copy says.
+func (c *mergeCache) upsertedActor(a model.Actor) {
+	c.dirty = true
+	if x, ok := c.actors[a.ID]; ok {
+		x.Country, x.Role, x.Code = a.Country, a.Role, a.Code
+		return
+	}
+	c.actors[a.ID] = &model.Actor{ID: a.ID, Country: a.Country, Role: a.Role, Code: a.Code}
+}
+
+// stored is the report as the neighbourhood holds it.
+func (r *cachedReport) stored() storedReport {
+	m := model.Mention{ArticleID: r.art.id, Sentence: r.sentence, Start: r.start, Path: r.art.path, Published: r.art.published}
+	e := model.Event{Source: *r.source, Code: r.code, Date: r.date, Location: r.place, Mentions: []model.Mention{m}}
+	if r.tgt != nil {
+		t := *r.tgt
+		e.Target = &t
+	}
+	return storedReport{id: r.id, e: e, eventID: r.eventID}
+}
+
+// written records the events writeChanged wrote: each changed event with
+// the ids of its reports (new ones given in fresh, with their stored
+// columns), and the events retired.
+func (c *mergeCache) written(changed map[string][]string, fresh []freshReport, retired []string) {
+	c.dirty = true
+	for _, f := range fresh {
+		r := f.r
+		if r.tgt != nil {
+			r.tgt = c.actor(*r.tgt)
+		}
+		r.source = c.actor(*r.source)
+		r.art = c.article(r.art.id, r.art.path, r.art.published)
+		c.reports[r.id] = r
+		c.addToTiles(r, f.family, f.pair, f.victim)
+	}
+	for e, ids := range changed {
+		for _, id := range ids {
+			if r, ok := c.reports[id]; ok {
+				r.eventID = e
+			}
+		}
+		c.events[e] = ids
+	}
+	for _, e := range retired {
+		delete(c.events, e)
+	}
+}
+
+// freshReport is a report writeReport inserted, with the keys of the
+// lookups that find it.
+type freshReport struct {
+	r                    *cachedReport
+	family, pair, victim string
+}
+
+// addToTiles adds a new report to every loaded tile whose lookup finds it.
+func (c *mergeCache) addToTiles(r *cachedReport, family, pair, victim string) {
+	if r.precision == "" {
+		k := tileKey{b: bucketKey{family: family, pair: pair, undated: true}}
+		if t, ok := c.tiles[k]; ok {
+			c.tiles[k] = append(t, r)
+		}
+		return
+	}
+	// A block's lookup finds r when r's days (with the SQL's bounds per
+	// precision) reach into it.
+	b := bucketKey{family: family, pair: pair}
+	for blk := blockOf(r.first); blk <= blockOf(max(r.last, r.first)); blk++ {
+		k := tileKey{b: b, block: blk}
+		if t, ok := c.tiles[k]; ok && nearMatch(r, blk*tileDays, blk*tileDays+tileDays-1) {
+			c.tiles[k] = append(t, r)
+		}
+	}
+	if r.precision == "day" {
+		k := tileKey{b: bucketKey{family: family, pair: victim, victim: true}, block: blockOf(r.first)}
+		if t, ok := c.tiles[k]; ok {
+			c.tiles[k] = append(t, r)
+		}
+	}
+}
+
+// newFreshReport is report r, just inserted with the stored columns
+// given, as a lookup would read it back.
+func newFreshReport(id, eventID string, r model.Event, start, end, precision, family, pair, victim string) (freshReport, error) {
+	date, err := decodeDate(start, end, precision)
+	if err != nil {
+		return freshReport{}, err
+	}
+	m := r.Mentions[0]
+	src := r.Source
+	c := &cachedReport{id: id, eventID: eventID, start: m.Start, code: r.Code, place: r.Location,
+		date: date, precision: precision, source: &src,
+		art: &cachedArticle{id: m.ArticleID, path: m.Path, published: m.Published}}
+	if r.Target != nil {
+		t := *r.Target
+		c.tgt = &t
+	}
+	if merge.ContestsBlame(m.Sentence) {
+		c.sentence = m.Sentence
+	}
+	if !date.IsZero() {
+		c.first, c.last = dayNumber(date.First()), dayNumber(date.Last())
+	}
+	return freshReport{r: c, family: family, pair: pair, victim: victim}, nil
+}

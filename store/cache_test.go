@@ -1,0 +1,295 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// blameCorpus is denser than genCorpus in what the merge cache must get
+// right: places, blame words, acts laid at different doors (victim
+// buckets), dates of every precision across tile edges, undated reports,
+// and an actor whose row changes (its country) from article to article.
+func blameCorpus(seed uint64, n int) corpus {
+	r := rand.New(rand.NewPCG(seed, 7))
+	shifty := func() model.Actor { // one id, two countries
+		a := model.NewActor("Unit 9", "SYR", model.RoleMIL)
+		if r.IntN(2) == 0 {
+			a.Country, a.Code = "TUR", "TURMIL"
+		}
+		return a
+	}
+	actors := []func() model.Actor{
+		func() model.Actor { return kremlin }, func() model.Actor { return rebels },
+		func() model.Actor { return assad }, func() model.Actor { return un }, shifty,
+		func() model.Actor { return model.NewActor("Russian jets", "RUS", model.RoleMIL) },
+	}
+	codes := []string{"190", "195", "183", "173", "120", "042", "057", "20"}
+	places := []string{"Idlib", "idlib", "Aleppo", ""}
+	sentences := []string{"Jets struck the town.", "The army denied any part in the strike.",
+		"Officials blamed the rebels.", "Shelling hit the market."}
+	var dates []model.Date
+	for d := 0; d < 40; d += 3 { // days across the edges of 16-day tiles
+		dates = append(dates, model.Day(time.Date(2020, 2, 20, 0, 0, 0, 0, time.UTC).AddDate(0, 0, d)))
+	}
+	dates = append(dates, model.Month(2020, 3), model.Month(2020, 2), model.Year(2020), model.Date{},
+		model.Range(time.Date(2020, 2, 25, 0, 0, 0, 0, time.UTC), time.Date(2020, 3, 9, 0, 0, 0, 0, time.UTC)))
+	var c corpus
+	for i := range n {
+		pub := time.Date(2020, 3, 1+r.IntN(20), 9, 0, 0, 0, time.UTC)
+		a := newArticle(fmt.Sprintf("b/%03d.txt", i), []string{"AP", "AFP", "Reuters"}[r.IntN(3)], pub, fmt.Sprintf("blame body %d", i))
+		var events []model.Event
+		for j := range 1 + r.IntN(6) {
+			tgt := actors[r.IntN(len(actors))]()
+			var tp *model.Actor
+			if r.IntN(5) > 0 {
+				tp = &tgt
+			}
+			e := newEvent(actors[r.IntN(len(actors))](), tp, codes[r.IntN(len(codes))], dates[r.IntN(len(dates))], 100*j)
+			e.Location = places[r.IntN(len(places))]
+			e.Mentions[0].Sentence = sentences[r.IntN(len(sentences))]
+			e.SetID()
+			events = append(events, e)
+		}
+		c.articles = append(c.articles, a)
+		c.events = append(c.events, events)
+	}
+	return c
+}
+
+// MustDump is what the stored merge decided: every event row, every
+// report's event, every alias and every actor row.
+func MustDump(tb testing.TB, db *DB) string {
+	tb.Helper()
+	var b strings.Builder
+	for _, q := range []string{
+		`SELECT id, code, date_start, date_end, precision, source_id, COALESCE(target_id, ''), location, articles FROM events ORDER BY id`,
+		`SELECT id, event_id, '', '', '', '', '', '', '' FROM mentions ORDER BY id`,
+		`SELECT alias, event_id, '', '', '', '', '', '', '' FROM event_aliases ORDER BY alias`,
+		`SELECT id, name, country, role, code, '', '', '', '' FROM actors ORDER BY id`,
+	} {
+		rows, err := db.r.Query(q)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for rows.Next() {
+			var f [9]sql.NullString
+			if err := rows.Scan(&f[0], &f[1], &f[2], &f[3], &f[4], &f[5], &f[6], &f[7], &f[8]); err != nil {
+				tb.Fatal(err)
+			}
+			fmt.Fprintln(&b, f)
+		}
+		rows.Close()
+	}
+	return b.String()
+}
+
+// The merge cache must decide exactly as reading every lookup from
+// SQLite does: the same corpus, in random orders and batches, with bad
+// articles (rolled back) and another connection writing in between, is
+// stored alike with the cache and without it.
+func TestMergeCache_SameDecisions(t *testing.T) {
+	for seed := range uint64(6) {
+		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
+			c := blameCorpus(200+seed, 120)
+			if seed%2 == 1 {
+				c = genCorpus(300+seed, 120)
+			}
+			r := rand.New(rand.NewPCG(seed, 3))
+			order := r.Perm(len(c.articles))
+			dir := t.TempDir()
+			cached := MustOpenPath(t, dir+"/cached.db")
+			other := MustOpenPath(t, dir+"/cached.db") // another connection to the same file
+			plain := MustOpenPath(t, dir+"/plain.db")
+			plain.uncached = true
+			bad := newEvent(kremlin, ptr(trump), "1x0", model.DayOf(2020, 3, 1), 40)
+			ctx := context.Background()
+			for k := 0; k < len(order); {
+				var as []model.Article
+				var es [][]model.Event
+				for n := 1 + r.IntN(9); n > 0 && k < len(order); n, k = n-1, k+1 {
+					as = append(as, c.articles[order[k]])
+					es = append(es, c.events[order[k]])
+				}
+				if r.IntN(4) == 0 { // the last article fails after its good events are written
+					i := len(es) - 1
+					es[i] = append(append([]model.Event(nil), es[i]...), bad)
+				}
+				for _, db := range []*DB{cached, plain} {
+					added, err := db.SaveArticles(ctx, as, es)
+					if err != nil && len(added) != len(as)-1 {
+						t.Fatalf("SaveArticles: %v (%d of %d)", err, len(added), len(as))
+					}
+				}
+				if r.IntN(5) == 0 && k < len(order) { // the next article comes through the other connection
+					for _, db := range []*DB{other, plain} {
+						MustSave(t, db, c.articles[order[k]], c.events[order[k]])
+					}
+					k++
+				}
+			}
+			if got, want := MustDump(t, cached), MustDump(t, plain); got != want {
+				t.Fatalf("cached and uncached stores differ:\n%s", firstDiff(got, want))
+			}
+		})
+	}
+}
+
+func firstDiff(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(la), len(lb)) {
+		if la[i] != lb[i] {
+			return fmt.Sprintf("line %d:\n cached   %s\n uncached %s", i, la[i], lb[i])
+		}
+	}
+	return fmt.Sprintf("%d lines vs %d", len(la), len(lb))
+}
+
+// Another connection's commit, a new writer connection, a transaction
+// that did not commit and the size bound each empty the cache; a commit
+// of its own keeps it.
+func TestMergeCache_Emptied(t *testing.T) {
+	dir := t.TempDir()
+	db := MustOpenPath(t, dir+"/eg.db")
+	other := MustOpenPath(t, dir+"/eg.db")
+	ctx := context.Background()
+	c := blameCorpus(9, 8)
+	// cachedAtBegin is how many reports the cache holds once a write
+	// transaction has begun.
+	cachedAtBegin := func() int {
+		t.Helper()
+		tx, err := db.beginWrite(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tx.Rollback()
+		if err := db.cache.begin(ctx, tx); err != nil {
+			t.Fatal(err)
+		}
+		defer db.cache.end(true)
+		return len(db.cache.reports)
+	}
+	MustSave(t, db, c.articles[0], c.events[0])
+	n := cachedAtBegin()
+	if n == 0 {
+		t.Fatal("nothing cached after an article")
+	}
+	MustSave(t, db, c.articles[1], c.events[1])
+	if got := cachedAtBegin(); got < n {
+		t.Errorf("its own commit emptied the cache (%d -> %d)", n, got)
+	}
+	MustSave(t, other, c.articles[2], c.events[2])
+	if got := cachedAtBegin(); got != 0 {
+		t.Errorf("after another connection's commit the cache kept %d reports", got)
+	}
+
+	MustSave(t, db, c.articles[3], c.events[3])
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.cache.begin(ctx, tx); err != nil {
+		t.Fatal(err)
+	}
+	db.cache.dirty = true // as a lookup or a write would leave it
+	db.cache.end(false)
+	tx.Rollback()
+	if got := cachedAtBegin(); got != 0 {
+		t.Errorf("a transaction that did not commit left %d cached reports", got)
+	}
+
+	MustSave(t, db, c.articles[4], c.events[4])
+	db.w.SetMaxIdleConns(0) // every transaction on a new connection
+	MustSave(t, db, c.articles[5], c.events[5])
+	if got := cachedAtBegin(); got != 0 {
+		t.Errorf("on a new connection the cache kept %d reports", got)
+	}
+	db.w.SetMaxIdleConns(2)
+
+	old := maxCachedReports
+	maxCachedReports = 0
+	defer func() { maxCachedReports = old }()
+	MustSave(t, db, c.articles[6], c.events[6])
+	if got := cachedAtBegin(); got != 0 {
+		t.Errorf("over the bound, the cache kept %d reports", got)
+	}
+	MustSave(t, db, c.articles[7], c.events[7])
+	if got, want := MustDump(t, db), MustDump(t, other); got != want {
+		t.Fatal("two connections read different stores")
+	}
+}
+
+// The tiles' arithmetic: a block holds 16 days, also before 1970, and
+// nearMatch is the SQL's condition.
+func TestMergeCache_Blocks(t *testing.T) {
+	for _, tt := range []struct{ day, block int }{{0, 0}, {15, 0}, {16, 1}, {-1, -1}, {-16, -1}, {-17, -2}} {
+		if got := blockOf(tt.day); got != tt.block {
+			t.Errorf("blockOf(%d) = %d, want %d", tt.day, got, tt.block)
+		}
+	}
+	month := &cachedReport{precision: "month", first: 100, last: 129}
+	for _, tt := range []struct {
+		lo, hi int
+		want   bool
+	}{{129, 131, true}, {130, 132, false}, {98, 100, true}, {90, 99, false}} {
+		if got := nearMatch(month, tt.lo, tt.hi); got != tt.want {
+			t.Errorf("nearMatch(month 100-129, %d, %d) = %v", tt.lo, tt.hi, got)
+		}
+	}
+}
+
+// The cache's reports read as the lookups read them (scan and the fresh
+// report of a write agree).
+func TestMergeCache_FreshAsRead(t *testing.T) {
+	db := MustOpen(t)
+	c := blameCorpus(4, 30)
+	for i := range c.articles {
+		MustSave(t, db, c.articles[i], c.events[i])
+	}
+	db.cache.mu.Lock()
+	fresh := map[string]storedReport{}
+	for id, r := range db.cache.reports {
+		fresh[id] = r.stored()
+	}
+	db.cache.reset()
+	db.cache.mu.Unlock()
+
+	ctx := context.Background()
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if err := db.cache.begin(ctx, tx); err != nil {
+		t.Fatal(err)
+	}
+	defer db.cache.end(false)
+	w, err := newEventWriter(ctx, tx, db.cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.close()
+	var ids []string
+	for id := range fresh {
+		ids = append(ids, id)
+	}
+	read, err := db.cache.load(ctx, w, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(read) != len(fresh) || len(read) == 0 {
+		t.Fatalf("read %d of %d reports", len(read), len(fresh))
+	}
+	for _, r := range read {
+		if got, want := r.stored(), fresh[r.id]; !reflect.DeepEqual(got, want) {
+			t.Errorf("report %s read back as\n%+v\nwritten as\n%+v", r.id, got, want)
+		}
+	}
+}

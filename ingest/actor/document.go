@@ -255,7 +255,7 @@ func (d *Document) appositive(text string, toks []token, k int) (model.Actor, in
 // earlier in the document, or a new one followed by an appositive title
 // ("John Smith, the foreign minister").
 func (d *Document) unknownName(text string, toks []token, i int) ([]Match, int) {
-	if a, n := d.knownName(toks, i); n > 0 {
+	if a, n := d.knownName(toks, i); n > 0 && !(n == 1 && dateWord(toks, i)) {
 		return d.personAt(text, toks, i, i+n, a)
 	}
 	if ms, n := d.cueOnlyOrgan(text, toks, i); n > 0 {
@@ -325,6 +325,24 @@ func isMonth(key string) bool {
 	return false
 }
 
+// dateWord reports a month or weekday at toks[i] that reads as a date,
+// not as the surname of someone named before: "in May", "on May 5",
+// "last May" in a story about Theresa May.
+func dateWord(toks []token, i int) bool {
+	if !isMonth(toks[i].key) {
+		return false
+	}
+	if i > 0 && datePreps[toks[i-1].key] {
+		return true
+	}
+	return i+1 < len(toks) && toks[i+1].key != "" && toks[i+1].key[0] >= '0' && toks[i+1].key[0] <= '9'
+}
+
+// datePreps come before a month named as a time.
+var datePreps = map[string]bool{"in": true, "on": true, "since": true, "until": true, "till": true, "by": true,
+	"from": true, "of": true, "last": true, "next": true, "early": true, "late": true, "mid": true, "this": true,
+	"before": true, "after": true, "during": true, "through": true, "to": true, "between": true, "and": true}
+
 // organNouns are the heads that make a leader's surname their government.
 var organNouns = map[string]bool{"administration": true, "government": true, "regime": true, "cabinet": true,
 	"presidency": true}
@@ -357,6 +375,11 @@ func (d *Document) introduce(toks []token, i, n int, a model.Actor) {
 	}
 	d.people[strings.Join(keys, " ")] = a
 	if n > 1 {
+		// The surname with and without its article: "Fulani" and
+		// "al-Fulani" after "Khaled al-Fulani".
+		for _, k := range surnameKeys(strings.Join(keys, " ")) {
+			d.people[k] = a
+		}
 		d.people[keys[n-1]] = a
 	}
 }

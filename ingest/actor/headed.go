@@ -230,6 +230,10 @@ func (d *Document) nameRun(text string, toks []token, k int) int {
 	n := 0
 	for k+n < len(toks) && n < 4 {
 		t := toks[k+n]
+		if n > 0 && articled(text, t) {
+			n++ // "Khaled al-Fulani"
+			continue
+		}
 		if !t.upper || !isNameToken(t.key) {
 			if n > 0 && (t.key == "bin" || t.key == "al" || t.key == "ibn" || t.key == "de" || t.key == "van") {
 				n++
@@ -244,10 +248,24 @@ func (d *Document) nameRun(text string, toks []token, k int) int {
 		}
 		n++
 	}
-	for n > 0 && !toks[k+n-1].upper {
+	for n > 0 && !toks[k+n-1].upper && !articled(text, toks[k+n-1]) {
 		n--
 	}
 	return n
+}
+
+// articled reports a surname written with the Arabic article in lower
+// case, "al-Fulani", "el-Sisi", "ad-Din": a name word though it does
+// not start with a capital.
+func articled(text string, t token) bool {
+	w := text[t.start:t.end]
+	for _, art := range []string{"al-", "el-", "ad-", "ash-", "as-", "at-", "az-", "an-", "ar-", "ul-"} {
+		if len(w) > len(art) && w[:len(art)] == art {
+			c := w[len(art)]
+			return c >= 'A' && c <= 'Z'
+		}
+	}
+	return false
 }
 
 func isNameToken(key string) bool {

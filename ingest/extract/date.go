@@ -112,6 +112,9 @@ func (d *doc) dateFor(si int, t coding.Trigger) (model.Date, string) {
 		if x, ok := d.sameOccasion(si, t.Head, pub); ok {
 			return x.Date, x.Text
 		}
+		if e, ok := d.besideSpeaker(si, t.Head, pub); ok {
+			return e.date, e.timeText
+		}
 		if x, ok := d.namedAgain(si, t, pub); ok {
 			return x.Date, x.Text
 		}

@@ -349,6 +349,28 @@ func (d *doc) sameOccasion(si, head int, pub model.Date) (timex.Expr, bool) {
 	return timex.Expr{}, false
 }
 
+// besideSpeaker dates the act of one who stood "beside him" ("Erdogan,
+// standing beside him, warned ...") by the dated act of the sentence
+// before: the two spoke on the same occasion.
+func (d *doc) besideSpeaker(si, head int, pub model.Date) (coded, bool) {
+	w := d.sents[si].words
+	near := false
+	for k := 0; k+1 < head && !near; k++ {
+		switch w[k] {
+		case "beside", "alongside":
+			near = objectPronouns[w[k+1]]
+		case "next":
+			near = k+2 < head && w[k+1] == "to" && objectPronouns[w[k+2]]
+		}
+	}
+	if !near {
+		return coded{}, false
+	}
+	return d.datedBefore(si, 1, "", pub)
+}
+
+var objectPronouns = set("him", "her", "them")
+
 // namedAgain dates an act introduced with an indefinite noun ("in
 // retaliation for an air strike by ...") by the next sentence when that
 // one names it again with the definite article and a time ("The attack

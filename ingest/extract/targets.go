@@ -355,7 +355,7 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 	}
 	start := calledPhrase(w, t.End)
 	end := s.predicateEnd(t.End, hi)
-	venue := -1
+	pend, venue := end, -1
 	for i := start; i < end; i++ {
 		if w[i] == "to" && i > t.End && (addresseeTo(s, t.End, i) || recipientTo(s, t, i)) {
 			// "appealed directly to Putin", "apologised to Moscow": the
@@ -393,6 +393,20 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 		// is only the story's guess are the sender's own: only a named
 		// actor or state is the target ("crossed into Ukraine").
 		places = false
+	}
+	switch t.Entry.Root() {
+	case "03", "05", "11", "12":
+		// "condemned the killing of Palestinians by Israeli forces": a
+		// judged act is aimed at its author, not at its victims.
+		from := start
+		if start == t.End && t.End > t.Head+1 {
+			// The pattern's own last word may be the act: "welcome *
+			// release" in "welcomed the release of hostages by X".
+			from = t.End - 1
+		}
+		if acts := d.authorOfObject(s, from, pend); len(acts) > 0 {
+			return acts
+		}
 	}
 	if acts := d.actorsAfterBy(s, start, end, places, places); len(acts) > 0 {
 		return acts
@@ -506,6 +520,39 @@ func (d *doc) namedAgent(s *sent, from, to int) []model.Actor {
 	}
 	return nil
 }
+
+// authorOfObject returns X of an object "the <act> of <what> by X" in
+// [from, to) whose head is an act noun ("the bombing of a hospital in
+// Gaza by Israel", "the detention of journalists by the authorities"):
+// the act's author.
+func (d *doc) authorOfObject(s *sent, from, to int) []model.Actor {
+	w := s.words
+	act := func(i int) bool {
+		_, ok := actNouns[w[i]]
+		return ok || authoredNouns[w[i]]
+	}
+	i := from
+	for i < to && i < from+4 && !s.hasActorAt(i) && !act(i) {
+		i++
+	}
+	if i+1 >= to || !act(i) || w[i+1] != "of" {
+		return nil
+	}
+	for j := i + 2; j+1 < to && j < i+12; j++ {
+		switch {
+		case w[j] == "by":
+			return d.agents(s, j+1, min(to, j+8))
+		case w[j] == "," || w[j] == "that" || w[j] == "and" || clauseOpeners[w[j]]:
+			return nil
+		}
+	}
+	return nil
+}
+
+// authoredNouns name acts other than force that are done by someone to
+// what follows "of": "welcomed the release of prisoners by Ethiopia".
+var authoredNouns = set("release", "handover", "expulsion", "deportation", "seizure", "capture",
+	"deployment", "exchange")
 
 // addresseeTo reports "to" at i right after the trigger ending at end
 // (an adverb may stand between) and followed by an actor: a prepositional

@@ -215,6 +215,18 @@ func TestTargetRules(t *testing.T) {
 		{"to before a name is the recipient of a gift, not an infinitive",
 			"Norway pledged 200 million dollars in aid to Somalia on Monday.",
 			[]want{{"NOR", "SOM", "03"}}, []want{{"NOR", "-", "03"}}},
+		{"a judged act of something by someone is aimed at its author, not its victims",
+			"Jordan condemned the killing of Palestinians by Israeli forces.",
+			[]want{{"JOR", "ISR", "11"}}, []want{{"JOR", "PSE", "11"}}},
+		{"the author after a venue inside the judged act",
+			"Egypt condemned the bombing of a hospital in Gaza by Israel.",
+			[]want{{"EGY", "ISR", "11"}}, []want{{"EGY", "-", "11"}, {"EGY", "PSE", "11"}}},
+		{"a welcomed release is the releaser's",
+			"Kenya welcomed the release of Somali prisoners by Ethiopia.",
+			[]want{{"KEN", "ETH", "05"}}, []want{{"KEN", "SOM", "05"}}},
+		{"a judged act with no author named keeps its object",
+			"Kenya condemned the shelling of Somalia.",
+			[]want{{"KEN", "SOM", "11"}}, nil},
 	}
 	runRuleCases(t, x, tests)
 }

@@ -98,6 +98,20 @@ type index struct {
 	// first holds the keys of root.next, so that lookup turns most words
 	// away without a map probe; set once the trie is complete.
 	first keyFilter
+	// slab is where new trie nodes are cut from: one object for the GC
+	// to mark per nodeSlab nodes instead of one per node.
+	slab []node
+}
+
+const nodeSlab = 512
+
+// newNode returns a new empty node of the trie.
+func (x *index) newNode() *node {
+	if len(x.slab) == cap(x.slab) {
+		x.slab = make([]node, 0, nodeSlab)
+	}
+	x.slab = x.slab[:len(x.slab)+1]
+	return &x.slab[len(x.slab)-1]
 }
 
 // keyFilter is a set of strings that may answer "maybe" for a string not
@@ -135,7 +149,12 @@ func (x *index) add(phrase string, l lex) {
 	for _, k := range strings.Split(key, " ") {
 		c := n.next[k]
 		if c == nil {
-			c = &node{next: map[string]*node{}}
+			// A node gets its map with its first child: most are
+			// leaves, and every map is an object the GC marks.
+			if n.next == nil {
+				n.next = map[string]*node{}
+			}
+			c = x.newNode()
 			n.next[k] = c
 		}
 		n = c

@@ -147,6 +147,16 @@ func Default() *Lexicon {
 // (wrapped with the file and line) for a bad line, and an error for a
 // duplicate pattern.
 func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
+	lx, err := load(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	lx.compact()
+	return lx, nil
+}
+
+// load is LoadFS without the final compaction.
+func load(fsys fs.FS, dir string) (*Lexicon, error) {
 	irr := irregulars{}
 	if b, err := fs.ReadFile(fsys, dir+"/irregular.txt"); err == nil {
 		irr.parse(string(b))
@@ -319,6 +329,63 @@ type cand struct {
 // negative l, no lemma, always is.
 func has(present []uint64, l int32) bool {
 	return l < 0 || present[l>>6]&(1<<(l&63)) != 0
+}
+
+// compact moves the many small slices of a loaded lexicon (each word's
+// forms, each entry's words, each form's candidates and lemmas) into one
+// array per kind. The lexicon lives as long as the program, and every
+// collection cycle marks each of its objects: a few arrays cost it less
+// than tens of thousands of slices. Only the backing arrays change.
+func (lx *Lexicon) compact() {
+	nIDs, nElems, nNeed, nCands, nLems := 0, 0, 0, 0, 0
+	for _, e := range lx.Entries {
+		nElems += len(e.elems)
+		nNeed += len(e.need)
+		for _, el := range e.elems {
+			nIDs += len(el.ids)
+		}
+	}
+	for id := range lx.byFirst {
+		nCands += len(lx.byFirst[id])
+		nLems += len(lx.lemOf[id])
+	}
+	ids := make([]int32, 0, nIDs)
+	elems := make([]elem, 0, nElems)
+	need := make([]elem, 0, nNeed)
+	for _, e := range lx.Entries {
+		a := len(elems)
+		for _, el := range e.elems {
+			if el.ids != nil {
+				k := len(ids)
+				ids = append(ids, el.ids...)
+				el.ids = ids[k:len(ids):len(ids)]
+			}
+			elems = append(elems, el)
+		}
+		e.elems = elems[a:len(elems):len(elems)]
+		// need holds copies of elems after the first; only their lemmas
+		// are read, but their ids would keep the old arrays alive.
+		a = len(need)
+		for _, el := range e.need {
+			el.ids = nil
+			need = append(need, el)
+		}
+		e.need = need[a:len(need):len(need)]
+	}
+	cands := make([]cand, 0, nCands)
+	lems := make([]int32, 0, nLems)
+	for id := range lx.byFirst {
+		if cs := lx.byFirst[id]; cs != nil {
+			a := len(cands)
+			cands = append(cands, cs...)
+			lx.byFirst[id] = cands[a:len(cands):len(cands)]
+		}
+		if ls := lx.lemOf[id]; ls != nil {
+			a := len(lems)
+			lems = append(lems, ls...)
+			lx.lemOf[id] = lems[a:len(lems):len(lems)]
+		}
+	}
 }
 
 // id returns the vocabulary id of form f, adding it if new.

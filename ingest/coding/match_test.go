@@ -1,6 +1,7 @@
 package coding
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -233,5 +234,38 @@ func TestLowerText(t *testing.T) {
 	}
 	if s := "already lower case"; LowerText(s) != s {
 		t.Errorf("LowerText(%q) = %q", s, LowerText(s))
+	}
+}
+
+// TestCompactSameMatches checks that moving the lexicon's slices into
+// shared arrays changes no match: the compacted and the loose lexicon
+// read invented sentences alike.
+func TestCompactSameMatches(t *testing.T) {
+	loose, err := load(dataFS, "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	packed := Default()
+	for _, s := range []string{
+		"The Ruritanian army shelled villages near the border on Tuesday.",
+		"Officials urged both sides to return to talks and rejected calls for a boycott.",
+		"The ministry condemned the air strikes and accused the rebels of violating the truce.",
+		"Zembla's president signed a defence pact with its neighbour and promised economic aid.",
+		"Protesters clashed with police after the government expelled two diplomats.",
+	} {
+		w := MustWords(t, s)
+		a, b := loose.Match(w), packed.Match(w)
+		if len(a) == 0 {
+			t.Errorf("%q: no match at all; the sentence tests nothing", s)
+		}
+		if len(a) != len(b) {
+			t.Fatalf("%q: %d matches loose, %d compacted", s, len(a), len(b))
+		}
+		for i := range a {
+			if a[i].Entry.Pattern != b[i].Entry.Pattern || a[i].Start != b[i].Start || a[i].End != b[i].End ||
+				a[i].SlotStart != b[i].SlotStart || a[i].SlotEnd != b[i].SlotEnd || !slices.Equal(a[i].Literal, b[i].Literal) {
+				t.Errorf("%q: match %d differs: %+v vs %+v", s, i, a[i], b[i])
+			}
+		}
 	}
 }

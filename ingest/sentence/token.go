@@ -122,6 +122,9 @@ func isAcronym(w string) bool {
 
 // possessive returns where a trailing "'s"/"’s" of text[i:j] starts, or i.
 func possessive(text string, i, j int) int {
+	if c := text[j-1]; c != 's' && c != 'S' {
+		return i // every ending below ends in s: most words stop here
+	}
 	for _, suf := range []string{"'s", "’s", "'S"} {
 		if j-i > len(suf) && text[j-len(suf):j] == suf {
 			return j - len(suf)

@@ -15,7 +15,11 @@
 //	/api/events                       events, the JSON shape of the contract, in
 //	                                  pages: limit (1-5000, default 5000) and
 //	                                  after (the cursor that the Link rel="next"
-//	                                  and X-Next-After headers give)
+//	                                  and X-Next-After headers give); each event
+//	                                  shows its first mentions (mentions=N, 0-5000,
+//	                                  default 10) and mentions_next the rest
+//	/api/mentions                     one event's mentions (event=ID), from offset,
+//	                                  limit (1-5000, default 100) at a time
 //	/api/actors                       actors of the filtered events, with counts
 //	/api/graph                        the network as report.NetworkData
 //	/download/NAME                    the current view: graph.dot, graph.graphml,
@@ -23,10 +27,11 @@
 //	                                  events.gdelt.csv, events.acled.csv, events.json, events.csv
 //	/echarts.min.js, /report.js, /report.css, /explore.js
 //
-// Every route takes the same filters as query parameters: from, to (YYYY,
-// YYYY-MM or YYYY-MM-DD), actor (repeatable or comma-separated; name, code,
-// country or id), between=1 (both sides among the actors), root, quad,
-// outlet (repeatable), min (minimum sources) and q (full text).
+// Every route but /api/mentions takes the same filters as query
+// parameters: from, to (YYYY, YYYY-MM or YYYY-MM-DD), actor (repeatable or
+// comma-separated; name, code, country or id), between=1 (both sides among
+// the actors), root, quad, outlet (repeatable), min (minimum sources) and q
+// (full text).
 //
 // # Hardening
 //

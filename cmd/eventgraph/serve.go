@@ -20,8 +20,10 @@ func (a *app) serveCommand() *cobra.Command {
 		Short: "Explore the stored events in a browser, read-only",
 		Long: `Serves the report's pages live from the database, opened read-only: filters
 in the URL (from, to, actor, between, root, quad, outlet, min, q), linked
-views of time and network at /explore.html, a JSON API (/api/events,
-/api/actors, /api/graph) and downloads of the current view. It listens on
+views of time and network at /explore.html, a JSON API (/api/events in
+pages, each event with its first 10 mentions unless mentions=N says, and
+/api/mentions for the rest; /api/actors, /api/graph) and downloads of the
+current view. It listens on
 the loopback address by default; nothing on the pages loads from another
 origin. Stop it with Ctrl-C.`,
 		Example: `  eventgraph serve --db idlib.db

@@ -362,7 +362,7 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 			// one addressed, not an infinitive.
 			continue
 		}
-		if w[i] == "that" || w[i] == "to" && i > t.End {
+		if w[i] == "that" || w[i] == "to" && i > t.End || helperPhrase(w, i) {
 			end = i
 			break
 		}
@@ -547,6 +547,32 @@ func (d *doc) authorOfObject(s *sent, from, to int) []model.Actor {
 		}
 	}
 	return nil
+}
+
+// helperNouns name the part of a helper in "with Russian mediation",
+// "under the auspices of the AU", "with US support".
+var helperNouns = set("mediation", "auspices", "mediators", "facilitation", "brokering", "help",
+	"support", "backing", "assistance")
+
+// helperPhrase reports "with", "under" or "through" at i opening a phrase
+// that names who helped ("signed a deal with Russian mediation"): the
+// helper is no party acted upon.
+func helperPhrase(w []string, i int) bool {
+	if w[i] != "with" && w[i] != "under" && w[i] != "through" {
+		return false
+	}
+	for j := i + 1; j < len(w) && j <= i+5; j++ {
+		if helperNouns[w[j]] {
+			return true
+		}
+		switch w[j] {
+		case ",", "and", "with", "under", "through", "in", "at", "on", "by", "to", "for":
+			// "with Somalia under the auspices of": the helper phrase
+			// is the next one.
+			return false
+		}
+	}
+	return false
 }
 
 // authoredNouns name acts other than force that are done by someone to

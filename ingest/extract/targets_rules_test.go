@@ -227,6 +227,15 @@ func TestTargetRules(t *testing.T) {
 		{"a judged act with no author named keeps its object",
 			"Kenya condemned the shelling of Somalia.",
 			[]want{{"KEN", "SOM", "11"}}, nil},
+		{"a mediator named with its part is no party to the deal",
+			"Armenia and Azerbaijan signed a peace deal on Friday with Russian mediation.",
+			[]want{{"ARM", "AZE", "05"}}, []want{{"ARM", "RUS", "05"}, {"AZE", "RUS", "05"}}},
+		{"the body under whose auspices a deal is signed is no party",
+			"Chad and Niger signed a truce under the auspices of the African Union.",
+			[]want{{"TCD", "NER", "05"}}, []want{{"TCD", "IGO", "05"}, {"NER", "IGO", "05"}}},
+		{"the party named before a helper phrase stays",
+			"Kenya signed a deal with Uganda with the help of Qatar.",
+			[]want{{"KEN", "UGA", "05"}}, []want{{"KEN", "QAT", "05"}}},
 	}
 	runRuleCases(t, x, tests)
 }

@@ -52,19 +52,20 @@ func (d *Document) headed(text string, toks []token, mods []mod, h int, l lex, h
 				}
 			}
 		}
-		if w.needMod || l.kind == lxTitle {
-			return nil, hn
-		}
-		mt := d.span(text, toks, h, end)
-		if c := d.ledBy(toks, h, end); c != "" {
+		if c := d.ledBy(toks, h, end); c != "" && l.kind == lxHead {
+			mt := d.span(text, toks, h, end)
 			// "the coalition" after "the Saudi-led coalition"; the
 			// mention spans its leader when written ("US-led coalition").
 			if h > 0 && d.ledState(text[toks[h-1].start:toks[h-1].end], toks[h-1].key) == c {
 				mt = d.span(text, toks, h-1, end)
 			}
-			mt.Kind, mt.Actor = KindAgent, d.newActor(mt.Text, c, w.role)
+			mt.Kind, mt.Actor = KindAgent, d.newActor(mt.Text, c, model.RoleMIL)
 			return d.single(mt), hn
 		}
+		if w.needMod || l.kind == lxTitle {
+			return nil, hn
+		}
+		mt := d.span(text, toks, h, end)
 		mt.Kind, mt.Actor = KindAgent, d.newActor(mt.Text, "", w.role)
 		d.localize(&mt, w)
 		return d.single(mt), hn

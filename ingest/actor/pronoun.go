@@ -10,7 +10,20 @@ import (
 // government of Sudan" are read by the grammar instead).
 func (d *Document) shortForm(text string, toks []token, i int) (Match, int) {
 	x := d.g.idx
-	ls, n := d.lookup(text, toks, i+1)
+	// "the Islamist group", "the Iran-backed movement": words that add
+	// no country may stand between.
+	j := i + 1
+	if _, n := d.lookup(text, toks, j); n == 0 {
+		for j < len(toks) && j < i+3 && d.filler(toks[j]) {
+			j++
+		}
+	}
+	if j > i+1 {
+		if ls, n := d.lookup(text, toks, j); n == 0 || len(ls) != 1 || ls[0].kind != lxHead || x.word(ls[0]).short == "" {
+			j = i + 1 // the filler is the head itself ("the military")
+		}
+	}
+	ls, n := d.lookup(text, toks, j)
 	l, ok := first(ls, lxHead, lxTitle)
 	if !ok || len(ls) > 1 {
 		return Match{}, 0
@@ -19,11 +32,16 @@ func (d *Document) shortForm(text string, toks []token, i int) (Match, int) {
 	if w.short == "" {
 		return Match{}, 0
 	}
-	k := i + 1 + n
+	k := j + n
 	if k < len(toks) && (toks[k].upper && toks[k].key != "," || toks[k].key == "of" || toks[k].key == "in") {
 		return Match{}, 0
 	}
 	m := d.span(text, toks, i, k)
+	if c := d.ledBy(toks, j, k); c != "" {
+		// "the alliance" after "a US-led alliance": the leader's.
+		m.Kind, m.Actor = KindAgent, d.newActor(m.Text, c, model.RoleMIL)
+		return m, k - i
+	}
 	m.Kind, m.Hint = KindPronoun, w.short
 	m.Actor = model.Actor{Role: w.role}
 	m.home, m.focus = w.home, w.focus

@@ -54,6 +54,12 @@ func TestActorRules(t *testing.T) {
 		{"a fronted country sets the scene of its agents",
 			"Israel struck Gaza on Monday. In Jordan, police arrested Israeli tourists on Tuesday.",
 			[]want{{"JOR", "ISR", "17"}}, []want{{"ISR", "ISR", "17"}}},
+		{"the bloc after a body by name",
+			"The European Union met on Monday. The bloc accused Belarus of smuggling migrants.",
+			[]want{{"IGO", "BLR", "11"}}, nil},
+		{"a group's short form with a filler",
+			"Hamas fired rockets on Monday. The Islamist group accused Egypt of closing the border.",
+			[]want{{"PSE", "EGY", "11"}}, nil},
 	}
 	runRuleCases(t, x, tests)
 }

@@ -207,7 +207,7 @@ func TestReadEvents_QueryPlans(t *testing.T) {
 		}
 		checkPlan(t, name, tx, q, list, false)
 		// A mention's article is read from the index alone: its row holds
-		// the body before origin (migration 0011).
+		// the body before origin (migration 0010).
 		if plan := strings.Join(MustPlan(t, tx, q, list), "\n"); strings.Contains(q, "articles a") &&
 			!strings.Contains(plan, "USING COVERING INDEX articles_cover") {
 			t.Errorf("%s: articles read from the table:\n%s", name, plan)

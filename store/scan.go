@@ -83,7 +83,7 @@ func scanEvents(rows *sql.Rows, keep func(model.Event) bool) ([]model.Event, err
 }
 
 // The queries of readEvents, named for the plan tests. A mention's
-// article is read through articles_cover (migration 0011), which holds
+// article is read through articles_cover (migration 0010), which holds
 // the columns read here: the table's row keeps origin after the body, so
 // reading it there went through the whole article text, once per
 // mention.

@@ -1,4 +1,4 @@
--- 0011: pages of /api/events on large stores (store/scan.go, page.go;
+-- 0010: pages of /api/events on large stores (store/scan.go, page.go;
 -- store/plan_test.go checks the plans).
 --
 -- A page reads, for every mention of its events, the mention's article:

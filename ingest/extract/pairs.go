@@ -30,6 +30,10 @@ func (d *doc) pairAt(s *sent, i, to int) []model.Actor {
 	if w[i] == "all" {
 		return d.allSidesAt(s, i, to)
 	}
+	if w[i] == "warring" && i > 0 && w[i-1] == "the" && warringNouns[w[i+1]] {
+		// "the warring parties signed a truce": the story's two sides.
+		return d.sides(s, i, false)
+	}
 	if w[i] != "two" && w[i] != "both" {
 		return nil
 	}
@@ -42,6 +46,10 @@ func (d *doc) pairAt(s *sent, i, to int) []model.Actor {
 	}
 	return d.sides(s, i, personPairNouns[w[j]])
 }
+
+// warringNouns are the heads of "the warring parties", "the warring
+// sides".
+var warringNouns = set("parties", "sides", "factions", "camps")
 
 // allSideNouns are the heads of "all parties", "all the warring sides".
 var allSideNouns = set("parties", "sides", "factions")

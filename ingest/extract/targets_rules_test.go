@@ -236,6 +236,12 @@ func TestTargetRules(t *testing.T) {
 		{"the party named before a helper phrase stays",
 			"Kenya signed a deal with Uganda with the help of Qatar.",
 			[]want{{"KEN", "UGA", "05"}}, []want{{"KEN", "QAT", "05"}}},
+		{"the warring parties are the story's two sides",
+			"Chad's army shelled Niger on Monday. Niger's troops fired back at Chadian border posts. The warring parties agreed to a truce on Tuesday.",
+			[]want{{"TCD", "NER", "05"}}, nil},
+		{"the warring parties of a civil war are its two camps",
+			"Sudan's army and the Rapid Support Forces fought in Khartoum on Monday. The warring parties signed a truce on Tuesday.",
+			[]want{{"SDN", "SDN", "05"}}, nil},
 	}
 	runRuleCases(t, x, tests)
 }

@@ -36,6 +36,7 @@ type Document struct {
 	focus   focus
 	genders map[string]byte   // people met in the article with a gendered cue
 	led     map[string]string // "coalition" -> the state an "X-led coalition" named
+	met     []int32           // the people of the data named so far, latest last
 	scene   string            // the country of the passage's fronted "In Egypt,", or ""
 	out     []Match           // the matches of the passage being read
 	one     [1]Match          // backs d.single
@@ -186,6 +187,9 @@ func (d *Document) personMatch(text string, toks []token, i, j int, id int32) ([
 	// to look up ("Maïga" after "Colonel Abdoulaye Maïga").
 	for _, s := range p.surnames {
 		d.people[s] = a
+	}
+	if len(d.met) == 0 || d.met[len(d.met)-1] != id {
+		d.met = append(d.met, id)
 	}
 	return d.personAt(text, toks, i, j, a)
 }

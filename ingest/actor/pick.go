@@ -12,6 +12,17 @@ import (
 // title ("king", "crown prince"), or "".
 func (d *Document) pick(ls []lex, cue string) (int32, bool) {
 	x := d.g.idx
+	// A name two people share means the one the article has named:
+	// "Dagalo" after "Mohamed Hamdan Dagalo" is he, not his brother.
+	if len(ls) > 1 {
+		for k := len(d.met) - 1; k >= 0; k-- {
+			for _, l := range ls {
+				if l.kind == lxPerson && l.id == d.met[k] && (cue == "" || d.fits(l.id, cue)) {
+					return l.id, true
+				}
+			}
+		}
+	}
 	base, baseOK := x.pickPerson(ls, d.at)
 	if baseOK && (cue == "" || d.fits(base, cue)) {
 		return base, true

@@ -159,9 +159,10 @@ func (d *doc) codeSentence(si int) []coded {
 			if len(srcs) > 0 && len(tgts) == 0 && e.Root() >= "18" {
 				tgts = d.victims(s, t.End, hi)
 			}
-			if len(srcs) > 0 && len(tgts) == 0 && e.Root() == "08" && !e.Sym {
-				// "a humanitarian truce declared by the government": a
-				// concession is made to the other side of the story.
+			if len(srcs) > 0 && len(tgts) == 0 && (e.Root() == "08" || e.Root() >= "18") && !e.Sym {
+				// "a humanitarian truce declared by the government", "the
+				// army pressed its campaign": a concession or an act of
+				// force is made on the other side of the story.
 				tgts = d.partner(si, srcs[0])
 			}
 			if len(srcs) > 0 {
@@ -174,11 +175,11 @@ func (d *doc) codeSentence(si int) []coded {
 		acts++
 		counted[t.Head] = true
 		chain, modal, neg := auxChain(w, t.Head)
-		carried := false
+		carried, taken := false, false
 		if k, ok := carrierVerb(w, t.Head, e.Root()); ok && !infinitive(w, k) {
 			// "X continued to shell Y": the act is X's, done.
 			chain, modal, neg = auxChain(w, k)
-			carried = true
+			carried, taken = true, passiveTake(w, k)
 		}
 		if stance && !stativeSupport(w, t) {
 			// Even a negated or hypothetical appeal or denial governs its
@@ -281,6 +282,11 @@ func (d *doc) codeSentence(si int) []coded {
 			srcs = d.reportedSubject(s, t, chain, lo)
 			if len(srcs) == 0 {
 				srcs = d.absoluteSubject(s, t.Head)
+			}
+			if len(srcs) == 0 && taken {
+				// '"Measures are being taken to neutralise them," Peskov
+				// said': the speaker's side takes them.
+				srcs = speakers[t.Head]
 			}
 			if thingRelative(s, chain) {
 				// "that agreement which created a demilitarised zone":

@@ -303,6 +303,18 @@ func TestLexiconCodeRules(t *testing.T) {
 		{"first after an article stays a determiner",
 			"Kenyan troops fired the first shot at Ugandan forces.",
 			[]want{{"KEN", "UGA", "19"}}, nil},
+		{"measures taken in a quote are the speaker's side's",
+			`"Measures are being taken to neutralise these firing positions," the Sudanese president said.`,
+			[]want{{"SDN", "-", "19"}}, nil},
+		{"pressing on with a campaign wages it on the story's adversary",
+			"Sudanese troops clashed with Chadian rebels on Monday. The Sudanese army pressed its campaign to drive the fighters out of Geneina.",
+			[]want{{"SDN", "TCD", "19"}}, []want{{"SDN", "-", "02"}, {"SDN", "TCD", "02"}}},
+		{"pressing a party to act stays an appeal when a noun of force follows",
+			"Kenya pressed Uganda to halt its offensive.",
+			[]want{{"KEN", "UGA", "02"}}, nil},
+		{"resuming an offensive wages it",
+			"The Ugandan army resumed its offensive against Congolese rebels on Friday.",
+			[]want{{"UGA", "COD", "19"}}, nil},
 	}
 	runRuleCases(t, x, tests)
 }

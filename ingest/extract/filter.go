@@ -136,15 +136,11 @@ func carrierVerb(words []string, head int, root string) (int, bool) {
 		// is a preposition and the act is done.
 		return k, true
 	}
-	if takeForms[words[k]] && k >= 2 && (words[k-1] == "being" || words[k-1] == "been") {
+	if passiveTake(words, k) {
 		// "measures are being taken to neutralise": the passive of the
 		// taking carries as its active does; the one taking is whoever
 		// speaks or acts for the subject.
-		for j := k - 2; j >= 0 && k-j <= 4; j-- {
-			if supportNouns[words[j]] {
-				return k, true
-			}
-		}
+		return k, true
 	}
 	if supportNouns[words[k]] {
 		// "has taken several steps to ease": the taking carries.
@@ -167,6 +163,20 @@ func carrierVerb(words []string, head int, root string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// passiveTake reports "steps/measures are being taken" with the taking at
+// k.
+func passiveTake(words []string, k int) bool {
+	if !takeForms[words[k]] || k < 2 || words[k-1] != "being" && words[k-1] != "been" {
+		return false
+	}
+	for j := k - 2; j >= 0 && k-j <= 4; j-- {
+		if supportNouns[words[j]] {
+			return true
+		}
+	}
+	return false
 }
 
 var (

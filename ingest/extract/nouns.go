@@ -239,7 +239,10 @@ var (
 		"order", "orders", "ordered", "launch", "launches", "launched", "begin", "begins", "began",
 		"start", "starts", "started", "stage", "stages", "staged", "conduct", "conducts",
 		"conducted", "unveil", "unveils", "unveiled", "proclaim", "proclaims", "proclaimed",
-		"mount", "mounts", "mounted", "initiate", "initiates", "initiated", "out")
+		"mount", "mounts", "mounted", "initiate", "initiates", "initiated", "out",
+		// going on with it: "pressed its campaign", "resumed its strikes"
+		"press", "presses", "pressed", "continue", "continues", "continued", "resume", "resumes",
+		"resumed", "intensify", "intensifies", "intensified", "wage", "wages", "waged")
 	carryForms     = set("carry", "carries", "carried", "carrying")
 	nounAdjectives = set("full", "partial", "temporary", "immediate", "total", "complete",
 		"unilateral", "indefinite", "general", "major", "large-scale", "full-scale", "massive",

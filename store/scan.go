@@ -96,7 +96,8 @@ const (
 		WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY ` + pageKey
 	// readMentionsSQL reads what orders the mentions and what an event
 	// computes from all of them (sources, figures, disputes), but not
-	// their text, which mentionTextSQL reads for the mentions shown.
+	// their text, which mentionTextSQL reads for the mentions shown: it
+	// reads the index mentions_cover (migration 0011) alone.
 	readMentionsSQL = `SELECT m.event_id, m.id, m.rowid, m.article_id, m."start",
 		COALESCE(a.path, ''), COALESCE(a.outlet, ''), a.published, a.origin,
 		m.code, m.date_start, m.date_end, m.precision, m.location, m.figures, m.source_id, m.target_id

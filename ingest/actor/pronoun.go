@@ -1,6 +1,8 @@
 package actor
 
 import (
+	"strings"
+
 	"github.com/eventgraph/eventgraph/model"
 )
 
@@ -10,6 +12,9 @@ import (
 // government of Sudan" are read by the grammar instead).
 func (d *Document) shortForm(text string, toks []token, i int) (Match, int) {
 	x := d.g.idx
+	if m, n := d.theNation(text, toks, i); n > 0 {
+		return m, n
+	}
 	// "the Islamist group", "the Iran-backed movement": words that add
 	// no country may stand between.
 	j := i + 1
@@ -148,3 +153,35 @@ func compatible(m *Match, h Match, sameRole bool) (model.Actor, bool) {
 	}
 	return model.NewActor(m.Text, a.Country, r), true
 }
+
+// theNation reads "the French", "the Chinese", "the British" at toks[i]:
+// a demonym with no plural of its own ("Frenchs"), standing for the
+// nation and, in news of states, its government ("the Chinese have
+// rejected the plan"). A noun after it makes it an adjective again ("the
+// French army", "the Chinese Foreign Ministry").
+func (d *Document) theNation(text string, toks []token, i int) (Match, int) {
+	if i+2 >= len(toks) || !toks[i+1].upper {
+		return Match{}, 0
+	}
+	ls, n := d.lookup(text, toks, i+1)
+	if n != 1 || len(ls) != 1 || ls[0].kind != lxAdj {
+		return Match{}, 0
+	}
+	w := text[toks[i+1].start:toks[i+1].end]
+	if plural(w) != "" || strings.HasSuffix(w, "i") {
+		return Match{}, 0 // "the Syrian" needs a noun: its people are "Syrians"
+	}
+	if k := toks[i+2].key; !(nationEnd[k] || stopName[k] && k != "the" && k != "of" || verbish[k] ||
+		len(k) > 4 && k[len(k)-2:] == "ed" && !toks[i+2].upper) {
+		return Match{}, 0
+	}
+	c := d.g.idx.named[ls[0].id].actor.Country
+	m := d.span(text, toks, i, i+2)
+	m.Kind, m.Actor = KindAgent, d.newActor(m.Text, c, model.RoleGOV)
+	return m, 2
+}
+
+// nationEnd are the marks and words that may end "the French" as a noun.
+var nationEnd = map[string]bool{",": true, ".": true, ";": true, ")": true, "\"": true, "say": true,
+	"insist": true, "want": true, "will": true, "has": true, "had": true, "were": true, "are": true,
+	"have": true, "would": true, "refuse": true, "agree": true}

@@ -60,6 +60,9 @@ func TestActorRules(t *testing.T) {
 		{"a group's short form with a filler",
 			"Hamas fired rockets on Monday. The Islamist group accused Egypt of closing the border.",
 			[]want{{"PSE", "EGY", "11"}}, nil},
+		{"a nation by its demonym",
+			"The Chinese accused Japan of provocation on Monday.",
+			[]want{{"CHN", "JPN", "11"}}, nil},
 	}
 	runRuleCases(t, x, tests)
 }

@@ -101,6 +101,54 @@ func (d *doc) sameStance(s *sent, t coding.Trigger) []model.Actor {
 	return nil
 }
 
+// proposalStems tie a noun naming a proposal to the words of the event
+// that made it: "accepted the offer" answers whoever offered.
+var proposalStems = map[string][]string{
+	"offer": {"offer"}, "offers": {"offer"}, "proposal": {"propos"}, "proposals": {"propos"},
+	"demand": {"demand"}, "demands": {"demand"}, "request": {"request", "ask"},
+	"ultimatum": {"ultimatum"}, "invitation": {"invit"}, "appeal": {"appeal", "urg"},
+	"appeals": {"appeal", "urg"},
+}
+
+// proposer returns the one who made the offer, proposal or demand an
+// answer takes up ("accepted the offer", "rejected the demands"): the
+// pattern's own last word or the noun just after it at from, told by an
+// earlier event of another country with the noun's word. A proposal
+// whose author is named ("the offer by Kenya") is left to the object.
+func (d *doc) proposer(s *sent, t coding.Trigger, from int) []model.Actor {
+	w := s.words
+	n := -1
+	if t.End > t.Head+1 && proposalStems[w[t.End-1]] != nil {
+		n = t.End - 1
+	}
+	for i := from; n < 0 && i < len(w) && i < from+4 && !s.hasActorAt(i); i++ {
+		if proposalStems[w[i]] != nil {
+			n = i
+		}
+	}
+	if n < 0 || n+1 < len(w) && (w[n+1] == "by" || w[n+1] == "from" || w[n+1] == "of") {
+		return nil
+	}
+	chain, _, _ := auxChain(w, t.Head)
+	subj := d.subject(s, chain, clauseStart(w, t.Head))
+	if len(subj) == 0 {
+		return nil
+	}
+	for k := len(d.done) - 1; k >= 0; k-- {
+		e := d.done[k]
+		if e.src.Country == subj[0].Country || e.src.Country == "" {
+			continue
+		}
+		trig := strings.ToLower(e.trigger)
+		for _, stem := range proposalStems[w[n]] {
+			if strings.Contains(trig, stem) {
+				return []model.Actor{e.src}
+			}
+		}
+	}
+	return nil
+}
+
 // actStems tie an act noun to the words of the events it can name back:
 // "the attack" is the one reported as "attacked" or "an attack", not the
 // strikes told since.

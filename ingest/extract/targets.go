@@ -424,6 +424,14 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 		}
 	}
 	switch t.Entry.Root() {
+	case "03", "05", "08", "12":
+		// "accepted the offer", "rejected the demands": an answer to
+		// whoever made them.
+		if acts := d.proposer(s, t, start); len(acts) > 0 {
+			return acts
+		}
+	}
+	switch t.Entry.Root() {
 	case "03", "05", "11", "12":
 		// "condemned the strike", "praised the attack": aimed at whoever
 		// struck.

@@ -242,6 +242,12 @@ func TestTargetRules(t *testing.T) {
 		{"the warring parties of a civil war are its two camps",
 			"Sudan's army and the Rapid Support Forces fought in Khartoum on Monday. The warring parties signed a truce on Tuesday.",
 			[]want{{"SDN", "SDN", "05"}}, nil},
+		{"accepting an offer answers whoever offered",
+			"Ethiopian troops attacked Tigrayan forces on Monday. Kenya offered to mediate. The Tigrayan rebels accepted the offer.",
+			[]want{{"ETH", "KEN", "05"}}, []want{{"ETH", "ETH", "05"}}},
+		{"rejecting a proposal answers whoever proposed it, not the enemy",
+			"Chad attacked Niger on Monday. Kenya proposed a truce on Tuesday. Niger rejected the proposal.",
+			[]want{{"NER", "KEN", "12"}}, []want{{"NER", "TCD", "12"}}},
 	}
 	runRuleCases(t, x, tests)
 }

@@ -47,10 +47,50 @@ var clauseOpeners = map[string]bool{
 // that a sentence costs at most two allocations: the triggers returned and
 // one slice holding all their literal positions.
 type scratch struct {
+	// recent holds the words looked up lately by a hash of their text:
+	// running text repeats its words, and this small table stays in the
+	// processor's cache where the vocabulary map does not. Its strings
+	// keep the texts they were cut from alive until the pool is emptied
+	// (two collections without use): a few megabytes at most.
+	recent  [recentSize]recentForm
 	present []uint64  // bitset over the lemmas of the sentence's words
 	found   []Trigger // candidates; Literal is unset, lo/hi index lits
 	lits    []int
 	taken   []bool
+}
+
+const recentSize = 512
+
+// recentForm is a word of [scratch.recent] with its vocabulary id (ok
+// false: not a form of the lexicon).
+type recentForm struct {
+	w  string
+	id int32
+	ok bool
+}
+
+// form is [Lexicon.form] through the table of recent words.
+func (sc *scratch) form(lx *Lexicon, w string) (int32, bool) {
+	if w == "" {
+		return lx.form(w)
+	}
+	r := &sc.recent[recentSlot(w)]
+	if r.w == w && r.w != "" {
+		return r.id, r.ok
+	}
+	id, ok := lx.form(w)
+	*r = recentForm{w: w, id: id, ok: ok}
+	return id, ok
+}
+
+// recentSlot is a cheap hash of w: its length and its first, second and
+// last bytes, which tell most words of a sentence apart.
+func recentSlot(w string) uint {
+	h := uint(len(w))*131 + uint(w[0])*31 + uint(w[len(w)-1])
+	if len(w) > 1 {
+		h = h*7 + uint(w[1])
+	}
+	return h % recentSize
 }
 
 // Match finds the lexicon's patterns in words, the lower-cased tokens of
@@ -77,7 +117,7 @@ func (lx *Lexicon) MatchMasked(words []string, mask []bool) []Trigger {
 	// whose later words are absent is ruled out without scanning its gaps.
 	present := sc.present
 	for i, w := range words {
-		id, ok := lx.form(w)
+		id, ok := sc.form(lx, w)
 		if !ok || i < len(mask) && mask[i] {
 			id = -1
 		} else {

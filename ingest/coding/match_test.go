@@ -269,3 +269,39 @@ func TestCompactSameMatches(t *testing.T) {
 		}
 	}
 }
+
+// TestRecentForms checks the table of recent words against the
+// vocabulary: words that share a slot, repeated words, words outside the
+// lexicon and the empty word all get the vocabulary's answer.
+func TestRecentForms(t *testing.T) {
+	lx := Default()
+	sc := lx.scratch.Get().(*scratch)
+	defer lx.scratch.Put(sc)
+	words := []string{"urged", "urges", "the", "", "zorblat", "urged", "talks", "talk", "tanks", "the", "zorblat"}
+	// Words of one slot evict each other and must not be confused: take
+	// two forms of the vocabulary sharing a slot, and a word outside it
+	// in the same slot, and read them in turn.
+	bySlot := map[uint][]string{}
+	for w := range lx.vocab {
+		if w != "" {
+			bySlot[recentSlot(w)] = append(bySlot[recentSlot(w)], w)
+		}
+	}
+	for _, ws := range bySlot {
+		if len(ws) >= 2 {
+			odd := ws[0] + "q"
+			for recentSlot(odd) != recentSlot(ws[0]) {
+				odd += "q"
+			}
+			words = append(words, ws[0], ws[1], ws[0], odd, ws[1], odd, ws[0])
+			break
+		}
+	}
+	for _, w := range words {
+		id, ok := sc.form(lx, w)
+		wantID, wantOK := lx.form(w)
+		if ok != wantOK || ok && id != wantID {
+			t.Errorf("form(%q) = %d %v, vocabulary says %d %v", w, id, ok, wantID, wantOK)
+		}
+	}
+}

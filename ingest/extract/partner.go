@@ -279,7 +279,7 @@ func (d *doc) eventPartner(si int, src model.Actor, force bool) []model.Actor {
 			if pass == 1 && e.sent < si-partnerWindow {
 				break
 			}
-			if e.tgt == nil || e.sent >= si || pass == 0 && model.RootOf(e.code) < "18" {
+			if e.tgt == nil || e.sent >= si || pass == 0 && model.RootOf(e.code) < "18" || brokerCode(e.code) {
 				continue
 			}
 			switch {
@@ -291,6 +291,20 @@ func (d *doc) eventPartner(si int, src model.Actor, force bool) []model.Actor {
 		}
 	}
 	return nil
+}
+
+// brokerCode reports the codes of hosting and mediating (043, 045, and
+// offering or accepting mediation, 038, 039): the host or mediator of
+// talks stands between the sides and is no side the story sets against
+// either ("Qatar hosted talks between Chad and Niger. Chad's army later
+// shelled border posts" is no attack on Qatar).
+func brokerCode(code string) bool {
+	for _, p := range []string{"038", "039", "043", "045"} {
+		if strings.HasPrefix(code, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // agreementPartner returns the other party of an agreement one party
@@ -382,6 +396,12 @@ func (d *doc) salient(si int, src model.Actor) (model.Actor, bool) {
 	if !useSalient {
 		return model.Actor{}, false
 	}
+	brokers := map[string]bool{}
+	for _, e := range d.done {
+		if brokerCode(e.code) {
+			brokers[e.src.Country] = true
+		}
+	}
 	count := map[string]int{}
 	latest := map[string]model.Actor{}
 	best, n, own := "", 0, 0
@@ -404,9 +424,10 @@ func (d *doc) salient(si int, src model.Actor) (model.Actor, bool) {
 				}
 				continue
 			}
-			if d.venueAt(j, k) {
-				// "signed in the South African capital Pretoria": the
-				// host of the talks is no side of the story.
+			if brokers[c] || d.venueAt(j, k) {
+				// "signed in the South African capital Pretoria", "Qatar
+				// hosted the talks": the host or mediator of talks is no
+				// side of the story.
 				continue
 			}
 			count[c]++

@@ -248,6 +248,12 @@ func TestTargetRules(t *testing.T) {
 		{"rejecting a proposal answers whoever proposed it, not the enemy",
 			"Chad attacked Niger on Monday. Kenya proposed a truce on Tuesday. Niger rejected the proposal.",
 			[]want{{"NER", "KEN", "12"}}, []want{{"NER", "TCD", "12"}}},
+		{"the host of talks is no side an act of force is aimed at",
+			"Qatar hosted talks between Chad and Niger on Monday. Qatari officials said the talks were constructive. Chad's army later shelled border posts.",
+			nil, []want{{"TCD", "QAT", "19"}}},
+		{"leaving talks is aimed at the other side, not the hosts",
+			"Sudan's army and the Rapid Support Forces met in Jeddah on Saturday for talks hosted by Saudi Arabia and the United States. The army suspended its participation in the talks on Wednesday.",
+			[]want{{"SDN", "SDN", "16"}}, []want{{"SDN", "USA", "16"}, {"SDN", "SAU", "16"}}},
 	}
 	runRuleCases(t, x, tests)
 }

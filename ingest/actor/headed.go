@@ -174,7 +174,10 @@ func (d *Document) titledName(text string, toks []token, mods []mod, start, end 
 		}
 		return nil, 0
 	}
-	if ids, ok := x.cueOnly[toks[end].key]; ok && end+1 <= len(toks) {
+	// A common surname names its person after a title ("Prime Minister
+	// May") unless more of a name follows: "President Omar Hassan" is no
+	// Mullah Omar.
+	if ids, ok := x.cueOnly[toks[end].key]; ok && !(end+1 < len(toks) && toks[end+1].upper && isNameToken(toks[end+1].key)) {
 		if id, ok := d.pick(personLexes(ids), cue); ok {
 			ms, n2 := d.personMatch(text, toks, end, end+1, id)
 			ms[0].Start = toks[start].start

@@ -128,13 +128,16 @@ func foldString(s string) string {
 func lowerText(text string) string {
 	var b strings.Builder
 	b.Grow(len(text))
+	// Capitals are few: copy the runs between them whole.
+	last := 0
 	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+		if c := text[i]; 'A' <= c && c <= 'Z' {
+			b.WriteString(text[last:i])
+			b.WriteByte(c + 'a' - 'A')
+			last = i + 1
 		}
-		b.WriteByte(c)
 	}
+	b.WriteString(text[last:])
 	return b.String()
 }
 

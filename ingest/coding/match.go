@@ -350,14 +350,16 @@ func LowerText(text string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(text))
-	b.WriteString(text[:i])
+	// Capitals are few: copy the runs between them whole.
+	last := 0
 	for ; i < len(text); i++ {
-		c := text[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
+		if c := text[i]; c >= 'A' && c <= 'Z' {
+			b.WriteString(text[last:i])
+			b.WriteByte(c + 'a' - 'A')
+			last = i + 1
 		}
-		b.WriteByte(c)
 	}
+	b.WriteString(text[last:])
 	return b.String()
 }
 

@@ -232,8 +232,10 @@ func TestLowerText(t *testing.T) {
 			t.Errorf("LowerIn(%q) = %q, Lower gives %q", w, got, want)
 		}
 	}
-	if s := "already lower case"; LowerText(s) != s {
-		t.Errorf("LowerText(%q) = %q", s, LowerText(s))
+	for in, want := range map[string]string{"already lower case": "already lower case", "": "", "Q": "q", "ends in CAPS": "ends in caps", "ÀB’C": "Àb’c"} {
+		if got := LowerText(in); got != want {
+			t.Errorf("LowerText(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 

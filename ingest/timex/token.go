@@ -159,14 +159,16 @@ func lowerASCII(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	b.WriteString(s[:i])
+	// Capitals are few: copy the runs between them whole.
+	last := 0
 	for ; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c |= 0x20
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b.WriteString(s[last:i])
+			b.WriteByte(c | 0x20)
+			last = i + 1
 		}
-		b.WriteByte(c)
 	}
+	b.WriteString(s[last:])
 	return b.String()
 }
 

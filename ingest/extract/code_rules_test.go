@@ -315,6 +315,18 @@ func TestLexiconCodeRules(t *testing.T) {
 		{"resuming an offensive wages it",
 			"The Ugandan army resumed its offensive against Congolese rebels on Friday.",
 			[]want{{"UGA", "COD", "19"}}, nil},
+		{"an operation announced under a name is announced",
+			`Chadian rebels attacked a Sudanese border post on Monday. On Tuesday the Sudanese president announced what he called a "decisive military operation".`,
+			[]want{{"SDN", "TCD", "19"}}, nil},
+		{"an adjective between a light verb and its noun",
+			"Chadian rebels attacked a Sudanese border post on Monday. On Tuesday the Sudanese army began a decisive offensive.",
+			[]want{{"SDN", "TCD", "19"}}, nil},
+		{"a border post is a place, not a statement",
+			"Chadian rebels attacked a Sudanese border post on Monday.",
+			[]want{{"TCD", "SDN", "19"}}, []want{{"SDN", "-", "01"}}},
+		{"posting on social media is a statement",
+			"Kenya's president posted on Twitter that the border would stay open.",
+			[]want{{"KEN", "-", "01"}}, nil},
 	}
 	runRuleCases(t, x, tests)
 }

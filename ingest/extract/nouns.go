@@ -185,8 +185,14 @@ var durationNouns = set("hours", "days", "weeks", "months", "years", "decades", 
 func (d *doc) lightVerbRoles(s *sent, t coding.Trigger, hi int) ([]model.Actor, []model.Actor) {
 	w := s.words
 	k := t.Start - 1
-	for k >= 0 && t.Start-k <= 3 && (determiners[w[k]] && w[k] != "of" || nounAdjectives[w[k]] || isNumber(w[k])) {
+	for k >= 0 && t.Start-k <= 4 && (determiners[w[k]] && w[k] != "of" || nounAdjectives[w[k]] || isNumber(w[k]) ||
+		quoteMarks[w[k]] || adjectiveLike(w[k])) {
 		k--
+	}
+	if k >= 3 && w[k] == "called" && w[k-2] == "what" {
+		// 'announced what he called a "special military operation"':
+		// the naming stands between the verb and its object.
+		k -= 3
 	}
 	if k < 0 || k == t.Start-1 && !lightVerbs[w[k]] {
 		return nil, nil
@@ -244,6 +250,7 @@ var (
 		"press", "presses", "pressed", "continue", "continues", "continued", "resume", "resumes",
 		"resumed", "intensify", "intensifies", "intensified", "wage", "wages", "waged")
 	carryForms     = set("carry", "carries", "carried", "carrying")
+	quoteMarks     = set("\"", "“", "”", "``", "''", "'")
 	nounAdjectives = set("full", "partial", "temporary", "immediate", "total", "complete",
 		"unilateral", "indefinite", "general", "major", "large-scale", "full-scale", "massive",
 		"limited", "military", "ground", "air", "naval", "joint", "humanitarian")

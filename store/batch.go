@@ -47,7 +47,9 @@ func (d *DB) SaveArticles(ctx context.Context, articles []model.Article, events 
 
 	added = make([]bool, 0, len(articles))
 	var failed error
+	origins := originsOf(articles)
 	for i, a := range articles {
+		o := <-origins
 		if a.Hash == "" {
 			a.Seal()
 		}
@@ -59,7 +61,7 @@ func (d *DB) SaveArticles(ctx context.Context, articles []model.Article, events 
 			break
 		}
 		texts := len(w.texts)
-		ok, err := d.saveArticle(ctx, tx, w, a, events[i])
+		ok, err := d.saveArticle(ctx, tx, w, a, events[i], o)
 		if err != nil {
 			failed = err
 			w.texts = w.texts[:texts] // the article's reports are not stored

@@ -27,7 +27,6 @@ type copyInfo struct {
 // articles by id and by copy_group (migration 0008), so that the work
 // depends on the size of the copy groups, not of the store.
 const (
-	setOriginSQL = `UPDATE articles SET credit = ?, minhash = ?, copy_group = ?, origin = ? WHERE id = ?`
 	addBandsSQL  = `INSERT OR IGNORE INTO article_bands (band, article_id) SELECT value, ?2 FROM json_each(?1)`
 	bandMatesSQL = `SELECT DISTINCT a.id, a.minhash, a.copy_group FROM article_bands b
 		JOIN articles a ON a.id = b.article_id
@@ -39,22 +38,51 @@ const (
 	setGroupSQL = `UPDATE articles SET origin = ?, copy_group = ? WHERE id = ?`
 )
 
-// saveOrigin records the article's credit and signature, finds its
-// near-identical copies and sets the origin of its whole copy group.
-func (w *eventWriter) saveOrigin(ctx context.Context, a model.Article) error {
-	credit := syndicate.Credit(a.Body)
-	sig := syndicate.Signature(a.Body)
-	if _, err := w.setOrigin.ExecContext(ctx, credit, syndicate.Encode(sig), a.ID, credit, a.ID); err != nil {
-		return err
+// articleOrigin is what saving an article's origin needs of its text:
+// worked out from the body alone, so that SaveArticles can work it out
+// for the next articles while it writes one.
+type articleOrigin struct {
+	credit  string
+	sig     []uint32 // nil for a text too short to compare
+	minhash string   // sig, encoded
+	bands   string   // sig's LSH bands, a JSON array
+}
+
+func originOf(a model.Article) articleOrigin {
+	o := articleOrigin{credit: syndicate.Credit(a.Body), sig: syndicate.Signature(a.Body)}
+	o.minhash = syndicate.Encode(o.sig)
+	if o.sig != nil {
+		o.bands = jsonList(syndicate.Bands(o.sig))
 	}
-	if sig == nil {
+	return o
+}
+
+// originsOf works out the origins of articles in a goroutine, in order,
+// and returns the channel they come on: the writer takes each when it
+// gets to its article, and it is worked out meanwhile. The channel holds
+// them all, so the goroutine ends even when the writer stops early.
+func originsOf(articles []model.Article) <-chan articleOrigin {
+	out := make(chan articleOrigin, len(articles))
+	go func() {
+		defer close(out)
+		for _, a := range articles {
+			out <- originOf(a)
+		}
+	}()
+	return out
+}
+
+// saveOrigin finds the article's near-identical copies and sets the
+// origin of its whole copy group. Its credit and signature are stored
+// with the article (insertArticle).
+func (w *eventWriter) saveOrigin(ctx context.Context, a model.Article, o articleOrigin) error {
+	if o.sig == nil {
 		return nil
 	}
-	bands := jsonList(syndicate.Bands(sig))
-	if _, err := w.addBands.ExecContext(ctx, bands, a.ID); err != nil {
+	if _, err := w.addBands.ExecContext(ctx, o.bands, a.ID); err != nil {
 		return err
 	}
-	rows, err := w.bandMates.QueryContext(ctx, bands, a.ID)
+	rows, err := w.bandMates.QueryContext(ctx, o.bands, a.ID)
 	if err != nil {
 		return err
 	}
@@ -65,7 +93,7 @@ func (w *eventWriter) saveOrigin(ctx context.Context, a model.Article) error {
 			rows.Close()
 			return err
 		}
-		if syndicate.Similarity(sig, syndicate.Decode(mh)) >= syndicate.Threshold {
+		if syndicate.Similarity(o.sig, syndicate.Decode(mh)) >= syndicate.Threshold {
 			groups = append(groups, id, group)
 		}
 	}

@@ -19,7 +19,6 @@ func TestSaveOrigin_QueryPlans(t *testing.T) {
 		name, sql string
 		args      []any
 	}{
-		{"set origin", setOriginSQL, []any{"", "", "r-x", "", "r-x"}},
 		{"add bands", addBandsSQL, []any{`["00ab"]`, "r-x"}},
 		{"band mates", bandMatesSQL, []any{`["00ab","01cd"]`, "r-x"}},
 		{"group copies", groupCopiesSQL, []any{ids}},

@@ -44,7 +44,7 @@ func (d *DB) SaveArticle(ctx context.Context, a model.Article, events []model.Ev
 		return false, fmt.Errorf("%s: %w", op, err)
 	}
 	defer w.close()
-	if added, err = d.saveArticle(ctx, tx, w, a, events); err != nil || !added {
+	if added, err = d.saveArticle(ctx, tx, w, a, events, originOf(a)); err != nil || !added {
 		return false, err
 	}
 	if err := w.writeText(context.WithoutCancel(ctx)); err != nil {
@@ -59,7 +59,8 @@ func (d *DB) SaveArticle(ctx context.Context, a model.Article, events []model.Ev
 
 // saveArticle is SaveArticle inside a transaction (or savepoint) the
 // caller commits; a has its hash and id.
-func (d *DB) saveArticle(ctx context.Context, tx *sql.Tx, w *eventWriter, a model.Article, events []model.Event) (bool, error) {
+// o is a's origin (originOf).
+func (d *DB) saveArticle(ctx context.Context, tx *sql.Tx, w *eventWriter, a model.Article, events []model.Event, o articleOrigin) (bool, error) {
 	op := fmt.Sprintf("store: save article %s (%s)", a.ID, a.Path)
 	// Statements run under a context that is never cancelled: for a
 	// cancellable one go-sqlite3 starts a goroutine per statement to watch
@@ -74,10 +75,10 @@ func (d *DB) saveArticle(ctx context.Context, tx *sql.Tx, w *eventWriter, a mode
 	} else if exists {
 		return false, nil
 	}
-	if err := w.insertArticle(ctx, a, d.now()); err != nil {
+	if err := w.insertArticle(ctx, a, o, d.now()); err != nil {
 		return false, fmt.Errorf("%s: %w", op, mapErr(err))
 	}
-	if err := w.saveOrigin(ctx, a); err != nil {
+	if err := w.saveOrigin(ctx, a, o); err != nil {
 		return false, fmt.Errorf("%s: wire origin: %w", op, mapErr(err))
 	}
 	if err := w.saveEvents(ctx, done, tx, a, events, d.afterEvent); err != nil {
@@ -92,16 +93,21 @@ func (w *eventWriter) articleExists(ctx context.Context, hash string) (bool, err
 	return n > 0, err
 }
 
+// insertArticleSQL stores an article with its own wire origin: its
+// credit, its text signature, and itself as its copy group, until
+// saveOrigin finds copies. One statement: setting those by an UPDATE
+// after the INSERT rewrote the row, body and all.
 const insertArticleSQL = `INSERT INTO articles
-	(id, hash, path, title, outlet, url, published, format, body, ingested_at)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	(id, hash, path, title, outlet, url, published, format, body, ingested_at, credit, minhash, copy_group, origin)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
-func (w *eventWriter) insertArticle(ctx context.Context, a model.Article, now string) error {
+func (w *eventWriter) insertArticle(ctx context.Context, a model.Article, o articleOrigin, now string) error {
 	if a.ID == "" || a.Hash == "" {
 		return fmt.Errorf("%w: article has no id or hash", ErrInvalid)
 	}
 	_, err := w.article.ExecContext(ctx,
-		a.ID, a.Hash, a.Path, a.Title, a.Outlet, a.URL, encodeTime(a.Published), a.Format, a.Body, now)
+		a.ID, a.Hash, a.Path, a.Title, a.Outlet, a.URL, encodeTime(a.Published), a.Format, a.Body, now,
+		o.credit, o.minhash, a.ID, o.credit)
 	return err
 }
 
@@ -110,7 +116,7 @@ func (w *eventWriter) insertArticle(ctx context.Context, a model.Article, now st
 // of articles (SaveArticles) compiles each once.
 type eventWriter struct {
 	exists, actor, event, mention, move, text, near, undated, victim, eventReportIDs, reportsByID *sql.Stmt
-	article, setOrigin, addBands, bandMates, groupCopies, setGroup                                *sql.Stmt
+	article, addBands, bandMates, groupCopies, setGroup                                           *sql.Stmt
 	savepoint, release, rollbackTo, insertEvent, updateCoding, updateArticles                     *sql.Stmt
 	actors                                                                                        map[string]bool // actors written in this transaction
 	texts                                                                                         []reportText    // sentences of the reports written, to index
@@ -132,7 +138,7 @@ func newEventWriter(ctx context.Context, tx *sql.Tx, cache *mergeCache) (*eventW
 		{&w.event, upsertMergedEventSQL}, {&w.mention, insertReportSQL}, {&w.move, moveReportSQL},
 		{&w.text, insertReportTextSQL}, {&w.near, nearReportsSQL}, {&w.undated, undatedReportsSQL}, {&w.victim, victimReportsSQL},
 		{&w.eventReportIDs, eventsReportIDsSQL}, {&w.reportsByID, reportsByIDSQL},
-		{&w.article, insertArticleSQL}, {&w.setOrigin, setOriginSQL}, {&w.addBands, addBandsSQL}, {&w.bandMates, bandMatesSQL},
+		{&w.article, insertArticleSQL}, {&w.addBands, addBandsSQL}, {&w.bandMates, bandMatesSQL},
 		{&w.groupCopies, groupCopiesSQL}, {&w.setGroup, setGroupSQL},
 		{&w.savepoint, `SAVEPOINT article`}, {&w.release, `RELEASE article`}, {&w.rollbackTo, `ROLLBACK TO article`},
 		{&w.insertEvent, insertEventSQL}, {&w.updateCoding, updateEventCodingSQL}, {&w.updateArticles, updateEventArticlesSQL}} {
@@ -148,7 +154,7 @@ func newEventWriter(ctx context.Context, tx *sql.Tx, cache *mergeCache) (*eventW
 
 func (w *eventWriter) close() {
 	for _, s := range []*sql.Stmt{w.exists, w.actor, w.event, w.mention, w.move, w.text, w.near, w.undated, w.victim, w.eventReportIDs, w.reportsByID,
-		w.article, w.setOrigin, w.addBands, w.bandMates, w.groupCopies, w.setGroup, w.savepoint, w.release, w.rollbackTo,
+		w.article, w.addBands, w.bandMates, w.groupCopies, w.setGroup, w.savepoint, w.release, w.rollbackTo,
 		w.insertEvent, w.updateCoding, w.updateArticles} {
 		if s != nil {
 			s.Close()

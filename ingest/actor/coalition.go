@@ -85,3 +85,12 @@ func (d *Document) ledBy(toks []token, h, end int) string {
 	}
 	return ""
 }
+
+// ledBefore is the state X of an "X-led" word right before toks[h], or "".
+func (d *Document) ledBefore(text string, toks []token, h int) string {
+	if h == 0 {
+		return ""
+	}
+	t := toks[h-1]
+	return d.ledState(text[t.start:t.end], t.key)
+}

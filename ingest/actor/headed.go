@@ -62,8 +62,23 @@ func (d *Document) headed(text string, toks []token, mods []mod, h int, l lex, h
 			mt.Kind, mt.Actor = KindAgent, d.newActor(mt.Text, c, model.RoleMIL)
 			return d.single(mt), hn
 		}
+		if c := d.ledBefore(text, toks, h); c != "" && l.kind == lxHead {
+			// "Vietnamese-led forces": the leader's.
+			mt := d.span(text, toks, h-1, end)
+			mt.Kind, mt.Actor = KindAgent, d.newActor(mt.Text, c, w.role)
+			return d.single(mt), hn
+		}
 		if w.needMod || l.kind == lxTitle {
 			return nil, hn
+		}
+		if end < len(toks) && toks[end].upper {
+			// "the militant group Hamas", "the rebel group M23": the name
+			// that follows says who; the noun alone would be a guess.
+			if ls, n := d.lookup(text, toks, end); n > 0 {
+				if _, ok := first(ls, lxGroup, lxOrg); ok {
+					return nil, hn
+				}
+			}
 		}
 		mt := d.span(text, toks, h, end)
 		mt.Kind, mt.Actor = KindAgent, d.newActor(mt.Text, "", w.role)

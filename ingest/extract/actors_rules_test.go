@@ -63,6 +63,12 @@ func TestActorRules(t *testing.T) {
 		{"a nation by its demonym",
 			"The Chinese accused Japan of provocation on Monday.",
 			[]want{{"CHN", "JPN", "11"}}, nil},
+		{"forces led by a state",
+			"Ethiopian-led forces attacked Somalia on Monday.",
+			[]want{{"ETH", "SOM", "19"}}, nil},
+		{"a kind of group before its name",
+			"Jordan accused the militant group Hamas of smuggling weapons.",
+			[]want{{"JOR", "PSE", "11"}}, []want{{"JOR", "JOR", "11"}}},
 	}
 	runRuleCases(t, x, tests)
 }

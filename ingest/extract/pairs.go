@@ -3,8 +3,10 @@ package extract
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/eventgraph/eventgraph/ingest/actor"
+	"github.com/eventgraph/eventgraph/ingest/coding"
 	"github.com/eventgraph/eventgraph/model"
 )
 
@@ -50,6 +52,24 @@ func (d *doc) pairAt(s *sent, i, to int) []model.Actor {
 // warringNouns are the heads of "the warring parties", "the warring
 // sides".
 var warringNouns = set("parties", "sides", "factions", "camps")
+
+// mediated returns the two sides of the story as those a mediation with
+// nobody named is between ("Saudi Arabia and Iran offered to mediate"),
+// leaving out the mediator's own country.
+func (d *doc) mediated(s *sent, t coding.Trigger) []model.Actor {
+	if !strings.HasPrefix(t.Entry.Code, "039") && !strings.HasPrefix(t.Entry.Code, "045") {
+		return nil
+	}
+	chain, _, _ := auxChain(s.words, t.Head)
+	subj := d.subject(s, chain, clauseStart(s.words, t.Head))
+	var out []model.Actor
+	for _, a := range d.sides(s, t.Head, false) {
+		if !sameCountry(subj, []model.Actor{a}) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
 
 // allSideNouns are the heads of "all parties", "all the warring sides".
 var allSideNouns = set("parties", "sides", "factions")

@@ -56,6 +56,9 @@ func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
 	if acts := d.aidRecipient(s, t); len(acts) > 0 {
 		return acts
 	}
+	if acts := d.mediated(s, t); len(acts) > 0 {
+		return acts
+	}
 	return d.agreementPartner(s, t)
 }
 

@@ -254,6 +254,13 @@ func TestTargetRules(t *testing.T) {
 		{"leaving talks is aimed at the other side, not the hosts",
 			"Sudan's army and the Rapid Support Forces met in Jeddah on Saturday for talks hosted by Saudi Arabia and the United States. The army suspended its participation in the talks on Wednesday.",
 			[]want{{"SDN", "SDN", "16"}}, []want{{"SDN", "USA", "16"}, {"SDN", "SAU", "16"}}},
+		{"an offer to mediate with nobody named is between the story's two sides",
+			"Chad's army shelled Niger on Monday. Niger's troops fired back at Chadian border posts. Kenya and Uganda offered to mediate.",
+			[]want{{"KEN", "TCD", "03"}, {"KEN", "NER", "03"}, {"UGA", "TCD", "03"}, {"UGA", "NER", "03"}},
+			[]want{{"KEN", "UGA", "03"}}},
+		{"a mediator of a civil war mediates with that country",
+			"Sudan's army and the Rapid Support Forces fought in Khartoum on Monday. Egypt offered to mediate.",
+			[]want{{"EGY", "SDN", "03"}}, []want{{"EGY", "-", "03"}}},
 	}
 	runRuleCases(t, x, tests)
 }

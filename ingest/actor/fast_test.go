@@ -100,6 +100,10 @@ func TestKeyFilter(t *testing.T) {
 	if f.may("militia") || f.may("kremlins") {
 		t.Error("words of another length or other first and last letters pass a one-key filter")
 	}
+	// Same length, first and last letters: only the inner table tells.
+	if f.may("kabcdxn") {
+		t.Error("a word of the key's class but other inner letters passes a one-key filter")
+	}
 }
 
 // TestDocumentsConcurrent reads one text in several documents at once, as

@@ -117,17 +117,32 @@ func (x *index) newNode() *node {
 // keyFilter is a set of strings that may answer "maybe" for a string not
 // in it but never "no" for one in it: one bit per class of length, first
 // and last byte. A few thousand keys leave most of its 16,384 bits
-// clear, so most other words are turned away by one bit test.
-type keyFilter [256]uint64
+// clear, so most other words are turned away by one bit test. Common
+// words share a class with some key ("and" with "aid"), so a second
+// table of 65,536 bits, by the second, middle and next-to-last bytes,
+// turns away about two in five of the words the first lets through.
+type keyFilter struct {
+	class [256]uint64
+	inner [1024]uint64
+}
 
 func filterBit(k string) uint {
 	return uint(len(k)&15)<<10 | uint(k[0]&31)<<5 | uint(k[len(k)-1]&31)
 }
 
+func innerBit(k string) uint {
+	if len(k) < 2 {
+		return uint(k[0])
+	}
+	h := uint(len(k))*131 + uint(k[1])*31 + uint(k[len(k)-2])
+	return (h*7 + uint(k[len(k)/2])) % 65536
+}
+
 func (f *keyFilter) add(k string) {
 	if k != "" {
-		b := filterBit(k)
-		f[b>>6] |= 1 << (b & 63)
+		b, c := filterBit(k), innerBit(k)
+		f.class[b>>6] |= 1 << (b & 63)
+		f.inner[c>>6] |= 1 << (c & 63)
 	}
 }
 
@@ -137,7 +152,11 @@ func (f *keyFilter) may(k string) bool {
 		return true
 	}
 	b := filterBit(k)
-	return f[b>>6]&(1<<(b&63)) != 0
+	if f.class[b>>6]&(1<<(b&63)) == 0 {
+		return false
+	}
+	c := innerBit(k)
+	return f.inner[c>>6]&(1<<(c&63)) != 0
 }
 
 func (x *index) add(phrase string, l lex) {

@@ -55,3 +55,28 @@ func TestLoadLineEnds(t *testing.T) {
 		t.Error("the alternate name of the last row, which has no line end, is missing")
 	}
 }
+
+// TestMajorCached checks the major flag each index node caches against
+// the ranked entry it names, after the aliases have been added and the
+// entries ranked again.
+func TestMajorCached(t *testing.T) {
+	g := Default()
+	n := 0
+	for k, nd := range g.index {
+		if nd.ent < 0 {
+			if nd.major {
+				t.Errorf("%q: a prefix marked major", k)
+			}
+			continue
+		}
+		if want := g.major(nd.ent); nd.major != want {
+			t.Errorf("%q: major %v, entry says %v", k, nd.major, want)
+		}
+		if nd.major {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Error("no key is a state or a capital")
+	}
+}

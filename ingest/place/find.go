@@ -107,14 +107,14 @@ func (g *Gazetteer) scan(text string, out []raw) []raw {
 			prev, hasPrev = w, true
 			continue
 		}
-		best, ent, n := word{}, int32(-1), 1
+		best, ent, n, major := word{}, int32(-1), 1, false
 		for cur, count := w, 1; ; count++ {
 			nd, ok := g.index[string(b)]
 			if !ok {
 				break
 			}
 			if nd.ent >= 0 && cur.upper {
-				best, ent, n = cur, nd.ent, count
+				best, ent, n, major = cur, nd.ent, count, nd.major
 			}
 			if !nd.prefix || count >= g.maxWords {
 				break
@@ -137,7 +137,7 @@ func (g *Gazetteer) scan(text string, out []raw) []raw {
 			prev, hasPrev = w, true
 			continue
 		}
-		if single && !region && !g.major(ent) &&
+		if single && !region && !major &&
 			(ok && after.joined && after.upper || hasPrev && named(text, prev, w)) {
 			// A town's name beside another name is a person's or a
 			// thing's: "Vladimir Putin", "Al Gore", "Javier Solana".

@@ -29,6 +29,9 @@ type Gazetteer struct {
 type node struct {
 	ent    int32
 	prefix bool
+	// major caches [Gazetteer.major] of ent, which the scan asks at most
+	// names: set by compact, after the entries are ranked.
+	major bool
 }
 
 // Load reads gazetteer files in the places.tsv format: tab-separated name,
@@ -192,7 +195,9 @@ func (g *Gazetteer) compact() {
 	arena, off := b.String(), 0
 	index := make(map[string]node, len(keys))
 	for _, k := range keys {
-		index[arena[off:off+len(k)]] = g.index[k]
+		nd := g.index[k]
+		nd.major = nd.ent >= 0 && g.major(nd.ent)
+		index[arena[off:off+len(k)]] = nd
 		off += len(k)
 	}
 	g.index = index

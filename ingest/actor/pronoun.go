@@ -116,6 +116,28 @@ func (d *Document) resolve(m *Match) {
 			}
 		}
 	}
+	if m.Hint == KindPerson && leaderTitle(m.Text) {
+		// "the president" with no one named before: the head of the
+		// country the story is about ("unless the president agrees to
+		// step down" in a story about Algeria).
+		d.toFocus(m)
+	}
+}
+
+// leaderTitles are the offices of which a country has one, so that "the
+// president" needs no name to be known.
+var leaderTitles = []string{"president", "prime minister", "premier", "king", "emir", "sultan", "crown prince",
+	"supreme leader", "chancellor"}
+
+// leaderTitle reports a short form "the <leader title>".
+func leaderTitle(text string) bool {
+	t := strings.ToLower(text)
+	for _, l := range leaderTitles {
+		if t == "the "+l {
+			return true
+		}
+	}
+	return false
 }
 
 // toFocus resolves a short form to the focus country in its own role.

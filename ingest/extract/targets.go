@@ -410,6 +410,14 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 		if acts := d.authorOfObject(s, from, pend); len(acts) > 0 {
 			return acts
 		}
+		if victimPhrase(s, from, pend) {
+			// "condemned the invasion of Ukraine" after Russia invaded:
+			// the invader is judged, not the invaded. With no author
+			// told, the victims stay.
+			if acts := d.actTarget(s, t, from, pend); len(acts) > 0 {
+				return acts
+			}
+		}
 	}
 	if acts := d.actorsAfterBy(s, start, end, places, places); len(acts) > 0 {
 		return acts
@@ -581,6 +589,20 @@ func helperPhrase(w []string, i int) bool {
 			// "with Somalia under the auspices of": the helper phrase
 			// is the next one.
 			return false
+		}
+	}
+	return false
+}
+
+// victimPhrase reports an object in [from, to) whose head is a noun of
+// force or coercion followed by the ones it struck: "the invasion of
+// Ukraine", "the attacks on civilians", "the crackdown against
+// protesters".
+func victimPhrase(s *sent, from, to int) bool {
+	w := s.words
+	for i := from; i+1 < to && i < from+4 && !s.hasActorAt(i); i++ {
+		if low, ok := actNouns[w[i]]; ok {
+			return low >= "15" && (w[i+1] == "of" || w[i+1] == "on" || w[i+1] == "against")
 		}
 	}
 	return false

@@ -261,6 +261,12 @@ func TestTargetRules(t *testing.T) {
 		{"a mediator of a civil war mediates with that country",
 			"Sudan's army and the Rapid Support Forces fought in Khartoum on Monday. Egypt offered to mediate.",
 			[]want{{"EGY", "SDN", "03"}}, []want{{"EGY", "-", "03"}}},
+		{"a judged attack on victims is aimed at the attacker told before",
+			"Chad's army shelled Niger on Monday. Kenya condemned the attacks on Nigerien civilians.",
+			[]want{{"KEN", "TCD", "11"}}, []want{{"KEN", "NER", "11"}}},
+		{"a judged invasion of a country is aimed at the invader",
+			"Sudanese troops invaded Chad on Thursday. The African Union condemned the invasion of Chad.",
+			[]want{{"IGO", "SDN", "11"}}, []want{{"IGO", "TCD", "11"}}},
 	}
 	runRuleCases(t, x, tests)
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/eventgraph/eventgraph/merge"
 	"github.com/eventgraph/eventgraph/model"
@@ -54,15 +55,17 @@ type tileKey struct {
 	block int
 }
 
-// cachedReport is a stored report as reportSelect reads it.
+// cachedReport is a stored report as reportSelect reads it. Its strings
+// but the id are shared with the other reports (codes, places, events,
+// articles, actors): a large cache is mostly pointers for the garbage
+// collector to follow, and fewer objects cost it less.
 type cachedReport struct {
 	id, eventID string
 	art         *cachedArticle
 	start       int
 	code, place string
-	date        model.Date
-	first, last int    // day numbers of the date; 0 when undated
-	precision   string // as stored
+	precision   string // as stored; the date is first (and last, for a range)
+	first, last int    // day numbers of date_start and date_end; 0 when undated
 	sentence    string // only when it contests blame
 	source, tgt *model.Actor
 }
@@ -79,6 +82,7 @@ type mergeCache struct {
 	events   map[string][]string // event -> the ids of all its reports
 	actors   map[string]*model.Actor
 	articles map[string]*cachedArticle
+	strs     map[string]string // one copy of each code, place, precision and event id
 }
 
 func newMergeCache() *mergeCache {
@@ -93,6 +97,7 @@ func (c *mergeCache) reset() {
 	c.events = map[string][]string{}
 	c.actors = map[string]*model.Actor{}
 	c.articles = map[string]*cachedArticle{}
+	c.strs = map[string]string{}
 	c.dirty = false
 }
 
@@ -147,6 +152,9 @@ func nearMatch(r *cachedReport, lo, hi int) bool {
 func victimMatch(r *cachedReport, lo, hi int) bool {
 	return r.precision == "day" && r.first >= lo && r.first <= hi
 }
+
+// dayTime is the day n as decodeDate parses it.
+func dayTime(n int) time.Time { return time.Unix(int64(n)*86400, 0).UTC() }
 
 func blockOf(day int) int {
 	if day < 0 {
@@ -279,7 +287,8 @@ func (c *mergeCache) load(ctx context.Context, w *eventWriter, ids []string) ([]
 }
 
 // scan runs a report query (reportSelect) and returns its reports, the
-// cached value for those cached already.
+// cached value for those cached already. It reads the columns as raw
+// bytes and keeps one copy of each value shared by many reports.
 func (c *mergeCache) scan(ctx context.Context, stmt *sql.Stmt, args ...any) ([]*cachedReport, error) {
 	rows, err := stmt.QueryContext(ctx, args...)
 	if err != nil {
@@ -287,47 +296,69 @@ func (c *mergeCache) scan(ctx context.Context, stmt *sql.Stmt, args ...any) ([]*
 	}
 	defer rows.Close()
 	var out []*cachedReport
+	var (
+		id, eventID, articleID, sentence sql.RawBytes
+		start                            int
+		code, ds, de, precision, place   sql.RawBytes
+		sID, sCountry, sRole, sCode      sql.RawBytes
+		tID, tCountry, tRole, tCode      sql.RawBytes
+		path, published                  sql.RawBytes
+	)
 	for rows.Next() {
-		var (
-			id, eventID, articleID, sentence string
-			start                            int
-			code, ds, de, precision, place   string
-			src                              model.Actor
-			tID, tCountry, tRole, tCode      sql.NullString
-			path, published                  string
-		)
 		if err := rows.Scan(&id, &eventID, &articleID, &sentence, &start,
 			&code, &ds, &de, &precision, &place,
-			&src.ID, &src.Country, &src.Role, &src.Code,
+			&sID, &sCountry, &sRole, &sCode,
 			&tID, &tCountry, &tRole, &tCode,
 			&path, &published); err != nil {
 			return nil, err
 		}
-		if r, ok := c.reports[id]; ok {
+		if r, ok := c.reports[string(id)]; ok {
 			out = append(out, r)
 			continue
 		}
-		date, err := decodeDate(ds, de, precision)
+		date, err := decodeDate(string(ds), string(de), string(precision))
 		if err != nil {
 			return nil, fmt.Errorf("mention of %s: %w", eventID, err)
 		}
-		r := &cachedReport{id: id, eventID: eventID, start: start, code: code, place: place,
-			date: date, precision: precision,
-			art:    c.article(articleID, path, publishedDay(published)),
-			source: c.actor(src)}
-		if tID.Valid {
-			r.tgt = c.actor(model.Actor{ID: tID.String, Country: tCountry.String, Role: model.Role(tRole.String), Code: tCode.String})
+		r := &cachedReport{id: string(id), eventID: c.str(eventID), start: start,
+			code: c.str(code), place: c.str(place), precision: c.str(precision),
+			source: c.rowActor(sID, sCountry, sRole, sCode)}
+		if a, ok := c.articles[string(articleID)]; ok {
+			r.art = a
+		} else {
+			r.art = c.article(string(articleID), string(path), publishedDay(string(published)))
 		}
-		if merge.ContestsBlame(sentence) {
-			r.sentence = sentence
+		if tID != nil { // NULL: no target
+			r.tgt = c.rowActor(tID, tCountry, tRole, tCode)
+		}
+		if s := string(sentence); merge.ContestsBlame(s) {
+			r.sentence = s
 		}
 		if !date.IsZero() {
 			r.first, r.last = dayNumber(date.First()), dayNumber(date.Last())
 		}
-		c.reports[id] = r
+		c.reports[r.id] = r
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// str is the cache's copy of b.
+func (c *mergeCache) str(b []byte) string {
+	if s, ok := c.strs[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	c.strs[s] = s
+	return s
+}
+
+// rowActor is the cache's value of the actor whose row reads as given.
+func (c *mergeCache) rowActor(id, country, role, code []byte) *model.Actor {
+	if x, ok := c.actors[string(id)]; ok {
+		return x
+	}
+	return c.actor(model.Actor{ID: string(id), Country: string(country), Role: model.Role(role), Code: string(code)})
 }
 
 // actor is the one value of the actor as its row reads, created from a
@@ -365,7 +396,13 @@ func (c *mergeCache) upsertedActor(a model.Actor) {
 // stored is the report as the neighbourhood holds it.
 func (r *cachedReport) stored() storedReport {
 	m := model.Mention{ArticleID: r.art.id, Sentence: r.sentence, Start: r.start, Path: r.art.path, Published: r.art.published}
-	e := model.Event{Source: *r.source, Code: r.code, Date: r.date, Location: r.place, Mentions: []model.Mention{m}}
+	e := model.Event{Source: *r.source, Code: r.code, Location: r.place, Mentions: []model.Mention{m}}
+	if r.precision != "" { // as decodeDate makes it
+		e.Date = model.Date{Start: dayTime(r.first), Precision: model.Precision(r.precision)}
+		if e.Date.Precision == model.PrecisionRange {
+			e.Date.End = dayTime(r.last)
+		}
+	}
 	if r.tgt != nil {
 		t := *r.tgt
 		e.Target = &t
@@ -385,10 +422,13 @@ func (c *mergeCache) written(changed map[string][]string, fresh []freshReport, r
 		}
 		r.source = c.actor(*r.source)
 		r.art = c.article(r.art.id, r.art.path, r.art.published)
+		r.eventID = c.str([]byte(r.eventID))
+		r.code, r.place, r.precision = c.str([]byte(r.code)), c.str([]byte(r.place)), c.str([]byte(r.precision))
 		c.reports[r.id] = r
 		c.addToTiles(r, f.family, f.pair, f.victim)
 	}
 	for e, ids := range changed {
+		e = c.str([]byte(e))
 		for _, id := range ids {
 			if r, ok := c.reports[id]; ok {
 				r.eventID = e
@@ -444,7 +484,7 @@ func newFreshReport(id, eventID string, r model.Event, start, end, precision, fa
 	m := r.Mentions[0]
 	src := r.Source
 	c := &cachedReport{id: id, eventID: eventID, start: m.Start, code: r.Code, place: r.Location,
-		date: date, precision: precision, source: &src,
+		precision: precision, source: &src,
 		art: &cachedArticle{id: m.ArticleID, path: m.Path, published: m.Published}}
 	if r.Target != nil {
 		t := *r.Target

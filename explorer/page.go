@@ -59,7 +59,8 @@ func pageParams(q url.Values) (limit int, after string, err error) {
 
 // eventPage returns up to limit events of f after the event afterID, and
 // whether more follow. Between, which the reader cannot apply, is applied
-// here, reading on until the page is full.
+// here, reading on until the page is full. A [MentionPager] reads the
+// text of each event's first texts mentions only (all when texts < 0).
 func (x *Explorer) eventPage(ctx context.Context, f Filter, afterID string, limit, texts int) ([]model.Event, bool, error) {
 	pager, ok := x.r.(EventPager)
 	if !ok {
@@ -96,7 +97,7 @@ func (x *Explorer) eventPage(ctx context.Context, f Filter, afterID string, limi
 		read = func(ctx context.Context, f model.EventFilter, after string, limit int) ([]model.Event, error) {
 			return mp.EventsPage(ctx, f, between, after, limit, texts)
 		}
-		ok = true
+		ok = true // it applies between itself, as a BetweenPager does
 	}
 	out := []model.Event{}
 	for {

@@ -133,6 +133,20 @@ func TestAPIEventsShownMentions(t *testing.T) {
 	}
 }
 
+// A reader that reads the text of the shown mentions only answers byte
+// for byte what one that reads every mention whole does.
+func TestAPIEventsShownMentions_SameBytes(t *testing.T) {
+	db := MustToldOften(t, 13)
+	pager, plain := MustServe(t, db), MustServe(t, plainReader{db})
+	for _, q := range []string{"", "mentions=0", "mentions=1", "mentions=12", "mentions=13", "limit=1&mentions=2", "q=convoy&mentions=3"} {
+		code1, _, b1 := get(t, pager+"/api/events?"+q)
+		code2, _, b2 := get(t, plain+"/api/events?"+q)
+		if code1 != 200 || code1 != code2 || string(b1) != string(b2) {
+			t.Errorf("%q: the store's pages answer %d %.300s\nthe plain reader %d %.300s", q, code1, b1, code2, b2)
+		}
+	}
+}
+
 // mustEventObjects gets a page of /api/events as JSON objects.
 func mustEventObjects(t *testing.T, url string) []map[string]json.RawMessage {
 	t.Helper()

@@ -59,6 +59,9 @@ func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
 	if acts := d.mediated(s, t); len(acts) > 0 {
 		return acts
 	}
+	if acts := d.overthrown(s, t); len(acts) > 0 {
+		return acts
+	}
 	return d.agreementPartner(s, t)
 }
 
@@ -114,6 +117,28 @@ func (d *doc) relativeObject(s *sent, t coding.Trigger) []model.Actor {
 		return []model.Actor{a}
 	}
 	return nil
+}
+
+// overthrown returns the government of the source's own country as the
+// target of a coup with nobody named ("the army seized power in August
+// 2020") where the story's context would make it a foreign party: power
+// is seized from the state one serves. With no such party the coup keeps
+// no target.
+func (d *doc) overthrown(s *sent, t coding.Trigger) []model.Actor {
+	p := t.Entry.Pattern
+	if !strings.HasPrefix(t.Entry.Code, "17") || !strings.Contains(p, "power") && !strings.Contains(p, "coup") {
+		return nil
+	}
+	chain, _, _ := auxChain(s.words, t.Head)
+	subj := d.subject(s, chain, clauseStart(s.words, t.Head))
+	if len(subj) == 0 || subj[0].Country == "" || subj[0].Country == model.CountryIGO {
+		return nil
+	}
+	c := subj[0].Country
+	if allOf(d.partner(slices.Index(d.sents, s), subj[0]), c) {
+		return nil
+	}
+	return []model.Actor{model.NewActor(c+" government", c, model.RoleGOV)}
 }
 
 // requestNouns name the asking an act of help answers: "at Turkey's

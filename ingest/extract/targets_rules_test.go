@@ -267,6 +267,9 @@ func TestTargetRules(t *testing.T) {
 		{"a judged invasion of a country is aimed at the invader",
 			"Sudanese troops invaded Chad on Thursday. The African Union condemned the invasion of Chad.",
 			[]want{{"IGO", "SDN", "11"}}, []want{{"IGO", "TCD", "11"}}},
+		{"a coup is aimed at the plotters' own state",
+			"France cut aid to Niger on Tuesday. Niger's army had seized power in July.",
+			[]want{{"NER", "NER", "17"}}, []want{{"NER", "FRA", "17"}, {"NER", "-", "17"}}},
 	}
 	runRuleCases(t, x, tests)
 }

@@ -86,7 +86,10 @@ func (d *Document) resolve(m *Match) {
 		// countries named: the ruling army, whoever's troops were named
 		// last ("French forces would leave ... since the army seized
 		// power" in a story about Mali).
-		if c, ok := d.junta(); ok {
+		// Only a country the story is about: a junta named in passing
+		// ("arms sold to Myanmar's junta") does not make every army its
+		// army; one named half as often as the most named country does.
+		if c, ok := d.junta(); ok && 2*d.focus.score(c) >= d.focus.score(d.focus.top()) {
 			m.Actor = d.newActor(m.Text, c, m.Actor.Role)
 			m.Resolved, m.Inferred = true, true
 			return

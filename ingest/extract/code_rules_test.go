@@ -237,9 +237,6 @@ func TestLexiconCodeRules(t *testing.T) {
 		{"seizing a capital occupies territory",
 			"Chadian rebels seized the capital on Monday.",
 			[]want{{"TCD", "-", "19"}}, []want{{"TCD", "-", "17"}}},
-		{"seizing power stays a coup",
-			"The Guinean army seized power on Monday.",
-			[]want{{"GIN", "-", "17"}}, []want{{"GIN", "-", "19"}}},
 		{"objecting to extending an accord rejects it",
 			"Chad said it had notified Sudan that it objected to extending the accord.",
 			[]want{{"TCD", "SDN", "12"}}, []want{{"TCD", "SDN", "11"}}},
@@ -327,6 +324,38 @@ func TestLexiconCodeRules(t *testing.T) {
 		{"posting on social media is a statement",
 			"Kenya's president posted on Twitter that the border would stay open.",
 			[]want{{"KEN", "-", "01"}}, nil},
+		{"a label in quotation marks judges the one labelled",
+			`Kenya's president called the Ugandan leader a "criminal" on Monday.`,
+			[]want{{"KEN", "UGA", "11"}}, nil},
+		{"a copula carries the modal and negation of its participle",
+			"Kenya said it could not stay militarily engaged in Somalia.",
+			nil, []want{{"KEN", "SOM", "19"}, {"KEN", "-", "19"}, {"KEN", "KEN", "19"}}},
+		{"a relative clause after a preposition has its own subject",
+			"Kenya blamed Uganda for the collapse of the 2018 deal, under which Sudan and Chad had agreed to a truce.",
+			[]want{{"KEN", "UGA", "11"}, {"SDN", "TCD", "05"}}, nil},
 	}
 	runRuleCases(t, x, tests)
+	// The root alone, whatever the target rules make of the one acted on.
+	roots := []struct{ name, text, src, root, notRoot string }{
+		{"seizing power stays a coup", "The Guinean army seized power on Monday.", "GIN", "17", "19"},
+		{"seizing a town is fighting", "Chadian rebels seized the town of Abeche on Monday.", "TCD", "19", "17"},
+	}
+	for _, tt := range roots {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := x.ExtractText(tt.text, day)
+			found := false
+			for _, e := range evs {
+				if e.Source.Country != tt.src {
+					continue
+				}
+				found = found || e.Root() == tt.root
+				if e.Root() == tt.notRoot {
+					t.Errorf("unwanted root %s in %v", tt.notRoot, summary(evs))
+				}
+			}
+			if !found {
+				t.Errorf("no %s %s in %v", tt.src, tt.root, summary(evs))
+			}
+		})
+	}
 }

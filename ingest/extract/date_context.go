@@ -201,6 +201,17 @@ func (d *doc) continued(si, lo int, t coding.Trigger, pub model.Date) (model.Dat
 	if x, ok := d.sameKindTime(p, nil, []coding.Trigger{t}, pub); ok {
 		return x.Date, x.Text, true
 	}
+	for _, e := range d.done {
+		if e.sent == si-1 {
+			return model.Date{}, "", false
+		}
+	}
+	// The sentence before coded nothing ("the French president said on
+	// Thursday that France could not stay engaged. He denied ..."): the
+	// subject goes on at the day it told.
+	if x, ok := d.referenceTime(si, 1, pub); ok && x.Date.Precision == model.PrecisionDay {
+		return x.Date, x.Text, true
+	}
 	return model.Date{}, "", false
 }
 

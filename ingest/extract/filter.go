@@ -74,6 +74,9 @@ func auxChain(words []string, head int) (start int, modal string, neg bool) {
 		case negators[w] && w != "without":
 			neg = true
 		case auxes[w] || midAdverbs[w] || adverbLike(w) && len(w) > 4:
+		case stayVerbs[w] && strings.HasSuffix(words[head], "ed"):
+			// "could not stay militarily engaged": a copula before a
+			// participle carries the modal and the negation.
 		default:
 			return start, modal, neg
 		}
@@ -320,6 +323,9 @@ func (s *sent) forceInPlace(t coding.Trigger) bool {
 // adverbDeterminers are determiners that are also adverbs of a verb.
 var adverbDeterminers = set("first", "further", "last")
 
+// stayVerbs are copulas that stand in a verb group before a participle.
+var stayVerbs = set("stay", "stays", "stayed", "remain", "remains", "remained")
+
 // gerundSubjectVerbs are finite verbs that, right after a gerund, make it
 // their subject.
 var gerundSubjectVerbs = set("has", "have", "had", "is", "was", "continues", "continued",
@@ -411,6 +417,11 @@ func clauseEnd(words []string, i int) int {
 			return j
 		case ",":
 			if j+1 < len(words) && boundaryWords[words[j+1]] {
+				return j
+			}
+			if j+2 < len(words) && (prepositions[words[j+1]] || words[j+1] == "under") && relatives[words[j+2]] {
+				// ", under which Turkey and Russia had agreed": a
+				// relative clause with a subject of its own.
 				return j
 			}
 		}

@@ -405,7 +405,7 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 			end = i
 			break
 		}
-		if (w[i] == "in" || w[i] == "at") && t.Entry.Root() < "15" && s.nameAfter(i+1) {
+		if (w[i] == "in" || w[i] == "at") && t.Entry.Root() < "15" && s.nameAfter(i+1) && !s.yieldedIn(t, i+1) {
 			// "held talks in the Kremlin", "met at the White House": a
 			// venue, not the one met. Acts of force keep the place they
 			// hit ("strikes in Idlib" hit Syria).
@@ -701,6 +701,25 @@ var clauseOpeners = set("after", "before", "since", "when", "while", "because", 
 // slotIsObject are the words after a pattern's gap that make the gap the
 // verb's object: "urge * to", "accuse * of".
 var slotIsObject = set("to", "of", "for", "from", "with", "as", "that", "against", "into")
+
+// yieldedIn reports a place (no seat of power) named at i after "in"
+// for aid or a concession (roots 07, 08): "declared a ceasefire in
+// Tigray", "delivered aid in Gaza" name where the act is for, not where
+// talks were held.
+func (s *sent) yieldedIn(t coding.Trigger, i int) bool {
+	if r := t.Entry.Root(); r != "07" && r != "08" {
+		return false
+	}
+	if i < len(s.words) && s.words[i] == "the" {
+		i++
+	}
+	for _, m := range s.actors {
+		if m.ts == i {
+			return m.Kind == actor.KindPlace
+		}
+	}
+	return false
+}
 
 // withAfterVenue returns the actors after the "with" that follows the
 // venue phrase opening at token venue ("in Beijing with Wang Yi", "at the

@@ -270,6 +270,9 @@ func TestTargetRules(t *testing.T) {
 		{"a coup is aimed at the plotters' own state",
 			"France cut aid to Niger on Tuesday. Niger's army had seized power in July.",
 			[]want{{"NER", "NER", "17"}}, []want{{"NER", "FRA", "17"}, {"NER", "-", "17"}}},
+		{"a ceasefire in a region is for the region's country, not held there like talks",
+			"Sudan's army declared a unilateral ceasefire in Darfur on Monday.",
+			[]want{{"SDN", "SDN", "08"}}, []want{{"SDN", "-", "08"}}},
 	}
 	runRuleCases(t, x, tests)
 }

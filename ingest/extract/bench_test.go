@@ -26,10 +26,12 @@ func BenchmarkStages(b *testing.B) {
 		words []string
 	}
 	var docs [][]sentText
+	var spans [][]sentence.Span
 	for _, a := range arts {
 		n += len(a.Body)
 		var ss []sentText
-		for _, sp := range sentence.Split(a.Body) {
+		spans = append(spans, sentence.Split(a.Body))
+		for _, sp := range spans[len(spans)-1] {
 			ss = append(ss, sentText{sp.Text, coding.Lower(tokenTexts(sentence.Tokenize(sp.Text)))})
 		}
 		docs = append(docs, ss)
@@ -45,10 +47,19 @@ func BenchmarkStages(b *testing.B) {
 				sentence.Split(a.Body)
 			}
 		}},
+		// tokenize does what newDoc does: every sentence's tokens in one
+		// array per article, the words cut from one lower-cased body.
 		{"tokenize", func() {
-			for _, ss := range docs {
-				for _, s := range ss {
-					coding.Lower(tokenTexts(sentence.Tokenize(s.text)))
+			for i, a := range arts {
+				toks := make([]sentence.Token, 0, len(a.Body)/5+len(spans[i]))
+				words := make([]string, 0, cap(toks))
+				low := coding.LowerText(a.Body)
+				for _, sp := range spans[i] {
+					k := len(toks)
+					toks = sentence.AppendTokens(toks, sp.Text)
+					for _, t := range toks[k:] {
+						words = append(words, coding.LowerIn(t.Text, low[sp.Start+t.Start:sp.Start+t.End]))
+					}
 				}
 			}
 		}},

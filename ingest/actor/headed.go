@@ -89,6 +89,16 @@ func (d *Document) headed(text string, toks []token, mods []mod, h int, l lex, h
 		// "on the Syrian side of the border": a place, no party.
 		return nil, end - mods[0].i
 	}
+	if w.short == KindOrg && len(mods) == 1 && !mods[0].poss {
+		// "the Nato alliance", "the HTS alliance": the body itself, under
+		// its own name, not a second actor named after it.
+		if l, ok := first(mods[0].ls, lxGroup, lxOrg); ok {
+			nm := x.named[l.id]
+			mt := d.span(text, toks, mods[0].i, end)
+			mt.Kind, mt.Actor = nm.kind, nm.actor
+			return d.single(mt), end - mods[0].i
+		}
+	}
 	ms := d.distribute(text, toks, mods[:len(mods)-1], h, end, w.role)
 	last := mods[len(mods)-1]
 	mt := d.span(text, toks, last.i, end)

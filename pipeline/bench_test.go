@@ -17,6 +17,8 @@ package pipeline_test
 import (
 	"context"
 	"flag"
+	"fmt"
+	"os"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -32,6 +34,21 @@ import (
 )
 
 var corpusSize = flag.Int("corpus", 300, "articles in the benchmark corpus")
+
+// benchDir holds the benchmark corpus for the whole run.
+var benchDir string
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	var err error
+	if benchDir, err = os.MkdirTemp("", "pipeline-bench"); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(benchDir)
+	os.Exit(code)
+}
 
 // benchCorpus is the generated corpus, read and extracted once per run.
 var benchCorpus struct {
@@ -53,7 +70,9 @@ func mustBenchCorpus(b *testing.B) {
 			c.err = err
 			return
 		}
-		c.dir = filepath.Join(b.TempDir(), "corpus")
+		// Not b.TempDir: the corpus outlives the benchmark that made it
+		// (TestMain removes it).
+		c.dir = filepath.Join(benchDir, "corpus")
 		if _, c.err = s.Generate(c.dir, corpus.Options{N: *corpusSize, Seed: 1}); c.err != nil {
 			return
 		}

@@ -107,7 +107,7 @@ var proposalStems = map[string][]string{
 	"offer": {"offer"}, "offers": {"offer"}, "proposal": {"propos"}, "proposals": {"propos"},
 	"demand": {"demand"}, "demands": {"demand"}, "request": {"request", "ask"},
 	"ultimatum": {"ultimatum"}, "invitation": {"invit"}, "appeal": {"appeal", "urg"},
-	"appeals": {"appeal", "urg"},
+	"appeals": {"appeal", "urg"}, "mediation": {"mediat"},
 }
 
 // proposer returns the one who made the offer, proposal or demand an
@@ -126,7 +126,9 @@ func (d *doc) proposer(s *sent, t coding.Trigger, from int) []model.Actor {
 			n = i
 		}
 	}
-	if n < 0 || n+1 < len(w) && (w[n+1] == "by" || w[n+1] == "from" || w[n+1] == "of") {
+	if n < 0 || n+2 < len(w) && (w[n+1] == "by" || w[n+1] == "from" || w[n+1] == "of") && s.nameAfter(n+2) {
+		// "the offer by Kenya": its author is named ("the offer of
+		// mediation" names none).
 		return nil
 	}
 	chain, _, _ := auxChain(w, t.Head)
@@ -266,8 +268,9 @@ func (d *doc) partner(si int, src model.Actor) []model.Actor {
 // src's country within partnerWindow sentences, looking first at acts of
 // force over the whole article when force is set.
 func (d *doc) eventPartner(si int, src model.Actor, force bool) []model.Actor {
+	brokers := d.brokers(si)
 	other := func(a model.Actor) bool {
-		return a.Country != "" && a.ID != src.ID && a.Country != model.CountryIGO &&
+		return a.Country != "" && a.ID != src.ID && a.Country != model.CountryIGO && !brokers[a.Country] &&
 			(a.Country != src.Country || a.Role != src.Role && a.Role != "" && src.Role != "")
 	}
 	for pass := 0; pass < 2; pass++ {
@@ -305,6 +308,22 @@ func brokerCode(code string) bool {
 		}
 	}
 	return false
+}
+
+// brokers returns the countries that hosted or mediated talks, or offered
+// to, before sentence si (see brokerCode): whatever else they say or
+// urge, they are no side of the story.
+func (d *doc) brokers(si int) map[string]bool {
+	var out map[string]bool
+	for _, e := range d.done {
+		if e.sent < si && brokerCode(e.code) && e.src.Country != "" {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[e.src.Country] = true
+		}
+	}
+	return out
 }
 
 // agreementPartner returns the other party of an agreement one party
@@ -396,12 +415,7 @@ func (d *doc) salient(si int, src model.Actor) (model.Actor, bool) {
 	if !useSalient {
 		return model.Actor{}, false
 	}
-	brokers := map[string]bool{}
-	for _, e := range d.done {
-		if brokerCode(e.code) {
-			brokers[e.src.Country] = true
-		}
-	}
+	brokers := d.brokers(si)
 	count := map[string]int{}
 	latest := map[string]model.Actor{}
 	best, n, own := "", 0, 0

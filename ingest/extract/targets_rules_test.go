@@ -273,6 +273,12 @@ func TestTargetRules(t *testing.T) {
 		{"a ceasefire in a region is for the region's country, not held there like talks",
 			"Sudan's army declared a unilateral ceasefire in Darfur on Monday.",
 			[]want{{"SDN", "SDN", "08"}}, []want{{"SDN", "-", "08"}}},
+		{"a mediator's appeal does not make it the side an act is aimed at",
+			"Chad's army shelled Niger on Monday. Kenya urged both sides to stop and offered to mediate. Chad closed its border crossings on Tuesday.",
+			[]want{{"TCD", "NER", "16"}}, []want{{"TCD", "KEN", "16"}}},
+		{"rejecting an offer of mediation answers the would-be mediator",
+			"Chad's army shelled Niger on Monday. Kenya offered to mediate. Chad rejected the offer of mediation.",
+			[]want{{"TCD", "KEN", "12"}}, []want{{"TCD", "NER", "12"}}},
 	}
 	runRuleCases(t, x, tests)
 }

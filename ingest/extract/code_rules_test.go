@@ -333,6 +333,12 @@ func TestLexiconCodeRules(t *testing.T) {
 		{"a relative clause after a preposition has its own subject",
 			"Kenya blamed Uganda for the collapse of the 2018 deal, under which Sudan and Chad had agreed to a truce.",
 			[]want{{"KEN", "UGA", "11"}, {"SDN", "TCD", "05"}}, nil},
+		{"leaving people dead is a toll, no withdrawal",
+			"Kenyan troops left thousands dead in Somalia.",
+			nil, []want{{"KEN", "-", "16"}, {"KEN", "SOM", "16"}}},
+		{"troops leaving a country withdraw",
+			"Kenyan troops left Somalia on Monday.",
+			[]want{{"KEN", "SOM", "16"}}, nil},
 	}
 	runRuleCases(t, x, tests)
 	// The root alone, whatever the target rules make of the one acted on.

@@ -326,6 +326,9 @@ var adverbDeterminers = set("first", "further", "last")
 // stayVerbs are copulas that stand in a verb group before a participle.
 var stayVerbs = set("stay", "stays", "stayed", "remain", "remains", "remained")
 
+// leaveForms are the forms of "leave".
+var leaveForms = set("leave", "leaves", "left", "leaving")
+
 // gerundSubjectVerbs are finite verbs that, right after a gerund, make it
 // their subject.
 var gerundSubjectVerbs = set("has", "have", "had", "is", "was", "continues", "continued",
@@ -512,6 +515,10 @@ func fixedPhrase(words []string, t coding.Trigger) bool {
 	case pressForms[words[h]] && (determiners[next] || next == "ahead" || next == "on") && t.Entry.Root() == "02":
 		// "the army pressed its campaign", "pressed ahead with": the
 		// campaign goes on, nobody is appealed to.
+		return true
+	case leaveForms[words[h]] && headcount(words, h+1) && t.Entry.Root() == "16":
+		// "a war that has left thousands dead", "left hundreds of
+		// thousands facing famine": a toll, no withdrawal.
 		return true
 	case hostForms[words[h]] && (headcount(words, h+1) || countBefore(words, h)) && t.Entry.Root() == "04":
 		// "Turkey hosts 3.6 million Syrians", "the 3.5 million Syrians

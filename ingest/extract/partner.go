@@ -282,7 +282,8 @@ func (d *doc) eventPartner(si int, src model.Actor, force bool) []model.Actor {
 			if pass == 1 && e.sent < si-partnerWindow {
 				break
 			}
-			if e.tgt == nil || e.sent >= si || pass == 0 && model.RootOf(e.code) < "18" || brokerCode(e.code) {
+			if e.tgt == nil || e.sent >= si || pass == 0 && model.RootOf(e.code) < "18" || brokerCode(e.code) ||
+				brokers[e.src.Country] && strings.HasPrefix(e.code, "043") {
 				continue
 			}
 			switch {
@@ -296,13 +297,13 @@ func (d *doc) eventPartner(si int, src model.Actor, force bool) []model.Actor {
 	return nil
 }
 
-// brokerCode reports the codes of hosting and mediating (043, 045, and
-// offering or accepting mediation, 038, 039): the host or mediator of
-// talks stands between the sides and is no side the story sets against
-// either ("Qatar hosted talks between Chad and Niger. Chad's army later
-// shelled border posts" is no attack on Qatar).
+// brokerCode reports the codes of mediating (045, and offering or
+// accepting mediation, 038, 039): the mediator of talks stands between
+// the sides and is no side the story sets against either ("Qatar offered
+// to mediate. Chad's army later shelled border posts" is no attack on
+// Qatar).
 func brokerCode(code string) bool {
-	for _, p := range []string{"038", "039", "043", "045"} {
+	for _, p := range []string{"038", "039", "045"} {
 		if strings.HasPrefix(code, p) {
 			return true
 		}
@@ -310,17 +311,39 @@ func brokerCode(code string) bool {
 	return false
 }
 
-// brokers returns the countries that hosted or mediated talks, or offered
-// to, before sentence si (see brokerCode): whatever else they say or
-// urge, they are no side of the story.
+// brokers returns the countries that mediated talks, or offered to, or
+// hosted two others' talks ("Qatar hosted talks between Chad and Niger",
+// "the army and the RSF met in Jeddah for talks hosted by Saudi Arabia"),
+// before sentence si: whatever else they say or urge, they are no side of
+// the story. A host of one visitor ("Putin hosted Erdogan") is a party.
 func (d *doc) brokers(si int) map[string]bool {
 	var out map[string]bool
+	add := func(c string) {
+		if out == nil {
+			out = map[string]bool{}
+		}
+		out[c] = true
+	}
 	for _, e := range d.done {
-		if e.sent < si && brokerCode(e.code) && e.src.Country != "" {
-			if out == nil {
-				out = map[string]bool{}
+		if e.sent >= si || e.src.Country == "" {
+			continue
+		}
+		if brokerCode(e.code) {
+			add(e.src.Country)
+			continue
+		}
+		if !strings.HasPrefix(e.code, "043") || e.tgt == nil || e.tgt.Country == e.src.Country {
+			continue
+		}
+		for _, f := range d.done {
+			if f.sent != e.sent || f.tgt == nil || f.tgt.Country == e.src.Country {
+				continue
 			}
-			out[e.src.Country] = true
+			if f.src.Country != e.src.Country || strings.HasPrefix(f.code, "043") && f.tgt.Country != e.tgt.Country {
+				// Two others meet where it hosts, or it hosts two others.
+				add(e.src.Country)
+				break
+			}
 		}
 	}
 	return out

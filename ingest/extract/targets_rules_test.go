@@ -279,6 +279,9 @@ func TestTargetRules(t *testing.T) {
 		{"rejecting an offer of mediation answers the would-be mediator",
 			"Chad's army shelled Niger on Monday. Kenya offered to mediate. Chad rejected the offer of mediation.",
 			[]want{{"TCD", "KEN", "12"}}, []want{{"TCD", "NER", "12"}}},
+		{"the host of one visitor stays the other party",
+			"Kenya hosted Ugandan President Yoweri Museveni on Monday. Uganda apologised on Tuesday.",
+			[]want{{"UGA", "KEN", "05"}}, []want{{"UGA", "-", "05"}}},
 	}
 	runRuleCases(t, x, tests)
 }

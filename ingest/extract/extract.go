@@ -240,6 +240,9 @@ func (d *doc) run() []coded {
 	// The history gets every actor kept: room for all of them at once
 	// rather than copies of a growing slice of large values.
 	d.history = make([]actor.Match, 0, remembered)
+	// About one event per sentence is usual: room for that many at once
+	// rather than copies of a growing slice of large values.
+	d.done = make([]coded, 0, len(d.sents))
 	for i, s := range d.sents {
 		if skipSentence(s.span.Text) {
 			continue
@@ -287,7 +290,8 @@ func (d *doc) findActors(s *sent) {
 		return
 	}
 	s.actors = make([]mention, 0, len(ms))
-	for _, m := range ms {
+	for i := range ms {
+		m := &ms[i]
 		ts, te := tokenRange(s.toks, m.Start, m.End)
 		if ts >= te {
 			continue
@@ -298,7 +302,7 @@ func (d *doc) findActors(s *sent) {
 		if n := len(s.actors); n > 0 && ts < s.actors[n-1].te {
 			continue
 		}
-		s.actors = append(s.actors, mention{Match: m, ts: ts, te: te})
+		s.actors = append(s.actors, mention{Match: *m, ts: ts, te: te})
 	}
 	localizeArmedGroups(s)
 }

@@ -141,6 +141,23 @@ func (d *doc) overthrown(s *sent, t coding.Trigger) []model.Actor {
 	return []model.Actor{model.NewActor(c+" government", c, model.RoleGOV)}
 }
 
+// counterpart returns the actor of "his Armenian counterpart" starting in
+// [from, to): an office-holder of the country named, not one of the
+// possessor's own units, though a possessive stands before it.
+func (d *doc) counterpart(s *sent, from, to int) []model.Actor {
+	for k, m := range s.actors {
+		if m.ts < from || m.ts >= to || m.Kind != actor.KindAgent || m.Inferred || m.Actor.Country == "" {
+			continue
+		}
+		if w := s.words[m.te-1]; w == "counterpart" || w == "counterparts" {
+			if a, ok := d.resolve(s, k); ok {
+				return []model.Actor{a}
+			}
+		}
+	}
+	return nil
+}
+
 // requestNouns name the asking an act of help answers: "at Turkey's
 // request", "at the invitation of the government".
 var requestNouns = set("request", "requests", "invitation", "behest")
@@ -324,6 +341,9 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 		if acts := d.object(s, t.SlotStart, t.SlotEnd); len(acts) > 0 {
 			return acts
 		}
+		if acts := d.counterpart(s, t.SlotStart, t.End); len(acts) > 0 {
+			return acts
+		}
 		if r := t.Entry.Root(); (r == "11" || r == "12") && t.SlotEnd > t.SlotStart {
 			// "called the strike a spit in the face of X": the judgement
 			// is of the act in the gap, aimed at its author; X is only
@@ -445,6 +465,9 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 		}
 	}
 	if acts := d.actorsAfterBy(s, start, end, places, places); len(acts) > 0 {
+		return acts
+	}
+	if acts := d.counterpart(s, start, end); len(acts) > 0 {
 		return acts
 	}
 	if venue >= 0 {

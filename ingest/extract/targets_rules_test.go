@@ -282,6 +282,12 @@ func TestTargetRules(t *testing.T) {
 		{"the host of one visitor stays the other party",
 			"Kenya hosted Ugandan President Yoweri Museveni on Monday. Uganda apologised on Tuesday.",
 			[]want{{"UGA", "KEN", "05"}}, []want{{"UGA", "-", "05"}}},
+		{"his counterpart of another country is no unit of his own",
+			"Kenya's president met his Ugandan counterpart in Kampala on Sunday.",
+			[]want{{"KEN", "UGA", "04"}}, []want{{"KEN", "-", "04"}}},
+		{"talks with a counterpart after a preposition",
+			"Chad's foreign minister held talks with his Sudanese counterpart on Monday.",
+			[]want{{"TCD", "SDN", "04"}}, []want{{"TCD", "-", "04"}}},
 	}
 	runRuleCases(t, x, tests)
 }

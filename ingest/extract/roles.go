@@ -99,6 +99,11 @@ func (d *doc) subject(s *sent, head, lo int) []model.Actor {
 		}
 		if k, ok := s.actorEndingAt(i); ok {
 			m := s.actors[k]
+			if m.Kind == actor.KindPronoun {
+				if sp := d.speakerPronoun(s, m.ts); len(sp) > 0 {
+					return sp
+				}
+			}
 			if s.afterPreposition(m.ts) {
 				i = m.ts
 				continue
@@ -124,6 +129,9 @@ func (d *doc) subject(s *sent, head, lo int) []model.Actor {
 			return pair
 		}
 		if kinds, ok := pronounKinds[w[i]]; ok && w[i] != "him" {
+			if sp := d.speakerPronoun(s, i); len(sp) > 0 {
+				return sp
+			}
 			if a, ok := d.subjectBefore(s, i, kinds); ok {
 				return []model.Actor{a}
 			}
@@ -135,6 +143,62 @@ func (d *doc) subject(s *sent, head, lo int) []model.Actor {
 	return nil
 }
 
+// speakerPronoun returns the speakers a pronoun at token i stands for
+// when it opens the clause a reporting verb introduces: in "Kenya and
+// Uganda said on Friday that they ..." "they" are the two parties
+// speaking, and in "X said (afterwards) that he ..." "he" is the person
+// X. It returns nil for any other pronoun or place.
+func (d *doc) speakerPronoun(s *sent, i int) []model.Actor {
+	w := s.words
+	p := w[i]
+	if p != "they" && p != "he" && p != "she" {
+		return nil
+	}
+	sp := d.reportingParties(s, i)
+	switch {
+	case p == "they" && len(sp) >= 2:
+		return sp
+	case p != "they" && len(sp) == 1 && s.namesPerson(sp[0]):
+		return sp
+	}
+	return nil
+}
+
+// reportingParties returns the subject of a reporting verb that the
+// clause at token i opens right after it or its "that" (with no actor,
+// comma or trigger between), or nil. A reporting verb coordinated after
+// another predicate ("X flew to Y to meet Z, and said that ...") has its
+// subject far back, past other names: nil then too.
+func (d *doc) reportingParties(s *sent, i int) []model.Actor {
+	w := s.words
+	for _, h := range s.says {
+		if h >= i || i-h > 6 || i-h > 1 && w[i-1] != "that" {
+			continue
+		}
+		for j := h + 1; j < i; j++ {
+			if w[j] == "," || s.hasActorAt(j) || slices.Contains(s.heads, j) {
+				return nil
+			}
+		}
+		chain, _, _ := auxChain(w, h)
+		if chain > 0 && (w[chain-1] == "and" || w[chain-1] == "but") {
+			return nil
+		}
+		return d.subject(s, chain, clauseStart(w, h))
+	}
+	return nil
+}
+
+// namesPerson reports a person named in s who is actor a.
+func (s *sent) namesPerson(a model.Actor) bool {
+	for _, m := range s.actors {
+		if m.Kind == actor.KindPerson && m.Actor.ID == a.ID {
+			return true
+		}
+	}
+	return false
+}
+
 // coordLeft returns the actors coordinated before mention k ("Russia and"
 // in "Russia and Turkey"), in text order.
 func (d *doc) coordLeft(s *sent, k, lo int) []model.Actor {
@@ -142,7 +206,9 @@ func (d *doc) coordLeft(s *sent, k, lo int) []model.Actor {
 	for k > 0 {
 		m, p := s.actors[k], s.actors[k-1]
 		gap := s.words[p.te:m.ts]
-		if p.ts < lo || !isConj(gap) {
+		if p.ts < lo || !isConj(gap) || s.afterPreposition(p.ts) {
+			// "Saudi Arabia's ambassador to Yemen, Mohammed Al-Jaber,
+			// said": a name after a preposition is no conjunct.
 			break
 		}
 		a, ok := d.resolve(s, k-1)

@@ -11,8 +11,9 @@ import (
 
 // emptyReport gives the speaker of reporting verb t and whom the report
 // is about when what follows the verb, up to the next predicate, holds no
-// act (no trigger counted in it) and the verb has a subject: subj when
-// the verb is coordinated with one before, else its own.
+// act (no trigger counted in it that tells of an act: see [doc.factualAct])
+// and the verb has a subject: subj when the verb is coordinated with one
+// before, else its own.
 func (d *doc) emptyReport(s *sent, t coding.Trigger, counted map[int]bool, subj []model.Actor) ([]model.Actor, []model.Actor, bool) {
 	w := s.words
 	chain, modal, neg := auxChain(w, t.Head)
@@ -23,8 +24,32 @@ func (d *doc) emptyReport(s *sent, t coding.Trigger, counted map[int]bool, subj 
 	if end-t.End < 3 {
 		return nil, nil, false
 	}
+	planned := false // a counted trigger is an act only if the speaker's own plan
 	for _, u := range s.trigs {
-		if u.Head >= t.End && u.Head < end && (counted[u.Head] || u.Entry.Say) {
+		if u.Head < t.End || u.Head >= end {
+			continue
+		}
+		if u.Entry.Say {
+			return nil, nil, false
+		}
+		if !counted[u.Head] {
+			if u.Entry.Root() >= "18" && (u.Entry.Noun || nounUse(w, u)) && u.Start-t.End <= 3 {
+				// "Residents reported heavy air strikes": violence told
+				// by whoever saw it, its agent unnamed, sources the news.
+				return nil, nil, false
+			}
+			continue
+		}
+		switch factualAct(w, u) {
+		case actDone:
+			return nil, nil, false
+		case actPlanned:
+			planned = true
+		}
+	}
+	for i := t.End; i < end; i++ {
+		if modalKind(w[i]) == modalOblige || w[i] == "to" && (w[i-1] == "has" || w[i-1] == "have") {
+			// "X said Y must Z" is X's demand, coded as such.
 			return nil, nil, false
 		}
 	}
@@ -35,18 +60,81 @@ func (d *doc) emptyReport(s *sent, t coding.Trigger, counted map[int]bool, subj 
 	if len(srcs) == 0 {
 		return nil, nil, false
 	}
+	if planned && d.ownPlan(s, t.End, end, counted, srcs) {
+		return nil, nil, false
+	}
 	if w[t.Head] == "told" || w[t.Head] == "tell" || w[t.Head] == "tells" {
 		return srcs, d.addressee(s, t), true
 	}
 	return srcs, d.aboutActor(s, t.End, end, srcs), true
 }
 
+// What a counted trigger inside a report tells of (see [factualAct]).
+const (
+	actNone    = iota // no act: a purpose, a duty, what may happen
+	actDone           // an act done, or a threat on a condition
+	actPlanned        // what its subject will do: an act when the speaker's own
+)
+
+// factualAct tells what a trigger u inside a report tells of: not an act
+// when a purpose or a duty ("the deal commits both forces to allow ..."),
+// an act named after a preposition ("would take part in monitoring") or
+// what may happen ("Y could strike"); an announced plan is an act only of
+// the speaker's own side ("Ankara would take part" is Baku's statement,
+// not an act). A report of no act is the speaker's statement.
+func factualAct(w []string, u coding.Trigger) int {
+	if readyTo(w, u.Head) {
+		return actDone
+	}
+	if _, ok := carrierVerb(w, u.Head, u.Entry.Root()); ok {
+		return actDone
+	}
+	if infinitive(w, u.Head) || listInfinitive(w, u) || modalList(w, u) || gerundObject(w, u.Head) ||
+		conditional(w, clauseStart(w, u.Head), u.Head) {
+		return actNone
+	}
+	_, modal, neg := auxChain(w, u.Head)
+	switch modalKind(modal) {
+	case modalMaybe, modalFuture:
+		if conditionalThreat(u.Entry.Code) != "" && !neg && conditionAfter(w, u.End) {
+			// "Y will strike unless ...": a threat.
+			return actDone
+		}
+		if modalKind(modal) == modalMaybe {
+			return actNone
+		}
+		return actPlanned
+	}
+	return actDone
+}
+
+// ownPlan reports a plan among the counted triggers in [from, to) whose
+// subject is of the country of srcs, or has none named: "X said it would
+// withdraw" announces X's own act.
+func (d *doc) ownPlan(s *sent, from, to int, counted map[int]bool, srcs []model.Actor) bool {
+	w := s.words
+	for _, u := range s.trigs {
+		if u.Head < from || u.Head >= to || !counted[u.Head] || factualAct(w, u) != actPlanned {
+			continue
+		}
+		chain, _, _ := auxChain(w, u.Head)
+		subj := d.subject(s, chain, clauseStart(w, u.Head))
+		if len(subj) == 0 || sameCountry(subj, srcs) {
+			return true
+		}
+	}
+	return false
+}
+
 // aboutActor returns the first actor of another country than srcs named
 // in [from, to) other than as a place or the object of a trigger: whom a
-// statement is about ("said Putin still wanted ...").
+// statement is about ("said Putin still wanted ..."). A generic agent whose country
+// is only the story's guess ("both forces", "civilians") names no party a
+// statement is aimed at; one with its country named ("the Turkish
+// troops") does.
 func (d *doc) aboutActor(s *sent, from, to int, srcs []model.Actor) []model.Actor {
 	for k, m := range s.actors {
-		if m.ts < from || m.ts >= to || m.Kind == actor.KindPlace {
+		if m.ts < from || m.ts >= to || m.Kind == actor.KindPlace || m.Kind == actor.KindAgent && m.Inferred {
 			continue
 		}
 		if m.ts > 0 && s.trigAt(m.ts-1) {
@@ -61,10 +149,11 @@ func (d *doc) aboutActor(s *sent, from, to int, srcs []model.Actor) []model.Acto
 	return nil
 }
 
-// trigAt reports a trigger ending at token i.
+// trigAt reports a trigger ending at token i other than a reporting
+// verb: "said Sudan could attack" is about Sudan.
 func (s *sent) trigAt(i int) bool {
 	for _, u := range s.trigs {
-		if u.End == i+1 {
+		if u.End == i+1 && !u.Entry.Say {
 			return true
 		}
 	}
@@ -108,11 +197,12 @@ func (d *doc) speakers(s *sent, trigs []coding.Trigger) (map[int][]model.Actor, 
 			if j == k || c.Entry.Say {
 				continue
 			}
-			if c.Head > t.Head || trailing && c.Head < t.Head {
-				if _, taken := out[c.Head]; !taken {
-					out[c.Head] = sp
-					sourced[c.Head] = tail && c.Head < t.Head
-				}
+			if c.Head > t.Head {
+				// The nearest reporting verb before a trigger speaks for
+				// it: in "X said A, while Y said B" Y reports B.
+				out[c.Head], sourced[c.Head] = sp, false
+			} else if _, taken := out[c.Head]; trailing && !taken {
+				out[c.Head], sourced[c.Head] = sp, tail
 			}
 		}
 	}

@@ -372,6 +372,7 @@ func (lx *Lexicon) compact() {
 		}
 		e.need = need[a:len(need):len(need)]
 	}
+	lx.compactStrings()
 	cands := make([]cand, 0, nCands)
 	lems := make([]int32, 0, nLems)
 	for id := range lx.byFirst {
@@ -386,6 +387,61 @@ func (lx *Lexicon) compact() {
 			lx.lemOf[id] = lems[a:len(lems):len(lems)]
 		}
 	}
+}
+
+// compactStrings moves the entries' texts (pattern, code, source and
+// other codes) and the vocabulary's forms into one string, and drops the
+// lemma names, which only loading reads: every line of the data files
+// and every inflected form was an object of its own.
+func (lx *Lexicon) compactStrings() {
+	var fields []*string
+	nAlt := 0
+	for _, e := range lx.Entries {
+		fields = append(fields, &e.Pattern, &e.Code, &e.Source)
+		nAlt += len(e.Alt)
+	}
+	alts := make([]string, 0, nAlt)
+	for _, e := range lx.Entries {
+		if e.Alt != nil {
+			a := len(alts)
+			alts = append(alts, e.Alt...)
+			e.Alt = alts[a:len(alts):len(alts)]
+		}
+	}
+	for i := range alts {
+		fields = append(fields, &alts[i])
+	}
+	forms := make([]string, 0, len(lx.vocab))
+	for f := range lx.vocab {
+		forms = append(forms, f)
+	}
+	size := 0
+	for _, f := range fields {
+		size += len(*f)
+	}
+	for _, f := range forms {
+		size += len(f)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, f := range fields {
+		b.WriteString(*f)
+	}
+	for _, f := range forms {
+		b.WriteString(f)
+	}
+	arena, off := b.String(), 0
+	for _, f := range fields {
+		n := len(*f)
+		*f = arena[off : off+n]
+		off += n
+	}
+	vocab := make(map[string]int32, len(forms))
+	for _, f := range forms {
+		vocab[arena[off:off+len(f)]] = lx.vocab[f]
+		off += len(f)
+	}
+	lx.vocab, lx.lemmas = vocab, nil
 }
 
 // id returns the vocabulary id of form f, adding it if new.

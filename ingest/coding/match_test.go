@@ -248,6 +248,22 @@ func TestCompactSameMatches(t *testing.T) {
 		t.Fatal(err)
 	}
 	packed := Default()
+	if len(loose.Entries) != len(packed.Entries) || len(loose.vocab) != len(packed.vocab) {
+		t.Fatalf("%d entries and %d forms loose, %d and %d compacted", len(loose.Entries), len(loose.vocab), len(packed.Entries), len(packed.vocab))
+	}
+	for i, a := range loose.Entries {
+		b := packed.Entries[i]
+		if a.Pattern != b.Pattern || a.Code != b.Code || a.Source != b.Source || !slices.Equal(a.Alt, b.Alt) {
+			t.Errorf("entry %d: %q %s %s %v loose, %q %s %s %v compacted", i, a.Pattern, a.Code, a.Source, a.Alt, b.Pattern, b.Code, b.Source, b.Alt)
+		}
+	}
+	// The ids themselves follow the order the forms were made in, which
+	// differs between loads; the forms must be the same.
+	for f := range loose.vocab {
+		if _, ok := packed.vocab[f]; !ok {
+			t.Errorf("form %q lost in compaction", f)
+		}
+	}
 	for _, s := range []string{
 		"The Ruritanian army shelled villages near the border on Tuesday.",
 		"Officials urged both sides to return to talks and rejected calls for a boycott.",

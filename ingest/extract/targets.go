@@ -410,7 +410,7 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 			// one addressed, not an infinitive.
 			continue
 		}
-		if w[i] == "that" || w[i] == "to" && i > t.End || helperPhrase(w, i) {
+		if w[i] == "that" || w[i] == "to" && i > t.End || helperPhrase(w, i) || t.Entry.Root() != "15" && s.borderAt(i) {
 			end = i
 			break
 		}
@@ -614,6 +614,30 @@ func (d *doc) authorOfObject(s *sent, from, to int) []model.Actor {
 		}
 	}
 	return nil
+}
+
+// borderAt reports "near the Afghan border", "along the Syrian
+// frontier" at i: where an act took place, by a border named by its
+// country's adjective, not that country acted upon ("killed six
+// militants near the Afghan border", "held exercises near the Ethiopian
+// border"). Forces massed at a border (root 15) stay aimed across it.
+func (s *sent) borderAt(i int) bool {
+	w := s.words
+	switch w[i] {
+	case "near", "along", "on", "at", "close":
+	default:
+		return false
+	}
+	for j := i + 1; j < len(w) && j <= i+4; j++ {
+		switch w[j] {
+		case "border", "frontier", "borders", "frontiers":
+			k, ok := s.actorEndingAt(j - 1)
+			return ok && s.actors[k].Kind == actor.KindAdjective
+		case ",", "and":
+			return false
+		}
+	}
+	return false
 }
 
 // helperNouns name the part of a helper in "with Russian mediation",

@@ -288,6 +288,12 @@ func TestTargetRules(t *testing.T) {
 		{"talks with a counterpart after a preposition",
 			"Chad's foreign minister held talks with his Sudanese counterpart on Monday.",
 			[]want{{"TCD", "SDN", "04"}}, []want{{"TCD", "-", "04"}}},
+		{"a border named by a country's adjective is where, not whom",
+			"Egypt and Sudan held joint military exercises near the Ethiopian border.",
+			[]want{{"EGY", "SDN", "06"}}, []want{{"EGY", "ETH", "06"}, {"SDN", "ETH", "06"}}},
+		{"troops massed at a border stay aimed across it",
+			"Russia massed troops near the Ukrainian border.",
+			[]want{{"RUS", "UKR", "15"}}, nil},
 	}
 	runRuleCases(t, x, tests)
 }

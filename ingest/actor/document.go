@@ -251,8 +251,44 @@ func (d *Document) appositive(text string, toks []token, k int) (model.Actor, in
 	a := model.Actor{Role: w.role}
 	if len(mods) > 0 {
 		a = d.modActor(mods[0], "", w.role)
+	} else if b, n := d.titleOf(text, toks, h+hn, w.role); n > 0 {
+		// ", a spokesman for the Sudanese army,": whose title it is.
+		return b, h + hn + n - k
 	}
 	return a, h + hn - k
+}
+
+// titleOf reads "for the Sudanese army", "of Hamas", "at the UN" after a
+// title at toks[k]: the body the title belongs to gives the person its
+// country, and its role when it is an armed force or a group ("a
+// spokesman for Hamas" is REB). It returns the tokens it spans, or 0.
+func (d *Document) titleOf(text string, toks []token, k int, r model.Role) (model.Actor, int) {
+	if k+1 >= len(toks) || toks[k].key != "for" && toks[k].key != "of" && toks[k].key != "at" {
+		return model.Actor{}, 0
+	}
+	s := k + 1
+	if toks[s].key == "the" && s+1 < len(toks) {
+		s++
+	}
+	ls, n := d.lookup(text, toks, s)
+	if n == 0 || !modLex(ls) {
+		return model.Actor{}, 0
+	}
+	if _, ok := first(ls, lxPlace, lxPlaceAdj); ok {
+		if _, ok := first(ls, lxState, lxGroup, lxOrg, lxOrgan, lxMetonym); !ok {
+			return model.Actor{}, 0 // "governor of Idlib": a region's office is no state's
+		}
+	}
+	m := mod{i: s, j: s + n, ls: ls}
+	if h, hn, ok := d.headAt(text, toks, m.j); ok {
+		if l := d.headLex(text, toks, h); l.kind == lxHead {
+			return d.modActor(m, "", d.g.idx.word(l).role), h + hn - k
+		}
+	}
+	if _, ok := first(ls, lxAdj, lxPlaceAdj, lxGroupAdj); ok {
+		return model.Actor{}, 0 // a bare adjective: "spokesman for Sudanese affairs"
+	}
+	return d.modActor(m, "", r), m.j - k
 }
 
 // unknownName handles a capitalised word the gazetteer lacks: a person met

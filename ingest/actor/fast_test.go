@@ -153,3 +153,24 @@ func TestTokenKeysFolded(t *testing.T) {
 		}
 	}
 }
+
+// TestLexSlab checks that meanings cut from one slab stay apart: a second
+// meaning of a phrase is added to its own list, and the phrase whose
+// first meaning sits next in the slab keeps it.
+func TestLexSlab(t *testing.T) {
+	x := &index{root: &node{next: map[string]*node{}}}
+	x.add("forces", lex{kind: lxHead, id: 0})
+	x.add("army", lex{kind: lxHead, id: 1})
+	x.add("forces", lex{kind: lxTitle, id: 2})
+	x.add("navy", lex{kind: lxHead, id: 3})
+	want := map[string][]lex{
+		"forces": {{kind: lxHead, id: 0}, {kind: lxTitle, id: 2}},
+		"army":   {{kind: lxHead, id: 1}},
+		"navy":   {{kind: lxHead, id: 3}},
+	}
+	for k, w := range want {
+		if got := x.root.next[k].lex; !slices.Equal(got, w) {
+			t.Errorf("%q: meanings %v, want %v", k, got, w)
+		}
+	}
+}

@@ -99,8 +99,10 @@ type index struct {
 	// away without a map probe; set once the trie is complete.
 	first keyFilter
 	// slab is where new trie nodes are cut from: one object for the GC
-	// to mark per nodeSlab nodes instead of one per node.
-	slab []node
+	// to mark per nodeSlab nodes instead of one per node; lexSlab holds
+	// the first meaning of each node the same way.
+	slab    []node
+	lexSlab []lex
 }
 
 const nodeSlab = 512
@@ -112,6 +114,17 @@ func (x *index) newNode() *node {
 	}
 	x.slab = x.slab[:len(x.slab)+1]
 	return &x.slab[len(x.slab)-1]
+}
+
+// newLex returns a slice holding l alone, cut from lexSlab with no room
+// after it: a second meaning of the node copies it out.
+func (x *index) newLex(l lex) []lex {
+	if len(x.lexSlab) == cap(x.lexSlab) {
+		x.lexSlab = make([]lex, 0, nodeSlab)
+	}
+	k := len(x.lexSlab)
+	x.lexSlab = append(x.lexSlab, l)
+	return x.lexSlab[k : k+1 : k+1]
 }
 
 // keyFilter is a set of strings that may answer "maybe" for a string not
@@ -195,6 +208,10 @@ func (x *index) add(phrase string, l lex) {
 			n.lex[i] = l // the later file overrides
 			return
 		}
+	}
+	if n.lex == nil {
+		n.lex = x.newLex(l)
+		return
 	}
 	n.lex = append(n.lex, l)
 }

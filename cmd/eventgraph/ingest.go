@@ -146,11 +146,24 @@ func ingestPaths(ctx context.Context, w model.ArticleWriter, x *extract.Extracto
 // Most of an ingest's garbage is short-lived (the stored reports read back
 // to merge with): collecting at three times the live heap rather than
 // twice took about 6% less CPU on a 2k-article ingest for 16 MB more peak
-// RSS. GOGC, when set, still decides.
+// RSS. The store's merge cache makes the live heap large (up to about
+// 100 MB), and three times that is more memory than the work needs, so a
+// soft limit of 256 MiB makes the collector run sooner near it: a 10k
+// ingest peaked at 359 MB instead of 540 MB. GOGC and GOMEMLIMIT, when
+// set, still decide.
 func (a *app) ingestGC() (restore func()) {
-	if a.getenv("GOGC") != "" {
-		return func() {}
+	restore = func() {}
+	if a.getenv("GOGC") == "" {
+		old := debug.SetGCPercent(200)
+		restore = func() { debug.SetGCPercent(old) }
 	}
-	old := debug.SetGCPercent(200)
-	return func() { debug.SetGCPercent(old) }
+	if a.getenv("GOMEMLIMIT") == "" {
+		oldLimit := debug.SetMemoryLimit(ingestMemoryLimit)
+		undo := restore
+		restore = func() { undo(); debug.SetMemoryLimit(oldLimit) }
+	}
+	return restore
 }
+
+// ingestMemoryLimit is the soft limit of the Go heap during an ingest.
+const ingestMemoryLimit = 256 << 20

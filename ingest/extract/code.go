@@ -73,7 +73,7 @@ func (d *doc) codeSentence(si int) []coded {
 			says = append(says, t)
 			continue
 		}
-		if modifierUse(w, t) || fixedPhrase(w, t) || !s.forceInPlace(t) || resultParticiple(w, t, out) || endedAct(w, t) || s.reducedRelative(t) {
+		if modifierUse(w, t) || fixedPhrase(w, t) || !s.forceInPlace(t) || s.participleModifier(t) || resultParticiple(w, t, out) || endedAct(w, t) || s.reducedRelative(t) {
 			continue
 		}
 		if parties := d.dealRelative(s, t); len(parties) > 0 {

@@ -339,6 +339,12 @@ func TestLexiconCodeRules(t *testing.T) {
 		{"troops leaving a country withdraw",
 			"Kenyan troops left Somalia on Monday.",
 			[]want{{"KEN", "SOM", "16"}}, nil},
+		{"a participle describing a thing is no act of the subject",
+			"Kenya imposed sanctions on Uganda over its plan to delay elections, promised for this month, by a year.",
+			[]want{{"KEN", "UGA", "16"}}, []want{{"KEN", "UGA", "03"}, {"KEN", "-", "03"}}},
+		{"a participle after an actor is its verb",
+			"A Kenyan general signed on behalf of the Kenyan army, while Abdi Hassan, a cousin of the Somali president, signed for the Somali government.",
+			[]want{{"KEN", "SOM", "05"}}, []want{{"KEN", "KEN", "05"}}},
 	}
 	runRuleCases(t, x, tests)
 	// The root alone, whatever the target rules make of the one acted on.

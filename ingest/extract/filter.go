@@ -326,6 +326,27 @@ var adverbDeterminers = set("first", "further", "last")
 // stayVerbs are copulas that stand in a verb group before a participle.
 var stayVerbs = set("stay", "stays", "stayed", "remain", "remains", "remained")
 
+// participleModifier reports a past participle set off by a comma after
+// a thing and followed by a preposition of time or place: "elections,
+// promised for this month, ..." describes the noun before it and tells no
+// act of the clause's subject. After an actor it is that actor's verb
+// ("a brother of Dagalo, signed for the paramilitaries"); with "by" it
+// names an agent and stays an act.
+func (s *sent) participleModifier(t coding.Trigger) bool {
+	w, h := s.words, t.Head
+	if t.Entry.Noun || h < 2 || w[h-1] != "," || h+1 >= len(w) || !strings.HasSuffix(w[h], "ed") {
+		return false
+	}
+	if _, ok := s.actorEndingAt(h - 2); ok {
+		return false
+	}
+	switch w[h+1] {
+	case "for", "in", "on", "at", "until", "since", "during", "over":
+		return t.End == h+1
+	}
+	return false
+}
+
 // leaveForms are the forms of "leave".
 var leaveForms = set("leave", "leaves", "left", "leaving")
 

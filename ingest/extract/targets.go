@@ -165,7 +165,7 @@ var requestNouns = set("request", "requests", "invitation", "behest")
 // requester returns X of "at X's request" or "at the request of X" for a
 // cooperative act (roots 03 to 08) that names no one it is aimed at: what
 // is done at someone's request is done for them ("At Mali's request,
-// France sent troops", "at the invitation of Kenya, the envoys met").
+// France pledged aid", "the envoys met at the invitation of Kenya").
 func (d *doc) requester(s *sent, t coding.Trigger) []model.Actor {
 	if r := t.Entry.Root(); r < "03" || r > "08" {
 		return nil
@@ -631,6 +631,10 @@ func (s *sent) borderAt(i int) bool {
 	for j := i + 1; j < len(w) && j <= i+4; j++ {
 		switch w[j] {
 		case "border", "frontier", "borders", "frontiers":
+			if j+1 < len(w) && borderHeads[w[j+1]] {
+				// "fired at Israeli border posts": the posts are hit.
+				return false
+			}
 			k, ok := s.actorEndingAt(j - 1)
 			return ok && s.actors[k].Kind == actor.KindAdjective
 		case ",", "and":
@@ -639,6 +643,13 @@ func (s *sent) borderAt(i int) bool {
 	}
 	return false
 }
+
+// borderHeads follow "border" in a compound naming what is there ("border
+// posts", "border towns"), which an act can hit.
+var borderHeads = set("post", "posts", "outpost", "outposts", "town", "towns", "village", "villages",
+	"crossing", "crossings", "guard", "guards", "police", "position", "positions", "area", "areas",
+	"region", "regions", "city", "cities", "troops", "forces", "units", "checkpoint", "checkpoints",
+	"patrol", "patrols", "base", "bases", "district", "districts", "province", "provinces")
 
 // helperNouns name the part of a helper in "with Russian mediation",
 // "under the auspices of the AU", "with US support".

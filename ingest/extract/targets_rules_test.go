@@ -294,6 +294,9 @@ func TestTargetRules(t *testing.T) {
 		{"troops massed at a border stay aimed across it",
 			"Russia massed troops near the Ukrainian border.",
 			[]want{{"RUS", "UKR", "15"}}, nil},
+		{"border posts named by a country's adjective are hit",
+			"Hezbollah fired rockets at Israeli border posts on Sunday.",
+			[]want{{"LBN", "ISR", "19"}}, []want{{"LBN", "-", "19"}}},
 	}
 	runRuleCases(t, x, tests)
 }

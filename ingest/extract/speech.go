@@ -198,6 +198,14 @@ func (d *doc) speakers(s *sent, trigs []coding.Trigger) (map[int][]model.Actor, 
 				continue
 			}
 			if c.Head > t.Head {
+				if c.Entry.Adj && attributive(s.words, c) && actBetween(trigs, t.Head, c.Head) {
+					// "told reporters that the operation aimed to purge
+					// the cities of illegitimate forces": a word of
+					// judgement describing what a reported act is done
+					// to is part of that act, no judgement of its own.
+					delete(out, c.Head)
+					continue
+				}
 				// The nearest reporting verb before a trigger speaks for
 				// it: in "X said A, while Y said B" Y reports B.
 				out[c.Head], sourced[c.Head] = sp, false
@@ -207,6 +215,17 @@ func (d *doc) speakers(s *sent, trigs []coding.Trigger) (map[int][]model.Actor, 
 		}
 	}
 	return out, sourced
+}
+
+// actBetween reports a trigger of an act (no reporting verb, no
+// adjective) with its head in (from, to).
+func actBetween(trigs []coding.Trigger, from, to int) bool {
+	for _, u := range trigs {
+		if u.Head > from && u.Head < to && !u.Entry.Say && !u.Entry.Adj {
+			return true
+		}
+	}
+	return false
 }
 
 // speech is the per-sentence state of [doc.speakers], kept on the doc so

@@ -55,6 +55,12 @@ func TestSpeechRules(t *testing.T) {
 		{"an act reported after the reporting verb is the act, not a statement",
 			"Egypt said Israeli jets had bombed a camp in Rafah.",
 			[]want{{"ISR", "PSE", "19"}}, []want{{"EGY", "ISR", "01"}}},
+		{"a word of judgement describing the object of a reported act is part of that act",
+			"Kenyan army spokesman Paul Njuguna told reporters that the operation aimed to purge the border towns of illegitimate gangs.",
+			[]want{{"KEN", "-", "19"}}, []want{{"KEN", "-", "11"}}},
+		{"a judgement the speaker states of a reported act is the speaker's",
+			"Kenya said the attack by al-Shabaab was illegitimate.",
+			[]want{{"KEN", "SOM", "11"}}, nil},
 	}
 	runRuleCases(t, x, tests)
 }

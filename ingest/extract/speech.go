@@ -93,7 +93,10 @@ func factualAct(w []string, u coding.Trigger) int {
 		conditional(w, clauseStart(w, u.Head), u.Head) {
 		return actNone
 	}
-	_, modal, neg := auxChain(w, u.Head)
+	chain, modal, neg := auxChain(w, u.Head)
+	if futureTime(w, chain) {
+		return actNone
+	}
 	switch modalKind(modal) {
 	case modalMaybe, modalFuture:
 		if conditionalThreat(u.Entry.Code) != "" && !neg && conditionAfter(w, u.End) {
@@ -107,6 +110,34 @@ func factualAct(w []string, u coding.Trigger) int {
 	}
 	return actDone
 }
+
+// futureTime reports a verb group at chain in a clause of time ("when
+// they met", "once it was signed") after a clause of "would" or "will":
+// its past tense tells of the future of the time reported ("would
+// discuss it when they met"), no act done.
+func futureTime(w []string, chain int) bool {
+	j := -1
+	for i := chain - 1; i >= 0 && chain-i <= 4; i-- {
+		if timeConjunctions[w[i]] {
+			j = i
+			break
+		}
+		if w[i] == "," || w[i] == "that" {
+			return false
+		}
+	}
+	for i := j - 1; i >= 0 && j-i <= 12; i-- {
+		switch w[i] {
+		case ",", ";", ":", ".":
+			return false
+		case "would", "will", "'ll":
+			return true
+		}
+	}
+	return false
+}
+
+var timeConjunctions = set("when", "once", "until", "before", "after", "whenever")
 
 // ownPlan reports a plan among the counted triggers in [from, to) whose
 // subject is of the country of srcs, or has none named: "X said it would

@@ -61,6 +61,12 @@ func TestSpeechRules(t *testing.T) {
 		{"a judgement the speaker states of a reported act is the speaker's",
 			"Kenya said the attack by al-Shabaab was illegitimate.",
 			[]want{{"KEN", "SOM", "11"}}, nil},
+		{"a past verb in a clause of time after would tells of the future, no act",
+			"Kenya said it believed Uganda still wanted the pipeline and that the two presidents would discuss it when they met.",
+			[]want{{"KEN", "UGA", "01"}}, nil},
+		{"a clause of time after a reported act leaves the act reported",
+			"Kenya said Ugandan troops attacked the border post when it was unguarded.",
+			[]want{{"UGA", "-", "19"}}, []want{{"KEN", "UGA", "01"}}},
 	}
 	runRuleCases(t, x, tests)
 }

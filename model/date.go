@@ -215,6 +215,24 @@ func (d Date) Encode() string {
 	return d.String()
 }
 
+// appendEncode appends [Date.Encode] to b; event ids hash it once per
+// event, and appending into the caller's buffer spares the strings.
+func (d Date) appendEncode(b []byte) []byte {
+	if d.IsZero() {
+		return b
+	}
+	switch d.Precision {
+	case PrecisionMonth:
+		return d.Start.AppendFormat(b, "2006-01")
+	case PrecisionYear:
+		return d.Start.AppendFormat(b, "2006")
+	case PrecisionRange:
+		b = append(d.Start.AppendFormat(b, "2006-01-02"), '/')
+		return d.End.AppendFormat(b, "2006-01-02")
+	}
+	return d.Start.AppendFormat(b, "2006-01-02")
+}
+
 // DecodeDate reads the form written by [Date.Encode]; "" is the zero Date.
 func DecodeDate(s string) (Date, error) {
 	if s == "" {

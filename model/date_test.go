@@ -35,6 +35,10 @@ func TestDateForms(t *testing.T) {
 			if got := tt.d.Encode(); got != tt.en {
 				t.Errorf("Encode() = %q, want %q", got, tt.en)
 			}
+			// Event ids hash the appended form, so it must be Encode's.
+			if got := string(tt.d.appendEncode([]byte("x|"))); got != "x|"+tt.en {
+				t.Errorf("appendEncode = %q, want %q", got, "x|"+tt.en)
+			}
 			back, err := DecodeDate(tt.d.Encode())
 			if err != nil || back != tt.d {
 				t.Errorf("DecodeDate(Encode()) = %v, %v; want %v", back, err, tt.d)

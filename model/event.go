@@ -88,7 +88,7 @@ func (e *Event) SetID() {
 		b = append(b, e.Target.ID...)
 	}
 	b = append(append(b, '|'), e.Code...)
-	b = append(append(append(b, '|'), e.Date.Encode()...), 0)
+	b = append(e.Date.appendEncode(append(b, '|')), 0)
 	e.ID = shortHash("e-", b)
 }
 

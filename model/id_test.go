@@ -44,6 +44,9 @@ func TestSetIDMatchesPlainHash(t *testing.T) {
 	for _, e := range []Event{
 		{Source: src, Code: "190"},
 		{Source: src, Target: &dst, Code: "042", Date: day},
+		{Source: src, Target: &dst, Code: "111", Date: Month(2023, 11)},
+		{Source: dst, Code: "0234", Date: Year(1998)},
+		{Source: src, Target: &dst, Code: "173", Date: Range(DayOf(2022, 12, 30).Start, DayOf(2023, 1, 2).Start)},
 	} {
 		want := "e-" + refHash(e.Key())
 		e.SetID()

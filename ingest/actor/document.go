@@ -97,6 +97,17 @@ func (g *Gazetteer) Find(text string, at time.Time) []Match {
 // Find returns the mentions of the next sentence (or passage) of the
 // document, with offsets into text.
 func (d *Document) Find(text string) []Match {
+	ms := d.FindShared(text)
+	if len(ms) == 0 {
+		return nil
+	}
+	return slices.Clone(ms)
+}
+
+// FindShared is [Document.Find] without the copy: the slice is the
+// document's own buffer, valid until the next call, for a caller that
+// copies what it keeps anyway.
+func (d *Document) FindShared(text string) []Match {
 	if d.g == nil || d.g.idx == nil {
 		return nil
 	}
@@ -143,8 +154,7 @@ func (d *Document) Find(text string) []Match {
 	if len(d.out) == 0 {
 		return nil
 	}
-	// The caller keeps the matches; d.out is reused for the next passage.
-	return slices.Clone(d.out)
+	return d.out
 }
 
 // single returns m as the one match of a phrase. The slice is d.one,

@@ -16,6 +16,18 @@ func (d *doc) codeSentence(si int) []coded {
 	trigs := d.x.lex.Match(w)
 	trigs = slices.DeleteFunc(trigs, func(t coding.Trigger) bool { return compoundNoun(w, t) })
 	s.heads, s.says, s.trigs = s.heads[:0], s.says[:0], trigs
+	if cap(s.heads)+cap(s.says) < len(trigs) {
+		// Both lists are kept with the sentence: cut from the doc's
+		// slab, rather than grown for each sentence.
+		nsay := 0
+		for _, t := range trigs {
+			if t.Entry.Say {
+				nsay++
+			}
+		}
+		s.heads = carve(&d.ints, len(trigs)-nsay, 256)
+		s.says = carve(&d.ints, nsay, 256)
+	}
 	for _, t := range trigs {
 		if t.Entry.Say {
 			s.says = append(s.says, t.Head)
@@ -23,21 +35,24 @@ func (d *doc) codeSentence(si int) []coded {
 			s.heads = append(s.heads, t.Head)
 		}
 	}
-	var out []coded
-	seen := map[string]bool{}
+	// The events go into the doc's buffer, which the caller copies out
+	// of before the next sentence: no slice grown anew per sentence.
+	out := d.codeBuf[:0]
+	defer func() { d.codeBuf = out[:0] }()
+	d.seen = d.seen[:0]
 	emitCode := func(t coding.Trigger, code string, srcs, tgts []model.Actor) {
 		for _, src := range srcs {
 			other := false
 			for i := range tgts {
 				if tgts[i].ID != src.ID {
 					other = true
-					d.add(&out, seen, si, t, code, src, &tgts[i])
+					d.add(&out, si, t, code, src, &tgts[i])
 				}
 			}
 			if !other {
 				// No target, or only the source itself ("Guterres
 				// welcomed the deal and said he ..."): the act has none.
-				d.add(&out, seen, si, t, code, src, nil)
+				d.add(&out, si, t, code, src, nil)
 			}
 		}
 	}
@@ -462,17 +477,20 @@ func dropShadowed(out []coded) []coded {
 	if len(out) < 2 {
 		return out
 	}
-	aimed := map[string]bool{}
+	// Which events are shadowed is decided on the whole list first, as
+	// the loop below overwrites it; a sentence holds few events, so a
+	// scan of them is cheaper than a map of built keys.
+	var buf [32]bool
+	shadowed := buf[:0]
+	if len(out) > len(buf) {
+		shadowed = make([]bool, 0, len(out))
+	}
 	for _, c := range out {
-		if c.tgt != nil && c.tgt.Country != c.src.Country {
-			aimed[c.src.Country+"|"+model.RootOf(c.code)+"|"+c.trigger] = true
-			aimed[c.src.Country+"|"+model.RootOf(c.code)+"|"] = true
-		}
+		shadowed = append(shadowed, (c.tgt == nil || c.tgt.Country == c.src.Country) && aimedElsewhere(out, c))
 	}
 	kept := out[:0]
-	for _, c := range out {
-		key := c.src.Country + "|" + model.RootOf(c.code) + "|"
-		if (c.tgt == nil || c.tgt.Country == c.src.Country) && (aimed[key+c.trigger] || c.nominal && c.tgt == nil && aimed[key]) {
+	for i, c := range out {
+		if shadowed[i] {
 			continue
 		}
 		if objectOfVerb(out, c) {
@@ -483,9 +501,28 @@ func dropShadowed(out []coded) []coded {
 	return kept
 }
 
+// aimedElsewhere reports an event of c's source and root with a target of
+// another country, by the same trigger, or by any trigger when c is a noun
+// with no target.
+func aimedElsewhere(out []coded, c coded) bool {
+	root := model.RootOf(c.code)
+	for _, v := range out {
+		if v.tgt == nil || v.tgt.Country == v.src.Country || v.src.Country != c.src.Country || model.RootOf(v.code) != root {
+			continue
+		}
+		if v.trigger == c.trigger || c.nominal && c.tgt == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// seenKey is what makes two events of a sentence the same for add.
+type seenKey struct{ src, tgt, root string }
+
 // add appends one event unless the sentence already has one with the same
-// countries and root.
-func (d *doc) add(out *[]coded, seen map[string]bool, si int, t coding.Trigger, code string, src model.Actor, tgt *model.Actor) {
+// countries and root (d.seen, reset per sentence).
+func (d *doc) add(out *[]coded, si int, t coding.Trigger, code string, src model.Actor, tgt *model.Actor) {
 	if src.Country == "" {
 		// An actor of unknown country is as good as none: the gold codes
 		// unknown perpetrators with a null country, but a mention we cannot
@@ -497,11 +534,11 @@ func (d *doc) add(out *[]coded, seen map[string]bool, si int, t coding.Trigger, 
 		tc = tgt.Country
 	}
 	root := model.RootOf(code)
-	key := src.Country + "|" + tc + "|" + root
-	if seen[key] {
+	key := seenKey{src.Country, tc, root}
+	if slices.Contains(d.seen, key) {
 		return
 	}
-	seen[key] = true
+	d.seen = append(d.seen, key)
 	s := d.sents[si]
 	date, timeText := d.dateFor(si, t)
 	*out = append(*out, coded{

@@ -132,6 +132,23 @@ type doc struct {
 	ad        *actor.Document // nil without a gazetteer
 	done      []coded         // events coded so far, for context
 	speech    speech          // reused by speakers (speech.go)
+	codeBuf   []coded         // codeSentence's events, copied out by the caller
+	seen      []seenKey       // the events add has kept in the sentence
+	ints      []int           // slab for the sentences' heads and says
+	mentions  []mention       // slab for the sentences' actors
+}
+
+// carve returns an empty slice with room for n, cut from *slab, which is
+// renewed in chunks of at least chunk: the sentences of a document share a few allocations
+// for the lists they keep rather than making one each. Appending past n
+// moves the slice out, never over its neighbour.
+func carve[T any](slab *[]T, n, chunk int) []T {
+	if cap(*slab)-len(*slab) < n {
+		*slab = make([]T, 0, max(n, chunk))
+	}
+	l := len(*slab)
+	*slab = (*slab)[:l+n]
+	return (*slab)[l : l : l+n]
 }
 
 // sent is one sentence with its tokens, actors and time expressions.
@@ -285,11 +302,11 @@ func (d *doc) findActors(s *sent) {
 	if d.ad == nil {
 		return
 	}
-	ms := d.ad.Find(s.span.Text)
+	ms := d.ad.FindShared(s.span.Text)
 	if len(ms) == 0 {
 		return
 	}
-	s.actors = make([]mention, 0, len(ms))
+	s.actors = carve(&d.mentions, len(ms), 32)
 	for i := range ms {
 		m := &ms[i]
 		ts, te := tokenRange(s.toks, m.Start, m.End)

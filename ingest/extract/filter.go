@@ -688,8 +688,12 @@ var numberWords = set("one", "two", "three", "four", "five", "six", "seven", "ei
 // baseForm reports w as the pattern's own first word, the bare verb
 // ("restore", "withdraw"), not a past or third-person form.
 func baseForm(w string, e *coding.Entry) bool {
-	f := strings.Fields(e.Pattern)
-	return len(f) > 0 && strings.TrimPrefix(f[0], "=") == w && !strings.HasSuffix(w, "ed")
+	// The pattern's first field, cut without building the list of all.
+	f := strings.TrimLeftFunc(e.Pattern, unicode.IsSpace)
+	if i := strings.IndexFunc(f, unicode.IsSpace); i >= 0 {
+		f = f[:i]
+	}
+	return f != "" && strings.TrimPrefix(f, "=") == w && !strings.HasSuffix(w, "ed")
 }
 
 // modalList reports a bare verb after "and" or "or" that shares a modal

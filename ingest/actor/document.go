@@ -80,7 +80,34 @@ func (d *Document) newActor(name, country string, role model.Role) model.Actor {
 
 // NewDocument starts a document of an article dated at.
 func (g *Gazetteer) NewDocument(at time.Time) *Document {
+	if d, ok := g.docs.Get().(*Document); ok {
+		d.reset(at)
+		return d
+	}
 	return &Document{g: g, at: at, people: map[string]model.Actor{}, genders: map[string]byte{}}
+}
+
+// Release hands d back for [Gazetteer.NewDocument] to reuse its buffers
+// and maps, which are most of what reading an article allocates. Neither
+// d nor a slice from [Document.FindShared] may be used after it; matches
+// are values and stay valid.
+func (d *Document) Release() {
+	if d.g != nil {
+		d.g.docs.Put(d)
+	}
+}
+
+// reset makes d a new document of the day at, as NewDocument makes one,
+// keeping its buffers and maps emptied. Every field not named is zeroed.
+func (d *Document) reset(at time.Time) {
+	clear(d.people)
+	clear(d.genders)
+	clear(d.led)
+	*d = Document{
+		g: d.g, at: at, people: d.people, genders: d.genders, led: d.led,
+		history: d.history[:0], toks: d.toks[:0], seen: d.seen[:0], met: d.met[:0], out: d.out[:0],
+		focus: focus{countries: d.focus.countries[:0], scores: d.focus.scores[:0]},
+	}
 }
 
 // Find returns the actor mentions of text in order of position, not

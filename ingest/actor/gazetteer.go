@@ -34,6 +34,7 @@ type Gazetteer struct {
 	files  []*File
 	states map[string]*StateSpec
 	idx    *index
+	docs   sync.Pool // released Documents, whose buffers the next reuses
 }
 
 var (

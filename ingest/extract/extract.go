@@ -54,6 +54,12 @@ func New(g *actor.Gazetteer) *Extractor {
 func (x *Extractor) Extract(a model.Article) []model.Event {
 	d := x.newDoc(a.Body, a.Published)
 	cs := d.run()
+	if d.ad != nil {
+		// The events hold copies of the matches, nothing of the
+		// document's buffers: the next article may reuse them.
+		d.ad.Release()
+		d.ad = nil
+	}
 	if len(cs) == 0 {
 		return nil
 	}

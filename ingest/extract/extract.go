@@ -141,7 +141,6 @@ type doc struct {
 	codeBuf   []coded         // codeSentence's events, copied out by the caller
 	seen      []seenKey       // the events add has kept in the sentence
 	ints      []int           // slab for the sentences' heads and says
-	mentions  []mention       // slab for the sentences' actors
 }
 
 // carve returns an empty slice with room for n, cut from *slab, which is
@@ -312,7 +311,7 @@ func (d *doc) findActors(s *sent) {
 	if len(ms) == 0 {
 		return
 	}
-	s.actors = carve(&d.mentions, len(ms), 32)
+	s.actors = make([]mention, 0, len(ms))
 	for i := range ms {
 		m := &ms[i]
 		ts, te := tokenRange(s.toks, m.Start, m.End)

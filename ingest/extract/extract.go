@@ -24,6 +24,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -60,6 +61,7 @@ func (x *Extractor) Extract(a model.Article) []model.Event {
 		d.ad.Release()
 		d.ad = nil
 	}
+	defer d.release()
 	if len(cs) == 0 {
 		return nil
 	}
@@ -141,6 +143,44 @@ type doc struct {
 	codeBuf   []coded         // codeSentence's events, copied out by the caller
 	seen      []seenKey       // the events add has kept in the sentence
 	ints      []int           // slab for the sentences' heads and says
+	bufs      *docBuffers
+}
+
+// docBuffers are the arrays a doc keeps per article, handed to the next
+// article once the events are made: they are most of the bytes reading
+// an article allocates. The events keep none of them (their texts are
+// strings, their figures and mentions their own).
+type docBuffers struct {
+	sents   []sent
+	ptrs    []*sent
+	toks    []sentence.Token
+	bounds  []int
+	words   []string
+	times   []timex.Expr
+	history []actor.Match
+	done    []coded
+}
+
+var docPool sync.Pool
+
+// resize returns *buf with length n, reallocated only when too small.
+func resize[T any](buf *[]T, n int) []T {
+	if cap(*buf) < n {
+		*buf = make([]T, n)
+	}
+	*buf = (*buf)[:n]
+	return *buf
+}
+
+// release hands d's arrays back for the next article; d is not read after.
+func (d *doc) release() {
+	b := d.bufs
+	if b == nil {
+		return
+	}
+	d.bufs = nil
+	b.history, b.done = d.history, d.done
+	docPool.Put(b)
 }
 
 // carve returns an empty slice with room for n, cut from *slab, which is
@@ -201,17 +241,25 @@ func (x *Extractor) newDoc(text string, dct time.Time) *doc {
 	// each live in one array per article rather than in one per sentence:
 	// an article then costs a handful of allocations, not hundreds.
 	spans := sentence.Split(text)
-	sents := make([]sent, len(spans))
-	d.sents = make([]*sent, len(spans))
-	toks := make([]sentence.Token, 0, len(text)/5+len(spans))
-	bounds := make([]int, len(spans)+1)
+	b, _ := docPool.Get().(*docBuffers)
+	if b == nil {
+		b = new(docBuffers)
+	}
+	d.bufs = b
+	sents := resize(&b.sents, len(spans))
+	clear(sents) // a sentence's fields are filled as it is read
+	d.sents = resize(&b.ptrs, len(spans))
+	toks := slices.Grow(b.toks[:0], len(text)/5+len(spans))
+	bounds := resize(&b.bounds, len(spans)+1)
+	bounds[0] = 0
 	for i, sp := range spans {
 		toks = sentence.AppendTokens(toks, sp.Text)
 		bounds[i+1] = len(toks)
 	}
-	words := make([]string, len(toks))
+	b.toks = toks
+	words := resize(&b.words, len(toks))
 	low := coding.LowerText(text)
-	times := make([]timex.Expr, 0, len(d.times))
+	times := slices.Grow(b.times[:0], len(d.times))
 	k := 0 // d.times are in order: the first that may lie in the sentence
 	for i, sp := range spans {
 		s := &sents[i]
@@ -240,6 +288,7 @@ func (x *Extractor) newDoc(text string, dct time.Time) *doc {
 			s.times = times[n:len(times):len(times)]
 		}
 	}
+	b.times = times
 	return d
 }
 
@@ -261,10 +310,10 @@ func (d *doc) run() []coded {
 	}
 	// The history gets every actor kept: room for all of them at once
 	// rather than copies of a growing slice of large values.
-	d.history = make([]actor.Match, 0, remembered)
+	d.history = slices.Grow(d.bufs.history[:0], remembered)
 	// About one event per sentence is usual: room for that many at once
 	// rather than copies of a growing slice of large values.
-	d.done = make([]coded, 0, len(d.sents))
+	d.done = slices.Grow(d.bufs.done[:0], len(d.sents))
 	for i, s := range d.sents {
 		if skipSentence(s.span.Text) {
 			continue

@@ -1,0 +1,45 @@
+package extract
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/eventgraph/eventgraph/ingest/actor"
+)
+
+// The arrays of one article's doc are reused by the next article: the
+// events of an article must not change when others are read after it, and
+// an article must code the same after a longer one as on its own.
+func TestReusedBuffersKeepEachArticleApart(t *testing.T) {
+	x := New(actor.Default())
+	day := time.Date(2024, 3, 12, 0, 0, 0, 0, time.UTC)
+	short := "Russian forces shelled Kharkiv on Monday, Ukraine's military said. " +
+		"Turkey urged Moscow and Kyiv to return to talks."
+	long := strings.Repeat("Israeli jets struck Hezbollah positions in southern Lebanon on Sunday, the army said. "+
+		"Egypt and Qatar called on Israel and Hamas to agree a ceasefire in Gaza. "+
+		"The Sudanese army accused the Rapid Support Forces of attacking civilians in Khartoum. ", 8)
+
+	dump := func(v any) string {
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	first := x.ExtractText(short, day)
+	if len(first) == 0 {
+		t.Fatal("no events in the short article; the test would compare nothing")
+	}
+	want := dump(first)
+	if len(x.ExtractText(long, day)) == 0 {
+		t.Fatal("no events in the long article")
+	}
+	if got := dump(first); got != want {
+		t.Errorf("events of an article changed when the next was read:\n%s\nwant\n%s", got, want)
+	}
+	if got := dump(x.ExtractText(short, day)); got != want {
+		t.Errorf("article coded after a longer one:\n%s\nwant, as on its own,\n%s", got, want)
+	}
+}

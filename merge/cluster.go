@@ -228,7 +228,24 @@ func (r Rule) fitsAll(rep *report, g *group) bool {
 			return false
 		}
 	}
-	return true
+	return !tellsSentenceOf(rep, g)
+}
+
+// tellsSentenceOf reports whether one of g's reports comes from rep's
+// sentence. The extractor makes two events of one sentence only for two
+// acts ("apologised and offered to pay compensation", "demanded that X
+// withdraw and urged Y to"), so two reports of one sentence are never
+// one event, however alike their codes: merging them would keep one act
+// and lose the other. Kinds cannot answer this (reports of one kind come
+// from many sentences), so it walks the members, after the cheaper
+// compatibility test has passed.
+func tellsSentenceOf(rep *report, g *group) bool {
+	for _, o := range g.members {
+		if sameSentence(&rep.keys, &o.keys) {
+			return true
+		}
+	}
+	return false
 }
 
 func anchorOf(g *group) *report {

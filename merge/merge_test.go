@@ -59,6 +59,8 @@ func TestCompatible(t *testing.T) {
 		{"two international bodies", r(un, nil, "010", day(3), "a"), r(nato, nil, "010", day(3), "b"), false},
 		{"target and none", r(turkey, &russia, "057", day(3), "a"), r(turkey, nil, "057", day(3), "b"), false},
 		{"undated and dated", r(turkey, nil, "010", model.Date{}, "a"), r(turkey, nil, "010", day(3), "b"), false},
+		{"two acts of one family in one sentence", r(turkey, &russia, "055", day(3), "a"), r(turkey, &russia, "031", day(3), "a"), false},
+		{"the same two acts told by two articles", r(turkey, &russia, "055", day(3), "a"), r(turkey, &russia, "031", day(3), "b"), true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -201,4 +203,32 @@ func BenchmarkCluster100k(b *testing.B) {
 		n = len(Cluster(reps))
 	}
 	b.ReportMetric(float64(n), "events")
+}
+
+// TestClusterOneSentenceTwoActs: "Turkey apologised and offered to pay
+// compensation" is two acts of one family; they stay two events, and a
+// second outlet's report of one of them still joins one.
+func TestClusterOneSentenceTwoActs(t *testing.T) {
+	reps := []model.Event{
+		MustReport(t, turkey, &russia, "055", day(3), "a", "AFP", "2019-06-03", 40),
+		MustReport(t, turkey, &russia, "031", day(3), "a", "AFP", "2019-06-03", 40),
+		MustReport(t, turkey, &russia, "031", day(3), "b", "BBC", "2019-06-03", 0),
+	}
+	got := Cluster(reps)
+	if len(got) != 2 {
+		t.Fatalf("got %d events, want 2: %+v", len(got), got)
+	}
+	mentions := len(got[0].Mentions) + len(got[1].Mentions)
+	if mentions != 3 || (len(got[0].Mentions) != 2 && len(got[1].Mentions) != 2) {
+		t.Errorf("mentions per event %d and %d, want 2 and 1", len(got[0].Mentions), len(got[1].Mentions))
+	}
+	for _, e := range got {
+		arts := map[string]bool{}
+		for _, m := range e.Mentions {
+			if arts[m.ArticleID] {
+				t.Errorf("event %s holds two reports of article %s's one sentence", e.ID, m.ArticleID)
+			}
+			arts[m.ArticleID] = true
+		}
+	}
 }

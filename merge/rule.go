@@ -56,7 +56,17 @@ func Symmetric(code string) bool { return symmetric[code] }
 // rule r. Each is a report: an event with one mention.
 func (r Rule) Compatible(a, b model.Event) bool {
 	ka, kb := keysOf(&a), keysOf(&b)
-	return r.compatible(&ka, &kb)
+	return r.compatible(&ka, &kb) && !sameSentence(&ka, &kb)
+}
+
+// sameSentence reports whether two reports come from one sentence of one
+// article, which makes them two acts (see [tellsSentenceOf]).
+func sameSentence(a, b *keys) bool {
+	if !a.mentioned || !b.mentioned {
+		return false
+	}
+	x, y := &a.ev.Mentions[0], &b.ev.Mentions[0]
+	return x.Start == y.Start && x.ArticleID == y.ArticleID
 }
 
 // keys is what [Rule.Compatible] and [Rule.otherHand] ask of a report,

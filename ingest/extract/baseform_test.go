@@ -1,0 +1,39 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/eventgraph/eventgraph/ingest/coding"
+)
+
+// baseForm reads only a pattern's first field; it must read it as
+// strings.Fields does, whatever the spacing of the data file.
+func TestBaseFormReadsTheFirstField(t *testing.T) {
+	tests := []struct {
+		pattern, word string
+		want          bool
+	}{
+		{"blockade * port", "blockade", true},
+		{"  =shell\ttowns", "shell", true},
+		{"\tsanction", "sanction", true},
+		{"sanction", "sanctioned", false}, // a past form is no bare verb
+		{"besieged *", "besieged", false},
+		{"encircle", "encircled", false},
+		{"", "", false},
+		{"   ", "", false},
+		{"pound positions", "positions", false},
+	}
+	for _, tt := range tests {
+		e := &coding.Entry{Pattern: tt.pattern}
+		if got := baseForm(tt.word, e); got != tt.want {
+			t.Errorf("baseForm(%q, %q) = %v, want %v", tt.word, tt.pattern, got, tt.want)
+		}
+		// The rule as first written, with the list of all fields.
+		f := strings.Fields(tt.pattern)
+		old := len(f) > 0 && strings.TrimPrefix(f[0], "=") == tt.word && !strings.HasSuffix(tt.word, "ed")
+		if got := baseForm(tt.word, e); got != old {
+			t.Errorf("baseForm(%q, %q) = %v, strings.Fields reads %v", tt.word, tt.pattern, got, old)
+		}
+	}
+}

@@ -37,3 +37,29 @@ func TestBaseFormReadsTheFirstField(t *testing.T) {
 		}
 	}
 }
+
+// chainWords must hold every word of the five sets auxChain asked
+// before, with the bit of each set it is in, and no other word.
+func TestChainWordsMatchTheSets(t *testing.T) {
+	sets := map[uint8]map[string]bool{
+		chainModal: modals, chainNeg: negators, chainAux: auxes, chainMid: midAdverbs, chainStay: stayVerbs,
+	}
+	for w, c := range chainWords {
+		for bit, set := range sets {
+			if (c&bit != 0) != set[w] {
+				t.Errorf("chainWords[%q] = %05b, bit %05b, in set %v", w, c, bit, set[w])
+			}
+		}
+	}
+	for _, set := range sets {
+		for w := range set {
+			if chainWords[w] == 0 {
+				t.Errorf("%q is missing from chainWords", w)
+			}
+		}
+	}
+	start, modal, neg := auxChain(strings.Fields("the rebels would not have reportedly attacked"), 6)
+	if start != 2 || modal != "would" || !neg {
+		t.Errorf("auxChain = %d, %q, %v; want 2, \"would\", true", start, modal, neg)
+	}
+}

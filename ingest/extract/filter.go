@@ -68,13 +68,14 @@ func auxChain(words []string, head int) (start int, modal string, neg bool) {
 	start = head
 	for i := head - 1; i >= 0 && head-i <= 5; i-- {
 		w := words[i]
+		c := chainWords[w] // one lookup for the five sets
 		switch {
-		case modals[w]:
+		case c&chainModal != 0:
 			modal = w
-		case negators[w] && w != "without":
+		case c&chainNeg != 0 && w != "without":
 			neg = true
-		case auxes[w] || midAdverbs[w] || adverbLike(w) && len(w) > 4:
-		case stayVerbs[w] && strings.HasSuffix(words[head], "ed"):
+		case c&(chainAux|chainMid) != 0 || adverbLike(w) && len(w) > 4:
+		case c&chainStay != 0 && strings.HasSuffix(words[head], "ed"):
 			// "could not stay militarily engaged": a copula before a
 			// participle carries the modal and the negation.
 		default:
@@ -84,6 +85,28 @@ func auxChain(words []string, head int) (start int, modal string, neg bool) {
 	}
 	return start, modal, neg
 }
+
+// chainWords tells, for auxChain, which of the sets of verb-group words
+// a word is in, as bits: the chain asks of every word before a verb.
+var chainWords = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for bit, set := range map[uint8]map[string]bool{
+		chainModal: modals, chainNeg: negators, chainAux: auxes, chainMid: midAdverbs, chainStay: stayVerbs,
+	} {
+		for w := range set {
+			m[w] |= bit
+		}
+	}
+	return m
+}()
+
+const (
+	chainModal uint8 = 1 << iota
+	chainNeg
+	chainAux
+	chainMid
+	chainStay
+)
 
 // passive reports whether the verb at head is a passive participle: after
 // a form of "be" ("was attacked") or directly followed by "by" ("rockets

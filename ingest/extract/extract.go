@@ -144,6 +144,7 @@ type doc struct {
 	seen      []seenKey       // the events add has kept in the sentence
 	ints      []int           // slab for the sentences' heads and says
 	bufs      *docBuffers
+	actorSlab []model.Actor // coordLeft's results (roles.go); never reused
 }
 
 // docBuffers are the arrays a doc keeps per article, handed to the next

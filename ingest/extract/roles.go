@@ -202,7 +202,11 @@ func (s *sent) namesPerson(a model.Actor) bool {
 // coordLeft returns the actors coordinated before mention k ("Russia and"
 // in "Russia and Turkey"), in text order.
 func (d *doc) coordLeft(s *sent, k, lo int) []model.Actor {
-	var out []model.Actor
+	// The conjuncts are met right to left; the result is cut from the
+	// doc's slab with room for the one actor callers append, so that a
+	// subject costs no allocation of its own.
+	var buf [4]model.Actor
+	rev := buf[:0]
 	for k > 0 {
 		m, p := s.actors[k], s.actors[k-1]
 		gap := s.words[p.te:m.ts]
@@ -215,8 +219,12 @@ func (d *doc) coordLeft(s *sent, k, lo int) []model.Actor {
 		if !ok {
 			break
 		}
-		out = append([]model.Actor{a}, out...)
+		rev = append(rev, a)
 		k--
+	}
+	out := carve(&d.actorSlab, len(rev)+1, 16)
+	for i := len(rev) - 1; i >= 0; i-- {
+		out = append(out, rev[i])
 	}
 	return out
 }

@@ -59,7 +59,7 @@ type scratch struct {
 	taken   []bool
 }
 
-const recentSize = 512
+const recentSize = 2048
 
 // recentForm is a word of [scratch.recent] with its vocabulary id (ok
 // false: not a form of the lexicon).
@@ -83,12 +83,14 @@ func (sc *scratch) form(lx *Lexicon, w string) (int32, bool) {
 	return id, ok
 }
 
-// recentSlot is a cheap hash of w: its length and its first, second and
-// last bytes, which tell most words of a sentence apart.
+// recentSlot is a cheap hash of w: its length and its first two and last
+// two bytes, which tell most words of an article apart.
 func recentSlot(w string) uint {
-	h := uint(len(w))*131 + uint(w[0])*31 + uint(w[len(w)-1])
-	if len(w) > 1 {
-		h = h*7 + uint(w[1])
+	n := len(w)
+	h := uint(n)*131 + uint(w[0])*31 + uint(w[n-1])
+	if n > 1 {
+		h = h*37 + uint(w[1])
+		h = h*41 + uint(w[n-2])
 	}
 	return h % recentSize
 }

@@ -114,7 +114,7 @@ func tokenize(text string, toks []token) []token {
 			i++
 		case c < 0x80:
 			w := text[i : i+1]
-			e := table.m[w]
+			e := table.punct[c]
 			toks = append(toks, token{s: i, e: i + 1, w: w, kind: tkPunct, sent: sent, start: e.start, lex: e.lex})
 			if (c == '.' || c == '!' || c == '?' || c == ';') && !abbrevBefore(toks) {
 				sent++
@@ -266,6 +266,9 @@ type words struct {
 	// the keys of m: a word whose bit is clear is not in m, which spares
 	// most words of running text the map probe.
 	maybe [256]uint64
+	// punct holds the entries of the one-byte ASCII keys of m, read by
+	// index for each punctuation mark instead of through the map.
+	punct [0x80]known
 }
 
 func wordClass[S string | []byte](w S) uint {
@@ -301,7 +304,10 @@ var wordTable = sync.OnceValue(func() *words {
 			t.m[w] = e
 		}
 	}
-	for w := range t.m {
+	for w, e := range t.m {
+		if len(w) == 1 && w[0] < 0x80 {
+			t.punct[w[0]] = e
+		}
 		if w != "" {
 			c := wordClass(w)
 			t.maybe[c>>6] |= 1 << (c & 63)

@@ -151,3 +151,25 @@ func TestLexiconBits(t *testing.T) {
 		t.Errorf("a word in no lexicon has bits %b", toks[0].lex)
 	}
 }
+
+// TestPunctTable checks that every ASCII punctuation mark gets, read by
+// index, the entry the word table's map holds for it (or none).
+func TestPunctTable(t *testing.T) {
+	table := wordTable()
+	for c := byte(1); c < 0x80; c++ {
+		if isLetter(c) || isDigit(c) || c == ' ' || c == '\t' || c == '\r' || c == '\n' {
+			continue
+		}
+		toks := tokenize("x "+string(c)+" y", nil)
+		if len(toks) != 3 || toks[1].kind != tkPunct {
+			t.Fatalf("%q: tokens %v, want a mark between two words", c, toks)
+		}
+		want := table.m[string(c)]
+		if toks[1].start != want.start || toks[1].lex != want.lex {
+			t.Errorf("%q: start %v lex %b, map says %v %b", c, toks[1].start, toks[1].lex, want.start, want.lex)
+		}
+	}
+	if !table.punct['\''].start {
+		t.Errorf("the apostrophe opens expressions ('98) but its entry says not")
+	}
+}

@@ -49,9 +49,9 @@ var clauseOpeners = map[string]bool{
 type scratch struct {
 	// recent holds the words looked up lately by a hash of their text:
 	// running text repeats its words, and this small table stays in the
-	// processor's cache where the vocabulary map does not. Its strings
-	// keep the texts they were cut from alive until the pool is emptied
-	// (two collections without use): a few megabytes at most.
+	// processor's cache where the vocabulary map does not. It keeps the
+	// words' bytes, not their strings, so it holds no article alive and
+	// gives the collector no pointers to scan.
 	recent  [recentSize]recentForm
 	present []uint64  // bitset over the lemmas of the sentence's words
 	found   []Trigger // candidates; Literal is unset, lo/hi index lits
@@ -61,25 +61,30 @@ type scratch struct {
 
 const recentSize = 2048
 
+// recentLen is the longest word [scratch.recent] keeps; longer words,
+// rare in running text, go to the vocabulary map each time.
+const recentLen = 16
+
 // recentForm is a word of [scratch.recent] with its vocabulary id (ok
-// false: not a form of the lexicon).
+// false: not a form of the lexicon); n is 0 for an empty slot.
 type recentForm struct {
-	w  string
-	id int32
+	b  [recentLen]byte
+	n  uint8
 	ok bool
+	id int32
 }
 
 // form is [Lexicon.form] through the table of recent words.
 func (sc *scratch) form(lx *Lexicon, w string) (int32, bool) {
-	if w == "" {
+	if w == "" || len(w) > recentLen {
 		return lx.form(w)
 	}
 	r := &sc.recent[recentSlot(w)]
-	if r.w == w && r.w != "" {
+	if int(r.n) == len(w) && string(r.b[:r.n]) == w {
 		return r.id, r.ok
 	}
 	id, ok := lx.form(w)
-	*r = recentForm{w: w, id: id, ok: ok}
+	r.n, r.ok, r.id = uint8(copy(r.b[:], w)), ok, id
 	return id, ok
 }
 

@@ -315,6 +315,19 @@ func TestRecentForms(t *testing.T) {
 			break
 		}
 	}
+	// Words at and past the longest the table keeps, and one that a
+	// longer word starts with, read twice each.
+	var edge []string
+	for w := range lx.vocab {
+		if len(w) >= recentLen && len(edge) < 4 {
+			edge = append(edge, w, w[:recentLen], w)
+		}
+	}
+	if len(edge) == 0 {
+		t.Fatalf("the vocabulary has no word of %d bytes or more to test with", recentLen)
+	}
+	words = append(words, edge...)
+	words = append(words, edge...)
 	for _, w := range words {
 		id, ok := sc.form(lx, w)
 		wantID, wantOK := lx.form(w)

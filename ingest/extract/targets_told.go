@@ -32,12 +32,7 @@ func (d *doc) answered(s *sent, t coding.Trigger) []model.Actor {
 	if !found {
 		return nil
 	}
-	chain, _, _ := auxChain(s.words, t.Head)
-	subj := d.subject(s, chain, clauseStart(s.words, t.Head))
-	if len(subj) == 0 {
-		return nil
-	}
-	return d.eventPartner(slices.Index(d.sents, s), subj[0], true)
+	return d.subjectsPartner(s, t, true)
 }
 
 // relativeObject returns X of "X, which Y accuses of ...", "X, whom Y
@@ -158,12 +153,7 @@ func (d *doc) judgedPronoun(s *sent, t coding.Trigger) []model.Actor {
 	if w := s.words[i]; w != "them" && w != "it" || s.hasActorAt(i) {
 		return nil
 	}
-	chain, _, _ := auxChain(s.words, t.Head)
-	subj := d.subject(s, chain, clauseStart(s.words, t.Head))
-	if len(subj) == 0 {
-		return nil
-	}
-	return d.eventPartner(slices.Index(d.sents, s), subj[0], false)
+	return d.subjectsPartner(s, t, false)
 }
 
 // judgedClause returns the subject of the clause a judgement takes up
@@ -281,4 +271,16 @@ func (d *doc) toldAddressees(s *sent, t coding.Trigger) []model.Actor {
 		}
 	}
 	return out
+}
+
+// subjectsPartner returns the other party of the latest earlier event of
+// the trigger's subject (see [doc.eventPartner]), or nil when the clause
+// names no subject.
+func (d *doc) subjectsPartner(s *sent, t coding.Trigger, force bool) []model.Actor {
+	chain, _, _ := auxChain(s.words, t.Head)
+	subj := d.subject(s, chain, clauseStart(s.words, t.Head))
+	if len(subj) == 0 {
+		return nil
+	}
+	return d.eventPartner(slices.Index(d.sents, s), subj[0], force)
 }

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/eventgraph/eventgraph/ingest/sentence"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -92,7 +93,7 @@ func tokenize(text string, toks []token) []token {
 		case ascii:
 			// Folding an ASCII word only lower-cases it.
 			if low == "" {
-				low = lowerText(text)
+				low = sentence.LowerASCII(text)
 			}
 			key = low[start:i]
 		default:
@@ -120,24 +121,6 @@ func foldString(s string) string {
 	for _, r := range s {
 		foldRune(&b, r)
 	}
-	return b.String()
-}
-
-// lowerText lower-cases the ASCII capitals of text and keeps every other
-// byte, so that an ASCII word keeps its offsets.
-func lowerText(text string) string {
-	var b strings.Builder
-	b.Grow(len(text))
-	// Capitals are few: copy the runs between them whole.
-	last := 0
-	for i := 0; i < len(text); i++ {
-		if c := text[i]; 'A' <= c && c <= 'Z' {
-			b.WriteString(text[last:i])
-			b.WriteByte(c + 'a' - 'A')
-			last = i + 1
-		}
-	}
-	b.WriteString(text[last:])
 	return b.String()
 }
 

@@ -343,35 +343,8 @@ func Lower(tokens []string) []string {
 	return out
 }
 
-// LowerText returns text with its ASCII capitals lower-cased and every
-// other byte as it was, so that the lower-cased form of an ASCII word at
-// bytes [i, j) of text is LowerText(text)[i:j]: a caller lowering every
-// word of an article makes one string for it rather than one per word.
-func LowerText(text string) string {
-	i := 0
-	for i < len(text) && !(text[i] >= 'A' && text[i] <= 'Z') {
-		i++
-	}
-	if i == len(text) {
-		return text
-	}
-	var b strings.Builder
-	b.Grow(len(text))
-	// Capitals are few: copy the runs between them whole.
-	last := 0
-	for ; i < len(text); i++ {
-		if c := text[i]; c >= 'A' && c <= 'Z' {
-			b.WriteString(text[last:i])
-			b.WriteByte(c + 'a' - 'A')
-			last = i + 1
-		}
-	}
-	b.WriteString(text[last:])
-	return b.String()
-}
-
 // LowerIn returns the form of token w that [Lower] gives, where low is
-// the same bytes after [LowerText]: low itself when w is ASCII, which
+// the same bytes after [sentence.LowerASCII]: low itself when w is ASCII, which
 // costs no allocation.
 func LowerIn(w, low string) string {
 	upper := false

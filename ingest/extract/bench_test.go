@@ -53,7 +53,7 @@ func BenchmarkStages(b *testing.B) {
 			for i, a := range arts {
 				toks := make([]sentence.Token, 0, len(a.Body)/5+len(spans[i]))
 				words := make([]string, 0, cap(toks))
-				low := coding.LowerText(a.Body)
+				low := sentence.LowerASCII(a.Body)
 				for _, sp := range spans[i] {
 					k := len(toks)
 					toks = sentence.AppendTokens(toks, sp.Text)

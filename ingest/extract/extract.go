@@ -259,7 +259,7 @@ func (x *Extractor) newDoc(text string, dct time.Time) *doc {
 	}
 	b.toks = toks
 	words := resize(&b.words, len(toks))
-	low := coding.LowerText(text)
+	low := sentence.LowerASCII(text)
 	times := slices.Grow(b.times[:0], len(d.times))
 	k := 0 // d.times are in order: the first that may lie in the sentence
 	for i, sp := range spans {

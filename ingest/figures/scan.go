@@ -1,6 +1,10 @@
 package figures
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/eventgraph/eventgraph/ingest/sentence"
+)
 
 // tokenize splits a sentence into the tokens Find reads: numbers ("33",
 // "200,000", "$1.5"), words with inner hyphens ("thirty-three"), and the
@@ -16,7 +20,7 @@ func tokenize(s string) []token { return appendTokens(make([]token, 0, len(s)/6+
 // appendTokens appends the tokens of s to out, so that Find can reuse
 // one slice across sentences.
 func appendTokens(out []token, s string) []token {
-	low := lowerASCII(s)
+	low := sentence.LowerASCII(s)
 	for i := 0; i < len(s); {
 		c := s[i]
 		start := i
@@ -63,26 +67,6 @@ func appendTokens(out []token, s string) []token {
 
 func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
-
-// lowerASCII lower-cases the ASCII letters of s and leaves every other
-// byte, so that a token's lower form is the same bytes of the result:
-// tokens hold no letters but ASCII ones, whose strings.ToLower this is.
-// Lowering the sentence once costs one allocation instead of one per
-// capitalised token, and none when there is no capital.
-func lowerASCII(s string) string {
-	for k := 0; k < len(s); k++ {
-		if s[k] >= 'A' && s[k] <= 'Z' {
-			b := []byte(s)
-			for ; k < len(b); k++ {
-				if c := b[k]; c >= 'A' && c <= 'Z' {
-					b[k] = c + 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
-}
 
 // mayStartQuantity reports whether a quantity can begin at a token: a
 // number, a currency sign, a number word, a vague amount, or the first

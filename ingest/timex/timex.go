@@ -28,6 +28,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/eventgraph/eventgraph/ingest/sentence"
 	"github.com/eventgraph/eventgraph/model"
 )
 
@@ -176,7 +177,7 @@ func hasSuffixFold(s, suf string) bool {
 	if len(s) < len(suf) {
 		return false
 	}
-	return lowerASCII(s[len(s)-len(suf):]) == suf
+	return sentence.LowerASCII(s[len(s)-len(suf):]) == suf
 }
 
 // Token helpers used by every rule.

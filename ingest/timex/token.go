@@ -1,8 +1,9 @@
 package timex
 
 import (
-	"strings"
 	"sync"
+
+	"github.com/eventgraph/eventgraph/ingest/sentence"
 )
 
 // token is one word, number or punctuation mark of the text. Offsets are
@@ -71,7 +72,7 @@ func tokenize(text string, toks []token) []token {
 				t.w = text[i:j] // already lower case: no copy
 			} else {
 				if low == "" {
-					low = lowerASCII(text)
+					low = sentence.LowerASCII(text)
 				}
 				t.w = low[i:j]
 			}
@@ -91,7 +92,7 @@ func tokenize(text string, toks []token) []token {
 			}
 			// Ordinal suffixes and the decade "s" belong to the number.
 			if k := suffixEnd(text, j); k > j {
-				switch lowerASCII(text[j:k]) {
+				switch sentence.LowerASCII(text[j:k]) {
 				case "st", "nd", "rd", "th":
 					t.ord = true
 					j = k
@@ -145,31 +146,6 @@ func suffixEnd(text string, j int) int {
 		return j
 	}
 	return k
-}
-
-// lowerASCII lower-cases the ASCII capitals of s, keeping every other
-// byte: a string without capitals is returned as it is.
-func lowerASCII(s string) string {
-	i := 0
-	for i < len(s) && !(s[i] >= 'A' && s[i] <= 'Z') {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	// Capitals are few: copy the runs between them whole.
-	last := 0
-	for ; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b.WriteString(s[last:i])
-			b.WriteByte(c | 0x20)
-			last = i + 1
-		}
-	}
-	b.WriteString(s[last:])
-	return b.String()
 }
 
 // abbrevBefore reports whether the period just appended follows a short

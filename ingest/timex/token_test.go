@@ -121,11 +121,6 @@ func TestTokenLowerCase(t *testing.T) {
 			t.Errorf("token %q: w = %q, want %q", text[tk.s:tk.e], tk.w, want)
 		}
 	}
-	for in, want := range map[string]string{"": "", "plain": "plain", "MiXeD": "mixed", "Ça VA": "Ça va"} {
-		if got := lowerASCII(in); got != want {
-			t.Errorf("lowerASCII(%q) = %q, want %q", in, got, want)
-		}
-	}
 }
 
 // TestLexiconBits checks that every word of the lexicons that carry a bit

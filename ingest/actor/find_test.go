@@ -3,6 +3,7 @@ package actor
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -192,3 +193,34 @@ func BenchmarkFind(b *testing.B) {
 		}
 	}
 }
+
+// storyCase is a short story read by one document: want holds the
+// matches of its last sentence, read after the ones before it.
+type storyCase struct {
+	name, date string
+	sentences  []string
+	want       []want
+}
+
+// runStoryCases reads each case's sentences in a new document dated
+// date and checks the matches of the last one whose kind keep accepts
+// (all of them when keep is nil).
+func runStoryCases(t *testing.T, cases []storyCase, keep func(Kind) bool) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Default().NewDocument(day(tt.date))
+			var got []Match
+			for _, s := range tt.sentences {
+				got = d.Find(s)
+			}
+			if keep != nil {
+				got = slices.DeleteFunc(got, func(m Match) bool { return !keep(m.Kind) })
+			}
+			check(t, got, tt.want)
+		})
+	}
+}
+
+// actorKinds leaves out places and adjectives.
+func actorKinds(k Kind) bool { return k != KindPlace && k != KindAdjective }

@@ -7,12 +7,7 @@ import (
 // TestFocus checks the rules that give country-less agents the country
 // the article is about, and those that keep it from them.
 func TestFocus(t *testing.T) {
-	tests := []struct {
-		name      string
-		date      string
-		sentences []string
-		want      []want // matches of the last sentence
-	}{
+	tests := []storyCase{
 		{"backer is not the actor", "2015-02-12",
 			[]string{"Shelling hit Donetsk.", "Pro-Russian separatists and Russian-backed rebels attacked."},
 			[]want{{"separatists", "UKR", "REB", KindAgent}, {"rebels", "UKR", "REB", KindAgent}}},
@@ -44,22 +39,7 @@ func TestFocus(t *testing.T) {
 			[]string{"Bosnian Serb forces attacked."},
 			[]want{{"Bosnian Serb forces", "BIH", "REB", KindAgent}}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := Default().NewDocument(day(tt.date))
-			var got []Match
-			for _, s := range tt.sentences {
-				got = d.Find(s)
-			}
-			var keep []Match
-			for _, m := range got {
-				if m.Kind != KindPlace && m.Kind != KindAdjective {
-					keep = append(keep, m)
-				}
-			}
-			check(t, keep, tt.want)
-		})
-	}
+	runStoryCases(t, tests, actorKinds)
 }
 
 func TestFocusInferred(t *testing.T) {
@@ -91,11 +71,7 @@ func TestNamedEvents(t *testing.T) {
 }
 
 func TestRegimes(t *testing.T) {
-	tests := []struct {
-		name, date string
-		sentences  []string
-		want       []want
-	}{
+	tests := []storyCase{
 		{"the junta is the military government named", "2022-02-18",
 			[]string{"France and France and Mali.", "Macron criticised the junta."},
 			[]want{{"Macron", "FRA", "GOV", KindPerson}, {"the junta", "MLI", "GOV", KindPronoun}}},
@@ -107,16 +83,7 @@ func TestRegimes(t *testing.T) {
 		{"seat before it was taken", "2012-01-01", []string{"Sanaa denied it."},
 			[]want{{"Sanaa", "YEM", "GOV", KindMetonym}}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := Default().NewDocument(day(tt.date))
-			var got []Match
-			for _, s := range tt.sentences {
-				got = d.Find(s)
-			}
-			check(t, got, tt.want)
-		})
-	}
+	runStoryCases(t, tests, nil)
 }
 
 func TestDescriptiveApposition(t *testing.T) {

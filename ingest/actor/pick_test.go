@@ -5,11 +5,7 @@ import "testing"
 // TestPickByTitleAndFocus checks how a name shared by several people, or
 // a bare given name after a title, is told apart.
 func TestPickByTitleAndFocus(t *testing.T) {
-	tests := []struct {
-		name, date string
-		sentences  []string
-		want       []want
-	}{
+	tests := []storyCase{
 		{"king of the country in focus", "2010-03-05",
 			[]string{"Jordan and Jordan.", "King Abdullah spoke."},
 			[]want{{"King Abdullah", "JOR", "GOV", KindPerson}}},
@@ -32,24 +28,11 @@ func TestPickByTitleAndFocus(t *testing.T) {
 			[]string{"Erdoğan, Çavuşoğlu and Khalifa Ḥaftar met."},
 			[]want{{"Erdoğan", "TUR", "GOV", KindPerson}, {"Çavuşoğlu", "TUR", "GOV", KindPerson}, {"Khalifa Ḥaftar", "LBY", "REB", KindPerson}}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := Default().NewDocument(day(tt.date))
-			var got []Match
-			for _, s := range tt.sentences {
-				got = d.Find(s)
-			}
-			check(t, got, tt.want)
-		})
-	}
+	runStoryCases(t, tests, nil)
 }
 
 func TestGenderAgreement(t *testing.T) {
-	tests := []struct {
-		name, date string
-		sentences  []string
-		want       []want
-	}{
+	tests := []storyCase{
 		{"she skips the latest man", "2015-02-12",
 			[]string{"Merkel met Putin.", "She said so."},
 			[]want{{"She", "DEU", "GOV", KindPronoun}}},
@@ -63,16 +46,7 @@ func TestGenderAgreement(t *testing.T) {
 			[]string{"Putin spoke.", "Ukrainian spokesperson Olena Bondar replied.", "He said so."},
 			[]want{{"He", "UKR", "GOV", KindPronoun}}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := Default().NewDocument(day(tt.date))
-			var got []Match
-			for _, s := range tt.sentences {
-				got = d.Find(s)
-			}
-			check(t, got, tt.want)
-		})
-	}
+	runStoryCases(t, tests, nil)
 }
 
 func TestGenderListNamesKnownPeople(t *testing.T) {

@@ -9,12 +9,7 @@ import (
 // peoples' plurals and leaders' governments, on made-up stories. Only the
 // matches of the last sentence that can act are compared.
 func TestWhoIsWho(t *testing.T) {
-	tests := []struct {
-		name      string
-		date      string
-		sentences []string
-		want      []want
-	}{
+	tests := []storyCase{
 		{"a coalition is its leader's", "2016-05-02",
 			[]string{"The Egyptian-led coalition met.", "The coalition bombed Sirte."},
 			[]want{{"coalition", "EGY", "MIL", KindAgent}}},
@@ -130,34 +125,14 @@ func TestWhoIsWho(t *testing.T) {
 			[]string{"Israel struck Gaza.", "In Egypt, a police officer opened fire.", "Rebels fired."},
 			[]want{{"Rebels", "PSE", "REB", KindAgent}}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := Default().NewDocument(day(tt.date))
-			var got []Match
-			for _, s := range tt.sentences {
-				got = d.Find(s)
-			}
-			var keep []Match
-			for _, m := range got {
-				if m.Kind != KindPlace && m.Kind != KindAdjective {
-					keep = append(keep, m)
-				}
-			}
-			check(t, keep, tt.want)
-		})
-	}
+	runStoryCases(t, tests, actorKinds)
 }
 
 // TestCueOnlyPeople checks surnames that are common words or names: they
 // name the person only after a first name or title, and alone once the
 // article has named them so.
 func TestCueOnlyPeople(t *testing.T) {
-	tests := []struct {
-		name      string
-		date      string
-		sentences []string
-		want      []want
-	}{
+	tests := []storyCase{
 		{"a city is no foreign secretary", "2012-06-01",
 			[]string{"Judges in The Hague ruled."},
 			nil},
@@ -264,20 +239,5 @@ func TestCueOnlyPeople(t *testing.T) {
 			[]string{"Abdullatif al-Zayani spoke."},
 			[]want{{"Abdullatif al-Zayani", "IGO", "IGO", KindPerson}}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := Default().NewDocument(day(tt.date))
-			var got []Match
-			for _, s := range tt.sentences {
-				got = d.Find(s)
-			}
-			var keep []Match
-			for _, m := range got {
-				if m.Kind == KindPerson {
-					keep = append(keep, m)
-				}
-			}
-			check(t, keep, tt.want)
-		})
-	}
+	runStoryCases(t, tests, func(k Kind) bool { return k == KindPerson })
 }

@@ -39,6 +39,22 @@ func newPRF(tp, sys, gold int) PRF {
 	return p
 }
 
+// rootPRF is one root's figures: precision over the extractions coded
+// with the root, recall over the gold events of the root; TP is the
+// recall side's count.
+func rootPRF(tpSys, tpGold, sys, gold int) PRF {
+	p := newPRF(tpGold, sys, gold)
+	p.Precision = 0
+	if sys > 0 {
+		p.Precision = float64(tpSys) / float64(sys)
+	}
+	p.F1 = 0
+	if p.Precision+p.Recall > 0 {
+		p.F1 = 2 * p.Precision * p.Recall / (p.Precision + p.Recall)
+	}
+	return p
+}
+
 // Miss is a gold event not found at the strictest level, with the closest
 // extraction from the same sentence, if any, to show why.
 type Miss struct {
@@ -92,7 +108,11 @@ func Score(files []File, events []model.Event) Result {
 
 	res := Result{Levels: map[string]PRF{}, ByRoot: map[string]PRF{}}
 	tp := map[string]int{}
-	rootTP, rootGold, rootSys := map[string]int{}, map[string]int{}, map[string]int{}
+	// A gold event matched through one of its alternative codes counts
+	// for its own root on the recall side and for the extraction's root
+	// on the precision side, so that neither exceeds 1.
+	rootTPGold, rootTPSys := map[string]int{}, map[string]int{}
+	rootGold, rootSys := map[string]int{}, map[string]int{}
 	roleOK, locOK, matched := 0, 0, 0
 	for _, f := range files {
 		cands := byArticle[filepath.Base(f.Article)]
@@ -113,7 +133,8 @@ func Score(files []File, events []model.Event) Result {
 				used[i] = true
 				tp[lvl]++
 				if lvl == "code" {
-					rootTP[cands[i].root]++
+					rootTPSys[cands[i].root]++
+					rootTPGold[prefix(ge.CAMEO, 2)]++
 				}
 				if lvl == "actors" {
 					matched++
@@ -127,7 +148,7 @@ func Score(files []File, events []model.Event) Result {
 			}
 		}
 		for _, ge := range f.Events {
-			rootGold[ge.CAMEO[:min(2, len(ge.CAMEO))]]++
+			rootGold[prefix(ge.CAMEO, 2)]++
 			if m, ok := explainMiss(f, ge, cands); ok {
 				res.Misses = append(res.Misses, m)
 			}
@@ -149,7 +170,7 @@ func Score(files []File, events []model.Event) Result {
 		roots[r] = true
 	}
 	for r := range roots {
-		res.ByRoot[r] = newPRF(rootTP[r], rootSys[r], rootGold[r])
+		res.ByRoot[r] = rootPRF(rootTPSys[r], rootTPGold[r], rootSys[r], rootGold[r])
 	}
 	if matched > 0 {
 		res.Role = float64(roleOK) / float64(matched)

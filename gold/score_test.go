@@ -120,3 +120,18 @@ func TestLoad(t *testing.T) {
 		t.Error("a broken gold file loaded without error")
 	}
 }
+
+// TestScoreByRootAlternative: a gold 12 (alternative 11) found as an 11
+// is recall for root 12 and precision for root 11, never a recall above 1.
+func TestScoreByRootAlternative(t *testing.T) {
+	files := []File{{Article: "a.txt", Events: []Event{
+		{Quote: "rebuffed", Source: &Actor{Country: "RUS"}, Target: &Actor{Country: "USA"}, CAMEO: "12", CAMEOAlt: []string{"11"}, Date: "2019-06-03", Precision: "day"},
+	}}}
+	res := Score(files, []model.Event{ev("RUS", "USA", "11", model.DayOf(2019, 6, 3), "a.txt", "The Kremlin rebuffed criticism.")})
+	if r := res.ByRoot["12"]; r.Recall != 1 || r.TP != 1 || r.System != 0 {
+		t.Errorf("root 12 = %+v, want recall 1 from one gold event and no extraction", r)
+	}
+	if r := res.ByRoot["11"]; r.Precision != 1 || r.Recall != 0 || r.Gold != 0 {
+		t.Errorf("root 11 = %+v, want precision 1 and no gold", r)
+	}
+}

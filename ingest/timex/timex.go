@@ -128,8 +128,11 @@ func (tg *tagger) best(i int) (match, bool) {
 	}
 	var b match
 	found := false
-	for _, r := range rules {
-		if m, ok := r(tg, i); ok && m.end > i && (!found || m.end > b.end) {
+	for r, s := range rules {
+		if tg.t[i].opens&(1<<r) == 0 {
+			continue
+		}
+		if m, ok := s(tg, i); ok && m.end > i && (!found || m.end > b.end) {
 			b, found = m, true
 		}
 	}

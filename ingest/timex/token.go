@@ -22,8 +22,11 @@ type token struct {
 	// lex holds the lexicons the word is in, read with its table entry,
 	// so that a rule asks a lexicon's map only about a word in it.
 	lex lexSet
-	ord bool // number with an ordinal suffix: 3rd, 17th
-	dec bool // number with a plural s: 1990s, 80s
+	// opens holds the rules the token may open (see opener), so that
+	// best tries only those.
+	opens ruleSet
+	ord   bool // number with an ordinal suffix: 3rd, 17th
+	dec   bool // number with a plural s: 1990s, 80s
 }
 
 type tokKind uint8
@@ -67,7 +70,7 @@ func tokenize(text string, toks []token) []token {
 			}
 			t := token{s: i, e: j, kind: tkWord, cap: c < 'a', sent: sent}
 			if e, ok := table.lookup(lower); ok {
-				t.w, t.start, t.lex = e.w, e.start, e.lex
+				t.w, t.start, t.lex, t.opens = e.w, e.start, e.lex, e.opens
 			} else if !upper {
 				t.w = text[i:j] // already lower case: no copy
 			} else {
@@ -86,7 +89,7 @@ func tokenize(text string, toks []token) []token {
 				}
 				j++
 			}
-			t := token{s: i, kind: tkNum, num: n, nd: j - i, sent: sent}
+			t := token{s: i, kind: tkNum, num: n, nd: j - i, sent: sent, opens: table.num}
 			if t.nd > 9 {
 				t.num = -1
 			}
@@ -116,7 +119,7 @@ func tokenize(text string, toks []token) []token {
 		case c < 0x80:
 			w := text[i : i+1]
 			e := table.punct[c]
-			toks = append(toks, token{s: i, e: i + 1, w: w, kind: tkPunct, sent: sent, start: e.start, lex: e.lex})
+			toks = append(toks, token{s: i, e: i + 1, w: w, kind: tkPunct, sent: sent, start: e.start, lex: e.lex, opens: e.opens})
 			if (c == '.' || c == '!' || c == '?' || c == ';') && !abbrevBefore(toks) {
 				sent++
 			}
@@ -180,6 +183,7 @@ type known struct {
 	w     string // the interned form
 	start bool   // in starters
 	lex   lexSet // the lexicons holding it
+	opens ruleSet
 }
 
 // lexSet is a set of the lexicons below, one bit each.
@@ -245,6 +249,8 @@ type words struct {
 	// punct holds the entries of the one-byte ASCII keys of m, read by
 	// index for each punctuation mark instead of through the map.
 	punct [0x80]known
+	// num holds the rules a number may open.
+	num ruleSet
 }
 
 func wordClass[S string | []byte](w S) uint {
@@ -280,7 +286,10 @@ var wordTable = sync.OnceValue(func() *words {
 			t.m[w] = e
 		}
 	}
+	t.num = numOpens()
 	for w, e := range t.m {
+		e.opens = opens(w, e.lex)
+		t.m[w] = e
 		if len(w) == 1 && w[0] < 0x80 {
 			t.punct[w[0]] = e
 		}

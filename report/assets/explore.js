@@ -120,7 +120,7 @@
           '<div class="tt-who">' + EG.esc(label(e.source)) + ' → ' + (e.target ? EG.esc(label(e.target)) : '<span class="tt-muted">no target</span>') + '</div>' +
           '<div class="tt-what">' + EG.swatch(p.color) + '<b>' + EG.esc(e.cameo) + '</b> ' + EG.esc(e.name) + '</div>' +
           (m.sentence ? '<blockquote class="tt-quote">' + EG.esc(m.sentence) + '</blockquote>' : '') +
-          '<div class="tt-src">' + EG.esc((e.mentions || []).map(function (x) { return x.outlet; }).join(', ')) + '</div></div>';
+          '<div class="tt-src">' + EG.esc((e.outlets || []).join(', ')) + '</div></div>';
       } }),
       toolbox: { right: 0, top: 0, feature: { brush: { type: ['lineX', 'clear'], title: { lineX: 'Pick a period', clear: 'Whole period' } } } },
       brush: { xAxisIndex: 0, brushMode: 'single', brushType: 'lineX', throttleType: 'debounce', throttleDelay: 250,
@@ -143,8 +143,11 @@
   function loadTimeline() {
     tlEl.removeAttribute('data-events');
     // The API pages its answers; the timeline takes the largest page,
-    // which is as many points as it can draw legibly.
-    var extra = state.actor ? { actor: state.actor.id, between: '', limit: 5000 } : { limit: 5000 };
+    // which is as many points as it can draw legibly. A point's tooltip
+    // quotes one sentence and lists the outlets of the whole event, so
+    // one mention per event is enough.
+    var base = { limit: 5000, mentions: 1 };
+    var extra = state.actor ? Object.assign({ actor: state.actor.id, between: '' }, base) : base;
     return api('api/events', extra).then(function (events) {
       if (!state.actor) { state.all = events; setupSlider(); }
       drawTimeline(events);

@@ -1,12 +1,10 @@
 package timex
 
 // opener says which first tokens a rule can match from, so that best
-// skips the rules a token cannot open: most starters ("the", "a", "last")
-// open only a few of them. A rule whose first token is hard to bound
-// keeps any; the filter must never drop a rule that could match, which
-// TestOpenersSound checks against running every rule.
+// skips the rules a token cannot open: most starters ("a", "one", "new")
+// open one or two of them. The filter must never drop a rule that could
+// match, which TestOpenersSound checks against running every rule.
 type opener struct {
-	any   bool     // every token may open it
 	num   bool     // number tokens may open it
 	lex   lexSet   // words in these lexicons may open it
 	words []string // and these words
@@ -14,19 +12,20 @@ type opener struct {
 
 // openers follow the order of rules, read from each rule's first test.
 var openers = []opener{
-	{any: true},                                          // period
-	{lex: inWeekdays | inMonths},                         // explicitMonthFirst
-	{words: []string{"last", "next", "this"}},            // relMonth
-	{num: true, lex: inWeekdays, words: []string{"the"}}, // explicitDayFirst
+	{lex: inBareUnits, words: []string{"the", "last", "this", "next"}}, // period
+	{lex: inWeekdays | inMonths},                                       // explicitMonthFirst
+	{words: []string{"last", "next", "this"}},                          // relMonth
+	{num: true, lex: inWeekdays, words: []string{"the"}},               // explicitDayFirst
 	{num: true}, // numericDate
-	{any: true}, // yearOrDecade
+	{num: true, words: []string{"the", "fiscal", "current", "'", "nineteen", "eighteen", "two"}},                          // yearOrDecade
 	{num: true, words: []string{"around", "about", "noon", "midday", "midnight"}},                                         // clock
 	{lex: inWeekdays, words: []string{"last", "next", "this", "previous", "coming", "early", "late", "earlier", "later"}}, // weekday
 	{lex: inDayWords, words: []string{"the", "that", "this", "last", "next", "past", "coming", "current"}},                // deictic
-	{any: true}, // quarter
-	{lex: inSeasons, words: []string{"this", "last", "next", "the", "past", "coming"}}, // season
-	{any: true}, // duration
-	{any: true}, // set
+	{num: true, lex: inOrdinals, words: []string{"the", "year", "comparable", "same", "latest", "current",
+		"recent", "past", "previous", "last", "-", "quarter", "half", "period"}}, // quarter
+	{lex: inSeasons, words: []string{"this", "last", "next", "the", "past", "coming"}},        // season
+	{num: true, lex: inHedges | inSpanStarts | inVague | inNumbers, words: []string{"the"}},   // duration
+	{lex: inSetWords, words: []string{"every", "each", "per"}},                                // set
 	{lex: inRefWords, words: []string{"the", "soon", "as", "these", "future"}},                // vagueRef
 	{words: []string{"christmas", "halloween", "thanksgiving", "new", "valentine", "boxing"}}, // holiday
 	{num: true, lex: inCenturies, words: []string{"the"}},                                     // century
@@ -41,7 +40,7 @@ type ruleSet uint32
 func opens(w string, lex lexSet) ruleSet {
 	var s ruleSet
 	for r, o := range openers {
-		if o.any || o.lex&lex != 0 || contains(o.words, w) {
+		if o.lex&lex != 0 || contains(o.words, w) {
 			s |= 1 << r
 		}
 	}
@@ -52,7 +51,7 @@ func opens(w string, lex lexSet) ruleSet {
 func numOpens() ruleSet {
 	var s ruleSet
 	for r, o := range openers {
-		if o.any || o.num {
+		if o.num {
 			s |= 1 << r
 		}
 	}

@@ -21,7 +21,8 @@ func TestOpenersSound(t *testing.T) {
 		"Three days ago, a few weeks later, two years earlier, the past six months, every week, twice a day.",
 		"At 10:30 p.m. GMT on 2019-06-03, 03/06/2019 and 17th of September 2018, the 20th century ended.",
 		"Recently, now, the near future, as soon as possible, these days, in the future, soon after.",
-		"Nineteen ninety-six and two thousand and five; the first days of May; the beginning of the week.",
+		"Nineteen ninety-six, in two thousand and five; the first days of May; the beginning of the week.",
+		"Each week, per day, each Monday, every morning and hourly; the full year; the year ended; for years.",
 		"Tomorrow, yesterday, tonight, overnight, Monday, Sun. 4 June, Sept. 17, the current fiscal year.")
 	dct := time.Date(2019, 6, 3, 0, 0, 0, 0, time.UTC)
 	checked := 0
@@ -30,8 +31,8 @@ func TestOpenersSound(t *testing.T) {
 		tg.markFuture()
 		tg.refDay = tg.dct
 		for i, tok := range tg.t {
-			if !tok.start && tok.kind != tkNum {
-				continue // best tries no rule here
+			if !tok.start && tok.kind != tkNum && tok.w != "as" {
+				continue // best tries no rule here ("as" opens "as soon as possible")
 			}
 			for r, rule := range rules {
 				if tok.opens&(1<<r) != 0 {

@@ -22,45 +22,37 @@ func (d *doc) targets(s *sent, t coding.Trigger, hi int) []model.Actor {
 	if len(acts) > 0 || t.Entry.NoSub {
 		return acts
 	}
-	if acts := d.relativeObject(s, t); len(acts) > 0 {
-		return acts
-	}
-	if acts := d.toldAddressees(s, t); len(acts) > 0 {
-		return acts
-	}
-	if acts := d.requester(s, t); len(acts) > 0 {
-		return acts
-	}
-	if acts := d.judgedClause(s, t); len(acts) > 0 {
-		return acts
-	}
-	if acts := d.judgedPronoun(s, t); len(acts) > 0 {
-		return acts
-	}
-	if acts := d.answered(s, t); len(acts) > 0 {
-		return acts
-	}
-	if displacement(t.Entry) {
-		// "The offensive has driven a million people from their
-		// homes": the displaced are the target, whoever drove them.
-		si := slices.Index(d.sents, s)
-		if _, tgts := d.displaced(s, si); len(tgts) > 0 {
-			return tgts
-		}
-		if c := d.homeCountry(si, ""); c != "" {
-			return []model.Actor{model.NewActor(c+" civilians", c, model.RoleCVL)}
+	for _, find := range contextTargets {
+		if acts := find(d, s, t); len(acts) > 0 {
+			return acts
 		}
 	}
-	if acts := d.aidRecipient(s, t); len(acts) > 0 {
-		return acts
+	return nil
+}
+
+// contextTargets find, in this order, a target the slot and the object
+// did not name: from the phrases around the act, then from the story.
+var contextTargets = [...]func(*doc, *sent, coding.Trigger) []model.Actor{
+	(*doc).relativeObject, (*doc).toldAddressees, (*doc).requester,
+	(*doc).judgedClause, (*doc).judgedPronoun, (*doc).answered,
+	(*doc).displacedTarget, (*doc).aidRecipient, (*doc).mediated,
+	(*doc).overthrown, (*doc).agreementPartner,
+}
+
+// displacedTarget: "The offensive has driven a million people from their
+// homes": the displaced are the target, whoever drove them.
+func (d *doc) displacedTarget(s *sent, t coding.Trigger) []model.Actor {
+	if !displacement(t.Entry) {
+		return nil
 	}
-	if acts := d.mediated(s, t); len(acts) > 0 {
-		return acts
+	si := slices.Index(d.sents, s)
+	if _, tgts := d.displaced(s, si); len(tgts) > 0 {
+		return tgts
 	}
-	if acts := d.overthrown(s, t); len(acts) > 0 {
-		return acts
+	if c := d.homeCountry(si, ""); c != "" {
+		return []model.Actor{model.NewActor(c+" civilians", c, model.RoleCVL)}
 	}
-	return d.agreementPartner(s, t)
+	return nil
 }
 
 // targetsIn reads the target where the grammar puts it: the pattern's

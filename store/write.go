@@ -1,0 +1,190 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/eventgraph/eventgraph/merge"
+	"github.com/eventgraph/eventgraph/model"
+	sqlite3 "github.com/mattn/go-sqlite3"
+)
+
+// writeChanged writes the changed events with their reports, and retires
+// the stored events that merged into others: their old ids become aliases
+// of the event that holds their first report, and their review moves
+// there.
+func (w *eventWriter) writeChanged(ctx context.Context, tx *sql.Tx, events []model.Event, changed map[string]bool,
+	oldEvent map[string]string, oldReports map[string][]string) error {
+	newEvent := map[string]string{} // report id -> event id after
+	written := map[string]bool{}
+	members := map[string][]string{} // changed event -> its reports, for the cache
+	var fresh []freshReport
+	for _, e := range events {
+		written[e.ID] = true
+		if !changed[e.ID] {
+			continue
+		}
+		_, stored := oldReports[e.ID]
+		if err := w.writeEvent(ctx, e, stored); err != nil {
+			return fmt.Errorf("event %s: %w", e.ID, err)
+		}
+		ids := make([]string, 0, len(e.Mentions))
+		for _, r := range merge.Reports([]model.Event{e}) {
+			id := merge.ReportID(r)
+			newEvent[id] = e.ID
+			ids = append(ids, id)
+			f, err := w.writeReport(ctx, tx, id, oldEvent, e.ID, r)
+			if err != nil {
+				return fmt.Errorf("mention at %d: %w", r.Mentions[0].Start, err)
+			}
+			if f.r != nil {
+				fresh = append(fresh, f)
+			}
+		}
+		members[e.ID] = ids
+	}
+	gone := make([]string, 0)
+	for old := range oldReports {
+		if !written[old] {
+			gone = append(gone, old)
+		}
+	}
+	sort.Strings(gone)
+	for _, old := range gone {
+		ids := oldReports[old]
+		sort.Strings(ids)
+		if err := retire(ctx, tx, old, newEvent[ids[0]]); err != nil {
+			return fmt.Errorf("event %s: %w", old, err)
+		}
+	}
+	w.cache.written(members, fresh, gone)
+	return nil
+}
+
+// Writing an event: a new one is inserted, a stored one updated only in
+// the columns whose values changed. An upsert would rewrite every index
+// entry of the row each time (SQLite rewrites the entries of every
+// column an UPDATE sets, changed or not) and, with foreign keys on, check
+// the row's children as well; most events written are new, and most
+// stored events that gain a report change their article count alone.
+const (
+	upsertMergedEventSQL = `INSERT INTO events
+	(id, code, root, date_start, date_end, precision, source_id, target_id, location, articles)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (id) DO UPDATE SET code = excluded.code, root = excluded.root,
+		date_start = excluded.date_start, date_end = excluded.date_end, precision = excluded.precision,
+		source_id = excluded.source_id, target_id = excluded.target_id, location = excluded.location,
+		articles = excluded.articles`
+	insertEventSQL = `INSERT INTO events
+	(id, code, root, date_start, date_end, precision, source_id, target_id, location, articles)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	updateEventCodingSQL = `UPDATE events SET code = ?2, root = ?3, date_start = ?4, date_end = ?5, precision = ?6,
+		source_id = ?7, target_id = ?8, location = ?9
+	WHERE id = ?1 AND (code IS NOT ?2 OR date_start IS NOT ?4 OR date_end IS NOT ?5 OR precision IS NOT ?6
+		OR source_id IS NOT ?7 OR target_id IS NOT ?8 OR location IS NOT ?9)`
+	updateEventArticlesSQL = `UPDATE events SET articles = ?2 WHERE id = ?1 AND articles IS NOT ?2`
+)
+
+// writeEvent writes e; stored says that a row with its id was read in
+// this transaction. An event not read is inserted, and updated only in
+// the unexpected case that its id is stored already (the upsert).
+func (w *eventWriter) writeEvent(ctx context.Context, e model.Event, stored bool) error {
+	start, end, precision, err := encodeDate(e.Date)
+	if err != nil {
+		return err
+	}
+	var target sql.NullString
+	if e.Target != nil {
+		target = sql.NullString{String: e.Target.ID, Valid: true}
+	}
+	if stored {
+		if _, err := w.updateCoding.ExecContext(ctx, e.ID, e.Code, e.Root(), start, end, precision, e.Source.ID, target, e.Location); err != nil {
+			return err
+		}
+		_, err = w.updateArticles.ExecContext(ctx, e.ID, e.Articles())
+		return err
+	}
+	_, err = w.insertEvent.ExecContext(ctx, e.ID, e.Code, e.Root(), start, end, precision, e.Source.ID, target, e.Location, e.Articles())
+	if isUniqueViolation(err) {
+		_, err = w.event.ExecContext(ctx, e.ID, e.Code, e.Root(), start, end, precision, e.Source.ID, target, e.Location, e.Articles())
+	}
+	return err
+}
+
+// isUniqueViolation tells a primary key or UNIQUE conflict from other
+// errors (a CHECK or foreign key failure is data that cannot be stored).
+func isUniqueViolation(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.ExtendedCode == sqlite3.ErrConstraintPrimaryKey || se.ExtendedCode == sqlite3.ErrConstraintUnique)
+}
+
+const (
+	insertReportSQL = `INSERT INTO mentions (id, event_id, article_id, sentence, "start", "end",
+	"trigger", time_text, source_id, target_id, code, family, src_key, tgt_key, pair,
+	date_start, date_end, precision, location, figures)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (id) DO UPDATE SET event_id = excluded.event_id`
+	moveReportSQL = `UPDATE mentions SET event_id = ? WHERE id = ?`
+)
+
+// writeReport inserts a new report or moves a stored one to its event.
+// A new one is returned as the merge cache will hold it.
+func (w *eventWriter) writeReport(ctx context.Context, tx *sql.Tx, id string, oldEvent map[string]string, eventID string, r model.Event) (freshReport, error) {
+	if old, ok := oldEvent[id]; ok {
+		if old == eventID {
+			return freshReport{}, nil
+		}
+		_, err := w.move.ExecContext(ctx, eventID, id)
+		return freshReport{}, err
+	}
+	m := r.Mentions[0]
+	start, end, precision, err := encodeDate(r.Date)
+	if err != nil {
+		return freshReport{}, err
+	}
+	var target sql.NullString
+	if r.Target != nil {
+		target = sql.NullString{String: r.Target.ID, Valid: true}
+	}
+	figures := m.Figures
+	if figures == nil {
+		figures = []model.Figure{}
+	}
+	fj, err := json.Marshal(figures)
+	if err != nil {
+		return freshReport{}, err
+	}
+	family, tgtKey, pair := merge.Family(r.Code), merge.Country(r.Target), pairOf(r)
+	_, err = w.mention.ExecContext(ctx, id, eventID, m.ArticleID, m.Sentence, m.Start, m.End, m.Trigger, m.TimeText,
+		r.Source.ID, target, r.Code, family, merge.Country(&r.Source), tgtKey, pair,
+		start, end, precision, r.Location, string(fj))
+	if err != nil {
+		return freshReport{}, err
+	}
+	// The sentence is indexed when the transaction's articles are all
+	// written (see writeText).
+	w.texts = append(w.texts, reportText{id, m.Sentence})
+	return newFreshReport(id, eventID, r, start, end, precision, family, pair, tgtKey)
+}
+
+// retire removes an event that merged into into: its id becomes an alias,
+// aliases of it follow, and its review moves unless into has one.
+func retire(ctx context.Context, tx *sql.Tx, old, into string) error {
+	for _, q := range []string{
+		`UPDATE event_aliases SET event_id = ?2 WHERE event_id = ?1`,
+		`INSERT INTO event_aliases (alias, event_id) VALUES (?1, ?2) ON CONFLICT (alias) DO UPDATE SET event_id = ?2`,
+		`DELETE FROM event_aliases WHERE alias = ?2`,
+		`UPDATE reviews SET event_id = ?2 WHERE event_id = ?1 AND NOT EXISTS (SELECT 1 FROM reviews WHERE event_id = ?2)`,
+		`DELETE FROM reviews WHERE event_id = ?1`,
+		`DELETE FROM events WHERE id = ?1`,
+	} {
+		if _, err := tx.ExecContext(ctx, q, old, into); err != nil {
+			return err
+		}
+	}
+	return nil
+}

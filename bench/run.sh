@@ -2,7 +2,9 @@
 # Ingest throughput of eventgraph at 1k, 10k and 100k generated articles,
 # beside the practical limit (bench/bare: read and tokenize only) and the
 # npm peers chrono-node (time expressions) and compromise (entities) on the
-# same text. Prints one table. Usage: bench/run.sh [SIZES...] (default
+# same text, and eventgraph's own engines over that text on one goroutine
+# (bench/stages: the time tagger beside chrono-node, the actor finder beside
+# compromise, the whole extraction). Prints one table. Usage: bench/run.sh [SIZES...] (default
 # 1000 10000 100000). Needs Go, Node.js and npm; installs GNU time and the
 # npm peers itself.
 set -euo pipefail
@@ -20,6 +22,7 @@ fi
 cd "$root"
 go build -o "$work/eventgraph" ./cmd/eventgraph
 go build -o "$work/bare" ./bench/bare
+go build -o "$work/stages" ./bench/stages
 
 # field NAME from key=value output
 field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p"; }
@@ -50,5 +53,11 @@ for n in "${sizes[@]}"; do
     awk -v n="$n" -v s="$ps" -v b="$bytes" -v p="$peer" -v r="$(rss_mb "$work/$peer-$n.err")" -v c="$(cpu_s "$work/$peer-$n.err")" \
       'BEGIN {printf "%-8d %-16s %10.2f %8.0f %10.2f %8d %9s %8.2f %10.0f\n", n, p, s, n/s, b/s/1e6, r, "-", c, n/c}'
   done
+  for stage in timex actors extract; do
+    out=$(/usr/bin/time -v "$work/stages" "$work/bodies-$n.jsonl" "$stage" 2>"$work/stage-$stage-$n.err")
+    ps=$(echo "$out" | field seconds)
+    awk -v n="$n" -v s="$ps" -v b="$bytes" -v p="eg $stage" -v r="$(rss_mb "$work/stage-$stage-$n.err")" -v c="$(cpu_s "$work/stage-$stage-$n.err")" \
+      'BEGIN {printf "%-8d %-16s %10.2f %8.0f %10.2f %8d %9s %8.2f %10.0f\n", n, p, s, n/s, b/s/1e6, r, "-", c, n/c}'
+  done
 done
-echo "(eventgraph: end to end ingest into SQLite on $(nproc) cores; peers: single-threaded Node.js over the bodies only, timed inside the process; cpu_s: user+system CPU seconds of the whole process, load averaging $(cut -d' ' -f2 /proc/loadavg) at the end)"
+echo "(eventgraph: end to end ingest into SQLite on $(nproc) cores; peers: single-threaded Node.js over the bodies only, timed inside the process; eg timex/actors/extract: eventgraph's engines the same way (bench/stages), one goroutine; cpu_s: user+system CPU seconds of the whole process, load averaging $(cut -d' ' -f2 /proc/loadavg) at the end)"

@@ -75,11 +75,11 @@ func checkPage(t *testing.T, ctx context.Context, probs *browsertest.Problems, p
 	if strings.HasPrefix(filepath.Base(path), "event-") {
 		want = "=== 0"
 	}
-	if _, err := chromedp.Run(wait, chromedp.Poll[bool](
-		`document.readyState === 'complete' && document.querySelectorAll('.chart').length `+want+` && document.querySelectorAll('.chart:not([data-drawn])').length === 0`)); err != nil {
+	if _, err := chromedp.Run(wait, browsertest.Retried(chromedp.Poll[bool](
+		`document.readyState === 'complete' && document.querySelectorAll('.chart').length `+want+` && document.querySelectorAll('.chart:not([data-drawn])').length === 0`))); err != nil {
 		t.Fatalf("%s: charts not drawn: %v (problems: %v)", filepath.Base(path), err, probs.Take())
 	}
-	checks, err := chromedp.Run(ctx, chromedp.Evaluate[[]chartCheck](chartsJS))
+	checks, err := chromedp.Run(ctx, browsertest.Retried(chromedp.Evaluate[[]chartCheck](chartsJS)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func checkPage(t *testing.T, ctx context.Context, probs *browsertest.Problems, p
 			t.Errorf("%s: chart #%s looks blank: %+v", filepath.Base(path), c.ID, c)
 		}
 	}
-	tips, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](tooltipJS))
+	tips, err := chromedp.Run(ctx, browsertest.Retried(chromedp.Evaluate[[]string](tooltipJS)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func checkPage(t *testing.T, ctx context.Context, probs *browsertest.Problems, p
 			t.Errorf("%s: bad tooltip %q", filepath.Base(path), tip)
 		}
 	}
-	if pwned, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!window.__pwned`)); pwned {
+	if pwned, _ := chromedp.Run(ctx, browsertest.Retried(chromedp.Evaluate[bool](`!!window.__pwned`))); pwned {
 		t.Errorf("%s: injected script ran (window.__pwned set)", filepath.Base(path))
 	}
 	for _, p := range probs.Take() {
@@ -135,14 +135,14 @@ func TestBrowserNodeClick(t *testing.T) {
 	ctx, probs := MustBrowser(t)
 	dir := MustWrite(t, MustFixture(t))
 	checkPage(t, ctx, probs, filepath.Join(dir, "network.html"))
-	pos, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => {
+	pos, err := chromedp.Run(ctx, browsertest.Retried(chromedp.Evaluate[[]float64](`(() => {
 		const c = window.eventgraphCharts[0], n = c.eventgraphView.nodes[0];
 		const p = c.convertToPixel({seriesIndex: 0}, [n.x, n.y]), r = c.getDom().getBoundingClientRect();
-		return [p[0] + r.left, p[1] + r.top]; })()`))
+		return [p[0] + r.left, p[1] + r.top]; })()`)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	name, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`window.eventgraphCharts[0].eventgraphView.nodes[0].name`))
+	name, _ := chromedp.Run(ctx, browsertest.Retried(chromedp.Evaluate[string](`window.eventgraphCharts[0].eventgraphView.nodes[0].name`)))
 	wait, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()
 	if err := chromedp.Do(wait, chromedp.MouseClickXY(pos[0], pos[1]), chromedp.WaitVisible(".subject-name")); err != nil {

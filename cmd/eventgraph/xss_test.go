@@ -190,13 +190,13 @@ func checkNoXSS(t *testing.T, ctx context.Context, probs *browsertest.Problems, 
 	if err := chromedp.Do(wait, chromedp.Navigate(pageURL)); err != nil {
 		t.Fatalf("open %s: %v", pageURL, err)
 	}
-	if _, err := chromedp.Run(wait, chromedp.Poll[bool](`document.readyState === 'complete'`)); err != nil {
+	if _, err := chromedp.Run(wait, browsertest.Retried(chromedp.Poll[bool](`document.readyState === 'complete'`))); err != nil {
 		t.Fatalf("%s: not loaded: %v", pageURL, err)
 	}
 	// Handlers such as onerror, onload, autofocus and SVG animation fire
 	// just after the load; give them the time to.
 	time.Sleep(300 * time.Millisecond)
-	got, err := chromedp.Run(wait, chromedp.Evaluate[inspection](inspectJS))
+	got, err := chromedp.Run(wait, browsertest.Retried(chromedp.Evaluate[inspection](inspectJS)))
 	if err != nil {
 		t.Fatalf("%s: %v", pageURL, err)
 	}

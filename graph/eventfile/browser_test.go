@@ -75,7 +75,7 @@ func TestTimelineJSInChromium(t *testing.T) {
 			}
 			wait, cancel := context.WithTimeout(ctx, 60*time.Second)
 			defer cancel()
-			if _, err := chromedp.Run(wait, chromedp.Poll[bool](`window.tlLoaded === true`)); err != nil {
+			if _, err := chromedp.Run(wait, browsertest.Retried(chromedp.Poll[bool](`window.tlLoaded === true`))); err != nil {
 				t.Fatalf("TimelineJS did not load the timeline: %v (problems: %v)", err, probs.Take())
 			}
 			type pageState struct {
@@ -84,13 +84,13 @@ func TestTimelineJSInChromium(t *testing.T) {
 				Errors          []string
 				Pwned           bool
 			}
-			st, err := chromedp.Run(ctx, chromedp.Evaluate[pageState](`({
+			st, err := chromedp.Run(ctx, browsertest.Retried(chromedp.Evaluate[pageState](`({
 				Slides: document.querySelectorAll('.tl-slide').length,
 				Markers: document.querySelectorAll('.tl-timemarker').length,
 				Text: Array.from(document.querySelectorAll('.tl-slide .tl-text')).map(e => e.textContent).join('\n'),
 				Errors: window.tlErrors,
 				Pwned: !!window.__pwned,
-			})`))
+			})`)))
 			if err != nil {
 				t.Fatal(err)
 			}

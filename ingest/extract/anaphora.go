@@ -23,7 +23,7 @@ func (d *doc) placeAimed(s *sent, from, hi int) []model.Actor {
 		default:
 			continue
 		}
-		if w[i+1] == "the" && placeAnaphors[w[i+2]] && !s.hasActorAt(i+3) && !(i+3 < len(w) && w[i+3] == "of") {
+		if w[i+1] == "the" && placeAnaphors.has(w[i+2]) && !s.hasActorAt(i+3) && !(i+3 < len(w) && w[i+3] == "of") {
 			if a, ok := d.placeRef(s, i+2, ""); ok {
 				return []model.Actor{a}
 			}
@@ -82,7 +82,7 @@ var homeAnaphors = set("capital", "country")
 // own country, the one whose places and seats it names most.
 func (d *doc) placeRef(s *sent, i int, but string) (model.Actor, bool) {
 	si := slices.Index(d.sents, s)
-	home := i < len(s.words) && homeAnaphors[s.words[i]]
+	home := i < len(s.words) && homeAnaphors.has(s.words[i])
 	for pass := 0; pass < 2 && !home; pass++ {
 		for j := si; j >= 0 && j >= si-2; j-- {
 			x := d.sents[j]

@@ -41,19 +41,23 @@ func TestBaseFormReadsTheFirstField(t *testing.T) {
 // chainWords must hold every word of the five sets auxChain asked
 // before, with the bit of each set it is in, and no other word.
 func TestChainWordsMatchTheSets(t *testing.T) {
-	sets := map[uint8]map[string]bool{
+	sets := map[uint8]wordSet{
 		chainModal: modals, chainNeg: negators, chainAux: auxes, chainMid: midAdverbs, chainStay: stayVerbs,
 	}
-	for w, c := range chainWords {
+	for i, w := range chainWords.keys {
+		if w == "" {
+			continue
+		}
+		c := chainWords.vals[i]
 		for bit, set := range sets {
-			if (c&bit != 0) != set[w] {
-				t.Errorf("chainWords[%q] = %05b, bit %05b, in set %v", w, c, bit, set[w])
+			if (c&bit != 0) != set.has(w) {
+				t.Errorf("chainWords[%q] = %05b, bit %05b, in set %v", w, c, bit, set.has(w))
 			}
 		}
 	}
 	for _, set := range sets {
-		for w := range set {
-			if chainWords[w] == 0 {
+		for _, w := range set.words {
+			if chainWords.at(w) == 0 {
 				t.Errorf("%q is missing from chainWords", w)
 			}
 		}

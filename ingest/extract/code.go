@@ -125,7 +125,7 @@ func (d *doc) codeSentence(si int) []coded {
 		}
 		lo := clauseStart(w, t.Head)
 		hi := clauseEnd(w, t.End)
-		stance := stanceRoots[e.Root()]
+		stance := stanceRoots.has(e.Root())
 		if e.Adj {
 			// "strikes by militants are unacceptable, Peskov said", "he
 			// said Turkey bore responsibility": the speaker judges, or
@@ -260,7 +260,7 @@ func (d *doc) codeSentence(si int) []coded {
 			case mk == modalFuture && (len(subj) == 0 || sameCountry(subj, sp)):
 				if code := intentCode(e.Code, neg); code != "" {
 					src, tg := sp, d.targets(s, t, hi)
-					if len(tg) == 0 && len(src) >= 2 && (e.Sym || jointRoots[e.Root()]) {
+					if len(tg) == 0 && len(src) >= 2 && (e.Sym || jointRoots.has(e.Root())) {
 						// "Russia and Turkey said they would set up a
 						// corridor": a joint plan, each to the other.
 						src, tg = src[:1], src[1:]
@@ -367,13 +367,13 @@ func (d *doc) codeSentence(si int) []coded {
 			emitCode(t, "062", srcs, tgts)
 			continue
 		}
-		if e.Sym || jointRoots[e.Root()] && len(tgts) == 0 {
+		if e.Sym || jointRoots.has(e.Root()) && len(tgts) == 0 {
 			srcs, tgts = symmetric(d, s, t, hi, srcs, tgts)
 		}
 		if len(tgts) == 0 && len(srcs) > 0 && e.Root() >= "18" {
 			tgts = d.victims(s, t.End, hi)
 		}
-		if len(tgts) == 0 && len(srcs) > 0 && (partnerRoots[e.Root()] || partnerCodes[e.Code]) && !e.NoSub && !strings.HasPrefix(e.Code, "172") {
+		if len(tgts) == 0 && len(srcs) > 0 && (partnerRoots.has(e.Root()) || partnerCodes.has(e.Code)) && !e.NoSub && !strings.HasPrefix(e.Code, "172") {
 			tgts = d.partner(si, srcs[0])
 			if len(lastTgts) == 0 {
 				// "Baku apologized, ..., and offered to pay
@@ -587,7 +587,7 @@ func objectOfVerb(out []coded, c coded) bool {
 // "which is fighting in Yemen", a state and no event of its own.
 func (s *sent) reducedRelative(t coding.Trigger) bool {
 	w := s.words
-	if t.Entry.Noun || t.Head != t.Start || !strings.HasSuffix(w[t.Head], "ing") || t.End >= len(w) || !prepositions[w[t.End]] {
+	if t.Entry.Noun || t.Head != t.Start || !strings.HasSuffix(w[t.Head], "ing") || t.End >= len(w) || !prepositions.has(w[t.End]) {
 		return false
 	}
 	after := false

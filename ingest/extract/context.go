@@ -78,7 +78,7 @@ func (d *doc) contextPassive(s *sent, si int, out []coded, t coding.Trigger, lo 
 		}
 		return []model.Actor{e.src}, subj
 	case r == "05":
-		if !subjectNoun(s.words, lo, t.Head, agreementNouns) {
+		if !subjectNoun(s.words, lo, t.Head, &agreementNouns) {
 			return nil, nil
 		}
 		e, ok := d.recentEvent(si, out, "05", "05")
@@ -92,9 +92,9 @@ func (d *doc) contextPassive(s *sent, si int, out []coded, t coding.Trigger, lo 
 
 // subjectNoun reports one of nouns among the few words before head in its
 // clause: "The deal was signed".
-func subjectNoun(w []string, lo, head int, nouns map[string]bool) bool {
+func subjectNoun(w []string, lo, head int, nouns *wordSet) bool {
 	for i := head - 1; i >= lo && head-i <= 6; i-- {
-		if nouns[w[i]] {
+		if nouns.has(w[i]) {
 			return true
 		}
 	}
@@ -110,7 +110,7 @@ func displacement(e *coding.Entry) bool {
 		return false
 	}
 	first, _, _ := strings.Cut(e.Pattern, " ")
-	return displacementLemmas[first]
+	return displacementLemmas.has(first)
 }
 
 // displaced gives the parties of a displacement whose cause is no actor
@@ -126,7 +126,7 @@ func (d *doc) displaced(s *sent, si int) ([]model.Actor, []model.Actor) {
 		if m.Actor.Country == "" || m.Actor.Country == model.CountryIGO {
 			continue
 		}
-		if m.Actor.Role == model.RoleCVL || m.Kind == actor.KindPlace || m.Kind == actor.KindState && m.ts > 0 && notSubjectBefore[s.words[m.ts-1]] {
+		if m.Actor.Role == model.RoleCVL || m.Kind == actor.KindPlace || m.Kind == actor.KindState && m.ts > 0 && notSubjectBefore.has(s.words[m.ts-1]) {
 			country = m.Actor.Country
 			break
 		}
@@ -203,7 +203,7 @@ var casualtyLemmas = set("kill", "wound", "injure", "die", "hit", "hurt")
 // than 600 people have been killed").
 func countedVictims(w []string, lo int, t coding.Trigger) bool {
 	first, _, _ := strings.Cut(t.Entry.Pattern, " ")
-	if !casualtyLemmas[strings.TrimPrefix(first, "=")] {
+	if !casualtyLemmas.has(strings.TrimPrefix(first, "=")) {
 		return false
 	}
 	for i := lo; i < t.Head; i++ {
@@ -223,7 +223,7 @@ var casualtyWords = set("killed", "killing", "wounded", "wounding", "injured", "
 // casualty word in [from, hi): the side they belong to is the target.
 func (d *doc) victims(s *sent, from, hi int) []model.Actor {
 	for i := from; i < hi && i < from+12; i++ {
-		if casualtyWords[s.words[i]] {
+		if casualtyWords.has(s.words[i]) {
 			return d.agents(s, i+1, min(hi, i+7))
 		}
 	}

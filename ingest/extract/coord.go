@@ -50,7 +50,7 @@ func (s *sent) coordPredicate(t coding.Trigger) bool {
 // pastForm reports a verb form of the simple past: regular "-ed" or one of
 // the irregular pasts news reports use for acts.
 func pastForm(v string) bool {
-	return strings.HasSuffix(v, "ed") && len(v) > 4 || irregularPast[v]
+	return strings.HasSuffix(v, "ed") && len(v) > 4 || irregularPast.has(v)
 }
 
 var irregularPast = set("said", "told", "met", "sent", "struck", "held", "began", "took", "gave",
@@ -95,7 +95,7 @@ func (d *doc) leadSubject(s *sent, end int) []model.Actor {
 func closesRelative(w []string, i int) bool {
 	for q := i - 1; q >= 0; q-- {
 		if w[q] == "," {
-			return q+1 < len(w) && relatives[w[q+1]]
+			return q+1 < len(w) && relatives.has(w[q+1])
 		}
 	}
 	return false

@@ -176,10 +176,10 @@ func nounTime(w []string, ts, te int) (int, int, bool) {
 	if te < len(w) && w[te] == "'s" {
 		return te, te + 4, true // "Saturday's pre-dawn drone attack"
 	}
-	if ts > 0 && (w[ts-1] == "the" || w[ts-1] == "a" || w[ts-1] == "an") && te < len(w) && !closedAfterTime[w[te]] {
+	if ts > 0 && (w[ts-1] == "the" || w[ts-1] == "a" || w[ts-1] == "an") && te < len(w) && !closedAfterTime.has(w[te]) {
 		return te, te + 3, true
 	}
-	if ts > 1 && w[ts-1] == "of" && !timeNouns[w[ts-2]] {
+	if ts > 1 && w[ts-1] == "of" && !timeNouns.has(w[ts-2]) {
 		return max(0, ts-4), ts - 2, true
 	}
 	return 0, 0, false

@@ -31,13 +31,13 @@ func (s *sent) otherClause(t coding.Trigger, i int) bool {
 	w := s.words
 	for k := t.End; k < i; k++ {
 		switch {
-		case relatives[w[k]]:
+		case relatives.has(w[k]):
 			return true
 		case (w[k] == "and" || w[k] == "but") && k+1 < i && s.finiteAt(k+1):
 			return true
-		case subordinators[w[k]] && !asPhrase(w, k) && s.clauseVerb(k+1, i):
+		case subordinators.has(w[k]) && !asPhrase(w, k) && s.clauseVerb(k+1, i):
 			return true
-		case k > t.End && s.eventNounEnd(k-1, t) && k+1 < i && (pastForm(w[k]) || participles[w[k]]):
+		case k > t.End && s.eventNounEnd(k-1, t) && k+1 < i && (pastForm(w[k]) || participles.has(w[k])):
 			return true
 		case (t.Entry.Noun || nounUse(w, t)) && s.pastVerbAt(k, t):
 			// "responsibility under the agreement Moscow and Ankara
@@ -105,7 +105,7 @@ func (s *sent) clauseVerb(from, to int) bool {
 		if w == "," {
 			return false
 		}
-		if (pastForm(w) || auxes[w] && w != "having" && w != "being") && !determiners[w] && !determiners[s.words[k-1]] {
+		if (pastForm(w) || auxes.has(w) && w != "having" && w != "being") && !determiners.has(w) && !determiners.has(s.words[k-1]) {
 			return true
 		}
 	}
@@ -194,7 +194,7 @@ func (d *doc) subordinateDate(si int, t coding.Trigger, k int, pub model.Date) (
 		// "The agreement came a day after ...": the time of the event
 		// the subject names.
 		for _, u := range s.trigs {
-			if u.Head < k && u.Start > 0 && (u.Entry.Noun || nounUse(s.words, u)) && referring[s.words[u.Start-1]] {
+			if u.Head < k && u.Start > 0 && (u.Entry.Noun || nounUse(s.words, u)) && referring.has(s.words[u.Start-1]) {
 				if e, ok := d.datedBefore(si, referWindow, u.Entry.Root(), pub); ok {
 					main, mainText, found = e.date, e.timeText, true
 				}

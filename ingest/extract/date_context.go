@@ -55,10 +55,10 @@ func (d *doc) referent(s *sent, si int, t coding.Trigger, pub model.Date) (coded
 			// name the deal, the saying is of today.
 			break
 		}
-		if u.Entry.Say || !(u.Entry.Noun || nounUse(s.words, u)) || u.Head == 0 || !referring[s.words[u.Start-1]] {
+		if u.Entry.Say || !(u.Entry.Noun || nounUse(s.words, u)) || u.Head == 0 || !referring.has(s.words[u.Start-1]) {
 			continue
 		}
-		if u.Head != t.Head && (u.Start < 2 || !temporalPreps[s.words[u.Start-2]]) {
+		if u.Head != t.Head && (u.Start < 2 || !temporalPreps.has(s.words[u.Start-2])) {
 			continue
 		}
 		if e, ok := d.datedBefore(si, referWindow, u.Entry.Root(), pub); ok {
@@ -124,7 +124,7 @@ func sinceThen(w []string, lo, hi int) bool {
 			continue
 		}
 		if k+1 < len(w) && (w[k+1] == "then" || w[k+1] == "." || w[k+1] == ",") ||
-			k > 0 && (auxes[w[k-1]] || w[k-1] == "ever") {
+			k > 0 && (auxes.has(w[k-1]) || w[k-1] == "ever") {
 			return true
 		}
 	}
@@ -225,7 +225,7 @@ func (s *sent) toldInPast(t coding.Trigger) bool {
 	if start, modal, _ := auxChain(s.words, t.Head); modal == "" && pastForm(s.words[t.Head]) {
 		simple := true // no auxiliary: "reportedly told", not "has told"
 		for i := start; i < t.Head; i++ {
-			simple = simple && !auxes[s.words[i]]
+			simple = simple && !auxes.has(s.words[i])
 		}
 		if simple {
 			return true
@@ -369,9 +369,9 @@ func (d *doc) besideSpeaker(si, head int, pub model.Date) (coded, bool) {
 	for k := 0; k+1 < head && !near; k++ {
 		switch w[k] {
 		case "beside", "alongside":
-			near = objectPronouns[w[k+1]]
+			near = objectPronouns.has(w[k+1])
 		case "next":
-			near = k+2 < head && w[k+1] == "to" && objectPronouns[w[k+2]]
+			near = k+2 < head && w[k+1] == "to" && objectPronouns.has(w[k+2])
 		}
 	}
 	if !near {

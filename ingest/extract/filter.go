@@ -45,19 +45,11 @@ var (
 // adverbLike reports a word in -ly that is an adverb, not a name or a
 // noun ("Italy", "July", "rally").
 func adverbLike(w string) bool {
-	return strings.HasSuffix(w, "ly") && !lyNouns[w]
+	return strings.HasSuffix(w, "ly") && !lyNouns.has(w)
 }
 
 var lyNouns = set("italy", "sicily", "july", "family", "assembly", "ally", "rally", "supply",
 	"reply", "anomaly", "monopoly", "bully", "tally", "holy", "kelly")
-
-func set(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
-}
 
 // auxChain returns the index of the first token of the verb group ending
 // just before head (auxiliaries, modals, negators, mid adverbs), the modal
@@ -66,7 +58,7 @@ func auxChain(words []string, head int) (start int, modal string, neg bool) {
 	start = head
 	for i := head - 1; i >= 0 && head-i <= 5; i-- {
 		w := words[i]
-		c := chainWords[w] // one lookup for the five sets
+		c := chainWords.at(w) // one lookup for the five sets
 		switch {
 		case c&chainModal != 0:
 			modal = w
@@ -86,13 +78,13 @@ func auxChain(words []string, head int) (start int, modal string, neg bool) {
 
 // chainWords tells, for auxChain, which of the sets of verb-group words
 // a word is in, as bits: the chain asks of every word before a verb.
-var chainWords = func() map[string]uint8 {
-	m := map[string]uint8{}
-	for bit, set := range map[uint8]map[string]bool{
+var chainWords = func() *wordTable[uint8] {
+	m := new(wordTable[uint8])
+	for bit, set := range map[uint8]wordSet{
 		chainModal: modals, chainNeg: negators, chainAux: auxes, chainMid: midAdverbs, chainStay: stayVerbs,
 	} {
-		for w := range set {
-			m[w] |= bit
+		for _, w := range set.words {
+			m.put(w, m.at(w)|bit)
 		}
 	}
 	return m
@@ -111,13 +103,13 @@ const (
 // fired by militants").
 func passive(words []string, head, end int) bool {
 	w := words[head]
-	if stanceAdjectives[w] && !(end < len(words) && words[end] == "by" || head+1 < len(words) && words[head+1] == "by") {
+	if stanceAdjectives.has(w) && !(end < len(words) && words[end] == "by" || head+1 < len(words) && words[head+1] == "by") {
 		// "Israel is opposed to", "Iraq is prepared to": a stance of the
 		// subject, not an act done to it.
 		return false
 	}
 	if !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "wn") ||
-		participles[w]) {
+		participles.has(w)) {
 		return false
 	}
 	for i := head - 1; i >= 0 && head-i <= 4; i-- {
@@ -125,7 +117,7 @@ func passive(words []string, head, end int) bool {
 		case v == "was" || v == "were" || v == "been" || v == "being" || v == "be" || v == "is" ||
 			v == "are" || v == "get" || v == "got":
 			return true
-		case midAdverbs[v] || adverbLike(v) || negators[v]:
+		case midAdverbs.has(v) || adverbLike(v) || negators.has(v):
 			continue
 		}
 		break
@@ -155,7 +147,7 @@ func carrierVerb(words []string, head int, root string) (int, bool) {
 		return 0, false
 	}
 	k := head - 2
-	if strings.HasSuffix(words[head], "ing") && turnVerbs[words[k]] {
+	if strings.HasSuffix(words[head], "ing") && turnVerbs.has(words[k]) {
 		// "resorted to throwing stones", "returned to shelling": "to"
 		// is a preposition and the act is done.
 		return k, true
@@ -166,10 +158,10 @@ func carrierVerb(words []string, head int, root string) (int, bool) {
 		// speaks or acts for the subject.
 		return k, true
 	}
-	if supportNouns[words[k]] {
+	if supportNouns.has(words[k]) {
 		// "has taken several steps to ease": the taking carries.
 		for j := k - 1; j >= 0 && k-j <= 3; j-- {
-			if takeForms[words[j]] {
+			if takeForms.has(words[j]) {
 				return j, true
 			}
 		}
@@ -179,10 +171,10 @@ func carrierVerb(words []string, head int, root string) (int, bool) {
 	// manner phrase may stand between the carrier and "to".
 	for j := k; j >= 0 && k-j <= 3; j-- {
 		w := words[j]
-		if phaseVerbs[w] || attemptVerbs[w] && root >= "17" {
+		if phaseVerbs.has(w) || attemptVerbs.has(w) && root >= "17" {
 			return j, true
 		}
-		if !(adverbLike(w) || midAdverbs[w] || w == "on" || w == "in" || w == "principle" || weekdays[w]) {
+		if !(adverbLike(w) || midAdverbs.has(w) || w == "on" || w == "in" || w == "principle" || weekdays.has(w)) {
 			break
 		}
 	}
@@ -192,11 +184,11 @@ func carrierVerb(words []string, head int, root string) (int, bool) {
 // passiveTake reports "steps/measures are being taken" with the taking at
 // k.
 func passiveTake(words []string, k int) bool {
-	if !takeForms[words[k]] || k < 2 || words[k-1] != "being" && words[k-1] != "been" {
+	if !takeForms.has(words[k]) || k < 2 || words[k-1] != "being" && words[k-1] != "been" {
 		return false
 	}
 	for j := k - 2; j >= 0 && k-j <= 4; j-- {
-		if supportNouns[words[j]] {
+		if supportNouns.has(words[j]) {
 			return true
 		}
 	}
@@ -236,7 +228,7 @@ func infinitive(words []string, head int) bool {
 		if w == "to" {
 			return true
 		}
-		if !(midAdverbs[w] || adverbLike(w) || negators[w]) {
+		if !(midAdverbs.has(w) || adverbLike(w) || negators.has(w)) {
 			return false
 		}
 	}
@@ -250,10 +242,10 @@ func gerundObject(words []string, head int) bool {
 		return false
 	}
 	p := head - 1
-	for p > 0 && (midAdverbs[words[p]] || adverbLike(words[p])) {
+	for p > 0 && (midAdverbs.has(words[p]) || adverbLike(words[p])) {
 		p--
 	}
-	return prepositions[words[p]] && !gerundTimePreps[words[p]]
+	return prepositions.has(words[p]) && !gerundTimePreps.has(words[p])
 }
 
 // gerundTimePreps before a verb in -ing open an adjunct whose act is the
@@ -263,7 +255,7 @@ var gerundTimePreps = set("after", "before", "since", "upon", "while", "when", "
 
 // temporalGerund reports a verb in -ing after a temporal preposition.
 func temporalGerund(words []string, head int) bool {
-	return head > 0 && strings.HasSuffix(words[head], "ing") && gerundTimePreps[words[head-1]]
+	return head > 0 && strings.HasSuffix(words[head], "ing") && gerundTimePreps.has(words[head-1])
 }
 
 // participlePredicate reports a verb of judgment in -ing set off by a
@@ -285,7 +277,7 @@ func participlePredicate(words []string, t coding.Trigger) bool {
 
 // nounUse reports a verb pattern used as a noun: "the attack", "a deal".
 func nounUse(words []string, t coding.Trigger) bool {
-	if t.End == t.Head+1 && t.End < len(words) && (gerundSubjectVerbs[words[t.End]] || onsetVerbs[words[t.End]]) &&
+	if t.End == t.Head+1 && t.End < len(words) && (gerundSubjectVerbs.has(words[t.End]) || onsetVerbs.has(words[t.End])) &&
 		(strings.HasSuffix(words[t.Head], "ing") || strings.HasSuffix(words[t.Head], "s")) {
 		// "and fighting has since intensified", "since strikes began":
 		// a gerund or plural right before a finite verb is its subject,
@@ -296,15 +288,15 @@ func nounUse(words []string, t coding.Trigger) bool {
 		return false
 	}
 	p := words[t.Head-1]
-	if adverbDeterminers[p] && pastForm(words[t.Head]) && !(t.Head >= 2 && determiners[words[t.Head-2]]) {
+	if adverbDeterminers.has(p) && pastForm(words[t.Head]) && !(t.Head >= 2 && determiners.has(words[t.Head-2])) {
 		// "France first intervened in Mali": an adverb before a verb in
 		// the past ("the first shot" stays a noun).
 		return false
 	}
-	if determiners[p] || strings.HasSuffix(p, "-day") || isNumber(p) {
+	if determiners.has(p) || strings.HasSuffix(p, "-day") || isNumber(p) {
 		return true
 	}
-	if t.Head >= 2 && strings.Contains(p, "-") && articles[words[t.Head-2]] {
+	if t.Head >= 2 && strings.Contains(p, "-") && articles.has(words[t.Head-2]) {
 		// "a Britain-based monitor", "the Saudi-led offensive": a
 		// compound adjective between an article and the word.
 		return true
@@ -316,14 +308,14 @@ func nounUse(words []string, t coding.Trigger) bool {
 	if t.End != t.Head+1 || !strings.HasSuffix(v, "s") || strings.HasSuffix(v, "ss") {
 		return false
 	}
-	if prepositions[p] {
+	if prepositions.has(p) {
 		return true
 	}
 	if t.Head < 2 || !adjectiveLike(p) {
 		return false
 	}
 	q := words[t.Head-2]
-	return prepositions[q] || determiners[q] || q == "and" || q == "or"
+	return prepositions.has(q) || determiners.has(q) || q == "and" || q == "or"
 }
 
 // forceInPlace reports, for a pattern of force ending in "in" ("intervene
@@ -383,7 +375,7 @@ var onsetVerbs = set("began", "begun", "begin", "begins", "started", "start", "s
 // adjectiveLike reports a word with the form of an adjective ("military",
 // "heavy", "early-morning").
 func adjectiveLike(w string) bool {
-	if strings.Contains(w, "-") || plainAdjectives[w] {
+	if strings.Contains(w, "-") || plainAdjectives.has(w) {
 		return true
 	}
 	for _, suf := range []string{"al", "ic", "ive", "ous", "ful", "ern", "ary", "ian", "ese", "ish", "ent", "ant"} {

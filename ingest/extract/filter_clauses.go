@@ -29,7 +29,7 @@ func clauseStart(words []string, i int) int {
 		case ";", ":", "—", "–":
 			return j + 1
 		case ",":
-			if j+1 < len(words) && boundaryWords[words[j+1]] && words[j+1] != "which" && words[j+1] != "who" {
+			if j+1 < len(words) && boundaryWords.has(words[j+1]) && words[j+1] != "which" && words[j+1] != "who" {
 				return j + 1
 			}
 		}
@@ -44,10 +44,10 @@ func clauseEnd(words []string, i int) int {
 		case ";", ":", "—", "–":
 			return j
 		case ",":
-			if j+1 < len(words) && boundaryWords[words[j+1]] {
+			if j+1 < len(words) && boundaryWords.has(words[j+1]) {
 				return j
 			}
-			if j+2 < len(words) && (prepositions[words[j+1]] || words[j+1] == "under") && relatives[words[j+2]] {
+			if j+2 < len(words) && (prepositions.has(words[j+1]) || words[j+1] == "under") && relatives.has(words[j+2]) {
 				// ", under which Turkey and Russia had agreed": a
 				// relative clause with a subject of its own.
 				return j
@@ -133,19 +133,19 @@ func fixedPhrase(words []string, t coding.Trigger) bool {
 	case words[h] == "advance" && h > 0 && words[h-1] == "in":
 		// "made its position known well in advance": a time adverb.
 		return true
-	case seekForms[words[h]] && shelterWords[next]:
+	case seekForms.has(words[h]) && shelterWords.has(next):
 		// "civilians seeking shelter": flight, not an appeal to anyone
 		// ("sought refuge in Germany" is a plea for asylum and stays).
 		return true
-	case pressForms[words[h]] && (determiners[next] || next == "ahead" || next == "on") && t.Entry.Root() == "02":
+	case pressForms.has(words[h]) && (determiners.has(next) || next == "ahead" || next == "on") && t.Entry.Root() == "02":
 		// "the army pressed its campaign", "pressed ahead with": the
 		// campaign goes on, nobody is appealed to.
 		return true
-	case leaveForms[words[h]] && headcount(words, h+1) && t.Entry.Root() == "16":
+	case leaveForms.has(words[h]) && headcount(words, h+1) && t.Entry.Root() == "16":
 		// "a war that has left thousands dead", "left hundreds of
 		// thousands facing famine": a toll, no withdrawal.
 		return true
-	case hostForms[words[h]] && (headcount(words, h+1) || countBefore(words, h)) && t.Entry.Root() == "04":
+	case hostForms.has(words[h]) && (headcount(words, h+1) || countBefore(words, h)) && t.Entry.Root() == "04":
 		// "Turkey hosts 3.6 million Syrians", "the 3.5 million Syrians
 		// it already hosts": housing refugees, no meeting.
 		return true

@@ -26,16 +26,16 @@ var (
 // headcount reports a number of people at i ("3.6 million Syrians",
 // "thousands of refugees"), after words that only approximate it.
 func headcount(words []string, i int) bool {
-	for ; i < len(words) && approximators[words[i]]; i++ {
+	for ; i < len(words) && approximators.has(words[i]); i++ {
 	}
-	return i < len(words) && (isNumber(words[i]) || countWords[words[i]])
+	return i < len(words) && (isNumber(words[i]) || countWords.has(words[i]))
 }
 
 // countBefore reports a number of people just before a relative clause
 // ending at h ("3.5 million Syrians it already hosts").
 func countBefore(words []string, h int) bool {
 	for i := h - 1; i >= 0 && h-i <= 5; i-- {
-		if isNumber(words[i]) || countWords[words[i]] {
+		if isNumber(words[i]) || countWords.has(words[i]) {
 			return true
 		}
 	}
@@ -85,10 +85,10 @@ func resultParticiple(words []string, t coding.Trigger, out []coded) bool {
 // "struck drones"), so it is never a modifier.
 func modifierUse(words []string, t coding.Trigger) bool {
 	w := words[t.Head]
-	if strings.HasSuffix(w, "ed") || participles[w] {
+	if strings.HasSuffix(w, "ed") || participles.has(w) {
 		return false
 	}
-	return t.End == t.Head+1 && t.End < len(words) && modifierHeads[words[t.End]]
+	return t.End == t.Head+1 && t.End < len(words) && modifierHeads.has(words[t.End])
 }
 
 // compoundNoun reports a one-word trigger in -s that is the head of a
@@ -102,10 +102,10 @@ func compoundNoun(words []string, t coding.Trigger) bool {
 	if t.End != h+1 || h == 0 || !strings.HasSuffix(v, "s") || strings.HasSuffix(v, "ss") || v == "says" {
 		return false
 	}
-	if !nounModifiers[words[h-1]] {
+	if !nounModifiers.has(words[h-1]) {
 		return false
 	}
-	return h+1 == len(words) || phraseEnds[words[h+1]]
+	return h+1 == len(words) || phraseEnds.has(words[h+1])
 }
 
 var (
@@ -132,9 +132,9 @@ func listInfinitive(words []string, t coding.Trigger) bool {
 	}
 	for i := h - 2; i > 0 && h-i <= 40; i-- {
 		switch w := words[i]; {
-		case w == "." || w == ";" || w == ":" || relatives[w] || w == "that":
+		case w == "." || w == ";" || w == ":" || relatives.has(w) || w == "that":
 			return false
-		case w == "to" && !determiners[words[i+1]] && !isNumber(words[i+1]) && !numberWords[words[i+1]]:
+		case w == "to" && !determiners.has(words[i+1]) && !isNumber(words[i+1]) && !numberWords.has(words[i+1]):
 			// The list opens with "to" and a verb; what lies between
 			// are its items.
 			return true
@@ -168,9 +168,9 @@ func modalList(words []string, t coding.Trigger) bool {
 	}
 	for i := h - 2; i >= 0 && h-i <= 20; i-- {
 		switch w := words[i]; {
-		case w == "." || w == ";" || w == ":" || w == "but" || w == "while" || w == "that" || relatives[w]:
+		case w == "." || w == ";" || w == ":" || w == "but" || w == "while" || w == "that" || relatives.has(w):
 			return false
-		case modals[w]:
+		case modals.has(w):
 			return true
 		}
 	}
@@ -198,7 +198,7 @@ func endedAct(words []string, t coding.Trigger) bool {
 	}
 	for i := t.Start - 1; i >= 0 && t.Start-i <= 7; i-- {
 		switch w := words[i]; {
-		case endWords[w]:
+		case endWords.has(w):
 			return true
 		case w == "," || w == "." || w == ";" || w == "and" || w == "but" || w == "after" || w == "before":
 			return false
@@ -218,11 +218,11 @@ func attributive(words []string, t coding.Trigger) bool {
 		return false
 	}
 	n := words[t.End]
-	if n == "" || !unicode.IsLetter(rune(n[0])) || prepositions[n] || boundaryWords[n] || n == "to" || n == "that" ||
+	if n == "" || !unicode.IsLetter(rune(n[0])) || prepositions.has(n) || boundaryWords.has(n) || n == "to" || n == "that" ||
 		n == "or" || n == "but" || n == "and" {
 		return false
 	}
-	if t.Head > 0 && (auxes[words[t.Head-1]] || words[t.Head-1] == "as" || words[t.Head-1] == "be") {
+	if t.Head > 0 && (auxes.has(words[t.Head-1]) || words[t.Head-1] == "as" || words[t.Head-1] == "be") {
 		// "was illegal", "described as illegal": predicative.
 		return false
 	}
@@ -233,7 +233,7 @@ func attributive(words []string, t coding.Trigger) bool {
 // "what X called": it names a thing the sentence is about, and states
 // nothing of its own.
 func namingFrame(words []string, t coding.Trigger) bool {
-	if !namingVerbs[words[t.Head]] {
+	if !namingVerbs.has(words[t.Head]) {
 		return false
 	}
 	for i := t.Head - 1; i >= 0 && t.Head-i <= 10; i-- {

@@ -14,7 +14,7 @@ import (
 // command at t ("ordered X to ...", "instructed X to ...") gives, and the
 // ones commanded, for a source known.
 func (d *doc) orderedAct(s *sent, t coding.Trigger, hi int, srcs []model.Actor) (coding.Trigger, []model.Actor, bool) {
-	if len(srcs) == 0 || t.Entry.Root() != "10" || !commandVerbs[s.words[t.Head]] {
+	if len(srcs) == 0 || t.Entry.Root() != "10" || !commandVerbs.has(s.words[t.Head]) {
 		return coding.Trigger{}, nil, false
 	}
 	for _, u := range s.trigs {
@@ -38,7 +38,7 @@ var commandVerbs = set("order", "orders", "ordered", "ordering", "instruct", "in
 // mentions follow a deal noun. It returns nil otherwise.
 func (d *doc) dealRelative(s *sent, t coding.Trigger) []model.Actor {
 	w := s.words
-	if !concludeVerbs[w[t.Head]] {
+	if !concludeVerbs.has(w[t.Head]) {
 		return nil
 	}
 	chain, _, _ := auxChain(w, t.Head)
@@ -64,7 +64,7 @@ func (d *doc) dealRelative(s *sent, t coding.Trigger) []model.Actor {
 	if (w[i] == "that" || w[i] == "which") && i > 0 {
 		i--
 	}
-	if !dealNouns[w[i]] {
+	if !dealNouns.has(w[i]) {
 		return nil
 	}
 	return parties
@@ -83,7 +83,7 @@ var (
 // tokens (the object, an "as", quotation marks) may stand between.
 func judgeVerb(w []string, lo, head int) int {
 	for j := head - 1; j >= lo && head-j <= 8; j-- {
-		if judgeVerbs[w[j]] {
+		if judgeVerbs.has(w[j]) {
 			return j
 		}
 		if w[j] == "," || w[j] == "that" {
@@ -113,10 +113,10 @@ func (d *doc) mentionAt(s *sent, start, head int) []model.Actor {
 // adjunctParticiple reports a stance verb with no subject of its own
 // after a subordinator: "When asked about X, Y said ...".
 func adjunctParticiple(w []string, chain, head int) bool {
-	if chain == 0 || chain != head || !fronting[w[chain-1]] {
+	if chain == 0 || chain != head || !fronting.has(w[chain-1]) {
 		return false
 	}
-	return strings.HasSuffix(w[head], "ed") || participles[w[head]]
+	return strings.HasSuffix(w[head], "ed") || participles.has(w[head])
 }
 
 var fronting = set("when", "while", "if", "as", "once", "unless", "though", "although",
@@ -149,7 +149,7 @@ func jointExercise(s *sent, t coding.Trigger, srcs []model.Actor) bool {
 		return false
 	}
 	for _, k := range t.Literal {
-		if exerciseWords[s.words[k]] {
+		if exerciseWords.has(s.words[k]) {
 			return true
 		}
 	}
@@ -194,7 +194,7 @@ func thingRelative(s *sent, chain int) bool {
 // nounLike reports a word that can end a noun phrase before "which" or
 // "that": not a verb of saying or thinking ("said that", "believed that").
 func nounLike(w string) bool {
-	return !strings.HasSuffix(w, "ed") && !irregularPast[w] && !auxes[w] && !modals[w] &&
+	return !strings.HasSuffix(w, "ed") && !irregularPast.has(w) && !auxes.has(w) && !modals.has(w) &&
 		w != "so" && w != "such" && w != "now"
 }
 
@@ -242,7 +242,7 @@ func readyTo(w []string, head int) bool {
 	if head < 2 || w[head-1] != "to" {
 		return false
 	}
-	return planVerbs[w[head-2]]
+	return planVerbs.has(w[head-2])
 }
 
 // stativeSupport reports a participle of backing set off after a noun
@@ -252,7 +252,7 @@ func stativeSupport(w []string, t coding.Trigger) bool {
 	if t.Head == 0 || w[t.Head-1] != "," || t.End >= len(w) || w[t.End] != "by" {
 		return false
 	}
-	return supportWords[w[t.Head]]
+	return supportWords.has(w[t.Head])
 }
 
 var supportWords = set("backed", "supported", "sponsored", "funded", "armed", "aided", "assisted")

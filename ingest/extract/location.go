@@ -130,12 +130,12 @@ var locatives = set("in", "at", "near", "on", "from", "across", "outside", "arou
 func locativeBefore(s *sent, i int) bool {
 	for j, skipped := i-1, 0; j >= 0 && skipped <= 4; j-- {
 		w := s.words[j]
-		if locatives[w] {
+		if locatives.has(w) {
 			return true
 		}
 		if w == "'s" && j > 0 {
 			j-- // "in Syria's Idlib"
-		} else if w != "the" && w != "of" && !directions[w] && !placeNouns[w] && !capitalised(s.toks[j].Text) {
+		} else if w != "the" && w != "of" && !directions.has(w) && !placeNouns.has(w) && !capitalised(s.toks[j].Text) {
 			return false
 		}
 		skipped++

@@ -131,7 +131,7 @@ func participleEnd(w []string, i int) int {
 	if i < len(w) && adverbLike(w[i]) {
 		i++
 	}
-	if i >= len(w) || !(strings.HasSuffix(w[i], "ed") || participles[w[i]] || strings.HasSuffix(w[i], "en")) {
+	if i >= len(w) || !(strings.HasSuffix(w[i], "ed") || participles.has(w[i]) || strings.HasSuffix(w[i], "en")) {
 		return i
 	}
 	i++
@@ -154,7 +154,7 @@ func (d *doc) nounTarget(s *sent, from, hi int) []model.Actor {
 
 // verbLike reports a word that can start a predicate after a subject noun.
 func verbLike(w string) bool {
-	if participles[w] || auxes[w] || modals[w] {
+	if participles.has(w) || auxes.has(w) || modals.has(w) {
 		return true
 	}
 	switch w {
@@ -169,7 +169,7 @@ func verbLike(w string) bool {
 func spanOf(w []string, start int) bool {
 	for i := start - 1; i >= 1 && start-i <= 3; i-- {
 		if w[i] == "of" {
-			return durationNouns[w[i-1]]
+			return durationNouns.has(w[i-1])
 		}
 	}
 	return false
@@ -185,8 +185,8 @@ var durationNouns = set("hours", "days", "weeks", "months", "years", "decades", 
 func (d *doc) lightVerbRoles(s *sent, t coding.Trigger, hi int) ([]model.Actor, []model.Actor) {
 	w := s.words
 	k := t.Start - 1
-	for k >= 0 && t.Start-k <= 4 && (determiners[w[k]] && w[k] != "of" || nounAdjectives[w[k]] || isNumber(w[k]) ||
-		quoteMarks[w[k]] || adjectiveLike(w[k])) {
+	for k >= 0 && t.Start-k <= 4 && (determiners.has(w[k]) && w[k] != "of" || nounAdjectives.has(w[k]) || isNumber(w[k]) ||
+		quoteMarks.has(w[k]) || adjectiveLike(w[k])) {
 		k--
 	}
 	if k >= 3 && w[k] == "called" && w[k-2] == "what" {
@@ -194,14 +194,14 @@ func (d *doc) lightVerbRoles(s *sent, t coding.Trigger, hi int) ([]model.Actor, 
 		// the naming stands between the verb and its object.
 		k -= 3
 	}
-	if k < 0 || k == t.Start-1 && !lightVerbs[w[k]] {
+	if k < 0 || k == t.Start-1 && !lightVerbs.has(w[k]) {
 		return nil, nil
 	}
-	if !lightVerbs[w[k]] {
+	if !lightVerbs.has(w[k]) {
 		return nil, nil
 	}
 	if w[k] == "out" {
-		if k == 0 || !carryForms[w[k-1]] {
+		if k == 0 || !carryForms.has(w[k-1]) {
 			return nil, nil
 		}
 		k--
@@ -220,7 +220,7 @@ func (d *doc) lightVerbRoles(s *sent, t coding.Trigger, hi int) ([]model.Actor, 
 		return nil, nil
 	}
 	tgts := d.nounTarget(s, t.End, hi)
-	if len(tgts) == 0 && (prepositions[w[t.End-1]] || w[t.End-1] == "into") {
+	if len(tgts) == 0 && (prepositions.has(w[t.End-1]) || w[t.End-1] == "into") {
 		// A pattern ending in its preposition ("push into"): the
 		// object follows.
 		tgts = d.object(s, t.End, min(hi, t.End+4))
@@ -269,7 +269,7 @@ func causeAdjunct(w []string, start int) bool {
 		case "to":
 			return i > 0 && (w[i-1] == "due" || w[i-1] == "response")
 		}
-		if !determiners[w[i]] && !nounAdjectives[w[i]] {
+		if !determiners.has(w[i]) && !nounAdjectives.has(w[i]) {
 			return false
 		}
 	}
@@ -284,7 +284,7 @@ func asideStart(w []string, chain int) int {
 	}
 	for i := chain - 2; i > 0 && chain-i <= 10; i-- {
 		if w[i] == "," {
-			if strings.HasSuffix(w[i+1], "ed") || participles[w[i+1]] {
+			if strings.HasSuffix(w[i+1], "ed") || participles.has(w[i+1]) {
 				return i
 			}
 			return -1

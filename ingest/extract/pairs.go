@@ -32,7 +32,7 @@ func (d *doc) pairAt(s *sent, i, to int) []model.Actor {
 	if w[i] == "all" {
 		return d.allSidesAt(s, i, to)
 	}
-	if w[i] == "warring" && i > 0 && w[i-1] == "the" && warringNouns[w[i+1]] {
+	if w[i] == "warring" && i > 0 && w[i-1] == "the" && warringNouns.has(w[i+1]) {
 		// "the warring parties signed a truce": the story's two sides.
 		return d.sides(s, i, false)
 	}
@@ -43,10 +43,10 @@ func (d *doc) pairAt(s *sent, i, to int) []model.Actor {
 	if j+1 < to && w[j] == "warring" {
 		j++
 	}
-	if !pairNouns[w[j]] {
+	if !pairNouns.has(w[j]) {
 		return nil
 	}
-	return d.sides(s, i, personPairNouns[w[j]])
+	return d.sides(s, i, personPairNouns.has(w[j]))
 }
 
 // warringNouns are the heads of "the warring parties", "the warring
@@ -84,7 +84,7 @@ func (d *doc) allSidesAt(s *sent, i, to int) []model.Actor {
 	for j+1 < to && (w[j] == "the" || w[j] == "warring" || w[j] == "concerned") {
 		j++
 	}
-	if j >= to || !allSideNouns[w[j]] {
+	if j >= to || !allSideNouns.has(w[j]) {
 		return nil
 	}
 	if two := d.sides(s, i, false); len(two) == 2 && two[0].Country == two[1].Country {

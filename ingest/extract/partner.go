@@ -376,7 +376,7 @@ func denialOnly(s *sent) bool {
 			continue
 		}
 		r := t.Entry.Root()
-		if !partnerRoots[r] && !partnerCodes[t.Entry.Code] {
+		if !partnerRoots.has(r) && !partnerCodes.has(t.Entry.Code) {
 			continue
 		}
 		w := s.words
@@ -506,14 +506,14 @@ func (d *doc) venueAt(j, k int) bool {
 	i := m.ts - 1
 	if m.Kind == actor.KindAdjective {
 		// "in the Turkish capital": the adjective before the noun.
-		if m.te >= len(w) || !venueWords[w[m.te]] {
+		if m.te >= len(w) || !venueWords.has(w[m.te]) {
 			return false
 		}
 	} else {
 		if i >= 0 && w[i] == "of" {
 			i--
 		}
-		if i < 0 || !venueWords[w[i]] {
+		if i < 0 || !venueWords.has(w[i]) {
 			return false
 		}
 		i--

@@ -32,10 +32,10 @@ var notSubjectBefore = set("in", "into", "at", "near", "against", "on", "to", "t
 // Syria"): the name there is a place or an object, not the one acting.
 func (s *sent) afterPreposition(i int) bool {
 	j := i - 1
-	for j >= 0 && j >= i-2 && (s.words[j] == "the" || compassWords[s.words[j]]) {
+	for j >= 0 && j >= i-2 && (s.words[j] == "the" || compassWords.has(s.words[j])) {
 		j--
 	}
-	return j >= 0 && notSubjectBefore[s.words[j]]
+	return j >= 0 && notSubjectBefore.has(s.words[j])
 }
 
 // compassWords may stand between a preposition and a place.
@@ -89,7 +89,7 @@ func (d *doc) subject(s *sent, head, lo int) []model.Actor {
 			// verb.
 			for q := i - 1; q >= lo; q-- {
 				if w[q] == "," {
-					if relatives[w[q+1]] || q+2 < i && pastForm(w[q+1]) && w[q+2] == "by" || s.possessiveAppositive(q, i) {
+					if relatives.has(w[q+1]) || q+2 < i && pastForm(w[q+1]) && w[q+2] == "by" || s.possessiveAppositive(q, i) {
 						i = q
 					}
 					break
@@ -135,7 +135,7 @@ func (d *doc) subject(s *sent, head, lo int) []model.Actor {
 			if a, ok := d.subjectBefore(s, i, kinds); ok {
 				return []model.Actor{a}
 			}
-			if a, ok := d.antecedentOf(s, s.beforeAddressee(i), kinds, singularPronouns[w[i]]); ok {
+			if a, ok := d.antecedentOf(s, s.beforeAddressee(i), kinds, singularPronouns.has(w[i])); ok {
 				return []model.Actor{a}
 			}
 		}
@@ -261,7 +261,7 @@ func (d *doc) actorsAfterBy(s *sent, from, to int, places, guessed bool) []model
 			return pair
 		}
 	}
-	if places && p < to && placeAnaphors[s.words[p]] && p > from && s.words[p-1] == "the" && !s.hasActorAt(p+1) &&
+	if places && p < to && placeAnaphors.has(s.words[p]) && p > from && s.words[p-1] == "the" && !s.hasActorAt(p+1) &&
 		!(p+1 < len(s.words) && s.words[p+1] == "of") {
 		// "advanced on the capital", "visited the city": the place the
 		// story has just named.
@@ -270,16 +270,16 @@ func (d *doc) actorsAfterBy(s *sent, from, to int, places, guessed bool) []model
 		}
 		return nil
 	}
-	if p+1 < to && ownPeople[s.words[p+1]] && !s.hasActorAt(p) && !s.hasActorAt(p+1) {
+	if p+1 < to && ownPeople.has(s.words[p+1]) && !s.hasActorAt(p) && !s.hasActorAt(p+1) {
 		// "urged her supporters", "told his compatriots": the people of
 		// the one the possessive refers to.
-		if kinds, ok := pronounKinds[s.words[p]]; ok && conjPossessive[s.words[p]] {
+		if kinds, ok := pronounKinds[s.words[p]]; ok && conjPossessive.has(s.words[p]) {
 			if a, ok := d.antecedent(s, p, kinds); ok && a.Country != model.CountryIGO {
 				return []model.Actor{model.NewActor(a.Country+" "+s.words[p+1], a.Country, model.RoleCVL)}
 			}
 		}
 	}
-	if p < to && p > 0 && tellVerbs[s.words[p-1]] && (s.words[p] == "him" || s.words[p] == "her") && !s.hasActorAt(p) {
+	if p < to && p > 0 && tellVerbs.has(s.words[p-1]) && (s.words[p] == "him" || s.words[p] == "her") && !s.hasActorAt(p) {
 		// "Haftar told him that": the person named before, other than
 		// the one in this sentence doing the telling.
 		if a, ok := d.otherPerson(s, p); ok {
@@ -311,7 +311,7 @@ func (d *doc) actorsAfterBy(s *sent, from, to int, places, guessed bool) []model
 		if m.Kind == actor.KindAgent && m.Inferred && !guessed {
 			continue
 		}
-		if m.Kind == actor.KindAgent && m.ts > 0 && conjPossessive[s.words[m.ts-1]] && !s.hasActorAt(m.te) {
+		if m.Kind == actor.KindAgent && m.ts > 0 && conjPossessive.has(s.words[m.ts-1]) && !s.hasActorAt(m.te) {
 			// "sent reinforcements to its observation posts": the
 			// actor's own units are not the one acted upon.
 			continue
@@ -352,7 +352,7 @@ func (s *sent) phraseHead(k int) int {
 	case m.Kind == actor.KindAgent && len(gap) >= 1 && len(gap) <= 2 && gap[0] == "of" &&
 		(len(gap) == 1 || gap[1] == "the") && n.Kind != actor.KindPlace:
 		return k + 1
-	case len(gap) == 1 && partnerNouns[gap[0]]:
+	case len(gap) == 1 && partnerNouns.has(gap[0]):
 		return k + 1
 	}
 	return k
@@ -392,7 +392,7 @@ func isConj(gap []string) bool {
 		switch {
 		case w == "and" || w == "," || w == "or" || w == "&":
 			joined = true
-		case w == "the" || w == "both" || conjPossessive[w] || partnerNouns[w]:
+		case w == "the" || w == "both" || conjPossessive.has(w) || partnerNouns.has(w):
 		default:
 			return false
 		}
@@ -429,15 +429,15 @@ func (d *doc) resolveAs(s *sent, k int, places bool) (model.Actor, bool) {
 	case actor.KindPronoun:
 		return m.Actor, m.Resolved
 	case actor.KindAgent:
-		if (m.Actor.Country == "" || m.Inferred) && m.ts > 0 && conjPossessive[s.words[m.ts-1]] {
+		if (m.Actor.Country == "" || m.Inferred) && m.ts > 0 && conjPossessive.has(s.words[m.ts-1]) {
 			// "Russia's defence ministry said its forces were": the
 			// forces of the one "its" refers to, not the story's guess.
 			p := s.words[m.ts-1]
-			if a, ok := d.antecedentOf(s, m.ts-1, pronounKinds[p], singularPronouns[p]); ok && a.Country != model.CountryIGO {
+			if a, ok := d.antecedentOf(s, m.ts-1, pronounKinds[p], singularPronouns.has(p)); ok && a.Country != model.CountryIGO {
 				return model.NewActor(m.Text, a.Country, m.Actor.Role), true
 			}
 		}
-		if m.Actor.Country == "" && m.ts > 0 && definite[s.words[m.ts-1]] && thirdParties[s.words[m.te-1]] {
+		if m.Actor.Country == "" && m.ts > 0 && definite.has(s.words[m.ts-1]) && thirdParties.has(s.words[m.te-1]) {
 			// "the mediators" stand between the sides: the body that
 			// brokered, not the latest government named.
 			if a, ok := d.latestIGO(s, m.ts); ok {
@@ -445,14 +445,14 @@ func (d *doc) resolveAs(s *sent, k int, places bool) (model.Actor, bool) {
 			}
 			return m.Actor, true
 		}
-		if m.Actor.Country == "" && m.ts > 0 && definite[s.words[m.ts-1]] {
+		if m.Actor.Country == "" && m.ts > 0 && definite.has(s.words[m.ts-1]) {
 			// "the coalition" after "the Saudi-led coalition": the latest
 			// mention with the same head and a country.
 			if a, ok := d.sameHead(s, m.ts, s.words[m.te-1]); ok {
 				return model.NewActor(m.Text, a.Country, m.Actor.Role), true
 			}
 		}
-		if m.Actor.Country == "" && m.ts > 0 && definite[s.words[m.ts-1]] {
+		if m.Actor.Country == "" && m.ts > 0 && definite.has(s.words[m.ts-1]) {
 			// "the junta", "its army": the latest actor of the same role.
 			if a, ok := d.sameRole(s, m.ts, m.Actor.Role); ok {
 				return model.NewActor(m.Text, a.Country, m.Actor.Role), true

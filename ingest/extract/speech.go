@@ -118,7 +118,7 @@ func factualAct(w []string, u coding.Trigger) int {
 func futureTime(w []string, chain int) bool {
 	j := -1
 	for i := chain - 1; i >= 0 && chain-i <= 4; i-- {
-		if timeConjunctions[w[i]] {
+		if timeConjunctions.has(w[i]) {
 			j = i
 			break
 		}
@@ -329,8 +329,8 @@ func (d *doc) reportedSubject(s *sent, t coding.Trigger, chain, lo int) []model.
 func (d *doc) addressee(s *sent, t coding.Trigger) []model.Actor {
 	w := s.words
 	from := t.Head + 1
-	if from < len(w) && (audienceWords[w[from]] || from+1 < len(w) && audienceWords[w[from+1]] ||
-		from+2 < len(w) && audienceWords[w[from+2]]) {
+	if from < len(w) && (audienceWords.has(w[from]) || from+1 < len(w) && audienceWords.has(w[from+1]) ||
+		from+2 < len(w) && audienceWords.has(w[from+2])) {
 		return nil
 	}
 	for _, m := range s.actors {

@@ -74,7 +74,7 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 				return acts
 			}
 		}
-		if t.SlotEnd > t.SlotStart && slotIsObject[w[t.SlotEnd]] {
+		if t.SlotEnd > t.SlotStart && slotIsObject.has(w[t.SlotEnd]) {
 			// "called on world leaders to": the slot is the addressee, and
 			// it names no actor. A judgement may still name the author of
 			// what it judges ("described the blast as an attack by X"),
@@ -136,7 +136,7 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 			end = i
 			break
 		}
-		if clauseOpeners[w[i]] && i > t.End {
+		if clauseOpeners.has(w[i]) && i > t.End {
 			// "moved into the enclave after the leaders of X and Y
 			// signed": a new clause, with its own actors.
 			end = i
@@ -238,7 +238,7 @@ func (d *doc) targetsIn(s *sent, t coding.Trigger, hi int) []model.Actor {
 // accord that let Ukraine export").
 func (d *doc) agreementParty(s *sent, from, hi int) []model.Actor {
 	for i := from; i < hi && i < from+8; i++ {
-		if agreementNouns[s.words[i]] {
+		if agreementNouns.has(s.words[i]) {
 			return d.agents(s, i+1, min(hi, i+5))
 		}
 	}
@@ -256,7 +256,7 @@ func ownAct(w []string, i int) int {
 		return 0
 	}
 	n := 1
-	if conjPossessive[w[i]] {
+	if conjPossessive.has(w[i]) {
 		n = 3 // "his forces would", "its army will"
 	}
 	for j := i + 1; j < len(w) && j <= i+n; j++ {
@@ -318,7 +318,7 @@ func (d *doc) authorOfObject(s *sent, from, to int) []model.Actor {
 	w := s.words
 	act := func(i int) bool {
 		_, ok := actNouns[w[i]]
-		return ok || authoredNouns[w[i]]
+		return ok || authoredNouns.has(w[i])
 	}
 	i := from
 	for i < to && i < from+4 && !s.hasActorAt(i) && !act(i) {
@@ -331,7 +331,7 @@ func (d *doc) authorOfObject(s *sent, from, to int) []model.Actor {
 		switch {
 		case w[j] == "by":
 			return d.agents(s, j+1, min(to, j+8))
-		case w[j] == "," || w[j] == "that" || w[j] == "and" || clauseOpeners[w[j]]:
+		case w[j] == "," || w[j] == "that" || w[j] == "and" || clauseOpeners.has(w[j]):
 			return nil
 		}
 	}

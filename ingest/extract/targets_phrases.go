@@ -26,7 +26,7 @@ func (s *sent) borderAt(i int) bool {
 	for j := i + 1; j < len(w) && j <= i+4; j++ {
 		switch w[j] {
 		case "border", "frontier", "borders", "frontiers":
-			if j+1 < len(w) && borderHeads[w[j+1]] {
+			if j+1 < len(w) && borderHeads.has(w[j+1]) {
 				// "fired at Israeli border posts": the posts are hit.
 				return false
 			}
@@ -59,7 +59,7 @@ func helperPhrase(w []string, i int) bool {
 		return false
 	}
 	for j := i + 1; j < len(w) && j <= i+5; j++ {
-		if helperNouns[w[j]] {
+		if helperNouns.has(w[j]) {
 			return true
 		}
 		switch w[j] {
@@ -184,7 +184,7 @@ func (d *doc) withAfterVenue(s *sent, venue, hi int) []model.Actor {
 		switch {
 		case w[i] == "with":
 			return d.object(s, i+1, min(hi, i+8))
-		case w[i] == "," || w[i] == "that" || w[i] == "to" || clauseOpeners[w[i]]:
+		case w[i] == "," || w[i] == "that" || w[i] == "to" || clauseOpeners.has(w[i]):
 			return nil
 		}
 	}

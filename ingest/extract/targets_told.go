@@ -119,14 +119,14 @@ func (d *doc) requester(s *sent, t coding.Trigger) []model.Actor {
 			continue
 		}
 		j := i + 1
-		if w[j] == "the" && j+2 < len(w) && requestNouns[w[j+1]] && w[j+2] == "of" {
+		if w[j] == "the" && j+2 < len(w) && requestNouns.has(w[j+1]) && w[j+2] == "of" {
 			return d.agents(s, j+3, min(len(w), j+9))
 		}
 		if w[j] == "the" {
 			j++
 		}
 		for k, m := range s.actors {
-			if m.ts != j || m.te+1 >= len(w) || w[m.te] != "'s" || !requestNouns[w[m.te+1]] {
+			if m.ts != j || m.te+1 >= len(w) || w[m.te] != "'s" || !requestNouns.has(w[m.te+1]) {
 				continue
 			}
 			if a, ok := d.resolve(s, k); ok && a.Country != "" {
@@ -209,7 +209,7 @@ func (d *doc) withdrawnFrom(s *sent, t coding.Trigger, hi int, acts []model.Acto
 			continue
 		}
 		j := i + 1
-		if j < hi && w[j] == "the" && placeAnaphors[w[min(j+1, len(w)-1)]] && !s.hasActorAt(j+1) {
+		if j < hi && w[j] == "the" && placeAnaphors.has(w[min(j+1, len(w)-1)]) && !s.hasActorAt(j+1) {
 			if a, ok := d.placeRef(s, j+1, own); ok {
 				return []model.Actor{a}
 			}
@@ -261,7 +261,7 @@ func (d *doc) toldAddressees(s *sent, t coding.Trigger) []model.Actor {
 	for v >= 0 && (w[v] == "the" || adverbLike(w[v])) {
 		v--
 	}
-	if v < 0 || !tellVerbs[w[v]] {
+	if v < 0 || !tellVerbs.has(w[v]) {
 		return nil
 	}
 	var out []model.Actor

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"io/fs"
 	"reflect"
 	"testing"
@@ -120,5 +121,89 @@ func TestMigration0003_Backfills(t *testing.T) {
 	db := MustOpenPath(t, path)
 	if got := MustEvents(t, db, model.EventFilter{Text: "idli"}); len(got) != 1 {
 		t.Errorf("after migration: %d events match, want 1", len(got))
+	}
+}
+
+// Migration 0012 rebuilds the full-text index with its columns swapped:
+// the rows stored before it keep their docids and report ids and are
+// found by the same searches, and rows written after it are found too.
+func TestMigration0012_KeepsTextIndex(t *testing.T) {
+	path := t.TempDir() + "/old.db"
+	names, err := fs.Glob(embeddedMigrations, "migrations/*.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	older := fstest.MapFS{}
+	for _, name := range names {
+		if name >= "migrations/0012" {
+			continue
+		}
+		b, err := fs.ReadFile(embeddedMigrations, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		older[name] = &fstest.MapFile{Data: b}
+	}
+	save := func(db *DB, i int, sentence string) {
+		t.Helper()
+		a := newArticle(fmt.Sprintf("t/%d.txt", i), "AP", time.Date(2019, 6, 3+i, 0, 0, 0, 0, time.UTC), sentence)
+		e := model.Event{Date: model.DayOf(2019, 6, 3+i), Source: []model.Actor{kremlin, rebels, un}[i%3], Target: ptr(assad), Code: "190",
+			Mentions: []model.Mention{{Sentence: sentence, Start: 0, End: len(sentence)}}}
+		e.SetID()
+		MustSave(t, db, a, []model.Event{e})
+	}
+	queries := []string{"harbour", "arbou", "convoy", "shelled", "nowhere", "harbour convoy"}
+	search := func(db *DB) map[string][]string {
+		out := map[string][]string{}
+		for _, q := range queries {
+			out[q] = ids(MustEvents(t, db, model.EventFilter{Text: q}))
+		}
+		return out
+	}
+	docs := func(db *DB) []string {
+		rows, err := db.w.Query(`SELECT docid || ' ' || mention_id FROM report_text ORDER BY docid`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var s string
+			if err := rows.Scan(&s); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+
+	migrationFS = older
+	old, err := Open(path)
+	if err != nil {
+		migrationFS = embeddedMigrations
+		t.Fatal(err)
+	}
+	save(old, 0, "Gunboats shelled the harbour at dawn.")
+	save(old, 1, "A relief convoy reached the harbour town.")
+	before, beforeDocs := search(old), docs(old)
+	old.Close()
+	migrationFS = embeddedMigrations
+
+	db := MustOpenPath(t, path)
+	if got := search(db); !reflect.DeepEqual(got, before) {
+		t.Errorf("searches after migration: %v, before: %v", got, before)
+	}
+	if got := docs(db); !reflect.DeepEqual(got, beforeDocs) || len(got) != 2 {
+		t.Errorf("index rows after migration: %v, before: %v", got, beforeDocs)
+	}
+	if len(before["harbour"]) != 2 || len(before["arbou"]) != 2 || len(before["shelled"]) != 1 || len(before["nowhere"]) != 0 {
+		t.Errorf("searches before migration: %v (the test no longer covers what it meant to)", before)
+	}
+	save(db, 2, "The convoy turned back from the checkpoint.")
+	if got := MustEvents(t, db, model.EventFilter{Text: "checkpoin"}); len(got) != 1 {
+		t.Errorf("a sentence stored after migration: %d events match, want 1", len(got))
+	}
+	if got := MustEvents(t, db, model.EventFilter{Text: "convoy"}); len(got) != 2 {
+		t.Errorf("convoy after migration: %d events match, want 2", len(got))
 	}
 }

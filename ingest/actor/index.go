@@ -41,10 +41,37 @@ type lex struct {
 }
 
 // node is a trie node over token keys: a phrase is looked up by walking
-// its tokens, so a sentence costs one map access per token tried.
+// its tokens. Most nodes have one child or two, which kids holds and a
+// lookup compares in turn: that costs less than hashing the word for a
+// map. A node with more than maxKids children (the root) has them in
+// next instead.
 type node struct {
 	next map[string]*node
+	kids []kid
 	lex  []lex
+}
+
+// kid is a child of a node with few children.
+type kid struct {
+	key string
+	n   *node
+}
+
+// maxKids is the most children a node keeps in its kids list. Eight
+// string comparisons, most stopped at the length, cost about one hash.
+const maxKids = 8
+
+// child returns n's child under key k, or nil.
+func (n *node) child(k string) *node {
+	if n.next != nil {
+		return n.next[k]
+	}
+	for i := range n.kids {
+		if n.kids[i].key == k {
+			return n.kids[i].n
+		}
+	}
+	return nil
 }
 
 // named is a state, group, organisation, organ or place.
@@ -103,6 +130,7 @@ type index struct {
 	// the first meaning of each node the same way.
 	slab    []node
 	lexSlab []lex
+	kidSlab []kid
 }
 
 const nodeSlab = 512
@@ -114,6 +142,33 @@ func (x *index) newNode() *node {
 	}
 	x.slab = x.slab[:len(x.slab)+1]
 	return &x.slab[len(x.slab)-1]
+}
+
+// addChild adds c under key k to n, which has no child k yet. A node's
+// first child is cut from kidSlab (most nodes have one, and most have
+// none: each list or map is an object the GC marks); past maxKids the
+// children move to a map.
+func (x *index) addChild(n *node, k string, c *node) {
+	switch {
+	case n.next != nil:
+		n.next[k] = c
+	case len(n.kids) == maxKids:
+		n.next = make(map[string]*node, maxKids+1)
+		for _, o := range n.kids {
+			n.next[o.key] = o.n
+		}
+		n.next[k] = c
+		n.kids = nil
+	case n.kids == nil:
+		if len(x.kidSlab) == cap(x.kidSlab) {
+			x.kidSlab = make([]kid, 0, nodeSlab)
+		}
+		x.kidSlab = append(x.kidSlab, kid{k, c})
+		l := len(x.kidSlab)
+		n.kids = x.kidSlab[l-1 : l : l]
+	default:
+		n.kids = append(n.kids, kid{k, c})
+	}
 }
 
 // newLex returns a slice holding l alone, cut from lexSlab with no room
@@ -179,15 +234,10 @@ func (x *index) add(phrase string, l lex) {
 	}
 	n := x.root
 	for _, k := range strings.Split(key, " ") {
-		c := n.next[k]
+		c := n.child(k)
 		if c == nil {
-			// A node gets its map with its first child: most are
-			// leaves, and every map is an object the GC marks.
-			if n.next == nil {
-				n.next = map[string]*node{}
-			}
 			c = x.newNode()
-			n.next[k] = c
+			x.addChild(n, k, c)
 		}
 		n = c
 	}
@@ -280,7 +330,7 @@ func (x *index) lookup(text string, toks []token, i int) ([]lex, int) {
 	var best []lex
 	bestLen := 0
 	for j := i; j < len(toks); j++ {
-		n = n.next[toks[j].key]
+		n = n.child(toks[j].key)
 		if n == nil {
 			break
 		}

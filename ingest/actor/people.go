@@ -75,7 +75,7 @@ func (x *index) hasOther(s string) bool {
 	if strings.Contains(s, " ") {
 		return true
 	}
-	n := x.root.next[s]
+	n := x.root.child(s)
 	if n == nil {
 		return false
 	}

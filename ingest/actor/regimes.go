@@ -62,7 +62,7 @@ func (x *index) addRegimes(juntas []JuntaSpec, held []HeldSpec) {
 func (x *index) node(phrase string) *node {
 	n := x.root
 	for _, k := range strings.Split(fold(phrase), " ") {
-		if n = n.next[k]; n == nil {
+		if n = n.child(k); n == nil {
 			return nil
 		}
 	}

@@ -134,11 +134,20 @@ func (d *Document) Find(text string) []Match {
 // FindShared is [Document.Find] without the copy: the slice is the
 // document's own buffer, valid until the next call, for a caller that
 // copies what it keeps anyway.
-func (d *Document) FindShared(text string) []Match {
+func (d *Document) FindShared(text string) []Match { return d.FindSharedLow(text, "") }
+
+// FindSharedLow is [Document.FindShared] given low, text after
+// [sentence.LowerASCII] (or "" to have it made when needed): a caller
+// that lowered the whole article passes the sentence's part of it and
+// spares the copy.
+func (d *Document) FindSharedLow(text, low string) []Match {
 	if d.g == nil || d.g.idx == nil {
 		return nil
 	}
-	d.toks = tokenize(text, d.toks)
+	if low != "" && len(low) != len(text) {
+		low = "" // not text's lower-cased form: make it here
+	}
+	d.toks = tokenizeLow(text, low, d.toks)
 	toks := d.toks
 	d.noteLed(text, toks)
 	d.scene = d.sceneOf(text, toks)

@@ -1,7 +1,10 @@
 package actor
 
 import (
+	"slices"
 	"testing"
+
+	"github.com/eventgraph/eventgraph/ingest/sentence"
 )
 
 func TestRoleCues(t *testing.T) {
@@ -86,5 +89,28 @@ func TestPronouns(t *testing.T) {
 					tt.text, tt.resolved, tt.country, tt.role, tt.hint)
 			}
 		})
+	}
+}
+
+// TestFindSharedLow checks that the lower-cased text a caller passes
+// gives the matches FindShared finds making its own, and that a lower
+// case of another length is not read.
+func TestFindSharedLow(t *testing.T) {
+	texts := []string{
+		"Russian and SYRIAN government forces shelled Idlib, the Kremlin said.",
+		"President Erdoğan met UN envoy Geir Pedersen in Ankara on Monday.",
+		"He said the army would withdraw.",
+	}
+	at := day("2019-06-03")
+	plain, low := Default().NewDocument(at), Default().NewDocument(at)
+	for i, text := range texts {
+		want := slices.Clone(plain.FindShared(text))
+		l := sentence.LowerASCII(text)
+		if i == 1 {
+			l = l[:len(l)-1] // not the text's lower case: ignored
+		}
+		if got := low.FindSharedLow(text, l); !slices.Equal(got, want) {
+			t.Errorf("%q: FindSharedLow = %v, want %v", text, got, want)
+		}
 	}
 }

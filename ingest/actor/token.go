@@ -23,15 +23,19 @@ type token struct {
 // Words keep internal hyphens, dots and apostrophes ("al-Sham", "U.S.",
 // "Ki-moon"); a possessive "'s" becomes a token of its own so that
 // "Russia's" reads as the state plus a possessive marker.
-func tokenize(text string, toks []token) []token {
+func tokenize(text string, toks []token) []token { return tokenizeLow(text, "", toks) }
+
+// tokenizeLow is [tokenize] given low, text after [sentence.LowerASCII]
+// or "" to have it made at the first capitalised word: a caller that
+// lowered a whole article spares each sentence the copy.
+func tokenizeLow(text, low string, toks []token) []token {
 	toks = toks[:0]
 	if want := len(text)/5 + 8; cap(toks) < want {
 		toks = make([]token, 0, want) // about one token per five bytes of news text
 	}
 	// low is text with its ASCII capitals lower-cased, made at the first
-	// capitalised word: the keys of ASCII words are cut from it, one
-	// string for the text rather than one per word.
-	low := ""
+	// capitalised word unless given: the keys of ASCII words are cut from
+	// it, one string for the text rather than one per word.
 	i := 0
 	for i < len(text) {
 		r, w := rune(text[i]), 1

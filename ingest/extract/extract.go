@@ -124,6 +124,7 @@ func (x *Extractor) event(e *model.Event, ms []model.Mention, a model.Article, p
 type doc struct {
 	x    *Extractor
 	text string
+	low  string // text after sentence.LowerASCII
 	dct  time.Time
 	// pubZero is set when the article has no date: events then stay
 	// undated unless the text dates them.
@@ -234,7 +235,10 @@ func (x *Extractor) newDoc(text string, dct time.Time) *doc {
 	if dct.IsZero() {
 		d.dct, d.pubZero = time.Now().UTC(), true
 	}
-	d.times = timex.Tag(text, d.dct)
+	// One lower-cased copy of the text serves the time tagger, the words
+	// and the actor tokenizer (d.low), which would each make their own.
+	d.low = sentence.LowerASCII(text)
+	d.times = timex.TagLow(text, d.low, d.dct)
 	if x.g != nil {
 		d.ad = x.g.NewDocument(d.dct)
 	}
@@ -259,7 +263,7 @@ func (x *Extractor) newDoc(text string, dct time.Time) *doc {
 	}
 	b.toks = toks
 	words := resize(&b.words, len(toks))
-	low := sentence.LowerASCII(text)
+	low := d.low
 	times := slices.Grow(b.times[:0], len(d.times))
 	k := 0 // d.times are in order: the first that may lie in the sentence
 	for i, sp := range spans {
@@ -357,7 +361,7 @@ func (d *doc) findActors(s *sent) {
 	if d.ad == nil {
 		return
 	}
-	ms := d.ad.FindShared(s.span.Text)
+	ms := d.ad.FindSharedLow(s.span.Text, d.low[s.span.Start:s.span.End])
 	if len(ms) == 0 {
 		return
 	}

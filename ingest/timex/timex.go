@@ -58,10 +58,18 @@ type Expr struct {
 
 // Tag returns the time expressions of text in order, resolved against the
 // document creation time dct.
-func Tag(text string, dct time.Time) []Expr {
+func Tag(text string, dct time.Time) []Expr { return TagLow(text, "", dct) }
+
+// TagLow is [Tag] given low, text after [sentence.LowerASCII] (or "" to
+// have it made when needed): a caller that lowered the text for its own
+// use spares the copy.
+func TagLow(text, low string, dct time.Time) []Expr {
+	if len(low) != len(text) {
+		low = "" // not text's lower-cased form: make it here
+	}
 	buf := tokenPool.Get().(*[]token)
 	defer tokenPool.Put(buf)
-	*buf = tokenize(text, *buf)
+	*buf = tokenizeLow(text, low, *buf)
 	tg := &tagger{text: text, t: *buf, dct: day(dct)}
 	tg.markFuture()
 	tg.refDay = tg.dct

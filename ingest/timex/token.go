@@ -44,7 +44,11 @@ const (
 // byte of a non-ASCII rune, ends a token, so offsets always fall on rune
 // boundaries. Sentences end at . ! ? and blank lines, except after short
 // abbreviations, which is all the tense heuristics need.
-func tokenize(text string, toks []token) []token {
+func tokenize(text string, toks []token) []token { return tokenizeLow(text, "", toks) }
+
+// tokenizeLow is [tokenize] given low, text after [sentence.LowerASCII],
+// or "" to have it made at the first capitalised word it needs.
+func tokenizeLow(text, low string, toks []token) []token {
 	toks = toks[:0]
 	if want := len(text) / 5; cap(toks) < want {
 		toks = make([]token, 0, want)
@@ -53,9 +57,8 @@ func tokenize(text string, toks []token) []token {
 	sent := 0
 	lower := make([]byte, 0, 16)
 	// low is text with its capitals lower-cased, made at the first
-	// capitalised word outside the table: the words of a text then share
-	// one string rather than each making its own.
-	low := ""
+	// capitalised word outside the table unless given: the words of a
+	// text then share one string rather than each making its own.
 	for i := 0; i < len(text); {
 		c := text[i]
 		switch {

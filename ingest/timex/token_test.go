@@ -6,6 +6,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/eventgraph/eventgraph/ingest/sentence"
 )
 
 // TestTokenStartFlag checks that the start flag tokenize sets is the
@@ -166,5 +168,26 @@ func TestPunctTable(t *testing.T) {
 	}
 	if !table.punct['\''].start {
 		t.Errorf("the apostrophe opens expressions ('98) but its entry says not")
+	}
+}
+
+// TestTagLow checks that the lower-cased text a caller passes gives the
+// tokens and expressions Tag finds making its own, and that a text of
+// another length is ignored rather than read.
+func TestTagLow(t *testing.T) {
+	text := "The Envoy ARRIVED on Monday, two days before the Vote in March; ÉLYSÉE officials met Last Week."
+	low := sentence.LowerASCII(text)
+	if got, want := tokenizeLow(text, low, nil), tokenize(text, nil); !slices.Equal(got, want) {
+		t.Errorf("tokens with the caller's lower case differ:\n%v\n%v", got, want)
+	}
+	dct := time.Date(2021, 3, 10, 0, 0, 0, 0, time.UTC)
+	want := Tag(text, dct)
+	if len(want) == 0 {
+		t.Fatal("no expression found: the test text needs some")
+	}
+	for _, l := range []string{low, low[:10]} {
+		if got := TagLow(text, l, dct); !slices.Equal(got, want) {
+			t.Errorf("TagLow with %d bytes of lower case = %v, want %v", len(l), got, want)
+		}
 	}
 }

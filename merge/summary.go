@@ -1,0 +1,414 @@
+package merge
+
+import (
+	"sort"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// Adding one article's reports to clustered events without clustering
+// again: [Rule.Add] places the new reports among the stored events near
+// them, each told by its [Summary], and reports whether that is exactly
+// what [Rule.Cluster] would make of all the reports. A store that keeps
+// the events Cluster made of its reports then compares a new report with
+// each nearby event's kinds, not with each of its reports.
+//
+// Why the summaries suffice. Cluster takes the reports in canonical order
+// and puts each into the first event (in the order events were started)
+// all of whose reports so far it is compatible with. Reports of one kind
+// (sameKind) are compatible with the same reports, so "all reports so
+// far" is "every kind with a member earlier in the order", and a kind
+// needs only its canonically least member. Take the new reports in
+// canonical order; for each new report n, with the events as they stand:
+//   - n goes where Cluster would put it: into the first event started
+//     before n that n fits, or it starts an event;
+//   - the stored reports after n still go where they went if (a) n is
+//     compatible with every kind of the event it joined (the reports after
+//     n in that event must accept it), and (b) when n starts an event, n
+//     is compatible with no kind of a stored event started after n (whose
+//     reports could otherwise join n's event first). An event started
+//     before n that a later report did not fit it still does not fit with
+//     n in it, and one it fitted comes before n's new event.
+//
+// When (a) or (b) fails, Add declines and the caller clusters in full.
+// It declines too where the summaries do not tell enough:
+//   - blame: events of one act laid at different doors are joined after
+//     clustering (joinBlame), so a stored event whose first report is
+//     [Contestable] may be two clustering events in one; Add declines when
+//     such an event is near a new report of its bucket, or when an event
+//     it changes would start with a Contestable report;
+//   - identity: when a new report would become an event's anchor (its id
+//     changes), when a nearby event's id is not its anchor's own id, or
+//     when a new event's id is taken near it (Cluster would then derive
+//     another, [EventID]);
+//   - when the new reports come from more than one article, or repeat
+//     one report.
+//
+// The stored reports must be what Cluster made of them (the store keeps
+// that so while actors' rows stay as they were), and none of them may
+// come from the new reports' article.
+
+// Summary is a clustered event as [Rule.Add] needs it: its id, one report
+// of each kind, the reports that decide its coding, id and place, and its
+// count of articles. Make one with [Rule.Summarize]; a Summary is never
+// changed once made.
+type Summary struct {
+	ID        string
+	bucket    string
+	seed      *report   // the canonically least report: the event's coding
+	kinds     []*report // the canonically least report of each kind
+	anchor    *report   // the least by anchorLess: the event's id
+	located   *report   // the first report with a place in mention order, if any
+	articles  int
+	natural   string // the anchor's own id
+	contested bool   // the seed is Contestable: the event may be a blame join
+	mixed     bool   // its kinds lie in more than one bucket (only a blame join's do)
+}
+
+// Articles is the number of distinct articles among the event's reports.
+func (s *Summary) Articles() int { return s.articles }
+
+// Summarize makes the summary of the stored event id from all of its
+// reports (each an event with one mention, as [Reports] splits them).
+func (r Rule) Summarize(id string, reports []model.Event) *Summary {
+	reps := make([]*report, len(reports))
+	articles := map[string]bool{}
+	for i, e := range reports {
+		reps[i] = newReport(e)
+		if len(e.Mentions) > 0 {
+			articles[e.Mentions[0].ArticleID] = true
+		}
+	}
+	sort.Slice(reps, func(i, j int) bool { return canonicalLess(reps[i], reps[j]) })
+	s := &Summary{ID: id, articles: len(articles)}
+	for _, rep := range reps {
+		s.note(rep)
+	}
+	s.settle()
+	return s
+}
+
+func newReport(e model.Event) *report {
+	rep := &report{}
+	rep.init(e)
+	return rep
+}
+
+// note takes in rep, which comes after every report noted before it in
+// the canonical order.
+func (s *Summary) note(rep *report) {
+	if s.seed == nil {
+		s.seed = rep
+	}
+	if s.anchor == nil || anchorLess(rep, s.anchor) {
+		s.anchor = rep
+	}
+	if rep.e.Location != "" && (s.located == nil || mentionLess(rep, s.located)) {
+		s.located = rep
+	}
+	s.addKind(rep)
+}
+
+// addKind makes rep its kind's report when it is the first of its kind
+// or comes before the one the summary has (new reports come in any
+// place of the canonical order).
+func (s *Summary) addKind(rep *report) {
+	for i, k := range s.kinds {
+		if sameKind(&k.keys, &rep.keys) {
+			if canonicalLess(rep, k) {
+				s.kinds[i] = rep
+			}
+			return
+		}
+	}
+	s.kinds = append(s.kinds, rep)
+}
+
+// settle works out what follows from the seed and the anchor.
+func (s *Summary) settle() {
+	s.bucket = s.seed.bucket
+	s.contested = Contestable(s.seed.e)
+	s.mixed = false
+	for _, k := range s.kinds {
+		s.mixed = s.mixed || k.bucket != s.bucket
+	}
+	a := s.anchor.e
+	a.SetID()
+	s.natural = a.ID
+}
+
+// mentionLess is the order of [SortMentions] on two reports' mentions.
+func mentionLess(a, b *report) bool {
+	x, y := &a.e.Mentions[0], &b.e.Mentions[0]
+	if x.Published != y.Published {
+		return x.Published < y.Published
+	}
+	if x.ArticleID != y.ArticleID {
+		return x.ArticleID < y.ArticleID
+	}
+	if x.Start != y.Start {
+		return x.Start < y.Start
+	}
+	return a.e.Code < b.e.Code
+}
+
+// Placed is an event that [Rule.Add] changed or started.
+type Placed struct {
+	// Event is the event's coding, date and place after the new reports
+	// joined, with the mentions of the new reports only (each with its
+	// report's own coding, in [SortMentions] order).
+	Event model.Event
+	// Stored says that the event was stored (one of the summaries given);
+	// its id is unchanged.
+	Stored bool
+	// Summary is the event's summary after.
+	Summary *Summary
+}
+
+// place is an event while Add works: a stored one or one started by a new
+// report.
+type place struct {
+	s     *Summary // nil for a new event
+	seed  *report  // the stored seed, or the first new report
+	news  []*report
+	kinds []*report // the new reports' kinds not among the stored ones
+}
+
+// Add places the reports of one new article (each an event with one
+// mention) among the stored events near them (every stored event with a
+// report in a new report's bucket whose dates overlap its days widened by
+// DayTolerance; more may be given). ok is false when the result may
+// differ from what [Rule.Cluster] makes of all the reports (see above);
+// otherwise out lists the events that changed or started, sorted as
+// [model.SortEvents] sorts them.
+func (r Rule) Add(near []*Summary, reports []model.Event) (out []Placed, ok bool) {
+	news := make([]*report, 0, len(reports))
+	seen := map[string]bool{}
+	for _, e := range Reports(reports) {
+		rep := newReport(e)
+		if !rep.mentioned || seen[rep.id] || rep.e.Mentions[0].ArticleID != news0Article(news, rep) {
+			return nil, false
+		}
+		seen[rep.id] = true
+		news = append(news, rep)
+	}
+	sort.Slice(news, func(i, j int) bool { return canonicalLess(news[i], news[j]) })
+
+	// The stored events by bucket, in the order Cluster started them, and
+	// the buckets with a report of an event that may be a blame join.
+	byBucket := map[string][]*place{}
+	unsure := map[string]bool{}
+	ids := map[string]bool{}
+	for _, s := range near {
+		if ids[s.ID] {
+			continue
+		}
+		ids[s.ID], ids[s.natural] = true, true
+		byBucket[s.bucket] = append(byBucket[s.bucket], &place{s: s, seed: s.seed})
+		if s.contested || s.mixed {
+			for _, k := range s.kinds {
+				unsure[k.bucket] = true
+			}
+		}
+	}
+	for _, ps := range byBucket {
+		sort.Slice(ps, func(i, j int) bool { return canonicalLess(ps[i].seed, ps[j].seed) })
+	}
+	var changed []*place
+	for _, n := range news {
+		if unsure[n.bucket] {
+			return nil, false // the event may be two clustering events joined
+		}
+		p, ok := r.placeOne(byBucket, n)
+		if !ok {
+			return nil, false
+		}
+		if len(p.news) == 0 {
+			changed = append(changed, p)
+		}
+		p.news = append(p.news, n)
+		if !hasKind(p, n) {
+			p.kinds = append(p.kinds, n)
+		}
+	}
+	out = make([]Placed, 0, len(changed))
+	for _, p := range changed {
+		pl, ok := p.placed(ids)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, pl)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if c := out[i].Event.Date.Compare(out[j].Event.Date); c != 0 {
+			return c < 0
+		}
+		return out[i].Event.ID < out[j].Event.ID
+	})
+	return out, true
+}
+
+// news0Article is the article of the first new report, or rep's own.
+func news0Article(news []*report, rep *report) string {
+	if len(news) == 0 {
+		return rep.e.Mentions[0].ArticleID
+	}
+	return news[0].e.Mentions[0].ArticleID
+}
+
+// placeOne finds the event new report n goes into, starting one at the
+// end of its bucket when none fits, and checks that the stored reports
+// after n stay where they are.
+func (r Rule) placeOne(byBucket map[string][]*place, n *report) (*place, bool) {
+	ps := byBucket[n.bucket]
+	for _, p := range ps {
+		if !canonicalLess(p.seed, n) {
+			continue // started after n
+		}
+		if !r.fits(p, n, true) {
+			continue
+		}
+		if p.s != nil && !r.fits(p, n, false) {
+			return nil, false // (a): a stored report after n would leave
+		}
+		return p, true
+	}
+	for _, p := range ps {
+		if p.s == nil || canonicalLess(p.seed, n) {
+			continue
+		}
+		for _, k := range p.s.kinds {
+			if r.compatible(&n.keys, &k.keys) {
+				return nil, false // (b): it might join n's event instead
+			}
+		}
+	}
+	p := &place{seed: n}
+	// Events started by new reports come after every stored event started
+	// before them; placeOne skips those started after n.
+	byBucket[n.bucket] = append(ps, p)
+	sort.SliceStable(byBucket[n.bucket], func(i, j int) bool {
+		return canonicalLess(byBucket[n.bucket][i].seed, byBucket[n.bucket][j].seed)
+	})
+	return p, true
+}
+
+// fits reports whether n is compatible with every kind of p with a report
+// before n (before set) or after n (before unset; the new reports of p
+// are all before n), and, before n, comes from no sentence p has.
+func (r Rule) fits(p *place, n *report, before bool) bool {
+	if p.s != nil {
+		for _, k := range p.s.kinds {
+			if canonicalLess(k, n) == before && !r.compatible(&n.keys, &k.keys) {
+				return false
+			}
+		}
+	}
+	if !before {
+		return true
+	}
+	for _, k := range p.kinds {
+		if !r.compatible(&n.keys, &k.keys) {
+			return false
+		}
+	}
+	for _, o := range p.news {
+		if sameSentence(&n.keys, &o.keys) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasKind(p *place, n *report) bool {
+	for _, k := range p.kinds {
+		if sameKind(&k.keys, &n.keys) {
+			return true
+		}
+	}
+	if p.s != nil {
+		for _, k := range p.s.kinds {
+			if sameKind(&k.keys, &n.keys) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// placed is the event p became, with its summary; ok is false when its
+// id is not what Cluster would give it (see above) or it may take part in
+// joining blame.
+func (p *place) placed(ids map[string]bool) (Placed, bool) {
+	s := &Summary{}
+	if p.s != nil {
+		*s = *p.s
+		s.kinds = append([]*report(nil), p.s.kinds...)
+		s.articles++ // the new reports come from one new article
+	} else {
+		s.articles = 1
+	}
+	for _, n := range p.news {
+		if s.seed == nil || canonicalLess(n, s.seed) {
+			s.seed = n
+		}
+		if s.anchor == nil || anchorLess(n, s.anchor) {
+			if p.s != nil {
+				return Placed{}, false // the event's id would change
+			}
+			s.anchor = n
+		}
+		if n.e.Location != "" && (s.located == nil || mentionLess(n, s.located)) {
+			s.located = n
+		}
+	}
+	for _, n := range p.news {
+		s.addKind(n)
+	}
+	s.settle()
+	if s.contested || s.mixed {
+		return Placed{}, false
+	}
+	if p.s == nil {
+		if ids[s.natural] {
+			return Placed{}, false // Cluster would derive another id
+		}
+		ids[s.natural] = true
+		s.ID = s.natural
+	} else if s.ID != s.natural {
+		return Placed{}, false
+	}
+	seed := s.seed.e
+	e := model.Event{ID: s.ID, Source: seed.Source, Target: seed.Target, Code: seed.Code, Date: seed.Date, Location: seed.Location}
+	var dates []model.Date
+	for _, k := range s.kinds {
+		if !k.e.Date.IsZero() {
+			dates = append(dates, k.e.Date)
+		}
+	}
+	if len(dates) > 0 {
+		e.Date, _ = eventDate(dates)
+	}
+	if e.Location == "" && s.located != nil {
+		e.Location = s.located.e.Location
+	}
+	e.Mentions = make([]model.Mention, 0, len(p.news))
+	for _, n := range p.news {
+		e.Mentions = append(e.Mentions, ownMention(n))
+	}
+	SortMentions(e.Mentions)
+	return Placed{Event: e, Stored: p.s != nil, Summary: s}, true
+}
+
+// ownMention is rep's mention carrying rep's own coding, as build makes it.
+func ownMention(rep *report) model.Mention {
+	m := rep.e.Mentions[0]
+	src := rep.e.Source
+	m.Source, m.Target = &src, rep.e.Target
+	m.SourceCode, m.TargetCode = src.Code, ""
+	if rep.e.Target != nil {
+		m.TargetCode = rep.e.Target.Code
+	}
+	m.Code, m.Date, m.Location = rep.e.Code, rep.e.Date, rep.e.Location
+	return m
+}

@@ -1,0 +1,167 @@
+package merge
+
+import (
+	"fmt"
+	"math/rand"
+	"reflect"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// denseArticle is one article of a small world where reports often meet:
+// few actors, codes, days and places, blame words now and then, dates of
+// every precision.
+func denseArticle(tb testing.TB, rng *rand.Rand, art int) []model.Event {
+	actors := []model.Actor{kremlin, russia, trump, turkey, syrAF, un}
+	codes := []string{"120", "111", "190", "195", "183", "057", "042", "173"}
+	places := []string{"", "", "Idlib", "idlib", "Aleppo"}
+	sentences := []string{"Jets struck.", "The army denied the strike.", "Talks went on."}
+	dates := []model.Date{day(2), day(3), day(3), day(4), day(5), model.Month(2019, 6), model.Date{},
+		model.Range(time.Date(2019, 6, 3, 0, 0, 0, 0, time.UTC), time.Date(2019, 6, 6, 0, 0, 0, 0, time.UTC))}
+	pub := fmt.Sprintf("2019-06-%02d", 3+rng.Intn(3))
+	if rng.Intn(10) == 0 {
+		pub = ""
+	}
+	id := fmt.Sprintf("r-%04d", art)
+	var out []model.Event
+	for j := range 1 + rng.Intn(4) {
+		var tgt *model.Actor
+		if rng.Intn(5) > 0 {
+			t := actors[rng.Intn(len(actors))]
+			tgt = &t
+		}
+		e := MustReport(tb, actors[rng.Intn(len(actors))], tgt, codes[rng.Intn(len(codes))], dates[rng.Intn(len(dates))],
+			id, "X", pub, 40*j)
+		e.Location = places[rng.Intn(len(places))]
+		e.Mentions[0].Sentence = sentences[rng.Intn(len(sentences))]
+		e.Mentions[0].Path = fmt.Sprintf("p/%03d", rng.Intn(1000))
+		out = append(out, e)
+	}
+	if rng.Intn(20) == 0 { // one sentence, two acts
+		twin := out[0]
+		twin.Code = "111"
+		twin.Mentions = append([]model.Mention(nil), twin.Mentions...)
+		out = append(out, twin)
+	}
+	return out
+}
+
+// reportSet is the ids of an event's reports, sorted.
+func reportSet(e model.Event) []string {
+	var ids []string
+	for _, r := range Reports([]model.Event{e}) {
+		ids = append(ids, ReportID(r))
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Add must place an article's reports exactly as clustering everything
+// again does, whenever it does not decline; and it must not decline so
+// often that the check means nothing.
+func TestAdd_SameAsCluster(t *testing.T) {
+	placed, declined := 0, 0
+	for seed := range int64(300) {
+		rng := rand.New(rand.NewSource(seed))
+		var stored []model.Event
+		for art := range 5 + rng.Intn(60) {
+			stored = append(stored, denseArticle(t, rng, art)...)
+		}
+		events := Cluster(stored)
+		var sums []*Summary
+		before := map[string][]string{}
+		for _, e := range events {
+			sums = append(sums, Default.Summarize(e.ID, Reports([]model.Event{e})))
+			before[e.ID] = reportSet(e)
+		}
+		news := denseArticle(t, rng, 9999)
+		out, ok := Default.Add(sums, news)
+		if !ok {
+			declined++
+			continue
+		}
+		placed++
+		want := Cluster(append(append([]model.Event(nil), stored...), news...))
+		got := map[string]Placed{}
+		for _, p := range out {
+			got[p.Event.ID] = p
+		}
+		var order []string
+		for _, w := range want {
+			p, changed := got[w.ID]
+			if !changed {
+				if !reflect.DeepEqual(reportSet(w), before[w.ID]) {
+					t.Fatalf("seed %d: event %s changed but Add did not say so", seed, w.ID)
+				}
+				continue
+			}
+			order = append(order, w.ID)
+			e := p.Event
+			if e.Source.ID != w.Source.ID || !reflect.DeepEqual(e.Target, w.Target) || e.Code != w.Code ||
+				e.Date.Encode() != w.Date.Encode() || e.Location != w.Location {
+				t.Fatalf("seed %d: event %s coded\n%+v\nwant\n%+v", seed, w.ID, e, w)
+			}
+			if p.Summary.Articles() != w.Articles() || p.Stored != (before[w.ID] != nil) {
+				t.Fatalf("seed %d: event %s: articles %d stored %v, want %d %v", seed, w.ID,
+					p.Summary.Articles(), p.Stored, w.Articles(), before[w.ID] != nil)
+			}
+			wantNew := []string{}
+			for _, id := range reportSet(w) {
+				if !contains(before[w.ID], id) {
+					wantNew = append(wantNew, id)
+				}
+			}
+			if gotNew := reportSet(e); !reflect.DeepEqual(gotNew, wantNew) {
+				t.Fatalf("seed %d: event %s gained %v, want %v", seed, w.ID, gotNew, wantNew)
+			}
+			// The summary after is the summary of the event as Cluster made it.
+			if again := Default.Summarize(w.ID, Reports([]model.Event{w})); !sameSummary(again, p.Summary) {
+				t.Fatalf("seed %d: event %s: summary after differs from the event's own", seed, w.ID)
+			}
+		}
+		if len(order) != len(out) {
+			t.Fatalf("seed %d: Add placed %d events, Cluster changed %d", seed, len(out), len(order))
+		}
+		for i, p := range out {
+			if p.Event.ID != order[i] {
+				t.Fatalf("seed %d: placed events out of order: %s at %d, want %s", seed, p.Event.ID, i, order[i])
+			}
+		}
+	}
+	t.Logf("placed %d declined %d", placed, declined)
+	if placed < 10 || declined < 2 {
+		t.Errorf("placed %d, declined %d: the check exercises too little", placed, declined)
+	}
+}
+
+func sameSummary(a, b *Summary) bool {
+	ids := func(rs []*report) []string {
+		var out []string
+		for _, r := range rs {
+			out = append(out, r.id)
+		}
+		sort.Strings(out)
+		return out
+	}
+	located := func(s *Summary) string {
+		if s.located == nil {
+			return ""
+		}
+		return s.located.id
+	}
+	return a.ID == b.ID && a.bucket == b.bucket && a.seed.id == b.seed.id && a.anchor.id == b.anchor.id &&
+		located(a) == located(b) && a.articles == b.articles && a.natural == b.natural &&
+		a.contested == b.contested && reflect.DeepEqual(ids(a.kinds), ids(b.kinds))
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

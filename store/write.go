@@ -93,6 +93,12 @@ const (
 // this transaction. An event not read is inserted, and updated only in
 // the unexpected case that its id is stored already (the upsert).
 func (w *eventWriter) writeEvent(ctx context.Context, e model.Event, stored bool) error {
+	return w.writeEventRow(ctx, e, e.Articles(), stored)
+}
+
+// writeEventRow is writeEvent with e's count of articles given, for an
+// event that carries only some of its mentions (merge.Placed).
+func (w *eventWriter) writeEventRow(ctx context.Context, e model.Event, articles int, stored bool) error {
 	start, end, precision, err := encodeDate(e.Date)
 	if err != nil {
 		return err
@@ -105,12 +111,12 @@ func (w *eventWriter) writeEvent(ctx context.Context, e model.Event, stored bool
 		if _, err := w.updateCoding.ExecContext(ctx, e.ID, e.Code, e.Root(), start, end, precision, e.Source.ID, target, e.Location); err != nil {
 			return err
 		}
-		_, err = w.updateArticles.ExecContext(ctx, e.ID, e.Articles())
+		_, err = w.updateArticles.ExecContext(ctx, e.ID, articles)
 		return err
 	}
-	_, err = w.insertEvent.ExecContext(ctx, e.ID, e.Code, e.Root(), start, end, precision, e.Source.ID, target, e.Location, e.Articles())
+	_, err = w.insertEvent.ExecContext(ctx, e.ID, e.Code, e.Root(), start, end, precision, e.Source.ID, target, e.Location, articles)
 	if isUniqueViolation(err) {
-		_, err = w.event.ExecContext(ctx, e.ID, e.Code, e.Root(), start, end, precision, e.Source.ID, target, e.Location, e.Articles())
+		_, err = w.event.ExecContext(ctx, e.ID, e.Code, e.Root(), start, end, precision, e.Source.ID, target, e.Location, articles)
 	}
 	return err
 }

@@ -44,11 +44,11 @@ func TestChainWordsMatchTheSets(t *testing.T) {
 	sets := map[uint8]wordSet{
 		chainModal: modals, chainNeg: negators, chainAux: auxes, chainMid: midAdverbs, chainStay: stayVerbs,
 	}
-	for i, w := range chainWords.keys {
+	for _, w := range chainWords.set.keys {
 		if w == "" {
 			continue
 		}
-		c := chainWords.vals[i]
+		c := chainWords.of(w)
 		for bit, set := range sets {
 			if (c&bit != 0) != set.has(w) {
 				t.Errorf("chainWords[%q] = %05b, bit %05b, in set %v", w, c, bit, set.has(w))
@@ -57,7 +57,7 @@ func TestChainWordsMatchTheSets(t *testing.T) {
 	}
 	for _, set := range sets {
 		for _, w := range set.words {
-			if chainWords.at(w) == 0 {
+			if chainWords.of(w) == 0 {
 				t.Errorf("%q is missing from chainWords", w)
 			}
 		}

@@ -58,7 +58,7 @@ func auxChain(words []string, head int) (start int, modal string, neg bool) {
 	start = head
 	for i := head - 1; i >= 0 && head-i <= 5; i-- {
 		w := words[i]
-		c := chainWords.at(w) // one lookup for the five sets
+		c := chainWords.of(w) // one lookup for the five sets
 		switch {
 		case c&chainModal != 0:
 			modal = w
@@ -78,17 +78,9 @@ func auxChain(words []string, head int) (start int, modal string, neg bool) {
 
 // chainWords tells, for auxChain, which of the sets of verb-group words
 // a word is in, as bits: the chain asks of every word before a verb.
-var chainWords = func() *wordTable[uint8] {
-	m := new(wordTable[uint8])
-	for bit, set := range map[uint8]wordSet{
-		chainModal: modals, chainNeg: negators, chainAux: auxes, chainMid: midAdverbs, chainStay: stayVerbs,
-	} {
-		for _, w := range set.words {
-			m.put(w, m.at(w)|bit)
-		}
-	}
-	return m
-}()
+var chainWords = newWordBits(map[uint8]wordSet{
+	chainModal: modals, chainNeg: negators, chainAux: auxes, chainMid: midAdverbs, chainStay: stayVerbs,
+})
 
 const (
 	chainModal uint8 = 1 << iota

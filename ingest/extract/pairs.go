@@ -2,7 +2,6 @@ package extract
 
 import (
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/eventgraph/eventgraph/ingest/actor"
@@ -115,12 +114,12 @@ func (d *doc) sides(s *sent, i int, people bool) []model.Actor {
 	if len(cs) == 0 {
 		return nil
 	}
-	if len(cs) == 1 || byCountry.count[cs[1]]*2 < byCountry.count[cs[0]] {
+	if len(cs) == 1 || cs[1].count*2 < cs[0].count {
 		// One country dominates, as in a civil war: the two sides are its
 		// two most named actors of different roles ("the army", "the RSF").
-		return d.rolePair(s, i, cs[0])
+		return d.rolePair(s, i, cs[0].key)
 	}
-	return byCountry.firstTwo(cs)
+	return firstTwo(cs)
 }
 
 // rolePair returns the two most named actors of country c with different
@@ -136,7 +135,7 @@ func (d *doc) rolePair(s *sent, i int, c string) []model.Actor {
 	if len(rs) < 2 {
 		return nil
 	}
-	return byRole.firstTwo(rs)
+	return firstTwo(rs)
 }
 
 // eachNamedBefore calls f on every actor named so far, places and
@@ -160,48 +159,43 @@ func (d *doc) eachNamedBefore(s *sent, i int, f func(actor.Match)) {
 }
 
 // tally counts mentions by key (a country or a role), keeping each key's
-// first actor and the order of first mention.
+// first actor, in order of first mention. A story names few countries or
+// roles, so a list searched in turn costs less than maps of them.
 type tally struct {
-	count   map[string]int
-	first   map[string]int
-	actorOf map[string]model.Actor
-	n       int
+	ks []tallied
+}
+
+type tallied struct {
+	key   string
+	count int
+	first int         // order of first mention
+	actor model.Actor // the key's first actor
 }
 
 func (t *tally) add(key string, a model.Actor) {
-	if t.count == nil {
-		t.count, t.first, t.actorOf = map[string]int{}, map[string]int{}, map[string]model.Actor{}
+	for i := range t.ks {
+		if t.ks[i].key == key {
+			t.ks[i].count++
+			return
+		}
 	}
-	if _, ok := t.first[key]; !ok {
-		t.first[key], t.actorOf[key] = t.n, a
-	}
-	t.count[key]++
-	t.n++
+	t.ks = append(t.ks, tallied{key: key, count: 1, first: len(t.ks), actor: a})
 }
 
 // ranked orders the keys by count, then by first mention.
-func (t *tally) ranked() []string {
-	var ks []string
-	for k := range t.count {
-		ks = append(ks, k)
-	}
-	sort.Slice(ks, func(a, b int) bool {
-		if t.count[ks[a]] != t.count[ks[b]] {
-			return t.count[ks[a]] > t.count[ks[b]]
-		}
-		return t.first[ks[a]] < t.first[ks[b]]
-	})
-	return ks
+func (t *tally) ranked() []tallied {
+	slices.SortStableFunc(t.ks, func(a, b tallied) int { return b.count - a.count })
+	return t.ks
 }
 
-// firstTwo returns the actors of the two top keys in order of first
-// mention.
-func (t *tally) firstTwo(ks []string) []model.Actor {
+// firstTwo returns the actors of the two top keys of ranked ks in order
+// of first mention.
+func firstTwo(ks []tallied) []model.Actor {
 	a, b := ks[0], ks[1]
-	if t.first[b] < t.first[a] {
+	if b.first < a.first {
 		a, b = b, a
 	}
-	return []model.Actor{t.actorOf[a], t.actorOf[b]}
+	return []model.Actor{a.actor, b.actor}
 }
 
 // noteLead passes the actors of the lead sentences after s to note when s

@@ -4,18 +4,38 @@ import "math/bits"
 
 // The rules ask the closed word classes of English (determiners,
 // prepositions, auxiliaries, ...) about the words around each trigger,
-// some twenty times per token of an article. A Go map hashes the whole
-// word for each question; these tables hash its length and three of its
-// bytes, and most words of a sentence are in no class, so a question
-// usually ends at an empty slot or a length the class does not have.
+// a few hundred times per trigger. A Go map hashes the whole word for
+// each question; a wordSet first tests the word's length and first byte
+// against masks of its class, which turns most words away, and otherwise
+// hashes the length and three bytes.
 
-// wordTable maps words to values: open addressing in a table at most a
+// wordSet is a class of words: open addressing in a table at most a
 // quarter full, built once and only read after.
-type wordTable[V any] struct {
-	keys []string // "" marks an empty slot; no word is empty
-	vals []V
-	mask uint32
-	lens uint64 // bit n is set when a word has n bytes (63 for longer)
+type wordSet struct {
+	keys  []string // "" marks an empty slot; no word is empty
+	mask  uint32
+	lens  uint64   // bit n is set when a word has n bytes (63 for longer)
+	first uint64   // bit b&63 is set when a word starts with byte b
+	words []string // as given, for the few readers that list a class
+}
+
+func set(words ...string) wordSet {
+	size := 1 << bits.Len(uint(max(2, 4*len(words))))
+	s := wordSet{keys: make([]string, size), mask: uint32(size - 1), words: words}
+	for _, w := range words {
+		if w == "" {
+			panic("extract: empty word in a word set")
+		}
+		s.lens |= lenBit(w)
+		s.first |= firstBit(w)
+		for i := hashWord(w) & s.mask; ; i = (i + 1) & s.mask {
+			if s.keys[i] == "" || s.keys[i] == w {
+				s.keys[i] = w
+				break
+			}
+		}
+	}
+	return s
 }
 
 // hashWord mixes the length and the first, middle and last bytes of a
@@ -28,51 +48,25 @@ func hashWord(w string) uint32 {
 
 func lenBit(w string) uint64 { return 1 << min(len(w), 63) }
 
-// put sets the value of w, growing the table to keep it a quarter full.
-func (t *wordTable[V]) put(w string, v V) {
+// firstBit is the bit of w's first byte in a set's first mask; the empty
+// word has none.
+func firstBit(w string) uint64 {
 	if w == "" {
-		panic("extract: empty word in a word table")
+		return 0
 	}
-	if t.find(w) < 0 && (len(t.keys) == 0 || t.count()+1 > len(t.keys)/4) {
-		t.grow()
-	}
-	t.lens |= lenBit(w)
-	for i := hashWord(w) & t.mask; ; i = (i + 1) & t.mask {
-		if t.keys[i] == "" || t.keys[i] == w {
-			t.keys[i], t.vals[i] = w, v
-			return
-		}
-	}
+	return 1 << (w[0] & 63)
 }
 
-func (t *wordTable[V]) count() int {
-	n := 0
-	for _, k := range t.keys {
-		if k != "" {
-			n++
-		}
-	}
-	return n
+// has reports whether w is in the class. The masks are tested inline, so
+// that a word of the wrong length or first byte costs no call.
+func (s *wordSet) has(w string) bool {
+	return s.lens&lenBit(w) != 0 && s.first&firstBit(w) != 0 && s.slot(w) >= 0
 }
 
-func (t *wordTable[V]) grow() {
-	keys, vals := t.keys, t.vals
-	size := 1 << bits.Len(uint(max(8, 8*t.count())))
-	t.keys, t.vals, t.mask = make([]string, size), make([]V, size), uint32(size-1)
-	for i, k := range keys {
-		if k != "" {
-			t.put(k, vals[i])
-		}
-	}
-}
-
-// find returns the slot of w, or -1.
-func (t *wordTable[V]) find(w string) int {
-	if t.lens&lenBit(w) == 0 { // also every empty word
-		return -1
-	}
-	for i := hashWord(w) & t.mask; ; i = (i + 1) & t.mask {
-		switch t.keys[i] {
+// slot returns the index of w in s.keys, or -1. w is not empty.
+func (s *wordSet) slot(w string) int {
+	for i := hashWord(w) & s.mask; ; i = (i + 1) & s.mask {
+		switch s.keys[i] {
 		case w:
 			return int(i)
 		case "":
@@ -81,34 +75,37 @@ func (t *wordTable[V]) find(w string) int {
 	}
 }
 
-// get returns the value of w and whether w is in the table.
-func (t *wordTable[V]) get(w string) (V, bool) {
-	if i := t.find(w); i >= 0 {
-		return t.vals[i], true
+// wordBits gives each word of a few classes the bits of the classes it
+// is in: one question for all of them.
+type wordBits struct {
+	set  wordSet
+	bits []uint8 // by slot of set
+}
+
+// newWordBits returns the words of each class with its bit.
+func newWordBits(classes map[uint8]wordSet) *wordBits {
+	var all []string
+	for _, c := range classes {
+		all = append(all, c.words...)
 	}
-	var zero V
-	return zero, false
-}
-
-// at returns the value of w, the zero value when w is not in the table.
-func (t *wordTable[V]) at(w string) V {
-	v, _ := t.get(w)
-	return v
-}
-
-// wordSet is a class of words.
-type wordSet struct {
-	wordTable[struct{}]
-	words []string // as given, for the few readers that list a class
-}
-
-func set(words ...string) wordSet {
-	s := wordSet{words: words}
-	for _, w := range words {
-		s.put(w, struct{}{})
+	b := &wordBits{set: set(all...)}
+	b.bits = make([]uint8, len(b.set.keys))
+	for bit, c := range classes {
+		for _, w := range c.words {
+			b.bits[b.set.slot(w)] |= bit
+		}
 	}
-	return s
+	return b
 }
 
-// has reports whether w is in the class.
-func (s *wordSet) has(w string) bool { return s.find(w) >= 0 }
+// of returns the bits of the classes w is in.
+func (b *wordBits) of(w string) uint8 {
+	s := &b.set
+	if s.lens&lenBit(w) == 0 || s.first&firstBit(w) == 0 {
+		return 0
+	}
+	if i := s.slot(w); i >= 0 {
+		return b.bits[i]
+	}
+	return 0
+}

@@ -35,29 +35,29 @@ func TestWordSetAnswersAsAMap(t *testing.T) {
 	}
 }
 
-// Values put twice keep the last; a table grows past its quarter and
-// keeps every word.
-func TestWordTableGrows(t *testing.T) {
-	var m wordTable[int]
-	words := strings.Fields("one two three four five six seven eight nine ten eleven twelve " +
-		"thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty")
-	for i, w := range words {
-		m.put(w, i)
-	}
-	m.put("three", 100)
-	for i, w := range words {
-		want := i
-		if w == "three" {
-			want = 100
-		}
-		if got, ok := m.get(w); !ok || got != want {
-			t.Errorf("get(%q) = %d, %v; want %d, true", w, got, ok, want)
+// A word of two classes has both bits; a word of none has none. The
+// table stays at most a quarter full.
+func TestWordBits(t *testing.T) {
+	b := newWordBits(map[uint8]wordSet{
+		1: set("will", "would", "can"),
+		2: set("not", "never", "no"),
+		4: set("can", "no", "is"),
+	})
+	for w, want := range map[string]uint8{
+		"will": 1, "would": 1, "can": 5, "not": 2, "never": 2, "no": 6, "is": 4,
+		"": 0, "wil": 0, "cannot": 0, "nor": 0, "island": 0, "i": 0, "Can": 0,
+	} {
+		if got := b.of(w); got != want {
+			t.Errorf("of(%q) = %03b, want %03b", w, got, want)
 		}
 	}
-	if v, ok := m.get("zero"); ok || v != 0 {
-		t.Errorf("get(zero) = %d, %v; want 0, false", v, ok)
+	n := 0
+	for _, k := range b.set.keys {
+		if k != "" {
+			n++
+		}
 	}
-	if n := m.count(); n != len(words) || n > len(m.keys)/4 {
-		t.Errorf("%d words in %d slots; want %d, at most a quarter full", n, len(m.keys), len(words))
+	if n != 7 || n > len(b.set.keys)/4 {
+		t.Errorf("%d words in %d slots; want 7, at most a quarter full", n, len(b.set.keys))
 	}
 }

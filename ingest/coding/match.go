@@ -111,6 +111,54 @@ func (lx *Lexicon) Match(words []string) []Trigger { return lx.MatchMasked(words
 // word, though a gap of a pattern may cross it ("urged the Warsaw Pact
 // to"). A nil or short mask masks nothing beyond its length.
 func (lx *Lexicon) MatchMasked(words []string, mask []bool) []Trigger {
+	return lx.match(words, mask, nil)
+}
+
+// Triggers holds the results of [Lexicon.MatchIn] for a caller that
+// matches many sentences, such as the sentences of an article: their
+// triggers and literal positions are cut from two arrays it renews in
+// chunks, rather than from two new allocations per sentence. A zero
+// Triggers is ready for use. Results are never written over: each stays
+// valid for as long as its holder keeps it, and appending to one copies
+// it out.
+type Triggers struct {
+	trigs []Trigger
+	lits  []int
+}
+
+// Reset readies in for a new set of sentences, keeping the array it
+// last cut from: the results cut before may be written over by the next
+// calls, so the caller must keep none of them.
+func (in *Triggers) Reset() {
+	in.trigs, in.lits = in.trigs[:0], in.lits[:0]
+}
+
+// Chunks of the arrays of [Triggers]: a few sentences' triggers, and
+// the literal positions of as many.
+const (
+	trigChunk = 64
+	litChunk  = 256
+)
+
+// MatchIn is [Lexicon.Match] with the result cut from in.
+func (lx *Lexicon) MatchIn(words []string, in *Triggers) []Trigger {
+	return lx.match(words, nil, in)
+}
+
+// cut returns an empty slice with room for n cut from *slab, which is
+// renewed, in chunks of at least chunk, when too short.
+func cut[T any](slab *[]T, n, chunk int) []T {
+	if cap(*slab)-len(*slab) < n {
+		*slab = make([]T, 0, max(n, chunk))
+	}
+	l := len(*slab)
+	*slab = (*slab)[:l+n]
+	return (*slab)[l : l : l+n]
+}
+
+// match is MatchMasked with its result cut from in, or newly made when
+// in is nil.
+func (lx *Lexicon) match(words []string, mask []bool, in *Triggers) []Trigger {
 	// Sentences are short: keep the per-token ids on the stack.
 	var idBuf [64]int32
 	var ids []int32
@@ -158,15 +206,16 @@ func (lx *Lexicon) MatchMasked(words []string, mask []bool) []Trigger {
 			}
 		}
 	}
-	out := lx.choose(sc, found, lits, len(words))
+	out := lx.choose(sc, found, lits, len(words), in)
 	sc.found, sc.lits = found[:0], lits[:0]
 	lx.scratch.Put(sc)
 	return out
 }
 
 // choose keeps the best of the candidate matches that share no literal
-// token and returns them in a new slice, ordered by position.
-func (lx *Lexicon) choose(sc *scratch, found []Trigger, lits []int, n int) []Trigger {
+// token and returns them ordered by position, in a slice cut from in
+// (a new one when in is nil).
+func (lx *Lexicon) choose(sc *scratch, found []Trigger, lits []int, n int, in *Triggers) []Trigger {
 	if len(found) == 0 {
 		return nil
 	}
@@ -211,10 +260,17 @@ func (lx *Lexicon) choose(sc *scratch, found []Trigger, lits []int, n int) []Tri
 		kept++
 		nlit += t.hi - t.lo
 	}
-	out := make([]Trigger, kept)
-	copy(out, found[:kept])
+	var out []Trigger
+	var all []int
+	if in != nil {
+		out = append(cut(&in.trigs, kept, trigChunk), found[:kept]...)
+		all = cut(&in.lits, nlit, litChunk)
+	} else {
+		out = make([]Trigger, kept)
+		copy(out, found[:kept])
+		all = make([]int, 0, nlit)
+	}
 	slices.SortStableFunc(out, func(x, y Trigger) int { return x.Start - y.Start })
-	all := make([]int, 0, nlit)
 	for i := range out {
 		t := &out[i]
 		a := len(all)

@@ -329,3 +329,65 @@ func TestRecentForms(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchIn checks that triggers cut from a caller's Triggers are those
+// Match returns, that later sentences write over none of them, and that
+// appending to one result copies it out rather than over the next.
+func TestMatchIn(t *testing.T) {
+	lx := Default()
+	sentences := []string{
+		"The rebels attacked an army convoy and killed four soldiers near the border.",
+		"Nothing happened in the quiet valley.",
+		"The minister urged both sides to halt the fighting and agreed to host talks.",
+		"Police arrested two protesters after the governor condemned the strike.",
+	}
+	// Enough sentences to fill more than one chunk of each array.
+	for i := 0; i < 20; i++ {
+		sentences = append(sentences, sentences[i%4])
+	}
+	var in Triggers
+	var got, want [][]Trigger
+	for _, s := range sentences {
+		w := MustWords(t, s)
+		got = append(got, lx.MatchIn(w, &in))
+		want = append(want, lx.Match(w))
+	}
+	for i := range sentences {
+		if !equalTriggers(got[i], want[i]) {
+			t.Errorf("sentence %d: MatchIn = %v, want %v", i, got[i], want[i])
+		}
+		if i%4 == 1 && got[i] != nil {
+			t.Errorf("sentence %d: no trigger, but MatchIn = %v", i, got[i])
+		}
+	}
+	if len(got[0]) == 0 || len(got[2]) == 0 {
+		t.Fatal("the test sentences need triggers")
+	}
+	next := slices.Clone(got[2])
+	grown := append(got[0], got[0][0])
+	grown[0].Literal = append(grown[0].Literal, 99)
+	if !equalTriggers(got[2], next) || !equalTriggers(got[0], want[0]) {
+		t.Error("appending to a result wrote over another")
+	}
+}
+
+func equalTriggers(a, b []Trigger) bool {
+	return slices.EqualFunc(a, b, func(x, y Trigger) bool {
+		return x.Entry == y.Entry && x.Start == y.Start && x.End == y.End && x.Head == y.Head &&
+			x.SlotStart == y.SlotStart && x.SlotEnd == y.SlotEnd && slices.Equal(x.Literal, y.Literal)
+	})
+}
+
+// TestTriggersReset checks that a reset Triggers gives the same results
+// again from its kept array.
+func TestTriggersReset(t *testing.T) {
+	lx := Default()
+	w := MustWords(t, "The rebels attacked an army convoy and killed four soldiers near the border.")
+	var in Triggers
+	first := slices.Clone(lx.MatchIn(w, &in))
+	in.Reset()
+	again := lx.MatchIn(w, &in)
+	if len(first) == 0 || !equalTriggers(first, again) {
+		t.Errorf("after Reset: %v, want %v", again, first)
+	}
+}

@@ -13,7 +13,7 @@ import (
 func (d *doc) codeSentence(si int) []coded {
 	s := d.sents[si]
 	w := s.words
-	trigs := d.x.lex.Match(w)
+	trigs := d.x.lex.MatchIn(w, &d.trigs)
 	trigs = slices.DeleteFunc(trigs, func(t coding.Trigger) bool { return compoundNoun(w, t) })
 	s.heads, s.says, s.trigs = s.heads[:0], s.says[:0], trigs
 	if cap(s.heads)+cap(s.says) < len(trigs) {

@@ -142,6 +142,7 @@ type doc struct {
 	done      []coded         // events coded so far, for context
 	speech    speech          // reused by speakers (speech.go)
 	codeBuf   []coded         // codeSentence's events, copied out by the caller
+	trigs     coding.Triggers // holds the sentences' triggers (sent.trigs)
 	seen      []seenKey       // the events add has kept in the sentence
 	ints      []int           // slab for the sentences' heads and says
 	bufs      *docBuffers
@@ -161,6 +162,7 @@ type docBuffers struct {
 	times   []timex.Expr
 	history []actor.Match
 	done    []coded
+	trigs   coding.Triggers
 }
 
 var docPool sync.Pool
@@ -182,6 +184,8 @@ func (d *doc) release() {
 	}
 	d.bufs = nil
 	b.history, b.done = d.history, d.done
+	b.trigs = d.trigs
+	b.trigs.Reset()
 	docPool.Put(b)
 }
 
@@ -251,6 +255,7 @@ func (x *Extractor) newDoc(text string, dct time.Time) *doc {
 		b = new(docBuffers)
 	}
 	d.bufs = b
+	d.trigs = b.trigs
 	sents := resize(&b.sents, len(spans))
 	clear(sents) // a sentence's fields are filled as it is read
 	d.sents = resize(&b.ptrs, len(spans))

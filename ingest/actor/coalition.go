@@ -45,6 +45,9 @@ func (d *Document) noteLed(text string, toks []token) {
 // ledState is the state X of a token "X-led" (written as word, folded
 // as key), or "".
 func (d *Document) ledState(word, key string) string {
+	if len(key) < 5 || key[len(key)-1] != 'd' || strings.IndexByte(key, '-') < 0 {
+		return "" // every suffix ends in "d" after a hyphen: most words stop here
+	}
 	var prefix string
 	for _, suf := range ledSuffixes {
 		if strings.HasSuffix(key, suf) && len(word) > len(suf) {

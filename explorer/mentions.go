@@ -23,15 +23,19 @@ import (
 const defaultMentions = 10
 
 // MentionPager is what a reader may offer besides [EventPager] so that a
-// page reads the text only of the mentions it shows: EventsPage is
-// EventsAfter (with between, as [BetweenPager] means it) whose events hold
-// every mention but only the first texts with their text (sentence, end,
-// trigger, time text, url; all of them when texts < 0); EventMentions
-// returns the mentions of one event from offset on, at most limit of them,
-// whole and in order, with how many it has, or an error matching
-// [model.ErrNotFound] for no such event. The SQLite store has both.
+// page reads only the mentions it shows: EventsPage is EventsAfter (with
+// between, as [BetweenPager] means it) whose events hold their first
+// texts mentions only (all of them when texts < 0), whole and in order,
+// with the date, place and disputes resolved over all of them; totals
+// has, for each event that holds fewer mentions than it has, a JSON
+// object with the contract's members computed from all of them
+// ("sources", "articles", "mention_count", "outlets", "figures"), and
+// nil for the others. EventMentions returns the mentions of one event
+// from offset on, at most limit of them, whole and in order, with how
+// many it has, or an error matching [model.ErrNotFound] for no such
+// event. The SQLite store has both.
 type MentionPager interface {
-	EventsPage(ctx context.Context, f model.EventFilter, between bool, afterID string, limit, texts int) ([]model.Event, error)
+	EventsPage(ctx context.Context, f model.EventFilter, between bool, afterID string, limit, texts int) (events []model.Event, totals []json.RawMessage, err error)
 	EventMentions(ctx context.Context, id string, offset, limit int) ([]model.Mention, int, error)
 }
 
@@ -71,13 +75,46 @@ func encodeEvent(e model.Event, shown int) ([]byte, error) {
 	if shown < 0 || len(e.Mentions) <= shown {
 		return e.MarshalJSON()
 	}
+	full := map[string][]byte{}
+	for k, v := range fromAllMentions(e) {
+		b, err := json.Marshal(v)
+		if err != nil {
+			return nil, err
+		}
+		full[k] = b
+	}
 	short := e
 	short.Mentions = e.Mentions[:shown:shown]
+	return spliceMembers(short, full, shown)
+}
+
+// encodeShown is encodeEvent for an event that holds only the mentions
+// it shows, with totals, the JSON object of the members computed from
+// all of them (see [MentionPager]), written as they are.
+func encodeShown(e model.Event, totals json.RawMessage, shown int) ([]byte, error) {
+	full := map[string][]byte{}
+	if len(totals) < 2 || totals[0] != '{' {
+		return nil, fmt.Errorf("event %s: totals: %w", e.ID, errNotObject)
+	}
+	for rest := totals[1:]; len(rest) > 1; {
+		key, start, end, err := nextMember(rest)
+		if err != nil {
+			return nil, fmt.Errorf("event %s: totals: %w", e.ID, err)
+		}
+		full[key] = rest[start:end]
+		rest = rest[end+1:]
+	}
+	return spliceMembers(e, full, shown)
+}
+
+// spliceMembers writes short, an event holding the first shown of its
+// mentions, with the members in full in place of its own and
+// mentions_next, last, the address of the rest.
+func spliceMembers(short model.Event, full map[string][]byte, shown int) ([]byte, error) {
 	b, err := short.MarshalJSON()
 	if err != nil {
 		return nil, err
 	}
-	full := fromAllMentions(e)
 	// The object's members in their order, with the values computed from
 	// all mentions put in place of those of the first few.
 	out := make([]byte, 0, len(b)+256)
@@ -85,19 +122,17 @@ func encodeEvent(e model.Event, shown int) ([]byte, error) {
 	for rest := b[1:]; len(rest) > 1; {
 		key, start, end, err := nextMember(rest)
 		if err != nil {
-			return nil, fmt.Errorf("event %s: %w", e.ID, err)
+			return nil, fmt.Errorf("event %s: %w", short.ID, err)
 		}
 		out = append(out, rest[:start]...) // the key and its colon, as written
 		raw := rest[start:end]
 		rest = rest[end+1:]
 		if v, ok := full[key]; ok {
-			if raw, err = json.Marshal(v); err != nil {
-				return nil, err
-			}
+			raw = v
 		}
 		out = append(append(out, raw...), ',')
 	}
-	next, _ := json.Marshal(mentionsURL(e.ID, shown, defaultMentionPage))
+	next, _ := json.Marshal(mentionsURL(short.ID, shown, defaultMentionPage))
 	out = append(append(out, `"mentions_next":`...), next...)
 	return append(out, '}'), nil
 }

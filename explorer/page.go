@@ -2,6 +2,7 @@ package explorer
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -59,14 +60,16 @@ func pageParams(q url.Values) (limit int, after string, err error) {
 
 // eventPage returns up to limit events of f after the event afterID, and
 // whether more follow. Between, which the reader cannot apply, is applied
-// here, reading on until the page is full. A [MentionPager] reads the
-// text of each event's first texts mentions only (all when texts < 0).
-func (x *Explorer) eventPage(ctx context.Context, f Filter, afterID string, limit, texts int) ([]model.Event, bool, error) {
+// here, reading on until the page is full. A [MentionPager] reads each
+// event's first texts mentions only (all when texts < 0), with totals
+// (same index, nil for an event that holds all its mentions) as
+// EventsPage gives them; other readers give no totals.
+func (x *Explorer) eventPage(ctx context.Context, f Filter, afterID string, limit, texts int) ([]model.Event, []json.RawMessage, bool, error) {
 	pager, ok := x.r.(EventPager)
 	if !ok {
 		all, err := x.events(ctx, f)
 		if err != nil {
-			return nil, false, err
+			return nil, nil, false, err
 		}
 		start := 0
 		if afterID != "" {
@@ -78,28 +81,35 @@ func (x *Explorer) eventPage(ctx context.Context, f Filter, afterID string, limi
 				}
 			}
 			if start < 0 {
-				return nil, false, fmt.Errorf("%w: after %q: %w", errBadPage, afterID, model.ErrNotFound)
+				return nil, nil, false, fmt.Errorf("%w: after %q: %w", errBadPage, afterID, model.ErrNotFound)
 			}
 		}
 		all = all[start:]
 		if len(all) > limit {
-			return all[:limit], true, nil
+			return all[:limit], nil, true, nil
 		}
-		return all, false, nil
+		return all, nil, false, nil
 	}
-	read := pager.EventsAfter
+	read := func(ctx context.Context, f model.EventFilter, after string, limit int) ([]model.Event, []json.RawMessage, error) {
+		events, err := pager.EventsAfter(ctx, f, after, limit)
+		return events, nil, err
+	}
 	pairs, ok := x.r.(BetweenPager)
 	if ok && f.Between && len(f.Actors) > 0 {
-		read = pairs.EventsBetweenAfter
+		read = func(ctx context.Context, f model.EventFilter, after string, limit int) ([]model.Event, []json.RawMessage, error) {
+			events, err := pairs.EventsBetweenAfter(ctx, f, after, limit)
+			return events, nil, err
+		}
 	}
 	if mp, mok := x.r.(MentionPager); mok {
 		between := f.Between && len(f.Actors) > 0
-		read = func(ctx context.Context, f model.EventFilter, after string, limit int) ([]model.Event, error) {
+		read = func(ctx context.Context, f model.EventFilter, after string, limit int) ([]model.Event, []json.RawMessage, error) {
 			return mp.EventsPage(ctx, f, between, after, limit, texts)
 		}
 		ok = true // it applies between itself, as a BetweenPager does
 	}
 	out := []model.Event{}
+	var totals []json.RawMessage
 	for {
 		// One more than needed tells whether another page follows. With
 		// Between left to keep, most events read are dropped here, so
@@ -108,23 +118,28 @@ func (x *Explorer) eventPage(ctx context.Context, f Filter, afterID string, limi
 		if f.Between && len(f.Actors) > 0 && !ok {
 			want = max(want, 4*(limit+1))
 		}
-		page, err := read(ctx, f.EventFilter, afterID, want)
+		page, pageTotals, err := read(ctx, f.EventFilter, afterID, want)
 		if errors.Is(err, model.ErrNotFound) {
-			return nil, false, fmt.Errorf("%w: after %q: %w", errBadPage, afterID, err)
+			return nil, nil, false, fmt.Errorf("%w: after %q: %w", errBadPage, afterID, err)
 		}
 		if err != nil {
-			return nil, false, err
+			return nil, nil, false, err
 		}
-		for _, e := range page {
+		for i, e := range page {
 			if f.keep(e) {
 				out = append(out, e)
+				var t json.RawMessage
+				if pageTotals != nil {
+					t = pageTotals[i]
+				}
+				totals = append(totals, t)
 			}
 		}
 		if len(out) > limit {
-			return out[:limit], true, nil
+			return out[:limit], totals[:limit], true, nil
 		}
 		if len(page) < want {
-			return out, false, nil
+			return out, totals, false, nil
 		}
 		afterID = page[len(page)-1].ID
 	}
@@ -148,7 +163,7 @@ func (x *Explorer) apiEvents(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
-	events, more, err := x.eventPage(r.Context(), f, after, limit, shown)
+	events, totals, more, err := x.eventPage(r.Context(), f, after, limit, shown)
 	if errors.Is(err, errBadPage) {
 		http.Error(w, err.Error()+" (start again without after=)", http.StatusBadRequest)
 		return
@@ -171,7 +186,7 @@ func (x *Explorer) apiEvents(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Link", "</"+next+`>; rel="next"`)
 		w.Header().Set("X-Next-After", last)
 	}
-	b, err := encodeEvents(events, shown)
+	b, err := encodeEvents(events, totals, shown)
 	if err != nil {
 		x.fail(w, r, err)
 		return
@@ -183,14 +198,22 @@ func (x *Explorer) apiEvents(w http.ResponseWriter, r *http.Request) {
 // encodeEvents writes events as writeJSON does, byte for byte, but joins
 // each event's own JSON directly: the encoder would check and copy every
 // event's output again, a third of a large page's time. Each event shows
-// at most shown mentions (all when shown < 0; see encodeEvent).
-func encodeEvents(events []model.Event, shown int) ([]byte, error) {
+// at most shown mentions (all when shown < 0; see encodeEvent); an event
+// with totals (totals[i], when totals is not nil) holds only the
+// mentions it shows, and totals gives the rest (see encodeShown).
+func encodeEvents(events []model.Event, totals []json.RawMessage, shown int) ([]byte, error) {
 	buf := []byte{'['}
 	for i, e := range events {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
-		b, err := encodeEvent(e, shown)
+		var b []byte
+		var err error
+		if totals != nil && totals[i] != nil {
+			b, err = encodeShown(e, totals[i], len(e.Mentions))
+		} else {
+			b, err = encodeEvent(e, shown)
+		}
 		if err != nil {
 			return nil, err
 		}

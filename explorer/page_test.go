@@ -27,7 +27,7 @@ func TestEncodeEvents(t *testing.T) {
 		if err := json.NewEncoder(&want).Encode(events); err != nil {
 			t.Fatal(err)
 		}
-		got, err := encodeEvents(events, -1)
+		got, err := encodeEvents(events, nil, -1)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -224,7 +224,14 @@ type pagePlan struct {
 	drive *pageSource
 	words []string          // the text query's words, lower-cased, when SQL cannot test them all
 	names map[string]string // actor id to lower-cased name, for words
-	cands []candidate       // the sets of the conditions, for the plan tests
+
+	// The text query's words, lower-cased, and the SQL that tells, for a
+	// row found, that it holds each word SQL tests for sure (see
+	// textPass).
+	allWords []string
+	sure     []string
+	sureArgs []any
+	cands    []candidate // the sets of the conditions, for the plan tests
 }
 
 // candidate is one condition's set of events (SQL selecting their
@@ -486,6 +493,7 @@ func matchingOutlets(ctx context.Context, tx *sql.Tx, wants []string) ([]string,
 // with a sentence that may hold it or an actor whose name does.
 func (p *pagePlan) textCandidates(ctx context.Context, tx *sql.Tx, query string) ([]candidate, error) {
 	p.words = strings.Fields(strings.ToLower(query))
+	p.allWords = p.words
 	actors, err := allActors(ctx, tx)
 	if err != nil {
 		return nil, err
@@ -522,6 +530,10 @@ func (p *pagePlan) textCandidates(ctx context.Context, tx *sql.Tx, query string)
 			OR EXISTS (SELECT 1 FROM mentions tm WHERE tm.event_id = e.id
 				AND (tm.sentence LIKE ? OR instr(tm.sentence, char(304)) OR instr(tm.sentence, char(8490)))))`)
 		p.args = append(p.args, list, list, "%"+w+"%")
+		// Without the two letters, the same test is exact.
+		p.sure = append(p.sure, `(e.source_id IN (SELECT value FROM json_each(?)) OR e.target_id IN (SELECT value FROM json_each(?))
+			OR EXISTS (SELECT 1 FROM mentions tm WHERE tm.event_id = e.id AND tm.sentence LIKE ?))`)
+		p.sureArgs = append(p.sureArgs, list, list, "%"+w+"%")
 		fts := `SELECT ev.rowid FROM report_text rt JOIN mentions tm ON tm.id = rt.mention_id
 			JOIN events ev ON ev.id = tm.event_id WHERE rt.suffixes MATCH ?`
 		src := `SELECT rowid FROM events WHERE source_id IN (SELECT value FROM json_each(?))`

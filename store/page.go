@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -20,7 +21,8 @@ import (
 // stored event (the event merged away since the page before was read), and
 // the errors of Events otherwise.
 func (d *DB) EventsAfter(ctx context.Context, f model.EventFilter, afterID string, limit int) ([]model.Event, error) {
-	return d.eventsAfter(ctx, f, false, afterID, limit, allTexts)
+	out, _, err := d.eventsAfter(ctx, f, false, afterID, limit, -1)
+	return out, err
 }
 
 // EventsBetweenAfter is [DB.EventsAfter] for the events between the actors
@@ -28,39 +30,44 @@ func (d *DB) EventsAfter(ctx context.Context, f model.EventFilter, afterID strin
 // answers to another one (to the same one when f names a single actor), as
 // the explorer's between=1 means it. Without actors it is EventsAfter.
 func (d *DB) EventsBetweenAfter(ctx context.Context, f model.EventFilter, afterID string, limit int) ([]model.Event, error) {
-	return d.eventsAfter(ctx, f, true, afterID, limit, allTexts)
+	out, _, err := d.eventsAfter(ctx, f, true, afterID, limit, -1)
+	return out, err
 }
 
 // EventsPage is [DB.EventsAfter], or with between [DB.EventsBetweenAfter],
-// for a reader that shows the text of each event's first texts mentions
-// only, as the explorer's API does: every mention is there, in order,
-// with its article, outlet, origin and own coding, so that the event's
-// counts, sources, figures and disputes are those of all its reports, but
-// past the first texts the mentions carry no sentence, end offset,
-// trigger, time text or url. Reading those for thousands of reports of
-// one event was most of a page's time. A negative texts reads them all.
-func (d *DB) EventsPage(ctx context.Context, f model.EventFilter, between bool, afterID string, limit, texts int) ([]model.Event, error) {
-	w := allTexts
-	if texts >= 0 {
-		w = textWindow{0, texts}
-	}
-	return d.eventsAfter(ctx, f, between, afterID, limit, w)
+// for a reader that shows each event's first texts mentions only, as the
+// explorer's API does: each event holds those mentions, whole and in
+// order, and its date, place and disputes are those resolved over all
+// its reports. When an event has more mentions than it holds, totals
+// (same index) is a JSON object with the contract's members computed
+// from all of them: "sources", "articles", "mention_count", "outlets"
+// and "figures"; otherwise it is nil. Those come from the event's
+// summary kept at write time (migration 0013), so that a page of
+// much-reported events does not read every report. A negative texts
+// reads every mention whole, with no totals.
+func (d *DB) EventsPage(ctx context.Context, f model.EventFilter, between bool, afterID string, limit, texts int) (events []model.Event, totals []json.RawMessage, err error) {
+	return d.eventsAfter(ctx, f, between, afterID, limit, texts)
 }
 
-func (d *DB) eventsAfter(ctx context.Context, f model.EventFilter, between bool, afterID string, limit int, texts textWindow) ([]model.Event, error) {
+func (d *DB) eventsAfter(ctx context.Context, f model.EventFilter, between bool, afterID string, limit int, texts int) ([]model.Event, []json.RawMessage, error) {
 	tx, err := d.beginRead(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("store: events after: %w", err)
+		return nil, nil, fmt.Errorf("store: events after: %w", err)
 	}
 	defer tx.Rollback()
-	out, err := queryEventsAfter(ctx, tx, f, between, afterID, limit, texts)
+	page, err := queryEventsAfter(ctx, tx, f, between, afterID, limit, texts)
 	if err != nil {
-		return nil, fmt.Errorf("store: events after %q: %w", afterID, err)
+		return nil, nil, fmt.Errorf("store: events after %q: %w", afterID, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("store: events after: %w", err)
+		return nil, nil, fmt.Errorf("store: events after: %w", err)
 	}
-	return out, nil
+	out := make([]model.Event, len(page))
+	totals := make([]json.RawMessage, len(page))
+	for i, e := range page {
+		out[i], totals[i] = e.Event, e.totals
+	}
+	return out, totals, nil
 }
 
 // pageKey is Date.Compare's order in SQL, as in eventsOrder, then the id:
@@ -69,21 +76,28 @@ func (d *DB) eventsAfter(ctx context.Context, f model.EventFilter, between bool,
 const pageKey = `e.date_start, CASE e.precision WHEN 'day' THEN 0 WHEN 'range' THEN 1 WHEN 'month' THEN 2 WHEN 'year' THEN 3 ELSE 4 END, e.date_end, e.id`
 
 // pageRow is one event found by a page query: its id, its place in the
-// order, and its actors (for the text test).
+// order, its actors (for the text test), and whether SQL has found every
+// word of the text query (see textCandidates).
 type pageRow struct {
 	id       string
 	key      []any
 	src, tgt string
+	sure     bool
 }
 
-func queryEventsAfter(ctx context.Context, tx *sql.Tx, f model.EventFilter, between bool, afterID string, limit int, texts textWindow) ([]model.Event, error) {
+func queryEventsAfter(ctx context.Context, tx *sql.Tx, f model.EventFilter, between bool, afterID string, limit int, texts int) ([]pageEvent, error) {
 	if limit <= 0 {
-		return []model.Event{}, nil
+		return nil, nil
 	}
 	p, err := newPagePlan(ctx, tx, f, between)
 	if err != nil || p.none {
-		return []model.Event{}, err
+		return nil, err
 	}
+	// The events read hold only the mentions shown, so Match cannot test
+	// the parts of f about all of them: SQL has tested outlets exactly,
+	// textPass the text, and the sources are counted from the summary.
+	rest := f
+	rest.Outlets, rest.Text, rest.MinSources = nil, "", 0
 	var key []any // the sort key of the last event read
 	if afterID != "" {
 		key = make([]any, 4)
@@ -96,7 +110,7 @@ func queryEventsAfter(ctx context.Context, tx *sql.Tx, f model.EventFilter, betw
 			return nil, err
 		}
 	}
-	out := []model.Event{}
+	var out []pageEvent
 	for _, src := range p.sources(key) {
 		// Ask for a little more than is missing, so that a round usually
 		// fills the page when Match refuses some; when the text test
@@ -115,12 +129,12 @@ func queryEventsAfter(ctx context.Context, tx *sql.Tx, f model.EventFilter, betw
 			if err != nil {
 				return nil, err
 			}
-			events, err := readEvents(ctx, tx, ids, texts)
+			events, err := readPage(ctx, tx, ids, texts)
 			if err != nil {
 				return nil, err
 			}
 			for _, e := range events {
-				if len(out) < limit && f.Match(e) {
+				if len(out) < limit && rest.Match(e.Event) && e.sources >= f.MinSources {
 					out = append(out, e)
 				}
 			}
@@ -159,7 +173,7 @@ func (s pageSource) read(ctx context.Context, tx *sql.Tx, p *pagePlan, key []any
 	var out []pageRow
 	for rows.Next() {
 		r := pageRow{key: make([]any, 4)}
-		if err := rows.Scan(&r.id, &r.key[0], &r.key[1], &r.key[2], &r.key[3], &r.src, &r.tgt); err != nil {
+		if err := rows.Scan(&r.id, &r.key[0], &r.key[1], &r.key[2], &r.key[3], &r.src, &r.tgt, &r.sure); err != nil {
 			return nil, err
 		}
 		out = append(out, r)
@@ -170,8 +184,12 @@ func (s pageSource) read(ctx context.Context, tx *sql.Tx, p *pagePlan, key []any
 // query is the SQL of read.
 func (s pageSource) query(p *pagePlan, key []any, want int) (string, []any) {
 	conds := append([]string(nil), p.where...)
-	var args []any
-	q := `SELECT e.id, ` + pageKey + `, e.source_id, COALESCE(e.target_id, '') FROM events e`
+	sure := "1"
+	if len(p.sure) > 0 {
+		sure = strings.Join(p.sure, " AND ")
+	}
+	args := append([]any(nil), p.sureArgs...)
+	q := `SELECT e.id, ` + pageKey + `, e.source_id, COALESCE(e.target_id, ''), ` + sure + ` FROM events e`
 	if s.from == "" {
 		q += ` INDEXED BY events_order`
 	} else {
@@ -195,20 +213,59 @@ func (s pageSource) query(p *pagePlan, key []any, want int) (string, []any) {
 	return q + " ORDER BY " + pageKey + " LIMIT ?", append(args, want)
 }
 
-// textPass returns the ids of the rows whose event can pass the text
+// textPass returns the ids of the rows whose event passes the text
 // filter: each word of the query, lower-cased, occurs in an evidence
-// sentence or in an actor's name, lower-cased (Match's own test, on the
-// sentences alone, so that events that fail it are never read whole).
-// It runs only for a query with words SQL cannot test (see
-// textCandidates); otherwise SQL has let through only events that pass.
+// sentence or in an actor's name, lower-cased (Match's own test). The
+// events read for a page hold the mentions shown only, so Match cannot
+// have the last word on the text: this is it. A row SQL is sure of (it
+// found every word with LIKE or in a name) passes as it is; the others,
+// all rows when the query has words SQL cannot test (see
+// textCandidates), and otherwise the rare ones let through for a
+// sentence with İ or K, are tested here on all their sentences.
 func (p *pagePlan) textPass(ctx context.Context, tx *sql.Tx, rows []pageRow) ([]string, error) {
-	ids := make([]string, len(rows))
-	for i, r := range rows {
-		ids[i] = r.id
+	var check []string
+	for _, r := range rows {
+		if p.allWords != nil && (p.words != nil || !r.sure) {
+			check = append(check, r.id)
+		}
 	}
-	if len(p.words) == 0 {
-		return ids, nil
+	var texts map[string][]string
+	if len(check) > 0 {
+		var err error
+		if texts, err = sentencesOf(ctx, tx, check); err != nil {
+			return nil, err
+		}
 	}
+	kept := make([]string, 0, len(rows))
+	for _, r := range rows {
+		if p.allWords == nil || (p.words == nil && r.sure) || p.hasWords(texts[r.id], r) {
+			kept = append(kept, r.id)
+		}
+	}
+	return kept, nil
+}
+
+// hasWords is Match's text test on an event's lower-cased sentences and
+// its actors' names.
+func (p *pagePlan) hasWords(sentences []string, r pageRow) bool {
+	hay := append(sentences, p.names[r.src], p.names[r.tgt])
+	for _, w := range p.allWords {
+		found := false
+		for _, h := range hay {
+			if strings.Contains(h, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// sentencesOf reads the sentences of the given events, lower-cased.
+func sentencesOf(ctx context.Context, tx *sql.Tx, ids []string) (map[string][]string, error) {
 	q, err := tx.QueryContext(ctx, `SELECT event_id, sentence FROM mentions
 		WHERE event_id IN (SELECT value FROM json_each(?))`, jsonList(ids))
 	if err != nil {
@@ -223,29 +280,5 @@ func (p *pagePlan) textPass(ctx context.Context, tx *sql.Tx, rows []pageRow) ([]
 		}
 		texts[id] = append(texts[id], strings.ToLower(s))
 	}
-	if err := q.Err(); err != nil {
-		return nil, err
-	}
-	kept := ids[:0]
-	for _, r := range rows {
-		hay := append(texts[r.id], p.names[r.src], p.names[r.tgt])
-		ok := true
-		for _, w := range p.words {
-			found := false
-			for _, h := range hay {
-				if strings.Contains(h, w) {
-					found = true
-					break
-				}
-			}
-			if !found {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			kept = append(kept, r.id)
-		}
-	}
-	return kept, nil
+	return texts, q.Err()
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
@@ -243,10 +244,11 @@ func TestEventsAfter_LettersFoldingToASCII(t *testing.T) {
 	}
 }
 
-// TestEventsPage_Texts reads pages that show the text of each event's
-// first mentions only, and checks that every mention is still there, in
-// the order of Events, with all but its text, so that the event's counts,
-// sources, figures and disputes are those of all its reports; and that
+// TestEventsPage_Texts reads pages that show each event's first
+// mentions only, and checks that those are the first mentions of Events,
+// whole and in order, that the event's date and disputes and its totals
+// (counts, sources, figures) are those of all its reports, whether read
+// from its summary or, without one, from its reports; and that
 // EventMentions gives the rest whole.
 func TestEventsPage_Texts(t *testing.T) {
 	db := MustOpen(t)
@@ -271,36 +273,44 @@ func TestEventsPage_Texts(t *testing.T) {
 	if len(want) != 2 || len(want[0].Mentions) != 10 || !want[0].Disputed() {
 		t.Fatalf("fixture: %d events, first with %d mentions (disputed %v); want 2, 10, disputed", len(want), len(want[0].Mentions), want[0].Disputed())
 	}
-	for _, texts := range []int{-1, 0, 3, 10, 50} {
-		got, err := db.EventsPage(ctx, model.EventFilter{}, false, "", 10, texts)
-		if err != nil {
-			t.Fatalf("EventsPage(texts %d): %v", texts, err)
-		}
-		if len(got) != len(want) {
-			t.Fatalf("texts %d: %d events, want %d", texts, len(got), len(want))
-		}
-		for i := range want {
-			g, w := got[i], want[i]
-			if g.Sources() != w.Sources() || g.Articles() != w.Articles() || !reflect.DeepEqual(g.SourceLabels(), w.SourceLabels()) ||
-				!reflect.DeepEqual(g.Figures(), w.Figures()) || !reflect.DeepEqual(g.Disputes, w.Disputes) || g.Date != w.Date {
-				t.Errorf("texts %d, event %s: counts, sources, figures, disputes or date differ from Events'", texts, w.ID)
+	check := func(how string) {
+		for _, texts := range []int{-1, 0, 3, 10, 50} {
+			got, totals, err := db.EventsPage(ctx, model.EventFilter{}, false, "", 10, texts)
+			if err != nil {
+				t.Fatalf("%s: EventsPage(texts %d): %v", how, texts, err)
 			}
-			if len(g.Mentions) != len(w.Mentions) {
-				t.Fatalf("texts %d, event %s: %d mentions, want %d", texts, w.ID, len(g.Mentions), len(w.Mentions))
+			if len(got) != len(want) || len(totals) != len(want) {
+				t.Fatalf("%s, texts %d: %d events, %d totals, want %d", how, texts, len(got), len(totals), len(want))
 			}
-			for j, m := range w.Mentions {
-				if texts >= 0 && j >= texts {
-					if g.Mentions[j].Sentence != "" || g.Mentions[j].URL != "" {
-						t.Errorf("texts %d, event %s: mention %d has its text", texts, w.ID, j)
-					}
-					m.Sentence, m.End, m.Trigger, m.TimeText, m.URL = "", 0, "", "", ""
+			for i, w := range want {
+				g := got[i]
+				n := len(w.Mentions)
+				if texts >= 0 {
+					n = min(texts, n)
 				}
-				if !reflect.DeepEqual(g.Mentions[j], m) {
-					t.Errorf("texts %d, event %s, mention %d:\n got %+v\nwant %+v", texts, w.ID, j, g.Mentions[j], m)
+				if !reflect.DeepEqual(g.Mentions, w.Mentions[:n]) {
+					t.Errorf("%s, texts %d, event %s: mentions\n got %+v\nwant %+v", how, texts, w.ID, g.Mentions, w.Mentions[:n])
+				}
+				if !reflect.DeepEqual(g.Disputes, w.Disputes) || g.Date != w.Date || g.Location != w.Location {
+					t.Errorf("%s, texts %d, event %s: date, place or disputes differ from Events'", how, texts, w.ID)
+				}
+				var wantTotals string
+				if n < len(w.Mentions) {
+					wantTotals = mustTotals(t, w)
+				}
+				if string(totals[i]) != wantTotals {
+					t.Errorf("%s, texts %d, event %s: totals %s, want %s", how, texts, w.ID, totals[i], wantTotals)
 				}
 			}
 		}
 	}
+	check("from summaries")
+	// Without summaries (a store written by a build that did not keep
+	// them, or a path that left them stale) a page reads the reports.
+	if _, err := db.w.Exec(`DELETE FROM event_summaries`); err != nil {
+		t.Fatal(err)
+	}
+	check("from reports")
 
 	strike := want[0]
 	for _, tc := range []struct{ offset, limit, lo, hi int }{{0, 4, 0, 4}, {4, 4, 4, 8}, {8, 4, 8, 10}, {10, 4, 10, 10}, {30, 1, 10, 10}} {
@@ -315,4 +325,26 @@ func TestEventsPage_Texts(t *testing.T) {
 	if _, _, err := db.EventMentions(ctx, "e-none", 0, 5); !errors.Is(err, model.ErrNotFound) {
 		t.Errorf("EventMentions of no event: err = %v, want ErrNotFound", err)
 	}
+}
+
+// mustTotals is the JSON object of the contract's members computed from
+// all of e's mentions, as EventsPage gives them.
+func mustTotals(tb testing.TB, e model.Event) string {
+	tb.Helper()
+	var b strings.Builder
+	for i, kv := range []struct {
+		k string
+		v any
+	}{{"sources", e.Sources()}, {"articles", e.Articles()}, {"mention_count", len(e.Mentions)},
+		{"outlets", e.SourceLabels()}, {"figures", e.Figures()}} {
+		v, err := json.Marshal(kv.v)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, "%q:%s", kv.k, v)
+	}
+	return "{" + b.String() + "}"
 }

@@ -140,7 +140,7 @@ func (d *DB) EventMentions(ctx context.Context, id string, offset, limit int) ([
 		return nil, 0, fmt.Errorf("store: mentions of %s: %w", id, model.ErrNotFound)
 	}
 	offset, limit = max(offset, 0), max(limit, 0)
-	byEvent, err := readMentions(ctx, tx, jsonList([]string{id}), textWindow{offset, offset + limit})
+	byEvent, err := readMentions(ctx, tx, jsonList([]string{id}), textWindow{offset, offset + limit}, nil)
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: mentions of %s: %w", id, err)
 	}

@@ -50,6 +50,9 @@ func (d *DB) SaveArticle(ctx context.Context, a model.Article, events []model.Ev
 	if err := w.writeText(context.WithoutCancel(ctx)); err != nil {
 		return false, fmt.Errorf("%s: %w", op, err)
 	}
+	if err := refreshSummaries(context.WithoutCancel(ctx), tx); err != nil {
+		return false, fmt.Errorf("%s: event summaries: %w", op, err)
+	}
 	if err := tx.Commit(); err != nil {
 		return false, fmt.Errorf("%s: commit: %w", op, mapErr(err))
 	}

@@ -134,39 +134,11 @@ func readEvents(ctx context.Context, tx *sql.Tx, ids []string, texts textWindow)
 		return nil, nil
 	}
 	list := jsonList(ids)
-	rows, err := tx.QueryContext(ctx, readEventsSQL, list)
+	events, err := readEventRows(ctx, tx, list)
 	if err != nil {
 		return nil, err
 	}
-	events := []model.Event{}
-	for rows.Next() {
-		var (
-			e                                  model.Event
-			start, end, precision, status      string
-			tID, tName, tCountry, tRole, tCode sql.NullString
-		)
-		if err := rows.Scan(&e.ID, &e.Code, &start, &end, &precision, &e.Location,
-			&e.Source.ID, &e.Source.Name, &e.Source.Country, &e.Source.Role, &e.Source.Code,
-			&tID, &tName, &tCountry, &tRole, &tCode, &status, &e.Note); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if e.Date, err = decodeDate(start, end, precision); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("event %s: %w", e.ID, err)
-		}
-		e.Status = model.Status(status)
-		if tID.Valid {
-			e.Target = &model.Actor{ID: tID.String, Name: tName.String, Country: tCountry.String,
-				Role: model.Role(tRole.String), Code: tCode.String}
-		}
-		events = append(events, e)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	mentions, err := readMentions(ctx, tx, list, texts)
+	mentions, err := readMentions(ctx, tx, list, texts, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -177,11 +149,45 @@ func readEvents(ctx context.Context, tx *sql.Tx, ids []string, texts textWindow)
 	return events, nil
 }
 
+// readEventRows reads the rows of the events in list (a JSON array of
+// ids), in page order, with their actors and review but no mentions.
+func readEventRows(ctx context.Context, tx *sql.Tx, list string) ([]model.Event, error) {
+	rows, err := tx.QueryContext(ctx, readEventsSQL, list)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	events := []model.Event{}
+	for rows.Next() {
+		var (
+			e                                  model.Event
+			start, end, precision, status      string
+			tID, tName, tCountry, tRole, tCode sql.NullString
+		)
+		if err := rows.Scan(&e.ID, &e.Code, &start, &end, &precision, &e.Location,
+			&e.Source.ID, &e.Source.Name, &e.Source.Country, &e.Source.Role, &e.Source.Code,
+			&tID, &tName, &tCountry, &tRole, &tCode, &status, &e.Note); err != nil {
+			return nil, err
+		}
+		if e.Date, err = decodeDate(start, end, precision); err != nil {
+			return nil, fmt.Errorf("event %s: %w", e.ID, err)
+		}
+		e.Status = model.Status(status)
+		if tID.Valid {
+			e.Target = &model.Actor{ID: tID.String, Name: tName.String, Country: tCountry.String,
+				Role: model.Role(tRole.String), Code: tCode.String}
+		}
+		events = append(events, e)
+	}
+	return events, rows.Err()
+}
+
 // readMentions reads the mentions of the events in list (a JSON array of
 // ids), each event's in the order of Events, with their own coding, and
 // the text of those in texts. The order is made here rather than by
-// SQLite, whose sort would copy every row.
-func readMentions(ctx context.Context, tx *sql.Tx, list string, texts textWindow) (map[string][]model.Mention, error) {
+// SQLite, whose sort would copy every row. heads, when given, gets the
+// ids of each event's first summaryHead mentions.
+func readMentions(ctx context.Context, tx *sql.Tx, list string, texts textWindow, heads map[string][]string) (map[string][]model.Mention, error) {
 	rows, err := tx.QueryContext(ctx, readMentionsSQL, list)
 	if err != nil {
 		return nil, err
@@ -260,6 +266,13 @@ func readMentions(ctx context.Context, tx *sql.Tx, list string, texts textWindow
 			}
 		}
 		out[event] = ms
+		if heads != nil {
+			head := make([]string, 0, min(len(refs), summaryHead))
+			for _, r := range refs[:min(len(refs), summaryHead)] {
+				head = append(head, r.id)
+			}
+			heads[event] = head
+		}
 	}
 	if err := readMentionTexts(ctx, tx, shown); err != nil {
 		return nil, err

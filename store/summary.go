@@ -1,0 +1,239 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/eventgraph/eventgraph/merge"
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// Event summaries (migration 0013): what a page of events shows of all
+// an event's reports, computed when the event is written rather than
+// each time a page reads it. A row is removed by the schema's triggers
+// whenever its event gains, loses or moves a report, or a report's
+// article or the event's own date changes, and the event is marked
+// stale; refreshSummaries recomputes the stale events before a write
+// transaction commits. Readers use a row when there is one and compute
+// from the reports otherwise, so the two always agree (summary_test.go
+// checks that a row equals what is computed from the reports).
+
+func init() {
+	migrationHooks["migrations/0013_summaries.sql"] = refreshSummaries
+}
+
+// summaryHead is how many of an event's first mentions a summary names:
+// the explorer shows 10 per event unless asked otherwise, and the
+// timeline 1.
+const summaryHead = 10
+
+// eventSummary is one row of event_summaries.
+type eventSummary struct {
+	mentions, sources, articles     int
+	start, end, precision, location string
+	disputes                        string // JSON array of model.Dispute
+	outlets, figures                string // JSON, as the contract writes them
+	head                            []string
+}
+
+// summarize computes the summary of e, read with all its mentions and
+// resolved (readEvents); head holds the ids of its first mentions.
+func summarize(e model.Event, head []string) (eventSummary, error) {
+	s := eventSummary{mentions: len(e.Mentions), sources: e.Sources(), articles: e.Articles(),
+		location: e.Location, head: head}
+	var err error
+	if s.start, s.end, s.precision, err = encodeDate(e.Date); err != nil {
+		return s, err
+	}
+	disputes := e.Disputes
+	if disputes == nil {
+		disputes = []model.Dispute{}
+	}
+	for _, v := range []struct {
+		dst *string
+		val any
+	}{{&s.disputes, disputes}, {&s.outlets, e.SourceLabels()}, {&s.figures, e.Figures()}} {
+		b, err := json.Marshal(v.val)
+		if err != nil {
+			return s, err
+		}
+		*v.dst = string(b)
+	}
+	return s, nil
+}
+
+// hands are the actors whose names e's blame dispute shows: the sources
+// of its mentions, when it has one.
+func hands(e model.Event) []string {
+	blamed := false
+	for _, d := range e.Disputes {
+		blamed = blamed || d.Kind == model.DisputeBlame
+	}
+	if !blamed {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, m := range e.Mentions {
+		if m.Source != nil && !seen[m.Source.ID] {
+			seen[m.Source.ID] = true
+			out = append(out, m.Source.ID)
+		}
+	}
+	return out
+}
+
+// totals is the JSON object of the contract's event members computed
+// from all the event's reports, for a page that shows some of them.
+func (s eventSummary) totals() json.RawMessage {
+	b := make([]byte, 0, 64+len(s.outlets)+len(s.figures))
+	b = append(b, `{"sources":`...)
+	b = strconv.AppendInt(b, int64(s.sources), 10)
+	b = append(b, `,"articles":`...)
+	b = strconv.AppendInt(b, int64(s.articles), 10)
+	b = append(b, `,"mention_count":`...)
+	b = strconv.AppendInt(b, int64(s.mentions), 10)
+	b = append(append(b, `,"outlets":`...), s.outlets...)
+	b = append(append(b, `,"figures":`...), s.figures...)
+	return append(b, '}')
+}
+
+// apply sets e's date, place and disputes to the summary's.
+func (s eventSummary) apply(e *model.Event) error {
+	d, err := decodeDate(s.start, s.end, s.precision)
+	if err != nil {
+		return err
+	}
+	e.Date, e.Location, e.Disputes = d, s.location, nil
+	if s.disputes != "[]" {
+		if err := json.Unmarshal([]byte(s.disputes), &e.Disputes); err != nil {
+			return fmt.Errorf("disputes: %w", err)
+		}
+	}
+	return nil
+}
+
+const (
+	staleSummariesSQL  = `SELECT event_id FROM summary_stale LIMIT ?`
+	dropSummariesSQL   = `DELETE FROM event_summaries WHERE event_id IN (SELECT value FROM json_each(?))`
+	dropHandsSQL       = `DELETE FROM summary_hands WHERE event_id IN (SELECT value FROM json_each(?))`
+	dropStaleSQL       = `DELETE FROM summary_stale WHERE event_id IN (SELECT value FROM json_each(?))`
+	insertSummarySQL   = `INSERT INTO event_summaries (event_id, mentions, sources, articles, date_start, date_end, precision, location, disputes, outlets, figures, head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	insertHandSQL      = `INSERT OR IGNORE INTO summary_hands (event_id, actor_id) VALUES (?, ?)`
+	readSummariesSQL   = `SELECT event_id, mentions, sources, articles, date_start, date_end, precision, location, disputes, outlets, figures, head FROM event_summaries WHERE event_id IN (SELECT value FROM json_each(?))`
+	summaryRefreshSize = 500
+)
+
+// refreshSummaries recomputes the summaries of the stale events, a few
+// hundred at a time, from their reports as a page reads them; events
+// that no longer exist just leave the list. Writers call it before they
+// commit; migration 0013 calls it for every stored event.
+func refreshSummaries(ctx context.Context, tx *sql.Tx) error {
+	for {
+		ids, err := staleSummaries(ctx, tx)
+		if err != nil || len(ids) == 0 {
+			return err
+		}
+		list := jsonList(ids)
+		events, heads, err := readWhole(ctx, tx, list)
+		if err != nil {
+			return err
+		}
+		for _, q := range []string{dropSummariesSQL, dropHandsSQL} {
+			if _, err := tx.ExecContext(ctx, q, list); err != nil {
+				return err
+			}
+		}
+		for _, e := range events {
+			s, err := summarize(e, heads[e.ID])
+			if err != nil {
+				return fmt.Errorf("summary of event %s: %w", e.ID, err)
+			}
+			head, _ := json.Marshal(s.head)
+			if head == nil || string(head) == "null" {
+				head = []byte("[]")
+			}
+			if _, err := tx.ExecContext(ctx, insertSummarySQL, e.ID, s.mentions, s.sources, s.articles,
+				s.start, s.end, s.precision, s.location, s.disputes, s.outlets, s.figures, string(head)); err != nil {
+				return err
+			}
+			for _, a := range hands(e) {
+				if _, err := tx.ExecContext(ctx, insertHandSQL, e.ID, a); err != nil {
+					return err
+				}
+			}
+		}
+		if _, err := tx.ExecContext(ctx, dropStaleSQL, list); err != nil {
+			return err
+		}
+	}
+}
+
+func staleSummaries(ctx context.Context, tx *sql.Tx) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, staleSummariesSQL, summaryRefreshSize)
+	if err != nil && strings.Contains(err.Error(), "no such table: summary_stale") {
+		// A store before migration 0013, as tests of older migrations
+		// write it: it has no summaries to keep.
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// readWhole reads the events in list (a JSON array of ids) with all their
+// mentions but no text, resolved, as a page computes over them, and the
+// ids of each one's first summaryHead mentions.
+func readWhole(ctx context.Context, tx *sql.Tx, list string) ([]model.Event, map[string][]string, error) {
+	events, err := readEventRows(ctx, tx, list)
+	if err != nil {
+		return nil, nil, err
+	}
+	heads := map[string][]string{}
+	mentions, err := readMentions(ctx, tx, list, textWindow{0, 0}, heads)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i := range events {
+		events[i].Mentions = mentions[events[i].ID]
+		merge.Resolve(&events[i])
+	}
+	return events, heads, nil
+}
+
+// readSummaries reads the stored summaries of the events in list.
+func readSummaries(ctx context.Context, tx *sql.Tx, list string) (map[string]eventSummary, error) {
+	rows, err := tx.QueryContext(ctx, readSummariesSQL, list)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]eventSummary{}
+	for rows.Next() {
+		var id, head string
+		var s eventSummary
+		if err := rows.Scan(&id, &s.mentions, &s.sources, &s.articles, &s.start, &s.end, &s.precision,
+			&s.location, &s.disputes, &s.outlets, &s.figures, &head); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(head), &s.head); err != nil {
+			return nil, fmt.Errorf("summary of event %s: head: %w", id, err)
+		}
+		out[id] = s
+	}
+	return out, rows.Err()
+}

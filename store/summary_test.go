@@ -1,0 +1,160 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// summaryCorpus generates articles whose reports merge, split across
+// stored events and disagree: few actors, codes and dates, so that
+// articles report the same events; tolls that differ; sentences that
+// contest blame; wire copies under other outlets (whose origin changes
+// when a copy is stored), and an actor spelt in two cases (its name
+// changes in the store).
+func summaryCorpus(seed uint64, n int) corpus {
+	r := rand.New(rand.NewPCG(seed, 7))
+	actors := []model.Actor{kremlin, model.NewActor("KREMLIN", "RUS", model.RoleGOV), trump, rebels, assad,
+		model.NewActor("Syrian army", "SYR", model.RoleMIL)}
+	outlets := []string{"Reuters", "AP", "The Moscow Times", "SANA", ""}
+	codes := []string{"190", "193", "195", "111", "120"}
+	dates := []model.Date{model.DayOf(2020, 3, 1), model.DayOf(2020, 3, 2), model.DayOf(2020, 3, 3),
+		model.Month(2020, 3), model.Range(time.Date(2020, 3, 1, 0, 0, 0, 0, time.UTC), time.Date(2020, 3, 4, 0, 0, 0, 0, time.UTC)),
+		model.Year(2020), {}}
+	sentences := []string{"Shells fell on the town at %d.", "Officials blamed the other side for the attack at %d.",
+		"The army denied it was responsible at %d."}
+	var c corpus
+	for i := range n {
+		pub := time.Date(2020, 3, 1+r.IntN(5), r.IntN(24), 0, 0, 0, time.UTC)
+		body := fmt.Sprintf("body %d", i)
+		if r.IntN(4) == 0 {
+			body = wireBody + fmt.Sprintf("\n\nCopy %d.", r.IntN(3))
+		}
+		a := newArticle(fmt.Sprintf("summary/%03d.txt", i), outlets[r.IntN(len(outlets))], pub, body)
+		var events []model.Event
+		for j := range 1 + r.IntN(4) {
+			src := actors[r.IntN(len(actors))]
+			tgt := ptr(actors[2+r.IntN(len(actors)-2)])
+			e := newEvent(src, tgt, codes[r.IntN(len(codes))], dates[r.IntN(len(dates))], 100*j)
+			e.Mentions[0].Sentence = fmt.Sprintf(sentences[r.IntN(len(sentences))], j)
+			if r.IntN(2) == 0 {
+				k := float64(10 + r.IntN(4))
+				e.Mentions[0].Figures = []model.Figure{{Kind: model.FigureKilled, Value: k, Low: k, High: k, Unit: "civilians", Text: fmt.Sprint(k)}}
+			}
+			events = append(events, e)
+		}
+		c.articles = append(c.articles, a)
+		c.events = append(c.events, events)
+	}
+	return c
+}
+
+// TestSummaries_AgreeWithReports stores generated articles in batches of
+// random sizes, in several rounds, and after each round checks every
+// event's stored summary against one computed from its reports as Events
+// reads them, and a page read from summaries against Events.
+func TestSummaries_AgreeWithReports(t *testing.T) {
+	db := MustOpen(t)
+	ctx := context.Background()
+	r := rand.New(rand.NewPCG(3, 3))
+	var disputes, merged, retired int
+	for round := range 4 {
+		c := summaryCorpus(uint64(round), 60)
+		for i := 0; i < len(c.articles); {
+			n := min(1+r.IntN(8), len(c.articles)-i)
+			if _, err := db.SaveArticles(ctx, c.articles[i:i+n], c.events[i:i+n]); err != nil {
+				t.Fatalf("round %d: SaveArticles: %v", round, err)
+			}
+			i += n
+		}
+		all := MustEvents(t, db, model.EventFilter{IncludeRejected: true})
+		checkSummaries(t, db, all)
+		checkPage(t, db, all, 2)
+		disputes, merged = 0, 0
+		for _, e := range all {
+			disputes += len(e.Disputes)
+			if e.Articles() > 1 {
+				merged++
+			}
+		}
+		if err := db.r.QueryRow(`SELECT COUNT(*) FROM event_aliases`).Scan(&retired); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The corpus must still do what it is for.
+	if disputes == 0 || merged == 0 || retired == 0 {
+		t.Errorf("the corpus made %d disputes, %d events of several articles, %d retired events; want some of each", disputes, merged, retired)
+	}
+}
+
+// checkSummaries compares the stored summary of every event with the one
+// computed from the event as Events reads it.
+func checkSummaries(t *testing.T, db *DB, all []model.Event) {
+	t.Helper()
+	var stale, stored int
+	if err := db.r.QueryRow(`SELECT (SELECT COUNT(*) FROM summary_stale), (SELECT COUNT(*) FROM event_summaries)`).Scan(&stale, &stored); err != nil {
+		t.Fatal(err)
+	}
+	if stale != 0 || stored != len(all) {
+		t.Errorf("%d events marked stale and %d summaries for %d events; want none stale and one each", stale, stored, len(all))
+	}
+	tx, err := db.beginRead(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	sums, err := readSummaries(context.Background(), tx, jsonList(ids(all)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range all {
+		want, err := summarize(e, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := sums[e.ID]
+		if !ok {
+			t.Errorf("event %s has no summary", e.ID)
+			continue
+		}
+		if len(got.head) != min(len(e.Mentions), summaryHead) {
+			t.Errorf("event %s: summary names %d first mentions of %d", e.ID, len(got.head), len(e.Mentions))
+		}
+		got.head = nil
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("event %s: summary\n%+v\nfrom its reports\n%+v", e.ID, got, want)
+		}
+	}
+}
+
+// checkPage reads every event a page at a time showing texts mentions
+// each, and compares them with Events.
+func checkPage(t *testing.T, db *DB, all []model.Event, texts int) {
+	t.Helper()
+	got, totals, err := db.EventsPage(context.Background(), model.EventFilter{IncludeRejected: true}, false, "", len(all)+1, texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(ids(got), ids(all)) {
+		t.Fatalf("page: %d events, Events reads %d", len(got), len(all))
+	}
+	for i, w := range all {
+		g, n := got[i], min(texts, len(w.Mentions))
+		if !reflect.DeepEqual(g.Mentions, w.Mentions[:n]) || g.Date != w.Date || g.Location != w.Location ||
+			!reflect.DeepEqual(g.Disputes, w.Disputes) {
+			t.Errorf("page, event %s differs from Events':\n got %+v\nwant %+v", w.ID, g, w)
+		}
+		want := ""
+		if n < len(w.Mentions) {
+			want = mustTotals(t, w)
+		}
+		if string(totals[i]) != want {
+			t.Errorf("page, event %s: totals %s, want %s", w.ID, totals[i], want)
+		}
+	}
+}

@@ -175,7 +175,24 @@ func (r Rule) Cluster(in []model.Event) []model.Event {
 		order[i] = &reps[i]
 	}
 	sort.Slice(order, func(i, j int) bool { return canonicalLess(order[i], order[j]) })
+	groups := r.joinBlame(r.link(order))
+	out := make([]model.Event, 0, len(groups))
+	used := make(map[string]bool, len(groups))
+	for _, g := range groups {
+		e := build(g)
+		if used[e.ID] {
+			e.ID = EventID(anchorOf(g).e)
+		}
+		used[e.ID] = true
+		out = append(out, e)
+	}
+	model.SortEvents(out)
+	return out
+}
 
+// link is complete linkage over reports in canonical order: the events
+// before blame joins them, in the order they were started.
+func (r Rule) link(order []*report) []*group {
 	slack := time.Duration(r.DayTolerance) * 24 * time.Hour
 	buckets := map[string][]*group{}
 	var groups []*group
@@ -204,19 +221,7 @@ func (r Rule) Cluster(in []model.Event) []model.Event {
 			into.last = rep.last
 		}
 	}
-	groups = r.joinBlame(groups)
-	out := make([]model.Event, 0, len(groups))
-	used := make(map[string]bool, len(groups))
-	for _, g := range groups {
-		e := build(g)
-		if used[e.ID] {
-			e.ID = EventID(anchorOf(g).e)
-		}
-		used[e.ID] = true
-		out = append(out, e)
-	}
-	model.SortEvents(out)
-	return out
+	return groups
 }
 
 // Cluster is [Rule.Cluster] under the [Default] rule.

@@ -2,6 +2,7 @@ package merge
 
 import (
 	"sort"
+	"time"
 
 	"github.com/eventgraph/eventgraph/model"
 )
@@ -61,8 +62,12 @@ type Summary struct {
 	located   *report   // the first report with a place in mention order, if any
 	articles  int
 	natural   string // the anchor's own id
-	contested bool   // the seed is Contestable: the event may be a blame join
+	contested bool   // the seed is Contestable: blame may join the event with others
 	mixed     bool   // its kinds lie in more than one bucket (only a blame join's do)
+	joined    bool   // contested, and more than one clustering event joined by blame
+	cue       bool   // a report has a blame word (hasBlameWord)
+
+	first, last time.Time // the days its reports span
 }
 
 // Articles is the number of distinct articles among the event's reports.
@@ -85,6 +90,10 @@ func (r Rule) Summarize(id string, reports []model.Event) *Summary {
 		s.note(rep)
 	}
 	s.settle()
+	// Complete linkage over an event's own reports makes the clustering
+	// events it was made of: each report meets the other events' groups
+	// as it did among all reports, where it did not fit those.
+	s.joined = s.contested && (s.mixed || len(r.link(reps)) > 1)
 	return s
 }
 
@@ -98,8 +107,15 @@ func newReport(e model.Event) *report {
 // the canonical order.
 func (s *Summary) note(rep *report) {
 	if s.seed == nil {
-		s.seed = rep
+		s.seed, s.first, s.last = rep, rep.first, rep.last
 	}
+	if rep.first.Before(s.first) {
+		s.first = rep.first
+	}
+	if rep.last.After(s.last) {
+		s.last = rep.last
+	}
+	s.cue = s.cue || ContestsBlame(rep.e.Mentions[0].Sentence)
 	if s.anchor == nil || anchorLess(rep, s.anchor) {
 		s.anchor = rep
 	}
@@ -205,7 +221,7 @@ func (r Rule) Add(near []*Summary, reports []model.Event) (out []Placed, ok bool
 		}
 		ids[s.ID], ids[s.natural] = true, true
 		byBucket[s.bucket] = append(byBucket[s.bucket], &place{s: s, seed: s.seed})
-		if s.contested || s.mixed {
+		if s.joined || s.mixed {
 			for _, k := range s.kinds {
 				unsure[k.bucket] = true
 			}
@@ -349,24 +365,16 @@ func (p *place) placed(ids map[string]bool) (Placed, bool) {
 		s.articles = 1
 	}
 	for _, n := range p.news {
-		if s.seed == nil || canonicalLess(n, s.seed) {
+		if s.seed != nil && canonicalLess(n, s.seed) {
 			s.seed = n
 		}
-		if s.anchor == nil || anchorLess(n, s.anchor) {
-			if p.s != nil {
-				return Placed{}, false // the event's id would change
-			}
-			s.anchor = n
+		if p.s != nil && anchorLess(n, s.anchor) {
+			return Placed{}, false // the event's id would change
 		}
-		if n.e.Location != "" && (s.located == nil || mentionLess(n, s.located)) {
-			s.located = n
-		}
-	}
-	for _, n := range p.news {
-		s.addKind(n)
+		s.note(n)
 	}
 	s.settle()
-	if s.contested || s.mixed {
+	if !p.blameAlone(s) {
 		return Placed{}, false
 	}
 	if p.s == nil {
@@ -398,6 +406,25 @@ func (p *place) placed(ids map[string]bool) (Placed, bool) {
 	}
 	SortMentions(e.Mentions)
 	return Placed{Event: e, Stored: p.s != nil, Summary: s}, true
+}
+
+// blameAlone reports whether joining blame leaves the event s (p after
+// its new reports) alone as it did, or ignores it as it did. An event that
+// did not start with a Contestable report is ignored. One that did, was
+// no blame join and attracted none, stays so when its new reports change
+// none of what joinBlame reads of it but its kinds, which only make
+// sameAct fail more: its first report, its days and whether a report
+// blames. A new event that may join others is left to Cluster.
+func (p *place) blameAlone(s *Summary) bool {
+	if s.mixed {
+		return false
+	}
+	if !s.contested {
+		return true
+	}
+	old := p.s
+	return old != nil && old.contested && !old.joined && s.seed == old.seed &&
+		s.first.Equal(old.first) && s.last.Equal(old.last) && s.cue == old.cue
 }
 
 // ownMention is rep's mention carrying rep's own coding, as build makes it.

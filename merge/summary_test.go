@@ -63,7 +63,7 @@ func reportSet(e model.Event) []string {
 // again does, whenever it does not decline; and it must not decline so
 // often that the check means nothing.
 func TestAdd_SameAsCluster(t *testing.T) {
-	placed, declined := 0, 0
+	placed, declined, contested := 0, 0, 0
 	for seed := range int64(300) {
 		rng := rand.New(rand.NewSource(seed))
 		var stored []model.Event
@@ -84,6 +84,11 @@ func TestAdd_SameAsCluster(t *testing.T) {
 			continue
 		}
 		placed++
+		for _, p := range out {
+			if p.Summary.contested {
+				contested++
+			}
+		}
 		want := Cluster(append(append([]model.Event(nil), stored...), news...))
 		got := map[string]Placed{}
 		for _, p := range out {
@@ -131,9 +136,9 @@ func TestAdd_SameAsCluster(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("placed %d declined %d", placed, declined)
-	if placed < 10 || declined < 2 {
-		t.Errorf("placed %d, declined %d: the check exercises too little", placed, declined)
+	t.Logf("placed %d declined %d, %d events of blame acts placed", placed, declined, contested)
+	if placed < 10 || declined < 2 || contested < 2 {
+		t.Errorf("placed %d (%d events of blame acts), declined %d: the check exercises too little", placed, contested, declined)
 	}
 }
 
@@ -154,7 +159,8 @@ func sameSummary(a, b *Summary) bool {
 	}
 	return a.ID == b.ID && a.bucket == b.bucket && a.seed.id == b.seed.id && a.anchor.id == b.anchor.id &&
 		located(a) == located(b) && a.articles == b.articles && a.natural == b.natural &&
-		a.contested == b.contested && reflect.DeepEqual(ids(a.kinds), ids(b.kinds))
+		a.contested == b.contested && a.mixed == b.mixed && a.joined == b.joined && a.cue == b.cue &&
+		a.first.Equal(b.first) && a.last.Equal(b.last) && reflect.DeepEqual(ids(a.kinds), ids(b.kinds))
 }
 
 func contains(list []string, s string) bool {

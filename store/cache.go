@@ -86,7 +86,14 @@ type mergeCache struct {
 	events   map[string][]string // event -> the ids of all its reports
 	actors   map[string]*model.Actor
 	articles map[string]*cachedArticle
-	strs     map[string]string // one copy of each code, place, precision and event id
+	strs     map[string]string         // one copy of each code, place, precision and event id
+	sums     map[string]*merge.Summary // events as merge.Rule.Add needs them (summary.go)
+
+	// What the fast path may rely on (summary.go); these outlive reset.
+	plainMerge bool                   // never take the fast path (tests compare the two)
+	unstable   bool                   // an actor's row changed, or another connection wrote
+	rows       map[string]model.Actor // every actor row seen, as last seen
+	fast, full int                    // articles merged each way, for tests and profiles
 }
 
 func newMergeCache() *mergeCache {
@@ -102,6 +109,7 @@ func (c *mergeCache) reset() {
 	c.actors = map[string]*model.Actor{}
 	c.articles = map[string]*cachedArticle{}
 	c.strs = map[string]string{}
+	c.sums = map[string]*merge.Summary{}
 	c.dirty = false
 }
 
@@ -120,6 +128,9 @@ func (c *mergeCache) begin(ctx context.Context, tx *sql.Tx) error {
 		return fmt.Errorf("writer identity: %w", err)
 	}
 	if conn != c.conn || version != c.version || c.dirty || len(c.reports) > maxCachedReports {
+		if conn == c.conn && version != c.version {
+			c.unstable = true // another connection wrote: actors may have changed
+		}
 		c.reset()
 	}
 	c.conn, c.version = conn, version
@@ -362,7 +373,23 @@ func (c *mergeCache) rowActor(id, country, role, code []byte) *model.Actor {
 	if x, ok := c.actors[string(id)]; ok {
 		return x
 	}
-	return c.actor(model.Actor{ID: string(id), Country: string(country), Role: model.Role(role), Code: string(code)})
+	a := model.Actor{ID: string(id), Country: string(country), Role: model.Role(role), Code: string(code)}
+	c.seenRow(a)
+	return c.actor(a)
+}
+
+// seenRow notes an actor's row as read or written; a row that changed
+// makes the stored events possibly other than what clustering their
+// reports now makes, which the fast path assumes.
+func (c *mergeCache) seenRow(a model.Actor) {
+	row := model.Actor{ID: a.ID, Country: a.Country, Role: a.Role, Code: a.Code}
+	if c.rows == nil {
+		c.rows = map[string]model.Actor{}
+	}
+	if old, ok := c.rows[a.ID]; ok && old != row {
+		c.unstable = true
+	}
+	c.rows[a.ID] = row
 }
 
 // actor is the one value of the actor as its row reads, created from a
@@ -390,6 +417,7 @@ func (c *mergeCache) article(id, path, published string) *cachedArticle {
 // as its row reads, whatever the report's own copy says.
 func (c *mergeCache) upsertedActor(a model.Actor) {
 	c.dirty = true
+	c.seenRow(a)
 	if x, ok := c.actors[a.ID]; ok {
 		x.Country, x.Role, x.Code = a.Country, a.Role, a.Code
 		return
@@ -439,9 +467,11 @@ func (c *mergeCache) written(changed map[string][]string, fresh []freshReport, r
 			}
 		}
 		c.events[e] = ids
+		delete(c.sums, e)
 	}
 	for _, e := range retired {
 		delete(c.events, e)
+		delete(c.sums, e)
 	}
 }
 

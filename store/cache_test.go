@@ -17,11 +17,15 @@ import (
 // right: places, blame words, acts laid at different doors (victim
 // buckets), dates of every precision across tile edges, undated reports,
 // and an actor whose row changes (its country) from article to article.
-func blameCorpus(seed uint64, n int) corpus {
+func blameCorpus(seed uint64, n int) corpus { return blameCorpusOf(seed, n, true) }
+
+// blameCorpusOf is blameCorpus, with the actor whose row changes only
+// when shifts is set (rows that change stop the merge fast path).
+func blameCorpusOf(seed uint64, n int, shifts bool) corpus {
 	r := rand.New(rand.NewPCG(seed, 7))
 	shifty := func() model.Actor { // one id, two countries
 		a := model.NewActor("Unit 9", "SYR", model.RoleMIL)
-		if r.IntN(2) == 0 {
+		if shifts && r.IntN(2) == 0 {
 			a.Country, a.Code = "TUR", "TURMIL"
 		}
 		return a
@@ -92,9 +96,14 @@ func MustDump(tb testing.TB, db *DB) string {
 }
 
 // The merge cache must decide exactly as reading every lookup from
-// SQLite does: the same corpus, in random orders and batches, with bad
-// articles (rolled back) and another connection writing in between, is
-// stored alike with the cache and without it.
+// SQLite and clustering the whole neighbourhood does: the same corpus, in
+// random orders and batches, with bad articles (rolled back) and, unless
+// alone is set, another connection writing in between, is stored alike
+// by three stores: cached (with the fast path of merge summaries),
+// uncached but with the fast path (summaries made afresh from SQLite for
+// every article), and plain (uncached, always clustering in full). With
+// stable actors and no other writer most articles must take the fast
+// path, so that the comparison tests it.
 func TestMergeCache_SameDecisions(t *testing.T) {
 	for seed := range uint64(6) {
 		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
@@ -102,51 +111,83 @@ func TestMergeCache_SameDecisions(t *testing.T) {
 			if seed%2 == 1 {
 				c = genCorpus(300+seed, 120)
 			}
-			r := rand.New(rand.NewPCG(seed, 3))
-			order := r.Perm(len(c.articles))
-			dir := t.TempDir()
-			cached := MustOpenPath(t, dir+"/cached.db")
-			other := MustOpenPath(t, dir+"/cached.db") // another connection to the same file
-			plain := MustOpenPath(t, dir+"/plain.db")
-			plain.uncached = true
-			bad := newEvent(kremlin, ptr(trump), "1x0", model.DayOf(2020, 3, 1), 40)
-			ctx := context.Background()
-			for k := 0; k < len(order); {
-				var as []model.Article
-				var es [][]model.Event
-				for n := 1 + r.IntN(9); n > 0 && k < len(order); n, k = n-1, k+1 {
-					as = append(as, c.articles[order[k]])
-					es = append(es, c.events[order[k]])
-				}
-				if r.IntN(4) == 0 { // the last article fails after its good events are written
-					i := len(es) - 1
-					es[i] = append(append([]model.Event(nil), es[i]...), bad)
-				}
-				for _, db := range []*DB{cached, plain} {
-					added, err := db.SaveArticles(ctx, as, es)
-					if err != nil && len(added) != len(as)-1 {
-						t.Fatalf("SaveArticles: %v (%d of %d)", err, len(added), len(as))
-					}
-				}
-				if r.IntN(5) == 0 && k < len(order) { // the next article comes through the other connection
-					for _, db := range []*DB{other, plain} {
-						MustSave(t, db, c.articles[order[k]], c.events[order[k]])
-					}
-					k++
-				}
+			mustSameDecisions(t, c, seed, false)
+		})
+	}
+	for seed := range uint64(6) {
+		t.Run(fmt.Sprint("alone, stable actors, seed ", seed), func(t *testing.T) {
+			// The blame corpus is mostly acts that may be laid at other
+			// doors, where the fast path declines.
+			c, least := blameCorpusOf(400+seed, 150, false), 15
+			if seed%2 == 1 {
+				c, least = genCorpus(500+seed, 150), 50
 			}
-			if got, want := MustDump(t, cached), MustDump(t, plain); got != want {
-				t.Fatalf("cached and uncached stores differ:\n%s", firstDiff(got, want))
+			fast := mustSameDecisions(t, c, seed, true)
+			if fast < least {
+				t.Errorf("%d of 150 articles took the fast path", fast)
 			}
 		})
 	}
+}
+
+// mustSameDecisions stores c in the three stores and compares them; it
+// returns how many articles the cached store merged by the fast path.
+func mustSameDecisions(t *testing.T, c corpus, seed uint64, alone bool) (fast int) {
+	t.Helper()
+	r := rand.New(rand.NewPCG(seed, 3))
+	order := r.Perm(len(c.articles))
+	dir := t.TempDir()
+	cached := MustOpenPath(t, dir+"/cached.db")
+	other := MustOpenPath(t, dir+"/cached.db") // another connection to the same file
+	fresh := MustOpenPath(t, dir+"/fresh.db")
+	fresh.uncached = true
+	plain := MustOpenPath(t, dir+"/plain.db")
+	plain.uncached, plain.cache.plainMerge = true, true
+	bad := newEvent(kremlin, ptr(trump), "1x0", model.DayOf(2020, 3, 1), 40)
+	ctx := context.Background()
+	for k := 0; k < len(order); {
+		var as []model.Article
+		var es [][]model.Event
+		for n := 1 + r.IntN(9); n > 0 && k < len(order); n, k = n-1, k+1 {
+			as = append(as, c.articles[order[k]])
+			es = append(es, c.events[order[k]])
+		}
+		if r.IntN(4) == 0 { // the last article fails after its good events are written
+			i := len(es) - 1
+			es[i] = append(append([]model.Event(nil), es[i]...), bad)
+		}
+		for _, db := range []*DB{cached, fresh, plain} {
+			added, err := db.SaveArticles(ctx, as, es)
+			if err != nil && len(added) != len(as)-1 {
+				t.Fatalf("SaveArticles: %v (%d of %d)", err, len(added), len(as))
+			}
+		}
+		if !alone && r.IntN(5) == 0 && k < len(order) { // the next article comes through the other connection
+			for _, db := range []*DB{other, fresh, plain} {
+				MustSave(t, db, c.articles[order[k]], c.events[order[k]])
+			}
+			k++
+		}
+	}
+	want := MustDump(t, plain)
+	if got := MustDump(t, cached); got != want {
+		t.Fatalf("cached and plain stores differ:\n%s", firstDiff(got, want))
+	}
+	if got := MustDump(t, fresh); got != want {
+		t.Fatalf("uncached with summaries and plain stores differ:\n%s", firstDiff(got, want))
+	}
+	if plain.cache.fast != 0 {
+		t.Fatalf("the plain store took the fast path %d times", plain.cache.fast)
+	}
+	t.Logf("fast path: cached %d, uncached %d; full: %d, %d", cached.cache.fast, fresh.cache.fast, cached.cache.full, fresh.cache.full)
+	return cached.cache.fast
 }
 
 func firstDiff(a, b string) string {
 	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
 	for i := range min(len(la), len(lb)) {
 		if la[i] != lb[i] {
-			return fmt.Sprintf("line %d:\n cached   %s\n uncached %s", i, la[i], lb[i])
+			return fmt.Sprintf("line %d:\n got  %s\n want %s", i, la[i], lb[i])
 		}
 	}
 	return fmt.Sprintf("%d lines vs %d", len(la), len(lb))

@@ -238,6 +238,10 @@ func subtract(want days, done []days) []days {
 // events have no unread neighbours (see above), and writes the changed
 // events back, moving mentions, reviews and aliases of events that merged.
 func (w *eventWriter) mergeReports(ctx context.Context, tx *sql.Tx, reports []model.Event) error {
+	if done, err := w.mergeFast(ctx, tx, reports); err != nil || done {
+		return err
+	}
+	w.cache.full++
 	n := &neighbourhood{w: w, have: map[string]bool{}, events: map[string][]string{}, searched: map[bucketKey][]days{}}
 	if _, err := n.addNear(ctx, reports); err != nil {
 		return fmt.Errorf("load reports to merge with: %w", err)
@@ -296,4 +300,144 @@ func (n *neighbourhood) cluster(reports []model.Event) (events []model.Event, ch
 func reportID(e model.Event, m model.Mention) string {
 	e.Mentions = []model.Mention{m}
 	return merge.ReportID(merge.Reports([]model.Event{e})[0])
+}
+
+// The fast path: the stored events near the new reports, each told by its
+// summary (merge.Summary, kept in the cache), take the new reports as
+// merge.Rule.Add places them, and only the events that gained reports or
+// started are written. Add compares a new report with each nearby event's
+// kinds rather than with each of its reports, and the summaries are kept
+// from article to article, so the work no longer grows with the reports
+// an event has. Add declines where it cannot be sure that clustering all
+// reports again would decide as it does (blame, ids), and mergeReports
+// then does that. It relies on the stored events being what clustering
+// their reports makes, which holds unless an actor's row changed since
+// they were merged: the cache stops taking the fast path when it sees a
+// row change or another connection write (mergeCache.unstable). A row
+// changed before this process opened the store (another gazetteer) it
+// cannot see; the full path, too, then re-merges only the events near
+// new reports.
+
+// mergeFast merges reports by merge.Rule.Add; done is false when it
+// declined, having written nothing.
+func (w *eventWriter) mergeFast(ctx context.Context, tx *sql.Tx, reports []model.Event) (done bool, err error) {
+	c := w.cache
+	if c.plainMerge || c.unstable {
+		return false, nil
+	}
+	events, err := c.nearEvents(ctx, w, reports)
+	if err != nil {
+		return false, fmt.Errorf("load events to merge with: %w", err)
+	}
+	sums, err := c.summaries(ctx, w, events)
+	if err != nil {
+		return false, fmt.Errorf("load events to merge with: %w", err)
+	}
+	placed, ok := merge.Default.Add(sums, reports)
+	if !ok {
+		return false, nil
+	}
+	members := make(map[string][]string, len(placed))
+	var fresh []freshReport
+	for _, p := range placed {
+		e := p.Event
+		if err := w.writeEventRow(ctx, e, p.Summary.Articles(), p.Stored); err != nil {
+			return false, fmt.Errorf("event %s: %w", e.ID, err)
+		}
+		ids := append([]string(nil), c.events[e.ID]...)
+		for _, r := range merge.Reports([]model.Event{e}) {
+			id := merge.ReportID(r)
+			f, err := w.writeReport(ctx, tx, id, nil, e.ID, r)
+			if err != nil {
+				return false, fmt.Errorf("mention at %d: %w", r.Mentions[0].Start, err)
+			}
+			fresh = append(fresh, f)
+			ids = append(ids, id)
+		}
+		members[e.ID] = ids
+	}
+	c.written(members, fresh, nil)
+	for _, p := range placed {
+		c.sums[p.Event.ID] = p.Summary
+	}
+	c.fast++
+	return true, nil
+}
+
+// nearEvents lists the stored events with a report in a new report's
+// bucket whose days meet the new report's widened by the day tolerance:
+// the events merge.Rule.Add needs.
+func (c *mergeCache) nearEvents(ctx context.Context, w *eventWriter, reports []model.Event) ([]string, error) {
+	seen := map[string]bool{}
+	var out []string
+	note := func(r *cachedReport) {
+		if !seen[r.eventID] {
+			seen[r.eventID] = true
+			out = append(out, r.eventID)
+		}
+	}
+	for _, r := range reports {
+		b, d := nearSpan(r)
+		if b.undated {
+			t, err := c.tile(ctx, w, tileKey{b: b})
+			if err != nil {
+				return nil, err
+			}
+			for _, x := range t {
+				note(x)
+			}
+			continue
+		}
+		for blk := blockOf(d.lo); blk <= blockOf(d.hi); blk++ {
+			t, err := c.tile(ctx, w, tileKey{b: b, block: blk})
+			if err != nil {
+				return nil, err
+			}
+			for _, x := range t {
+				if blockOf(max(d.lo, x.first)) == blk && nearMatch(x, d.lo, d.hi) {
+					note(x)
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// summaries returns the summary of each event, making those not kept
+// from all of the event's reports.
+func (c *mergeCache) summaries(ctx context.Context, w *eventWriter, events []string) ([]*merge.Summary, error) {
+	out := make([]*merge.Summary, 0, len(events))
+	var unknown []string
+	for _, e := range events {
+		if s, ok := c.sums[e]; ok {
+			out = append(out, s)
+		} else {
+			unknown = append(unknown, e)
+		}
+	}
+	if len(unknown) == 0 {
+		return out, nil
+	}
+	members, err := c.members(ctx, w, unknown)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, e := range unknown {
+		ids = append(ids, members[e]...)
+	}
+	reps, err := c.load(ctx, w, ids)
+	if err != nil {
+		return nil, err
+	}
+	byEvent := make(map[string][]model.Event, len(unknown))
+	for _, r := range reps {
+		byEvent[r.eventID] = append(byEvent[r.eventID], r.stored().e)
+	}
+	for _, e := range unknown {
+		s := merge.Default.Summarize(e, byEvent[e])
+		c.sums[e] = s
+		out = append(out, s)
+	}
+	return out, nil
 }

@@ -16,6 +16,7 @@ func (d *doc) codeSentence(si int) []coded {
 	trigs := d.x.lex.MatchIn(w, &d.trigs)
 	trigs = slices.DeleteFunc(trigs, func(t coding.Trigger) bool { return compoundNoun(w, t) })
 	s.heads, s.says, s.trigs = s.heads[:0], s.says[:0], trigs
+	s.nominal = nominalBits(w, trigs)
 	if cap(s.heads)+cap(s.says) < len(trigs) {
 		// Both lists are kept with the sentence: cut from the doc's
 		// slab, rather than grown for each sentence.
@@ -113,7 +114,7 @@ func (d *doc) codeSentence(si int) []coded {
 		if t.Head < suppress {
 			acts++
 			counted[t.Head] = true
-			if (e.Noun || nounUse(w, t)) && (backgroundClause(w, t.End) || causeAdjunct(w, t.Start)) {
+			if (e.Noun || s.nounUse(t)) && (backgroundClause(w, t.End) || causeAdjunct(w, t.Start)) {
 				// "under a deal reached between Russia and Turkey in
 				// September": a participle with its own agent restates an
 				// earlier event, whatever governs the noun.
@@ -164,7 +165,7 @@ func (d *doc) codeSentence(si int) []coded {
 		// A pattern that opens with its subject ("protesters storm") is
 		// a verb whatever stands before the subject.
 		subjPattern := !e.Noun && t.End > t.Head+1 && len(d.mentionAt(s, t.Start, t.Head)) > 0
-		if (e.Noun || nounUse(w, t)) && !subjPattern {
+		if (e.Noun || s.nounUse(t)) && !subjPattern {
 			// A bare nominalisation ("after the meeting") reports no act,
 			// so it leaves a statement its own.
 			srcs, tgts := d.nounRoles(s, t, hi)
@@ -544,7 +545,7 @@ func (d *doc) add(out *[]coded, si int, t coding.Trigger, code string, src model
 	*out = append(*out, coded{
 		sent: si, src: src, tgt: tgt, code: code,
 		trigger: triggerText(s, t),
-		nominal: t.Entry.Noun || nounUse(s.words, t),
+		nominal: t.Entry.Noun || s.nounUse(t),
 		head:    t.Head, start: t.Start, end: t.End,
 		date:     date,
 		timeText: timeText,

@@ -20,7 +20,7 @@ import (
 func (s *sent) coordPredicate(t coding.Trigger) bool {
 	w := s.words
 	e := t.Entry
-	if e.Noun || e.Say || e.Adj || nounUse(w, t) {
+	if e.Noun || e.Say || e.Adj || s.nounUse(t) {
 		return false
 	}
 	chain, _, _ := auxChain(w, t.Head)

@@ -245,11 +245,11 @@ func capitalised(w string) bool {
 // The later verb is nearer the time and owns it, unless it tells of the
 // same kind of act ("joined accords signed in July").
 func (s *sent) verbBetween(t coding.Trigger, i int) bool {
-	if i < t.Head || t.Entry.Noun || nounUse(s.words, t) {
+	if i < t.Head || t.Entry.Noun || s.nounUse(t) {
 		return false
 	}
 	for _, u := range s.trigs {
-		if u.Head > t.End && u.Head < i && !u.Entry.Say && !u.Entry.Noun && !u.Entry.Adj && !nounUse(s.words, u) &&
+		if u.Head > t.End && u.Head < i && !u.Entry.Say && !u.Entry.Noun && !u.Entry.Adj && !s.nounUse(u) &&
 			family(u.Entry.Root()) != family(t.Entry.Root()) {
 			return true
 		}

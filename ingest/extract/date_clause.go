@@ -39,7 +39,7 @@ func (s *sent) otherClause(t coding.Trigger, i int) bool {
 			return true
 		case k > t.End && s.eventNounEnd(k-1, t) && k+1 < i && (pastForm(w[k]) || participles.has(w[k])):
 			return true
-		case (t.Entry.Noun || nounUse(w, t)) && s.pastVerbAt(k, t):
+		case (t.Entry.Noun || s.nounUse(t)) && s.pastVerbAt(k, t):
 			// "responsibility under the agreement Moscow and Ankara
 			// struck last September": verbBetween's rule for a noun.
 			return true
@@ -52,7 +52,7 @@ func (s *sent) otherClause(t coding.Trigger, i int) bool {
 // kind than t.
 func (s *sent) pastVerbAt(k int, t coding.Trigger) bool {
 	for _, u := range s.trigs {
-		if u.Head == k && !u.Entry.Say && !u.Entry.Noun && !u.Entry.Adj && !nounUse(s.words, u) &&
+		if u.Head == k && !u.Entry.Say && !u.Entry.Noun && !u.Entry.Adj && !s.nounUse(u) &&
 			pastForm(s.words[k]) && family(u.Entry.Root()) != family(t.Entry.Root()) {
 			return true
 		}
@@ -89,7 +89,7 @@ func (s *sent) finiteAt(k int) bool {
 	// A trigger's verb only: "kidnapped and presumed killed" is one
 	// act told with two participles.
 	for _, u := range s.trigs {
-		if u.Head == k && !u.Entry.Noun && !nounUse(s.words, u) && pastForm(s.words[k]) {
+		if u.Head == k && !u.Entry.Noun && !s.nounUse(u) && pastForm(s.words[k]) {
 			return true
 		}
 	}
@@ -116,7 +116,7 @@ func (s *sent) clauseVerb(from, to int) bool {
 // different kind of act from t.
 func (s *sent) eventNounEnd(k int, t coding.Trigger) bool {
 	for _, u := range s.trigs {
-		if u.End-1 == k && u.Head != t.Head && !u.Entry.Say && (u.Entry.Noun || nounUse(s.words, u)) &&
+		if u.End-1 == k && u.Head != t.Head && !u.Entry.Say && (u.Entry.Noun || s.nounUse(u)) &&
 			family(u.Entry.Root()) != family(t.Entry.Root()) {
 			return true
 		}
@@ -129,7 +129,7 @@ func (s *sent) eventNounEnd(k int, t coding.Trigger) bool {
 // assault"), or -1. A subject must stand between them: "after accusing"
 // and "after the talks" open no clause.
 func (s *sent) subordinateAt(t coding.Trigger) int {
-	if t.Entry.Noun || nounUse(s.words, t) {
+	if t.Entry.Noun || s.nounUse(t) {
 		return -1
 	}
 	lo := clauseStart(s.words, t.Head)
@@ -194,7 +194,7 @@ func (d *doc) subordinateDate(si int, t coding.Trigger, k int, pub model.Date) (
 		// "The agreement came a day after ...": the time of the event
 		// the subject names.
 		for _, u := range s.trigs {
-			if u.Head < k && u.Start > 0 && (u.Entry.Noun || nounUse(s.words, u)) && referring.has(s.words[u.Start-1]) {
+			if u.Head < k && u.Start > 0 && (u.Entry.Noun || s.nounUse(u)) && referring.has(s.words[u.Start-1]) {
 				if e, ok := d.datedBefore(si, referWindow, u.Entry.Root(), pub); ok {
 					main, mainText, found = e.date, e.timeText, true
 				}

@@ -55,7 +55,7 @@ func (d *doc) referent(s *sent, si int, t coding.Trigger, pub model.Date) (coded
 			// name the deal, the saying is of today.
 			break
 		}
-		if u.Entry.Say || !(u.Entry.Noun || nounUse(s.words, u)) || u.Head == 0 || !referring.has(s.words[u.Start-1]) {
+		if u.Entry.Say || !(u.Entry.Noun || s.nounUse(u)) || u.Head == 0 || !referring.has(s.words[u.Start-1]) {
 			continue
 		}
 		if u.Head != t.Head && (u.Start < 2 || !temporalPreps.has(s.words[u.Start-2])) {
@@ -219,7 +219,7 @@ func (d *doc) continued(si, lo int, t coding.Trigger, pub model.Date) (model.Dat
 // reported by a reporting verb in the past ("He said the panel would
 // supervise ...").
 func (s *sent) toldInPast(t coding.Trigger) bool {
-	if t.Entry.Noun || nounUse(s.words, t) {
+	if t.Entry.Noun || s.nounUse(t) {
 		return false
 	}
 	if start, modal, _ := auxChain(s.words, t.Head); modal == "" && pastForm(s.words[t.Head]) {
@@ -388,7 +388,7 @@ var objectPronouns = set("him", "her", "them")
 // late on Thursday was ...").
 func (d *doc) namedAgain(si int, t coding.Trigger, pub model.Date) (timex.Expr, bool) {
 	s := d.sents[si]
-	if !(t.Entry.Noun || nounUse(s.words, t)) || t.Start == 0 || s.words[t.Start-1] != "a" && s.words[t.Start-1] != "an" ||
+	if !(t.Entry.Noun || s.nounUse(t)) || t.Start == 0 || s.words[t.Start-1] != "a" && s.words[t.Start-1] != "an" ||
 		si+1 >= len(d.sents) {
 		return timex.Expr{}, false
 	}

@@ -212,8 +212,11 @@ type sent struct {
 	heads  []int        // head tokens of every trigger, coded or not
 	says   []int        // head tokens of the reporting verbs
 	trigs  []coding.Trigger
-	figs   []model.Figure
-	figsOK bool
+	// nominal has bit k set when trigs[k] is a verb pattern used as a
+	// noun (nounUse), found once for the many rules that ask.
+	nominal uint64
+	figs    []model.Figure
+	figsOK  bool
 	// places are the sentence's places, found on first use (placesIn).
 	places   []placeMention
 	placesOK bool

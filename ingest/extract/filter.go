@@ -267,7 +267,31 @@ func participlePredicate(words []string, t coding.Trigger) bool {
 	return p == "," || p == "and" && words[t.Head-2] == ","
 }
 
+// nounUse is [nounUse] of t, read from the bits found for the sentence's
+// triggers when t is one of them: the rules ask it of a trigger about six
+// times.
+func (s *sent) nounUse(t coding.Trigger) bool {
+	for k := range s.trigs {
+		if u := &s.trigs[k]; u.Head == t.Head && u.End == t.End && k < 64 {
+			return s.nominal&(1<<k) != 0
+		}
+	}
+	return nounUse(s.words, t)
+}
+
+// nominalBits returns the bits of sent.nominal for trigs.
+func nominalBits(words []string, trigs []coding.Trigger) uint64 {
+	var b uint64
+	for k, t := range trigs[:min(len(trigs), 64)] {
+		if nounUse(words, t) {
+			b |= 1 << k
+		}
+	}
+	return b
+}
+
 // nounUse reports a verb pattern used as a noun: "the attack", "a deal".
+// It reads only the words and t's head and end.
 func nounUse(words []string, t coding.Trigger) bool {
 	if t.End == t.Head+1 && t.End < len(words) && (gerundSubjectVerbs.has(words[t.End]) || onsetVerbs.has(words[t.End])) &&
 		(strings.HasSuffix(words[t.Head], "ing") || strings.HasSuffix(words[t.Head], "s")) {

@@ -396,7 +396,7 @@ func denialOnly(s *sent) bool {
 // Russia's act of force whatever else the sentence tells.
 func (d *doc) forceVerbOf(s *sent, src model.Actor) bool {
 	for _, t := range s.trigs {
-		if t.Entry.Say || t.Entry.Noun || t.Entry.Root() < "17" || nounUse(s.words, t) {
+		if t.Entry.Say || t.Entry.Noun || t.Entry.Root() < "17" || s.nounUse(t) {
 			continue
 		}
 		chain, _, _ := auxChain(s.words, t.Head)

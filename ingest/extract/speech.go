@@ -33,7 +33,7 @@ func (d *doc) emptyReport(s *sent, t coding.Trigger, counted map[int]bool, subj 
 			return nil, nil, false
 		}
 		if !counted[u.Head] {
-			if u.Entry.Root() >= "18" && (u.Entry.Noun || nounUse(w, u)) && u.Start-t.End <= 3 {
+			if u.Entry.Root() >= "18" && (u.Entry.Noun || s.nounUse(u)) && u.Start-t.End <= 3 {
 				// "Residents reported heavy air strikes": violence told
 				// by whoever saw it, its agent unnamed, sources the news.
 				return nil, nil, false

@@ -47,7 +47,7 @@ const (
 func tokenize(text string, toks []token) []token { return tokenizeLow(text, "", toks) }
 
 // tokenizeLow is [tokenize] given low, text after [sentence.LowerASCII],
-// or "" to have it made at the first capitalised word it needs.
+// or "" to have it made here.
 func tokenizeLow(text, low string, toks []token) []token {
 	toks = toks[:0]
 	if want := len(text) / 5; cap(toks) < want {
@@ -55,31 +55,27 @@ func tokenizeLow(text, low string, toks []token) []token {
 	}
 	table := wordTable()
 	sent := 0
-	lower := make([]byte, 0, 16)
-	// low is text with its capitals lower-cased, made at the first
-	// capitalised word outside the table unless given: the words of a
-	// text then share one string rather than each making its own.
+	// low is text with its capitals lower-cased: a word's lower case is
+	// cut from it, one string for the text rather than a copy per word.
+	if len(low) != len(text) {
+		low = sentence.LowerASCII(text)
+	}
 	for i := 0; i < len(text); {
 		c := text[i]
 		switch {
 		case isLetter(c):
 			j := i
-			lower = lower[:0]
 			upper := false
 			for j < len(text) && isLetter(text[j]) {
 				upper = upper || text[j] < 'a'
-				lower = append(lower, text[j]|0x20)
 				j++
 			}
 			t := token{s: i, e: j, kind: tkWord, cap: c < 'a', sent: sent}
-			if e, ok := table.lookup(lower); ok {
+			if e, ok := table.lookup(low[i:j]); ok {
 				t.w, t.start, t.lex, t.opens = e.w, e.start, e.lex, e.opens
 			} else if !upper {
 				t.w = text[i:j] // already lower case: no copy
 			} else {
-				if low == "" {
-					low = sentence.LowerASCII(text)
-				}
 				t.w = low[i:j]
 			}
 			toks = append(toks, t)
@@ -98,7 +94,7 @@ func tokenizeLow(text, low string, toks []token) []token {
 			}
 			// Ordinal suffixes and the decade "s" belong to the number.
 			if k := suffixEnd(text, j); k > j {
-				switch sentence.LowerASCII(text[j:k]) {
+				switch low[j:k] {
 				case "st", "nd", "rd", "th":
 					t.ord = true
 					j = k
@@ -256,16 +252,16 @@ type words struct {
 	num ruleSet
 }
 
-func wordClass[S string | []byte](w S) uint {
+func wordClass(w string) uint {
 	return uint(len(w)&15)<<10 | uint(w[0]&31)<<5 | uint(w[len(w)-1]&31)
 }
 
 // lookup finds w, a non-empty word, in the table.
-func (t *words) lookup(w []byte) (known, bool) {
+func (t *words) lookup(w string) (known, bool) {
 	if c := wordClass(w); t.maybe[c>>6]&(1<<(c&63)) == 0 {
 		return known{}, false
 	}
-	e, ok := t.m[string(w)]
+	e, ok := t.m[w]
 	return e, ok
 }
 

@@ -48,12 +48,12 @@ func TestTokenizeReusesBuffer(t *testing.T) {
 func TestWordTableFilter(t *testing.T) {
 	tb := wordTable()
 	for w, want := range tb.m {
-		if got, ok := tb.lookup([]byte(w)); !ok || got != want {
+		if got, ok := tb.lookup(w); !ok || got != want {
 			t.Errorf("lookup(%q) = %v %v, want %v", w, got, ok, want)
 		}
 	}
 	for _, w := range []string{"ceasefire", "zq", "brigades"} {
-		if _, ok := tb.lookup([]byte(w)); ok {
+		if _, ok := tb.lookup(w); ok {
 			t.Errorf("lookup(%q) found a word not in the lexicons", w)
 		}
 	}

@@ -128,6 +128,25 @@ const (
 	summaryRefreshSize = 500
 )
 
+// RefreshSummaries recomputes the summaries of the events marked stale:
+// for a tool that writes events or mentions behind the store's back, as
+// bench/seed copies them with SQL (the schema's triggers mark what it
+// writes). Saving articles keeps them by itself.
+func (d *DB) RefreshSummaries(ctx context.Context) error {
+	tx, err := d.beginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("store: refresh summaries: %w", err)
+	}
+	defer tx.Rollback()
+	if err := refreshSummaries(ctx, tx); err != nil {
+		return fmt.Errorf("store: refresh summaries: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: refresh summaries: %w", err)
+	}
+	return nil
+}
+
 // refreshSummaries recomputes the summaries of the stale events, a few
 // hundred at a time, from their reports as a page reads them; events
 // that no longer exist just leave the list. Writers call it before they

@@ -14,6 +14,7 @@
 package main
 
 import (
+	"context"
 	"database/sql"
 	"flag"
 	"fmt"
@@ -113,6 +114,16 @@ func run(from, to string, copies int, analyze bool) error {
 	}
 	var events int
 	if err := conn.QueryRow(`SELECT COUNT(*) FROM events`).Scan(&events); err != nil {
+		return err
+	}
+	// The copies' summaries (migration 0013): the triggers marked every
+	// event copied, and the store computes them as an ingest would.
+	conn.Close()
+	if db, err = store.Open(to); err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.RefreshSummaries(context.Background()); err != nil {
 		return err
 	}
 	fmt.Printf("%s: %d events in %s\n", to, events, time.Since(start).Round(time.Second))

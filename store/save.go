@@ -126,9 +126,15 @@ type eventWriter struct {
 	cache                                                                                         *mergeCache
 }
 
+// upsertActorSQL stores an actor, or what changed of a stored one. Every
+// article upserts each of its actors, nearly all of them stored already
+// as they are; the WHERE leaves such a row alone, where the UPDATE would
+// rewrite it and its actors_name entry all the same.
 const upsertActorSQL = `INSERT INTO actors (id, name, country, role, code) VALUES (?, ?, ?, ?, ?)
 	ON CONFLICT (id) DO UPDATE SET name = excluded.name, country = excluded.country,
-		role = excluded.role, code = excluded.code`
+		role = excluded.role, code = excluded.code
+	WHERE name IS NOT excluded.name OR country IS NOT excluded.country OR role IS NOT excluded.role
+		OR code IS NOT excluded.code`
 
 // newEventWriter prepares the statements; cache is the DB's merge cache,
 // which the caller has begun for tx.

@@ -174,3 +174,44 @@ func TestSaveArticle_CancelledMidway(t *testing.T) {
 		t.Errorf("counts after cancelled save = %v, want all zero", got)
 	}
 }
+
+// An actor stored again as it is leaves its row alone; one that changed
+// in any column is updated.
+func TestUpsertActor_WritesChangesOnly(t *testing.T) {
+	db := MustOpen(t)
+	upsert := func(name, country, role, code string) int64 {
+		t.Helper()
+		res, err := db.w.Exec(upsertActorSQL, "a-test", name, country, role, code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	for _, tt := range []struct {
+		name, country, role, code string
+		want                      int64
+	}{
+		{"Harbour Guard", "XYZ", "MIL", "XYZMIL", 1}, // new
+		{"Harbour Guard", "XYZ", "MIL", "XYZMIL", 0}, // unchanged
+		{"Harbour Guards", "XYZ", "MIL", "XYZMIL", 1},
+		{"Harbour Guards", "XYW", "MIL", "XYZMIL", 1},
+		{"Harbour Guards", "XYW", "GOV", "XYZMIL", 1},
+		{"Harbour Guards", "XYW", "GOV", "XYWGOV", 1},
+		{"Harbour Guards", "XYW", "GOV", "XYWGOV", 0},
+	} {
+		if got := upsert(tt.name, tt.country, tt.role, tt.code); got != tt.want {
+			t.Errorf("upsert %v: %d rows changed, want %d", tt, got, tt.want)
+		}
+		var got [4]string
+		if err := db.w.QueryRow(`SELECT name, country, role, code FROM actors WHERE id = 'a-test'`).Scan(&got[0], &got[1], &got[2], &got[3]); err != nil {
+			t.Fatal(err)
+		}
+		if want := [4]string{tt.name, tt.country, tt.role, tt.code}; got != want {
+			t.Errorf("after upsert %v: row %v", tt, got)
+		}
+	}
+}

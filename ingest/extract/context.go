@@ -22,22 +22,22 @@ const contextWindow = 2
 // and the article's events of the sentences just before si whose root is
 // at least low and at most high.
 func (d *doc) recentEvent(si int, out []coded, low, high string) (coded, bool) {
-	ok := func(e coded) bool {
+	ok := func(e *coded) bool {
 		r := model.RootOf(e.code)
 		return r >= low && r <= high
 	}
 	for k := len(out) - 1; k >= 0; k-- {
-		if ok(out[k]) {
+		if ok(&out[k]) {
 			return out[k], true
 		}
 	}
 	for k := len(d.done) - 1; k >= 0; k-- {
-		e := d.done[k]
+		e := &d.done[k]
 		if e.sent < si-contextWindow {
 			break
 		}
 		if e.sent < si && ok(e) {
-			return e, true
+			return *e, true
 		}
 	}
 	return coded{}, false
@@ -135,7 +135,7 @@ func (d *doc) displaced(s *sent, si int) ([]model.Actor, []model.Actor) {
 		// "More than 200,000 people have fled" right after "Syrians
 		// displaced by the fighting": the same flight from the same war.
 		for k := len(d.done) - 1; k >= 0; k-- {
-			e := d.done[k]
+			e := &d.done[k]
 			if e.sent < si-contextWindow {
 				break
 			}
@@ -151,7 +151,7 @@ func (d *doc) displaced(s *sent, si int) ([]model.Actor, []model.Actor) {
 	var last *coded
 	var home *coded
 	for k := len(d.done) - 1; k >= 0; k-- {
-		e := d.done[k]
+		e := &d.done[k]
 		if r := model.RootOf(e.code); r < "18" || e.sent >= si {
 			continue
 		}

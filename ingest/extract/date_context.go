@@ -20,7 +20,7 @@ import (
 // when root is "").
 func (d *doc) datedBefore(si, n int, root string, pub model.Date) (coded, bool) {
 	for k := len(d.done) - 1; k >= 0; k-- {
-		e := d.done[k]
+		e := &d.done[k]
 		if e.sent >= si {
 			continue
 		}
@@ -31,7 +31,7 @@ func (d *doc) datedBefore(si, n int, root string, pub model.Date) (coded, bool) 
 			continue
 		}
 		if root == "" || family(model.RootOf(e.code)) == family(root) {
-			return e, true
+			return *e, true
 		}
 	}
 	return coded{}, false
@@ -131,10 +131,10 @@ func sinceThen(w []string, lo, hi int) bool {
 	return false
 }
 
-// subjectCountries returns the countries of the actors in [lo, head),
-// pronouns resolved.
-func (d *doc) subjectCountries(s *sent, lo, head int) []string {
-	var cs []string
+// subjectCountries appends to cs the countries of the actors in [lo,
+// head), pronouns resolved. Callers pass a buffer of their own: the list
+// is read and dropped.
+func (d *doc) subjectCountries(cs []string, s *sent, lo, head int) []string {
 	for k, m := range s.actors {
 		if m.ts < lo || m.te > head {
 			continue
@@ -162,12 +162,13 @@ func (d *doc) continued(si, lo int, t coding.Trigger, pub model.Date) (model.Dat
 		// passive is the one acted upon, no actor going on.
 		return model.Date{}, "", false
 	}
-	subj := d.subjectCountries(s, lo, t.Head)
+	var buf [4]string
+	subj := d.subjectCountries(buf[:0], s, lo, t.Head)
 	if len(subj) == 0 && lo > 1 && s.coordPredicate(t) {
 		// "Baku apologized, saying ..., and offered compensation": the
 		// sentence's subject.
 		if len(s.actors) > 0 && s.actors[0].te <= lo {
-			subj = d.subjectCountries(s, s.actors[0].ts, s.actors[0].te)
+			subj = d.subjectCountries(buf[:0], s, s.actors[0].ts, s.actors[0].te)
 		}
 	}
 	if len(subj) == 0 {
@@ -187,7 +188,8 @@ func (d *doc) continued(si, lo int, t coding.Trigger, pub model.Date) (model.Dat
 	// The subject's own act before dates it when a time of that sentence
 	// did; one of the day of writing, or dated only by carrying, keeps
 	// the new act at the day of writing.
-	for _, e := range d.done {
+	for i := range d.done {
+		e := &d.done[i]
 		if e.sent == si-1 && slices.Contains(subj, e.src.Country) {
 			if e.timeText == "" || !e.date.Start.Before(pub.Start) || !p.hasTime(e.timeText) ||
 				e.date.Precision != model.PrecisionDay && e.date.Precision != model.PrecisionRange {
@@ -201,7 +203,8 @@ func (d *doc) continued(si, lo int, t coding.Trigger, pub model.Date) (model.Dat
 	if x, ok := d.sameKindTime(p, nil, []coding.Trigger{t}, pub); ok {
 		return x.Date, x.Text, true
 	}
-	for _, e := range d.done {
+	for i := range d.done {
+		e := &d.done[i]
 		if e.sent == si-1 {
 			return model.Date{}, "", false
 		}
@@ -304,7 +307,8 @@ func (d *doc) elaborated(si, lo int, t coding.Trigger, pub model.Date) (timex.Ex
 	if d.x.g == nil {
 		return timex.Expr{}, false
 	}
-	subj := d.subjectCountries(d.sents[si], lo, t.Head)
+	var buf [4]string
+	subj := d.subjectCountries(buf[:0], d.sents[si], lo, t.Head)
 	if len(subj) == 0 {
 		return timex.Expr{}, false
 	}

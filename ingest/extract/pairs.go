@@ -97,7 +97,7 @@ func (d *doc) allSidesAt(s *sent, i, to int) []model.Actor {
 // before), in order of first mention, or the two sides of one country's
 // civil war. With people set, only people count ("the two leaders").
 func (d *doc) sides(s *sent, i int, people bool) []model.Actor {
-	var byCountry tally
+	byCountry := tally{ks: make([]tallied, 0, 8)} // room for the few a story names: one allocation
 	d.eachNamedBefore(s, i, func(m actor.Match) {
 		c := m.Actor.Country
 		if c == "" || c == model.CountryIGO {
@@ -125,7 +125,7 @@ func (d *doc) sides(s *sent, i int, people bool) []model.Actor {
 // rolePair returns the two most named actors of country c with different
 // roles, before token i, in order of first mention.
 func (d *doc) rolePair(s *sent, i int, c string) []model.Actor {
-	var byRole tally
+	byRole := tally{ks: make([]tallied, 0, 8)}
 	d.eachNamedBefore(s, i, func(m actor.Match) {
 		if m.Actor.Country == c && m.Actor.Role != "" {
 			byRole.add(string(m.Actor.Role), m.Actor)

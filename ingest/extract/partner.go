@@ -89,7 +89,7 @@ func (d *doc) sameStance(s *sent, t coding.Trigger) []model.Actor {
 		return nil
 	}
 	for k := len(d.done) - 1; k >= 0 && d.done[k].sent >= si-1; k-- {
-		e := d.done[k]
+		e := &d.done[k]
 		if e.tgt == nil || e.src.Country != subj[0].Country || e.tgt.Country == e.src.Country {
 			continue
 		}
@@ -137,7 +137,7 @@ func (d *doc) proposer(s *sent, t coding.Trigger, from int) []model.Actor {
 		return nil
 	}
 	for k := len(d.done) - 1; k >= 0; k-- {
-		e := d.done[k]
+		e := &d.done[k]
 		if e.src.Country == subj[0].Country || e.src.Country == "" {
 			continue
 		}
@@ -170,7 +170,7 @@ var actStems = map[string][]string{
 // the source of the latest earlier event told with the noun's own word.
 func (d *doc) toldAgent(noun, low string) (model.Actor, bool) {
 	for k := len(d.done) - 1; k >= 0; k-- {
-		e := d.done[k]
+		e := &d.done[k]
 		if model.RootOf(e.code) < low || e.src.Role == model.RoleCVL {
 			// Victims counted ("56 civilians were killed") did not act.
 			continue
@@ -193,7 +193,7 @@ func (d *doc) mainAgent(low string) (model.Actor, bool) {
 	count := map[string]int{}
 	best, n := -1, 0
 	for k := len(d.done) - 1; k >= 0; k-- {
-		e := d.done[k]
+		e := &d.done[k]
 		if model.RootOf(e.code) < low || e.src.Role == model.RoleCVL {
 			continue
 		}
@@ -209,15 +209,15 @@ func (d *doc) mainAgent(low string) (model.Actor, bool) {
 	// armed group and the state of that country acted: in a civil war
 	// "the killings" are no one side's.
 	c := d.done[best].src.Country
-	var latest *model.Actor
+	latest := -1 // in d.done: an index, as a pointer to the loop's copy put each copy on the heap
 	reb, state := false, false
 	for k := len(d.done) - 1; k >= 0; k-- {
-		e := d.done[k]
+		e := &d.done[k]
 		if e.src.Country != c || model.RootOf(e.code) < low || e.src.Role == model.RoleCVL {
 			continue
 		}
-		if latest == nil {
-			latest = &e.src
+		if latest < 0 {
+			latest = k
 		}
 		if e.src.Role == model.RoleREB {
 			reb = true
@@ -225,10 +225,10 @@ func (d *doc) mainAgent(low string) (model.Actor, bool) {
 			state = true
 		}
 	}
-	if latest == nil || reb && state {
+	if latest < 0 || reb && state {
 		return model.Actor{}, false
 	}
-	return *latest, true
+	return d.done[latest].src, true
 }
 
 // partnerRoots are the roots whose acts nearly always have a target; when
@@ -278,7 +278,7 @@ func (d *doc) eventPartner(si int, src model.Actor, force bool) []model.Actor {
 			continue
 		}
 		for k := len(d.done) - 1; k >= 0; k-- {
-			e := d.done[k]
+			e := &d.done[k]
 			if pass == 1 && e.sent < si-partnerWindow {
 				break
 			}
@@ -324,7 +324,8 @@ func (d *doc) brokers(si int) map[string]bool {
 		}
 		out[c] = true
 	}
-	for _, e := range d.done {
+	for i := range d.done {
+		e := &d.done[i]
 		if e.sent >= si || e.src.Country == "" {
 			continue
 		}
@@ -335,7 +336,8 @@ func (d *doc) brokers(si int) map[string]bool {
 		if !strings.HasPrefix(e.code, "043") || e.tgt == nil || e.tgt.Country == e.src.Country {
 			continue
 		}
-		for _, f := range d.done {
+		for j := range d.done {
+			f := &d.done[j]
 			if f.sent != e.sent || f.tgt == nil || f.tgt.Country == e.src.Country {
 				continue
 			}

@@ -169,6 +169,28 @@ func TestEventsAfter_AgreesWithMatch(t *testing.T) {
 							name, between, probe, size)
 					}
 				}
+				// Pages that show a few mentions per event select the
+				// same events, though the text, outlets and sources are
+				// those of mentions they do not hold.
+				for _, texts := range []int{0, 2} {
+					var got []model.Event
+					after := ""
+					for {
+						page, _, err := db.EventsPage(ctx, f, between, after, 4, texts)
+						if err != nil {
+							t.Fatalf("%s: texts %d, after %q: %v", name, texts, after, err)
+						}
+						got = append(got, page...)
+						if len(page) < 4 {
+							break
+						}
+						after = page[len(page)-1].ID
+					}
+					if !reflect.DeepEqual(ids(got), ids(want)) {
+						t.Errorf("%s (between %v, probe %d, texts %d): %d events\n%v\nbrute force gives %d\n%v",
+							name, between, probe, texts, len(got), ids(got), len(want), ids(want))
+					}
+				}
 			}
 		}
 	}
@@ -218,6 +240,14 @@ func TestEventsAfter_TextFolding(t *testing.T) {
 			}
 			if !reflect.DeepEqual(ids(got), ids(want)) {
 				t.Errorf("probe %d, %q: %v, Events gives %v", probe, q, ids(got), ids(want))
+			}
+			// Read without sentences, the test is textPass's alone.
+			got, _, err = db.EventsPage(context.Background(), f, false, "", 10, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(ids(got), ids(want)) {
+				t.Errorf("probe %d, %q, no mentions shown: %v, Events gives %v", probe, q, ids(got), ids(want))
 			}
 		}
 	}

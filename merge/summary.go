@@ -255,6 +255,24 @@ func (r Rule) Add(near []*Summary, reports []model.Event) (out []Placed, ok bool
 		}
 		out = append(out, pl)
 	}
+	// A new event that may join others by blame: the stored events near
+	// it, and the other events placed.
+	slack := time.Duration(r.DayTolerance) * 24 * time.Hour
+	for i, pl := range out {
+		if pl.Stored || !pl.Summary.contested {
+			continue
+		}
+		for _, o := range near {
+			if mayJoin(pl.Summary, o, slack) {
+				return nil, false
+			}
+		}
+		for j, o := range out {
+			if i != j && mayJoin(pl.Summary, o.Summary, slack) {
+				return nil, false
+			}
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if c := out[i].Event.Date.Compare(out[j].Event.Date); c != 0 {
 			return c < 0
@@ -410,11 +428,11 @@ func (p *place) placed(ids map[string]bool) (Placed, bool) {
 
 // blameAlone reports whether joining blame leaves the event s (p after
 // its new reports) alone as it did, or ignores it as it did. An event that
-// did not start with a Contestable report is ignored. One that did, was
-// no blame join and attracted none, stays so when its new reports change
-// none of what joinBlame reads of it but its kinds, which only make
-// sameAct fail more: its first report, its days and whether a report
-// blames. A new event that may join others is left to Cluster.
+// did not start with a Contestable report is ignored. A stored one that
+// did, was no blame join and attracted none, stays so when its new
+// reports change none of what joinBlame reads of it but its kinds, which
+// only make sameAct fail more: its first report, its days and whether a
+// report blames. A new one is left to Add (mayJoin).
 func (p *place) blameAlone(s *Summary) bool {
 	if s.mixed {
 		return false
@@ -423,8 +441,29 @@ func (p *place) blameAlone(s *Summary) bool {
 		return true
 	}
 	old := p.s
-	return old != nil && old.contested && !old.joined && s.seed == old.seed &&
+	return old == nil || old.contested && !old.joined && s.seed == old.seed &&
 		s.first.Equal(old.first) && s.last.Equal(old.last) && s.cue == old.cue
+}
+
+// mayJoin reports whether joinBlame might join the new event s with the
+// event o (either way), or let o take what s would. sameAct asks of two
+// events that their first reports be compatible or another hand, both of
+// which need their days to meet: so o must have s's blame key and reach
+// s's first report's days, widened by the day tolerance. Every such stored
+// event has a report in the victim bucket (family and victim) of s's
+// first report within those days, and Add's caller gives those in near.
+func mayJoin(s, o *Summary, slack time.Duration) bool {
+	k, ok := blameKeyOf(o.seed)
+	key, _ := blameKeyOf(s.seed)
+	return ok && k == key && !o.first.After(s.seed.last.Add(slack)) && !s.seed.first.After(o.last.Add(slack))
+}
+
+// blameKeyOf is blameKey of an event whose first report is seed.
+func blameKeyOf(seed *report) (string, bool) {
+	if !Contestable(seed.e) {
+		return "", false
+	}
+	return seed.family + "|" + country(seed.e.Target), true
 }
 
 // ownMention is rep's mention carrying rep's own coding, as build makes it.

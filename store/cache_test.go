@@ -118,9 +118,9 @@ func TestMergeCache_SameDecisions(t *testing.T) {
 		t.Run(fmt.Sprint("alone, stable actors, seed ", seed), func(t *testing.T) {
 			// The blame corpus is mostly acts that may be laid at other
 			// doors, where the fast path declines.
-			c, least := blameCorpusOf(400+seed, 150, false), 15
+			c, least := blameCorpusOf(400+seed, 150, false), 30
 			if seed%2 == 1 {
-				c, least = genCorpus(500+seed, 150), 50
+				c, least = genCorpus(500+seed, 150), 80
 			}
 			fast := mustSameDecisions(t, c, seed, true)
 			if fast < least {

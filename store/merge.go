@@ -365,8 +365,9 @@ func (w *eventWriter) mergeFast(ctx context.Context, tx *sql.Tx, reports []model
 }
 
 // nearEvents lists the stored events with a report in a new report's
-// bucket whose days meet the new report's widened by the day tolerance:
-// the events merge.Rule.Add needs.
+// bucket whose days meet the new report's widened by the day tolerance,
+// and for a Contestable one those with a day report in its victim bucket
+// within those days: the events merge.Rule.Add needs.
 func (c *mergeCache) nearEvents(ctx context.Context, w *eventWriter, reports []model.Event) ([]string, error) {
 	seen := map[string]bool{}
 	var out []string
@@ -378,6 +379,20 @@ func (c *mergeCache) nearEvents(ctx context.Context, w *eventWriter, reports []m
 	}
 	for _, r := range reports {
 		b, d := nearSpan(r)
+		if merge.Contestable(r) { // the events blame may join with it (merge.Rule.Add)
+			v := bucketKey{family: b.family, pair: merge.Country(r.Target), victim: true}
+			for blk := blockOf(d.lo); blk <= blockOf(d.hi); blk++ {
+				t, err := c.tile(ctx, w, tileKey{b: v, block: blk})
+				if err != nil {
+					return nil, err
+				}
+				for _, x := range t {
+					if x.first >= d.lo && x.first <= d.hi {
+						note(x)
+					}
+				}
+			}
+		}
 		if b.undated {
 			t, err := c.tile(ctx, w, tileKey{b: b})
 			if err != nil {

@@ -200,7 +200,9 @@ func TestReadEvents_QueryPlans(t *testing.T) {
 	defer tx.Rollback()
 	list := []any{`["e-1","e-2"]`}
 	for name, q := range map[string]string{"events": readEventsSQL, "mentions": readMentionsSQL,
-		"mention texts": mentionTextSQL, "actors": actorsByIDSQL} {
+		"mention texts": mentionTextSQL, "actors": actorsByIDSQL, "summaries": readSummariesSQL,
+		"first mentions": readHeadSQL, "drop summaries": dropSummariesSQL, "drop hands": dropHandsSQL,
+		"drop stale": dropStaleSQL} {
 		list := list
 		if q == mentionTextSQL {
 			list = []any{`[1,2]`}

@@ -152,6 +152,14 @@ func (d *DB) RefreshSummaries(ctx context.Context) error {
 // that no longer exist just leave the list. Writers call it before they
 // commit; migration 0013 calls it for every stored event.
 func refreshSummaries(ctx context.Context, tx *sql.Tx) error {
+	var insert, hand *sql.Stmt // prepared once there is something to write
+	defer func() {
+		for _, s := range []*sql.Stmt{insert, hand} {
+			if s != nil {
+				s.Close()
+			}
+		}
+	}()
 	for {
 		ids, err := staleSummaries(ctx, tx)
 		if err != nil || len(ids) == 0 {
@@ -167,6 +175,14 @@ func refreshSummaries(ctx context.Context, tx *sql.Tx) error {
 				return err
 			}
 		}
+		if insert == nil {
+			if insert, err = tx.PrepareContext(ctx, insertSummarySQL); err != nil {
+				return err
+			}
+			if hand, err = tx.PrepareContext(ctx, insertHandSQL); err != nil {
+				return err
+			}
+		}
 		for _, e := range events {
 			s, err := summarize(e, heads[e.ID])
 			if err != nil {
@@ -176,12 +192,12 @@ func refreshSummaries(ctx context.Context, tx *sql.Tx) error {
 			if head == nil || string(head) == "null" {
 				head = []byte("[]")
 			}
-			if _, err := tx.ExecContext(ctx, insertSummarySQL, e.ID, s.mentions, s.sources, s.articles,
+			if _, err := insert.ExecContext(ctx, e.ID, s.mentions, s.sources, s.articles,
 				s.start, s.end, s.precision, s.location, s.disputes, s.outlets, s.figures, string(head)); err != nil {
 				return err
 			}
 			for _, a := range hands(e) {
-				if _, err := tx.ExecContext(ctx, insertHandSQL, e.ID, a); err != nil {
+				if _, err := hand.ExecContext(ctx, e.ID, a); err != nil {
 					return err
 				}
 			}

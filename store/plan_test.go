@@ -202,7 +202,7 @@ func TestReadEvents_QueryPlans(t *testing.T) {
 	for name, q := range map[string]string{"events": readEventsSQL, "mentions": readMentionsSQL,
 		"mention texts": mentionTextSQL, "actors": actorsByIDSQL, "summaries": readSummariesSQL,
 		"first mentions": readHeadSQL, "drop summaries": dropSummariesSQL, "drop hands": dropHandsSQL,
-		"drop stale": dropStaleSQL} {
+		"drop stale": dropStaleSQL, "events to summarize": summaryEventsSQL} {
 		list := list
 		if q == mentionTextSQL {
 			list = []any{`[1,2]`}

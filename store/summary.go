@@ -124,6 +124,7 @@ const (
 	dropStaleSQL       = `DELETE FROM summary_stale WHERE event_id IN (SELECT value FROM json_each(?))`
 	insertSummarySQL   = `INSERT INTO event_summaries (event_id, mentions, sources, articles, date_start, date_end, precision, location, disputes, outlets, figures, head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertHandSQL      = `INSERT OR IGNORE INTO summary_hands (event_id, actor_id) VALUES (?, ?)`
+	summaryEventsSQL   = `SELECT id, date_start, date_end, precision, location FROM events WHERE id IN (SELECT value FROM json_each(?))`
 	readSummariesSQL   = `SELECT event_id, mentions, sources, articles, date_start, date_end, precision, location, disputes, outlets, figures, head FROM event_summaries WHERE event_id IN (SELECT value FROM json_each(?))`
 	summaryRefreshSize = 500
 )
@@ -234,7 +235,7 @@ func staleSummaries(ctx context.Context, tx *sql.Tx) ([]string, error) {
 // mentions but no text, resolved, as a page computes over them, and the
 // ids of each one's first summaryHead mentions.
 func readWhole(ctx context.Context, tx *sql.Tx, list string) ([]model.Event, map[string][]string, error) {
-	events, err := readEventRows(ctx, tx, list)
+	events, err := summaryEvents(ctx, tx, list)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -248,6 +249,30 @@ func readWhole(ctx context.Context, tx *sql.Tx, list string) ([]model.Event, map
 		merge.Resolve(&events[i])
 	}
 	return events, heads, nil
+}
+
+// summaryEvents reads what a summary needs of the events in list
+// besides their mentions: the date and place that stand when no report
+// has its own (see merge.Resolve).
+func summaryEvents(ctx context.Context, tx *sql.Tx, list string) ([]model.Event, error) {
+	rows, err := tx.QueryContext(ctx, summaryEventsSQL, list)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var events []model.Event
+	for rows.Next() {
+		var e model.Event
+		var start, end, precision string
+		if err := rows.Scan(&e.ID, &start, &end, &precision, &e.Location); err != nil {
+			return nil, err
+		}
+		if e.Date, err = decodeDate(start, end, precision); err != nil {
+			return nil, fmt.Errorf("event %s: %w", e.ID, err)
+		}
+		events = append(events, e)
+	}
+	return events, rows.Err()
 }
 
 // readSummaries reads the stored summaries of the events in list.

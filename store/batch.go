@@ -47,7 +47,7 @@ func (d *DB) SaveArticles(ctx context.Context, articles []model.Article, events 
 
 	added = make([]bool, 0, len(articles))
 	var failed error
-	origins := originsOf(articles)
+	origins := originsOf(articles, events)
 	for i, a := range articles {
 		o := <-origins
 		if a.Hash == "" {

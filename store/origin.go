@@ -38,21 +38,33 @@ const (
 	setGroupSQL = `UPDATE articles SET origin = ?, copy_group = ? WHERE id = ?`
 )
 
-// articleOrigin is what saving an article's origin needs of its text:
-// worked out from the body alone, so that SaveArticles can work it out
+// articleOrigin is what saving an article's origin needs of its text,
+// and the full-text documents of its sentences: worked out from the
+// article and its events alone, so that SaveArticles can work them out
 // for the next articles while it writes one.
 type articleOrigin struct {
 	credit  string
 	sig     []uint32 // nil for a text too short to compare
 	minhash string   // sig, encoded
 	bands   string   // sig's LSH bands, a JSON array
+	// docs holds the suffixDoc of each sentence the events' mentions
+	// quote, for writeReport.
+	docs map[string]string
 }
 
-func originOf(a model.Article) articleOrigin {
+func originOf(a model.Article, events []model.Event) articleOrigin {
 	o := articleOrigin{credit: syndicate.Credit(a.Body), sig: syndicate.Signature(a.Body)}
 	o.minhash = syndicate.Encode(o.sig)
 	if o.sig != nil {
 		o.bands = jsonList(syndicate.Bands(o.sig))
+	}
+	o.docs = make(map[string]string)
+	for _, e := range events {
+		for _, m := range e.Mentions {
+			if _, ok := o.docs[m.Sentence]; !ok {
+				o.docs[m.Sentence] = suffixDoc(m.Sentence)
+			}
+		}
 	}
 	return o
 }
@@ -61,12 +73,13 @@ func originOf(a model.Article) articleOrigin {
 // and returns the channel they come on: the writer takes each when it
 // gets to its article, and it is worked out meanwhile. The channel holds
 // them all, so the goroutine ends even when the writer stops early.
-func originsOf(articles []model.Article) <-chan articleOrigin {
+// events[i] are the events of articles[i].
+func originsOf(articles []model.Article, events [][]model.Event) <-chan articleOrigin {
 	out := make(chan articleOrigin, len(articles))
 	go func() {
 		defer close(out)
-		for _, a := range articles {
-			out <- originOf(a)
+		for i, a := range articles {
+			out <- originOf(a, events[i])
 		}
 	}()
 	return out

@@ -44,7 +44,7 @@ func (d *DB) SaveArticle(ctx context.Context, a model.Article, events []model.Ev
 		return false, fmt.Errorf("%s: %w", op, err)
 	}
 	defer w.close()
-	if added, err = d.saveArticle(ctx, tx, w, a, events, originOf(a)); err != nil || !added {
+	if added, err = d.saveArticle(ctx, tx, w, a, events, originOf(a, events)); err != nil || !added {
 		return false, err
 	}
 	if err := w.writeText(context.WithoutCancel(ctx)); err != nil {
@@ -78,6 +78,7 @@ func (d *DB) saveArticle(ctx context.Context, tx *sql.Tx, w *eventWriter, a mode
 	} else if exists {
 		return false, nil
 	}
+	w.docs = o.docs
 	if err := w.insertArticle(ctx, a, o, d.now()); err != nil {
 		return false, fmt.Errorf("%s: %w", op, mapErr(err))
 	}
@@ -121,8 +122,9 @@ type eventWriter struct {
 	exists, actor, event, mention, move, text, near, undated, victim, eventReportIDs, reportsByID *sql.Stmt
 	article, addBands, bandMates, groupCopies, setGroup                                           *sql.Stmt
 	savepoint, release, rollbackTo, insertEvent, updateCoding, updateArticles                     *sql.Stmt
-	actors                                                                                        map[string]bool // actors written in this transaction
-	texts                                                                                         []reportText    // sentences of the reports written, to index
+	actors                                                                                        map[string]bool   // actors written in this transaction
+	texts                                                                                         []reportText      // the reports written, to index
+	docs                                                                                          map[string]string // the article's suffixDoc by sentence (articleOrigin)
 	cache                                                                                         *mergeCache
 }
 

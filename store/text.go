@@ -80,8 +80,9 @@ const (
 	insertMentionTextSQL = `INSERT INTO mention_text (event_id, suffixes) VALUES (?, ?)`
 )
 
-// reportText is a stored report's sentence waiting to be indexed.
-type reportText struct{ id, sentence string }
+// reportText is a stored report waiting to be indexed, with the
+// suffixDoc of its sentence.
+type reportText struct{ id, doc string }
 
 // writeText indexes the sentences of the reports written in the
 // transaction, after its last article. FTS4 keeps the rows of a
@@ -92,8 +93,8 @@ type reportText struct{ id, sentence string }
 // was a sixth of an ingest's CPU.
 func (w *eventWriter) writeText(ctx context.Context) error {
 	for _, t := range w.texts {
-		if err := indexMention(ctx, w.text, t.id, t.sentence); err != nil {
-			return err
+		if _, err := w.text.ExecContext(ctx, t.id, t.doc); err != nil {
+			return fmt.Errorf("index mention text: %w", err)
 		}
 	}
 	w.texts = w.texts[:0]

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"reflect"
@@ -205,5 +206,59 @@ func TestMigration0012_KeepsTextIndex(t *testing.T) {
 	}
 	if got := MustEvents(t, db, model.EventFilter{Text: "convoy"}); len(got) != 2 {
 		t.Errorf("convoy after migration: %d events match, want 2", len(got))
+	}
+}
+
+// The full-text rows are worked out beside the writer (originOf): every
+// stored report's row holds the suffixDoc of its own sentence, whether
+// saved alone or in a batch, with one article's sentences shared by
+// several events and another's failing midway.
+func TestReportText_RowsMatchSentences(t *testing.T) {
+	db := MustOpen(t)
+	sentences := []string{"Marines landed near the lighthouse.", "Talks over the dam stalled again.", "Patrol boats escorted 40 ferries."}
+	var articles []model.Article
+	var events [][]model.Event
+	for i := range 6 {
+		a := newArticle(fmt.Sprintf("docs/%d.txt", i), "AP", time.Date(2019, 3, 1+i, 0, 0, 0, 0, time.UTC), fmt.Sprint("text ", i))
+		var es []model.Event
+		for j, code := range []string{"190", "036"} {
+			s := sentences[(i+j)%len(sentences)]
+			e := model.Event{Date: model.DayOf(2019, 3, 1+i), Source: []model.Actor{kremlin, un}[j], Target: ptr(rebels), Code: code,
+				Mentions: []model.Mention{{Sentence: s, Start: 10 * j, End: 10*j + len(s)}}}
+			e.SetID()
+			es = append(es, e)
+		}
+		articles, events = append(articles, a), append(events, es)
+	}
+	events[4][1].Code = "x" // fails: article 4 is rolled back, 5 not attempted
+	MustSave(t, db, articles[0], events[0])
+	if _, err := db.SaveArticles(context.Background(), articles[1:], events[1:]); err == nil {
+		t.Fatal("a batch with a bad code was saved")
+	}
+	rows, err := db.w.Query(`SELECT t.suffixes, m.sentence FROM report_text t JOIN mentions m ON m.id = t.mention_id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var doc, sentence string
+		if err := rows.Scan(&doc, &sentence); err != nil {
+			t.Fatal(err)
+		}
+		if want := suffixDoc(sentence); doc != want {
+			t.Errorf("row of %q: %q, want %q", sentence, doc, want)
+		}
+		n++
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	var stored int
+	if err := db.w.QueryRow(`SELECT COUNT(*) FROM mentions`).Scan(&stored); err != nil {
+		t.Fatal(err)
+	}
+	if n != stored || n != 8 {
+		t.Errorf("%d full-text rows for %d reports, want 8 each (articles 0-3, two reports each)", n, stored)
 	}
 }

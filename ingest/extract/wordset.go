@@ -4,7 +4,7 @@ import "math/bits"
 
 // The rules ask the closed word classes of English (determiners,
 // prepositions, auxiliaries, ...) about the words around each trigger,
-// a few hundred times per trigger. A Go map hashes the whole word for
+// some thirty times per trigger. A Go map hashes the whole word for
 // each question; a wordSet first tests the word's length and first byte
 // against masks of its class, which turns most words away, and otherwise
 // hashes the length and three bytes.
@@ -57,8 +57,8 @@ func firstBit(w string) uint64 {
 	return 1 << (w[0] & 63)
 }
 
-// has reports whether w is in the class. The masks are tested inline, so
-// that a word of the wrong length or first byte costs no call.
+// has reports whether w is in the class. The masks come first: a word
+// of the wrong length or first byte costs no probe of the table.
 func (s *wordSet) has(w string) bool {
 	return s.lens&lenBit(w) != 0 && s.first&firstBit(w) != 0 && s.slot(w) >= 0
 }

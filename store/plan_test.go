@@ -202,10 +202,14 @@ func TestReadEvents_QueryPlans(t *testing.T) {
 	for name, q := range map[string]string{"events": readEventsSQL, "mentions": readMentionsSQL,
 		"mention texts": mentionTextSQL, "actors": actorsByIDSQL, "summaries": readSummariesSQL,
 		"first mentions": readHeadSQL, "drop summaries": dropSummariesSQL, "drop hands": dropHandsSQL,
-		"drop stale": dropStaleSQL, "events to summarize": summaryEventsSQL} {
+		"drop stale": dropStaleSQL, "events to summarize": summaryEventsSQL,
+		"events over head": eventsOverHeadSQL} {
 		list := list
 		if q == mentionTextSQL {
 			list = []any{`[1,2]`}
+		}
+		if q == eventsOverHeadSQL {
+			list = append(list, summaryHead)
 		}
 		checkPlan(t, name, tx, q, list, false)
 		// A mention's article is read from the index alone: its row holds

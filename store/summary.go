@@ -13,8 +13,8 @@ import (
 )
 
 // Event summaries (migration 0013): what a page of events shows of all
-// an event's reports, computed when the event is written rather than
-// each time a page reads it. A row is removed by the schema's triggers
+// the reports of an event told more than summaryHead times, computed
+// when the event is written rather than each time a page reads it. A row is removed by the schema's triggers
 // whenever its event gains, loses or moves a report, or a report's
 // article or the event's own date changes, and the event is marked
 // stale; refreshSummaries recomputes the stale events before a write
@@ -28,7 +28,10 @@ func init() {
 
 // summaryHead is how many of an event's first mentions a summary names:
 // the explorer shows 10 per event unless asked otherwise, and the
-// timeline 1.
+// timeline 1. Only events with more mentions than that have a summary:
+// a page reads a smaller event whole at about the cost of its summary
+// and head, and most events are small, so keeping theirs would make
+// ingests slower for nothing.
 const summaryHead = 10
 
 // eventSummary is one row of event_summaries.
@@ -124,6 +127,7 @@ const (
 	dropStaleSQL       = `DELETE FROM summary_stale WHERE event_id IN (SELECT value FROM json_each(?))`
 	insertSummarySQL   = `INSERT INTO event_summaries (event_id, mentions, sources, articles, date_start, date_end, precision, location, disputes, outlets, figures, head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertHandSQL      = `INSERT OR IGNORE INTO summary_hands (event_id, actor_id) VALUES (?, ?)`
+	eventsOverHeadSQL  = `SELECT event_id FROM mentions WHERE event_id IN (SELECT value FROM json_each(?)) GROUP BY event_id HAVING COUNT(*) > ?`
 	summaryEventsSQL   = `SELECT id, date_start, date_end, precision, location FROM events WHERE id IN (SELECT value FROM json_each(?))`
 	readSummariesSQL   = `SELECT event_id, mentions, sources, articles, date_start, date_end, precision, location, disputes, outlets, figures, head FROM event_summaries WHERE event_id IN (SELECT value FROM json_each(?))`
 	summaryRefreshSize = 500
@@ -167,7 +171,11 @@ func refreshSummaries(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 		list := jsonList(ids)
-		events, heads, err := readWhole(ctx, tx, list)
+		big, err := eventsOverHead(ctx, tx, list)
+		if err != nil {
+			return err
+		}
+		events, heads, err := readWhole(ctx, tx, jsonList(big))
 		if err != nil {
 			return err
 		}
@@ -207,6 +215,25 @@ func refreshSummaries(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 	}
+}
+
+// eventsOverHead returns those of the events in list that have more
+// than summaryHead mentions, from the index mentions_cover alone.
+func eventsOverHead(ctx context.Context, tx *sql.Tx, list string) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, eventsOverHeadSQL, list, summaryHead)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }
 
 func staleSummaries(ctx context.Context, tx *sql.Tx) ([]string, error) {

@@ -118,7 +118,12 @@ func (g *Gazetteer) Find(text string, at time.Time) []Match {
 	if g == nil || g.idx == nil {
 		return nil
 	}
-	return g.NewDocument(at).Find(text)
+	// The document goes back to the pool: its buffers and maps serve the
+	// next caller, and the matches are copies that outlive it.
+	d := g.NewDocument(at)
+	ms := d.Find(text)
+	d.Release()
+	return ms
 }
 
 // Find returns the mentions of the next sentence (or passage) of the

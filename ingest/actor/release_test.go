@@ -44,3 +44,28 @@ func readAll(d *Document, sentences []string) [][]Match {
 	}
 	return out
 }
+
+// Gazetteer.Find hands its document back to the pool: what it returned
+// must not change when the next call reuses the document, and each call
+// must read its text as a new document does.
+func TestFindReleasesItsDocument(t *testing.T) {
+	g := Default()
+	at := day("2023-05-02")
+	texts := []string{
+		"Northland's defence minister Alma Verity said the Saudi-led coalition struck Sanaa.",
+		"She said the coalition would strike again, and Verity met Putin in Moscow.",
+		"Ukrainian forces shelled Donetsk, and the ministry said they would go on.",
+	}
+	var got, want [][]Match
+	for _, s := range texts {
+		got = append(got, g.Find(s, at))
+		fresh := &Document{g: g, at: at, people: map[string]model.Actor{}, genders: map[string]byte{}}
+		want = append(want, fresh.Find(s))
+	}
+	if len(want[0]) == 0 {
+		t.Fatal("no matches: the test needs some")
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Find read\n%v\nwant, as new documents,\n%v", got, want)
+	}
+}

@@ -78,12 +78,9 @@ WHEN old.outlet IS NOT new.outlet OR old.origin IS NOT new.origin
 	DELETE FROM event_summaries WHERE event_id IN (SELECT event_id FROM mentions WHERE article_id = new.id);
 END;
 
--- An event's own date and place stand when no report has its own.
-CREATE TRIGGER summary_event_insert AFTER INSERT ON events BEGIN
-	INSERT INTO summary_stale (event_id) SELECT new.id WHERE NOT EXISTS (SELECT 1 FROM summary_stale WHERE event_id = new.id);
-	DELETE FROM event_summaries WHERE event_id = new.id;
-END;
-
+-- An event's own date and place stand when no report has its own. (A
+-- new event needs no mark of its own: its reports' inserts or moves
+-- mark it.)
 CREATE TRIGGER summary_event_update AFTER UPDATE OF date_start, date_end, precision, location ON events
 WHEN old.date_start IS NOT new.date_start OR old.date_end IS NOT new.date_end
 	OR old.precision IS NOT new.precision OR old.location IS NOT new.location BEGIN

@@ -14,6 +14,19 @@ import (
 // neighbourhood takes when coverage keeps retelling the same events, where
 // every new report is compared with large events.
 func BenchmarkClusterRetold(b *testing.B) {
+	reps := retoldReports()
+	b.ReportAllocs()
+	b.ResetTimer()
+	var n int
+	for i := 0; i < b.N; i++ {
+		n = len(Cluster(reps))
+	}
+	b.ReportMetric(float64(n), "events")
+}
+
+// retoldReports is 500 acts told 40 times each over three days of
+// publication.
+func retoldReports() []model.Event {
 	rng := rand.New(rand.NewSource(5))
 	countries := []string{"ZMB", "RUR", "ELB", "NOV"}
 	codes := []string{"190", "042", "120", "057", "173"}
@@ -30,11 +43,30 @@ func BenchmarkClusterRetold(b *testing.B) {
 				Mentions: []model.Mention{{ArticleID: fmt.Sprintf("r-%d-%d", act, i), Published: pub, Start: i, Sentence: "s"}}})
 		}
 	}
+	return reps
+}
+
+// BenchmarkAddRetold places one more telling of 15 of those acts among
+// the 500 stored events, each told by its summary: the merge step of a
+// store that receives one more article of well-covered events.
+func BenchmarkAddRetold(b *testing.B) {
+	reps := retoldReports()
+	var sums []*Summary
+	for _, e := range Cluster(reps) {
+		sums = append(sums, Default.Summarize(e.ID, Reports([]model.Event{e})))
+	}
+	var article []model.Event
+	for act := 0; act < 500; act += 500 / 15 {
+		r := reps[act*40]
+		r.Mentions = []model.Mention{r.Mentions[0]}
+		r.Mentions[0].ArticleID, r.Mentions[0].Start = "r-new", act
+		article = append(article, r)
+	}
 	b.ReportAllocs()
 	b.ResetTimer()
-	var n int
 	for i := 0; i < b.N; i++ {
-		n = len(Cluster(reps))
+		if _, ok := Default.Add(sums, article); !ok {
+			b.Fatal("declined")
+		}
 	}
-	b.ReportMetric(float64(n), "events")
 }

@@ -31,17 +31,24 @@ import (
 //     before n that a later report did not fit it still does not fit with
 //     n in it, and one it fitted comes before n's new event.
 //
-// When (a) or (b) fails, Add declines and the caller clusters in full.
+// One case of (b) is simple: when n starts an event and exactly one
+// stored event started after n has a kind compatible with n, and n is
+// compatible with all of its kinds, that event's reports all join n's
+// event in turn (each fits n and the event's reports before it, and
+// meets no event it did not meet before: those started between n and
+// the event have no kind compatible with n); the event stays one, with n
+// as its first report. When (a) or (b) fails otherwise, Add declines and
+// the caller clusters in full.
 // It declines too where the summaries do not tell enough:
 //   - blame: events of one act laid at different doors are joined after
 //     clustering (joinBlame), so a stored event whose first report is
 //     [Contestable] may be two clustering events in one; Add declines when
 //     such an event is near a new report of its bucket, or when an event
 //     it changes would start with a Contestable report;
-//   - identity: when a new report would become an event's anchor (its id
-//     changes), when a nearby event's id is not its anchor's own id, or
-//     when a new event's id is taken near it (Cluster would then derive
-//     another, [EventID]);
+//   - identity: when an event it changes has an id that is not its
+//     anchor's own, or would get an id (a new event, or one whose anchor
+//     is now a new report) that is taken near it (Cluster would then
+//     derive another, [EventID]);
 //   - when the new reports come from more than one article, or repeat
 //     one report.
 //
@@ -72,6 +79,9 @@ type Summary struct {
 
 // Articles is the number of distinct articles among the event's reports.
 func (s *Summary) Articles() int { return s.articles }
+
+// Anchor is the event's anchor report, whose own id is the event's.
+func (s *Summary) Anchor() model.Event { return s.anchor.e }
 
 // Summarize makes the summary of the stored event id from all of its
 // reports (each an event with one mention, as [Reports] splits them).
@@ -174,9 +184,13 @@ type Placed struct {
 	// joined, with the mentions of the new reports only (each with its
 	// report's own coding, in [SortMentions] order).
 	Event model.Event
-	// Stored says that the event was stored (one of the summaries given);
-	// its id is unchanged.
+	// Stored says that the event was stored (one of the summaries given)
+	// under the same id.
 	Stored bool
+	// Replaces is the id the event was stored under when a new report
+	// became its anchor and gave it a new id; its stored reports move to
+	// the new id and the old one is retired.
+	Replaces string
 	// Summary is the event's summary after.
 	Summary *Summary
 }
@@ -191,9 +205,14 @@ type place struct {
 }
 
 // Add places the reports of one new article (each an event with one
-// mention) among the stored events near them (every stored event with a
+// mention) among the stored events near them: every stored event with a
 // report in a new report's bucket whose dates overlap its days widened by
-// DayTolerance; more may be given). ok is false when the result may
+// DayTolerance, and for a Contestable new report those with a day report
+// in its victim bucket (family and victim) within those days; more may
+// be given. When an event gets a new id (Placed.Replaces), the events
+// near its old anchor must be among them too (another event may claim
+// the id it leaves): a caller that did not give them calls again with
+// them. ok is false when the result may
 // differ from what [Rule.Cluster] makes of all the reports (see above);
 // otherwise out lists the events that changed or started, sorted as
 // [model.SortEvents] sorts them.
@@ -215,11 +234,15 @@ func (r Rule) Add(near []*Summary, reports []model.Event) (out []Placed, ok bool
 	byBucket := map[string][]*place{}
 	unsure := map[string]bool{}
 	ids := map[string]bool{}
+	claims := map[string]int{} // how many events have each id as their own
+	listed := map[*Summary]bool{}
 	for _, s := range near {
-		if ids[s.ID] {
+		if listed[s] {
 			continue
 		}
+		listed[s] = true
 		ids[s.ID], ids[s.natural] = true, true
+		claims[s.natural]++
 		byBucket[s.bucket] = append(byBucket[s.bucket], &place{s: s, seed: s.seed})
 		if s.joined || s.mixed {
 			for _, k := range s.kinds {
@@ -249,7 +272,7 @@ func (r Rule) Add(near []*Summary, reports []model.Event) (out []Placed, ok bool
 	}
 	out = make([]Placed, 0, len(changed))
 	for _, p := range changed {
-		pl, ok := p.placed(ids)
+		pl, ok := p.placed(ids, claims)
 		if !ok {
 			return nil, false
 		}
@@ -307,15 +330,28 @@ func (r Rule) placeOne(byBucket map[string][]*place, n *report) (*place, bool) {
 		}
 		return p, true
 	}
+	// n starts an event; the stored events started after n whose reports
+	// might join it instead (b). One all of whose reports n fits is taken
+	// in whole: n becomes its first report (see absorbs).
+	var absorbs *place
 	for _, p := range ps {
 		if p.s == nil || canonicalLess(p.seed, n) {
 			continue
 		}
 		for _, k := range p.s.kinds {
 			if r.compatible(&n.keys, &k.keys) {
-				return nil, false // (b): it might join n's event instead
+				if absorbs != nil || len(p.news) > 0 || !r.fits(p, n, false) {
+					return nil, false
+				}
+				absorbs = p
+				break
 			}
 		}
+	}
+	if absorbs != nil {
+		absorbs.seed = n
+		sort.SliceStable(ps, func(i, j int) bool { return canonicalLess(ps[i].seed, ps[j].seed) })
+		return absorbs, true
 	}
 	p := &place{seed: n}
 	// Events started by new reports come after every stored event started
@@ -373,7 +409,7 @@ func hasKind(p *place, n *report) bool {
 // placed is the event p became, with its summary; ok is false when its
 // id is not what Cluster would give it (see above) or it may take part in
 // joining blame.
-func (p *place) placed(ids map[string]bool) (Placed, bool) {
+func (p *place) placed(ids map[string]bool, claims map[string]int) (Placed, bool) {
 	s := &Summary{}
 	if p.s != nil {
 		*s = *p.s
@@ -386,23 +422,28 @@ func (p *place) placed(ids map[string]bool) (Placed, bool) {
 		if s.seed != nil && canonicalLess(n, s.seed) {
 			s.seed = n
 		}
-		if p.s != nil && anchorLess(n, s.anchor) {
-			return Placed{}, false // the event's id would change
-		}
 		s.note(n)
 	}
 	s.settle()
 	if !p.blameAlone(s) {
 		return Placed{}, false
 	}
-	if p.s == nil {
+	replaces := ""
+	if p.s != nil && p.s.ID != p.s.natural {
+		return Placed{}, false // its id is derived (EventID): Cluster may give another
+	}
+	if p.s == nil || s.natural != p.s.ID { // a new id: the anchor's own
 		if ids[s.natural] {
 			return Placed{}, false // Cluster would derive another id
 		}
 		ids[s.natural] = true
+		if p.s != nil {
+			if claims[p.s.ID] > 1 {
+				return Placed{}, false // another event would take the id it leaves
+			}
+			replaces = p.s.ID
+		}
 		s.ID = s.natural
-	} else if s.ID != s.natural {
-		return Placed{}, false
 	}
 	seed := s.seed.e
 	e := model.Event{ID: s.ID, Source: seed.Source, Target: seed.Target, Code: seed.Code, Date: seed.Date, Location: seed.Location}
@@ -423,7 +464,7 @@ func (p *place) placed(ids map[string]bool) (Placed, bool) {
 		e.Mentions = append(e.Mentions, ownMention(n))
 	}
 	SortMentions(e.Mentions)
-	return Placed{Event: e, Stored: p.s != nil, Summary: s}, true
+	return Placed{Event: e, Stored: p.s != nil && replaces == "", Replaces: replaces, Summary: s}, true
 }
 
 // blameAlone reports whether joining blame leaves the event s (p after

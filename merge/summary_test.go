@@ -63,7 +63,7 @@ func reportSet(e model.Event) []string {
 // again does, whenever it does not decline; and it must not decline so
 // often that the check means nothing.
 func TestAdd_SameAsCluster(t *testing.T) {
-	placed, declined, contested := 0, 0, 0
+	placed, declined, contested, replaced := 0, 0, 0, 0
 	for seed := range int64(300) {
 		rng := rand.New(rand.NewSource(seed))
 		var stored []model.Event
@@ -104,6 +104,14 @@ func TestAdd_SameAsCluster(t *testing.T) {
 				continue
 			}
 			order = append(order, w.ID)
+			was := before[w.ID]
+			if p.Replaces != "" {
+				was = before[p.Replaces]
+				if was == nil || before[w.ID] != nil {
+					t.Fatalf("seed %d: event %s replaces %s, which was not stored, or was stored itself", seed, w.ID, p.Replaces)
+				}
+				replaced++
+			}
 			e := p.Event
 			if e.Source.ID != w.Source.ID || !reflect.DeepEqual(e.Target, w.Target) || e.Code != w.Code ||
 				e.Date.Encode() != w.Date.Encode() || e.Location != w.Location {
@@ -115,7 +123,7 @@ func TestAdd_SameAsCluster(t *testing.T) {
 			}
 			wantNew := []string{}
 			for _, id := range reportSet(w) {
-				if !contains(before[w.ID], id) {
+				if !contains(was, id) {
 					wantNew = append(wantNew, id)
 				}
 			}
@@ -127,6 +135,13 @@ func TestAdd_SameAsCluster(t *testing.T) {
 				t.Fatalf("seed %d: event %s: summary after differs from the event's own", seed, w.ID)
 			}
 		}
+		for _, p := range out { // a replaced id is gone
+			for _, w := range want {
+				if p.Replaces != "" && w.ID == p.Replaces {
+					t.Fatalf("seed %d: event %s replaced, yet Cluster keeps it", seed, w.ID)
+				}
+			}
+		}
 		if len(order) != len(out) {
 			t.Fatalf("seed %d: Add placed %d events, Cluster changed %d", seed, len(out), len(order))
 		}
@@ -136,9 +151,9 @@ func TestAdd_SameAsCluster(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("placed %d declined %d, %d events of blame acts placed", placed, declined, contested)
-	if placed < 10 || declined < 2 || contested < 2 {
-		t.Errorf("placed %d (%d events of blame acts), declined %d: the check exercises too little", placed, contested, declined)
+	t.Logf("placed %d declined %d, %d events of blame acts placed, %d with a new id", placed, declined, contested, replaced)
+	if placed < 10 || declined < 2 || contested < 2 || replaced < 2 {
+		t.Errorf("placed %d (%d events of blame acts, %d with a new id), declined %d: the check exercises too little", placed, contested, replaced, declined)
 	}
 }
 

@@ -325,26 +325,28 @@ func (w *eventWriter) mergeFast(ctx context.Context, tx *sql.Tx, reports []model
 	if c.plainMerge || c.unstable {
 		return false, nil
 	}
-	events, err := c.nearEvents(ctx, w, reports)
-	if err != nil {
-		return false, fmt.Errorf("load events to merge with: %w", err)
-	}
-	sums, err := c.summaries(ctx, w, events)
-	if err != nil {
-		return false, fmt.Errorf("load events to merge with: %w", err)
-	}
-	placed, ok := merge.Default.Add(sums, reports)
-	if !ok {
-		return false, nil
+	placed, ok, err := c.place(ctx, w, reports)
+	if err != nil || !ok {
+		return false, err
 	}
 	members := make(map[string][]string, len(placed))
 	var fresh []freshReport
+	var gone []string
 	for _, p := range placed {
 		e := p.Event
 		if err := w.writeEventRow(ctx, e, p.Summary.Articles(), p.Stored); err != nil {
 			return false, fmt.Errorf("event %s: %w", e.ID, err)
 		}
 		ids := append([]string(nil), c.events[e.ID]...)
+		if p.Replaces != "" { // its stored reports move to the new id
+			ids = append(ids, c.events[p.Replaces]...)
+			for _, id := range c.events[p.Replaces] {
+				if _, err := w.move.ExecContext(ctx, e.ID, id); err != nil {
+					return false, fmt.Errorf("event %s: %w", e.ID, err)
+				}
+			}
+			gone = append(gone, p.Replaces)
+		}
 		for _, r := range merge.Reports([]model.Event{e}) {
 			id := merge.ReportID(r)
 			f, err := w.writeReport(ctx, tx, id, nil, e.ID, r)
@@ -356,12 +358,69 @@ func (w *eventWriter) mergeFast(ctx context.Context, tx *sql.Tx, reports []model
 		}
 		members[e.ID] = ids
 	}
-	c.written(members, fresh, nil)
+	// As writeChanged retires the events that merged into others.
+	sort.Strings(gone)
+	for _, old := range gone {
+		into := ""
+		for _, p := range placed {
+			if p.Replaces == old {
+				into = p.Event.ID
+			}
+		}
+		if err := retire(ctx, tx, old, into); err != nil {
+			return false, fmt.Errorf("event %s: %w", old, err)
+		}
+	}
+	c.written(members, fresh, gone)
 	for _, p := range placed {
 		c.sums[p.Event.ID] = p.Summary
 	}
 	c.fast++
 	return true, nil
+}
+
+// place asks merge.Rule.Add where reports go, with the summaries of the
+// events near them, and of the events near the old anchor of any event
+// that gets a new id (merge.Rule.Add says why).
+func (c *mergeCache) place(ctx context.Context, w *eventWriter, reports []model.Event) ([]merge.Placed, bool, error) {
+	events, err := c.nearEvents(ctx, w, reports)
+	if err != nil {
+		return nil, false, fmt.Errorf("load events to merge with: %w", err)
+	}
+	listed := map[string]bool{}
+	for _, e := range events {
+		listed[e] = true
+	}
+	for {
+		sums, err := c.summaries(ctx, w, events)
+		if err != nil {
+			return nil, false, fmt.Errorf("load events to merge with: %w", err)
+		}
+		placed, ok := merge.Default.Add(sums, reports)
+		if !ok {
+			return nil, false, nil
+		}
+		var anchors []model.Event
+		for _, p := range placed {
+			if p.Replaces != "" {
+				anchors = append(anchors, c.sums[p.Replaces].Anchor())
+			}
+		}
+		more, err := c.nearEvents(ctx, w, anchors)
+		if err != nil {
+			return nil, false, fmt.Errorf("load events to merge with: %w", err)
+		}
+		grew := false
+		for _, e := range more {
+			if !listed[e] {
+				listed[e], grew = true, true
+				events = append(events, e)
+			}
+		}
+		if !grew {
+			return placed, true, nil
+		}
+	}
 }
 
 // nearEvents lists the stored events with a report in a new report's

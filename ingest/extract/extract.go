@@ -162,6 +162,8 @@ type docBuffers struct {
 	times   []timex.Expr
 	history []actor.Match
 	done    []coded
+	tagged  []timex.Expr    // timex's expressions of the article
+	spans   []sentence.Span // its sentences
 	trigs   coding.Triggers
 }
 
@@ -245,19 +247,23 @@ func (x *Extractor) newDoc(text string, dct time.Time) *doc {
 	// One lower-cased copy of the text serves the time tagger, the words
 	// and the actor tokenizer (d.low), which would each make their own.
 	d.low = sentence.LowerASCII(text)
-	d.times = timex.TagLow(text, d.low, d.dct)
+	b, _ := docPool.Get().(*docBuffers)
+	if b == nil {
+		b = new(docBuffers)
+	}
+	d.bufs = b
+	// The expressions and the spans are read into the sentences below
+	// and dropped: their arrays are the pooled ones of the last article.
+	d.times = timex.TagLowIn(b.tagged, text, d.low, d.dct)
+	b.tagged = d.times
 	if x.g != nil {
 		d.ad = x.g.NewDocument(d.dct)
 	}
 	// The sentences, their tokens, their words and their time expressions
 	// each live in one array per article rather than in one per sentence:
 	// an article then costs a handful of allocations, not hundreds.
-	spans := sentence.Split(text)
-	b, _ := docPool.Get().(*docBuffers)
-	if b == nil {
-		b = new(docBuffers)
-	}
-	d.bufs = b
+	spans := sentence.AppendSplit(b.spans[:0], text)
+	b.spans = spans
 	d.trigs = b.trigs
 	sents := resize(&b.sents, len(spans))
 	clear(sents) // a sentence's fields are filled as it is read

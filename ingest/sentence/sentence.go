@@ -32,8 +32,12 @@ type Span struct {
 
 // Split returns the sentences of text in order. Offsets are byte offsets
 // into text; spans never overlap and never hold only white space.
-func Split(text string) []Span {
-	var out []Span
+func Split(text string) []Span { return AppendSplit(nil, text) }
+
+// AppendSplit appends the sentences of text, as [Split] finds them, to
+// out: a caller that reads the spans and drops them reuses one array
+// from text to text.
+func AppendSplit(out []Span, text string) []Span {
 	start := 0
 	emit := func(end int) {
 		s, e := trim(text, start, end)

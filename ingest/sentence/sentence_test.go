@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -154,5 +155,20 @@ func TestAppendTokens(t *testing.T) {
 		if len(got) != len(want) || len(got) > 0 && !reflect.DeepEqual(got, want) {
 			t.Errorf("sentence %d: appended %v, Tokenize %v", i, got, want)
 		}
+	}
+}
+
+// TestAppendSplit checks that spans appended to a used slice are those
+// Split finds, after what the slice held.
+func TestAppendSplit(t *testing.T) {
+	a := "The envoy arrived in Geneva. Talks began at noon!\n\nA second paragraph."
+	b := "Gen. Smith met U.S. officials on Monday. They agreed."
+	first := AppendSplit(nil, a)
+	if !slices.Equal(first, Split(a)) {
+		t.Fatalf("AppendSplit(nil) = %v, want %v", first, Split(a))
+	}
+	got := AppendSplit(first[:1], b)
+	if want := append([]Span{Split(a)[0]}, Split(b)...); !slices.Equal(got, want) {
+		t.Errorf("AppendSplit after one span = %v, want %v", got, want)
 	}
 }

@@ -63,14 +63,19 @@ func Tag(text string, dct time.Time) []Expr { return TagLow(text, "", dct) }
 // TagLow is [Tag] given low, text after [sentence.LowerASCII] (or "" to
 // have it made when needed): a caller that lowered the text for its own
 // use spares the copy.
-func TagLow(text, low string, dct time.Time) []Expr {
+func TagLow(text, low string, dct time.Time) []Expr { return TagLowIn(nil, text, low, dct) }
+
+// TagLowIn is [TagLow] with the expressions written into buf's array
+// from its start (grown when too small): a caller that copies them out,
+// as the extractor does, reuses one array from text to text.
+func TagLowIn(buf []Expr, text, low string, dct time.Time) []Expr {
 	if len(low) != len(text) {
 		low = "" // not text's lower-cased form: make it here
 	}
-	buf := tokenPool.Get().(*[]token)
-	defer tokenPool.Put(buf)
-	*buf = tokenizeLow(text, low, *buf)
-	tg := &tagger{text: text, t: *buf, dct: day(dct)}
+	toks := tokenPool.Get().(*[]token)
+	defer tokenPool.Put(toks)
+	*toks = tokenizeLow(text, low, *toks)
+	tg := &tagger{text: text, t: *toks, dct: day(dct), out: buf[:0]}
 	tg.markFuture()
 	tg.refDay = tg.dct
 	for i := 0; i < len(tg.t); {

@@ -191,3 +191,18 @@ func TestTagLow(t *testing.T) {
 		}
 	}
 }
+
+// TestTagLowIn checks that expressions written into a used array are
+// those Tag finds, whatever the array held before.
+func TestTagLowIn(t *testing.T) {
+	a := "On 3 March 2021 the envoy arrived, two days before the vote in April."
+	b := "Talks will resume next week, the ministry said on Friday."
+	dct := time.Date(2021, 3, 10, 0, 0, 0, 0, time.UTC)
+	buf := TagLowIn(nil, a, sentence.LowerASCII(a), dct)
+	if want := Tag(a, dct); len(want) < 2 || !slices.Equal(buf, want) {
+		t.Fatalf("TagLowIn(nil) = %v, want %v (at least two)", buf, want)
+	}
+	if got, want := TagLowIn(buf, b, "", dct), Tag(b, dct); !slices.Equal(got, want) {
+		t.Errorf("TagLowIn in a used array = %v, want %v", got, want)
+	}
+}

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/eventgraph/eventgraph/model"
@@ -85,71 +87,92 @@ func originsOf(articles []model.Article, events [][]model.Event) <-chan articleO
 	return out
 }
 
-// saveOrigin finds the article's near-identical copies and sets the
-// origin of its whole copy group. Its credit and signature are stored
-// with the article (insertArticle).
-func (w *eventWriter) saveOrigin(ctx context.Context, a model.Article, o articleOrigin) error {
+// saveWithOrigin stores the article, new and with its id and hash, with
+// its wire origin. Its near-identical copies are found first, so that
+// its row is inserted with the copy group and origin it ends with: set
+// by an UPDATE after the INSERT, they rewrote the row, body and all,
+// for every syndicated article. Then its bands are stored (they refer
+// to its row) and the other copies of the joined group take their
+// common origin.
+func (w *eventWriter) saveWithOrigin(ctx context.Context, a model.Article, o articleOrigin, now string) error {
+	if a.ID == "" || a.Hash == "" {
+		return fmt.Errorf("%w: article has no id or hash", ErrInvalid)
+	}
+	group, origin := a.ID, o.credit // alone, until copies are found
+	var copies []copyInfo
+	if o.sig != nil {
+		ids, err := w.similarCopies(ctx, a, o)
+		if err != nil {
+			return fmt.Errorf("wire origin: %w", err)
+		}
+		if len(ids) > 0 {
+			if copies, err = w.groupCopiesOf(ctx, append(ids, a.ID)); err != nil {
+				return fmt.Errorf("wire origin: %w", err)
+			}
+			// The article as its row will read back.
+			self := copyInfo{id: a.ID, outlet: a.Outlet, published: encodeTime(a.Published), credit: o.credit, group: a.ID, origin: o.credit}
+			origin, group = groupOrigin(append(slices.Clip(copies), self)) // sorts its own array
+
+		}
+	}
+	if err := w.insertArticle(ctx, a, o, now, group, origin); err != nil {
+		return err
+	}
 	if o.sig == nil {
 		return nil
 	}
 	if _, err := w.addBands.ExecContext(ctx, o.bands, a.ID); err != nil {
-		return err
+		return fmt.Errorf("wire origin: %w", err)
 	}
-	rows, err := w.bandMates.QueryContext(ctx, o.bands, a.ID)
-	if err != nil {
-		return err
-	}
-	groups := []string{a.ID}
-	for rows.Next() {
-		var id, mh, group string
-		if err := rows.Scan(&id, &mh, &group); err != nil {
-			rows.Close()
-			return err
-		}
-		if syndicate.Similarity(o.sig, syndicate.Decode(mh)) >= syndicate.Threshold {
-			groups = append(groups, id, group)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	if len(groups) == 1 {
-		return nil
-	}
-	return w.regroup(ctx, groups)
-}
-
-// regroup joins the copy groups named by ids (article ids or group ids)
-// into one and gives all its copies their common origin.
-func (w *eventWriter) regroup(ctx context.Context, ids []string) error {
-	rows, err := w.groupCopies.QueryContext(ctx, jsonList(ids))
-	if err != nil {
-		return err
-	}
-	var copies []copyInfo
-	for rows.Next() {
-		var c copyInfo
-		if err := rows.Scan(&c.id, &c.outlet, &c.published, &c.credit, &c.group, &c.origin); err != nil {
-			rows.Close()
-			return err
-		}
-		copies = append(copies, c)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	origin, group := groupOrigin(copies)
 	for _, c := range copies {
 		if c.group == group && c.origin == origin {
 			continue // unchanged: no write
 		}
 		if _, err := w.setGroup.ExecContext(ctx, origin, group, c.id); err != nil {
-			return err
+			return fmt.Errorf("wire origin: %w", err)
 		}
 	}
 	return nil
+}
+
+// similarCopies returns the stored articles near-identical to a, each
+// with its copy group: the ids of the groups a joins.
+func (w *eventWriter) similarCopies(ctx context.Context, a model.Article, o articleOrigin) ([]string, error) {
+	rows, err := w.bandMates.QueryContext(ctx, o.bands, a.ID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id, mh, group string
+		if err := rows.Scan(&id, &mh, &group); err != nil {
+			return nil, err
+		}
+		if syndicate.Similarity(o.sig, syndicate.Decode(mh)) >= syndicate.Threshold {
+			ids = append(ids, id, group)
+		}
+	}
+	return ids, rows.Err()
+}
+
+// groupCopiesOf reads every stored copy of the copy groups named by ids
+// (article ids or group ids).
+func (w *eventWriter) groupCopiesOf(ctx context.Context, ids []string) ([]copyInfo, error) {
+	rows, err := w.groupCopies.QueryContext(ctx, jsonList(ids))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var copies []copyInfo
+	for rows.Next() {
+		var c copyInfo
+		if err := rows.Scan(&c.id, &c.outlet, &c.published, &c.credit, &c.group, &c.origin); err != nil {
+			return nil, err
+		}
+		copies = append(copies, c)
+	}
+	return copies, rows.Err()
 }
 
 // groupOrigin chooses a copy group's origin by the rules above, and its

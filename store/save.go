@@ -79,11 +79,8 @@ func (d *DB) saveArticle(ctx context.Context, tx *sql.Tx, w *eventWriter, a mode
 		return false, nil
 	}
 	w.docs = o.docs
-	if err := w.insertArticle(ctx, a, o, d.now()); err != nil {
+	if err := w.saveWithOrigin(ctx, a, o, d.now()); err != nil {
 		return false, fmt.Errorf("%s: %w", op, mapErr(err))
-	}
-	if err := w.saveOrigin(ctx, a, o); err != nil {
-		return false, fmt.Errorf("%s: wire origin: %w", op, mapErr(err))
 	}
 	if err := w.saveEvents(ctx, done, tx, a, events, d.afterEvent); err != nil {
 		return false, fmt.Errorf("%s: %w", op, mapErr(err))
@@ -97,21 +94,18 @@ func (w *eventWriter) articleExists(ctx context.Context, hash string) (bool, err
 	return n > 0, err
 }
 
-// insertArticleSQL stores an article with its own wire origin: its
-// credit, its text signature, and itself as its copy group, until
-// saveOrigin finds copies. One statement: setting those by an UPDATE
-// after the INSERT rewrote the row, body and all.
+// insertArticleSQL stores an article with its wire origin: its credit,
+// its text signature, its copy group and the group's origin, which
+// saveWithOrigin works out first. One statement: setting those by an
+// UPDATE after the INSERT rewrote the row, body and all.
 const insertArticleSQL = `INSERT INTO articles
 	(id, hash, path, title, outlet, url, published, format, body, ingested_at, credit, minhash, copy_group, origin)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
-func (w *eventWriter) insertArticle(ctx context.Context, a model.Article, o articleOrigin, now string) error {
-	if a.ID == "" || a.Hash == "" {
-		return fmt.Errorf("%w: article has no id or hash", ErrInvalid)
-	}
+func (w *eventWriter) insertArticle(ctx context.Context, a model.Article, o articleOrigin, now, group, origin string) error {
 	_, err := w.article.ExecContext(ctx,
 		a.ID, a.Hash, a.Path, a.Title, a.Outlet, a.URL, encodeTime(a.Published), a.Format, a.Body, now,
-		o.credit, o.minhash, a.ID, o.credit)
+		o.credit, o.minhash, group, origin)
 	return err
 }
 

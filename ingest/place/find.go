@@ -11,10 +11,17 @@ func (g *Gazetteer) Find(text string) []Match { return g.FindWith(text, nil) }
 // document is about, which settle shared names: "Tripoli" is Lebanon's
 // in a text about Lebanon.
 func (g *Gazetteer) FindWith(text string, countries []string) []Match {
+	return g.AppendFindWith(nil, text, countries)
+}
+
+// AppendFindWith appends the matches [Gazetteer.FindWith] returns to
+// dst, for a caller that reads the places of many sentences into one
+// array it keeps; dst is returned unchanged when there are none.
+func (g *Gazetteer) AppendFindWith(dst []Match, text string, countries []string) []Match {
 	var rawBuf [16]raw
 	raws := g.scan(text, rawBuf[:0])
 	if len(raws) == 0 {
-		return nil
+		return dst
 	}
 	// The countries are a handful: a set on the stack beats a map made
 	// for every sentence.
@@ -34,7 +41,10 @@ func (g *Gazetteer) FindWith(text string, countries []string) []Match {
 			ctx = ctx.add(p.Country)
 		}
 	}
-	out := make([]Match, 0, len(raws))
+	out := dst
+	if dst == nil {
+		out = make([]Match, 0, len(raws))
+	}
 	for _, r := range raws {
 		p := g.places[g.choose(r, ctx)]
 		if p.Kind == KindCity && p.Population < minAlone && !ctx.has(p.Country) {

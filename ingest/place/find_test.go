@@ -1,6 +1,7 @@
 package place
 
 import (
+	"slices"
 	"testing"
 )
 
@@ -76,5 +77,25 @@ func TestFindWithContext(t *testing.T) {
 	}
 	if got := g.Find("Javier Solana, Miranda and Aurora"); len(got) > 2 {
 		t.Errorf("person names taken for places: %v", got)
+	}
+}
+
+// TestAppendFindWith checks that matches appended to a slice holding
+// others are those FindWith returns, after the others, and that a text
+// with no place leaves the slice as it was.
+func TestAppendFindWith(t *testing.T) {
+	g := Default()
+	first := g.FindWith("Shelling near Deir ez-Zor and in Khan Younis.", nil)
+	if len(first) != 2 {
+		t.Fatalf("FindWith = %v, want two places", first)
+	}
+	text := "Protesters in Tripoli, Lebanon's second city, blocked roads."
+	got := g.AppendFindWith(first[:1:1], text, []string{"LBN"})
+	want := append([]Match{first[0]}, g.FindWith(text, []string{"LBN"})...)
+	if !slices.Equal(got, want) {
+		t.Errorf("AppendFindWith = %v, want %v", got, want)
+	}
+	if got := g.AppendFindWith(first, "nothing to see here", nil); !slices.Equal(got, first) {
+		t.Errorf("AppendFindWith with no place = %v, want %v", got, first)
 	}
 }

@@ -14,13 +14,15 @@ import (
 
 // Event summaries (migration 0013): what a page of events shows of all
 // the reports of an event told more than summaryHead times, computed
-// when the event is written rather than each time a page reads it. A row is removed by the schema's triggers
-// whenever its event gains, loses or moves a report, or a report's
-// article or the event's own date changes, and the event is marked
-// stale; refreshSummaries recomputes the stale events before a write
-// transaction commits. Readers use a row when there is one and compute
-// from the reports otherwise, so the two always agree (summary_test.go
-// checks that a row equals what is computed from the reports).
+// when the event is written rather than each time a page reads it. The
+// schema's triggers mark an event stale whenever it gains, loses or
+// moves a report, a report's article or the event's own date changes,
+// or an actor its blame dispute names is renamed; refreshSummaries
+// recomputes the stale events before a write transaction commits.
+// Readers use a row when there is one and its event is not marked, and
+// compute from the reports otherwise, so the two always agree
+// (summary_test.go checks that a row equals what is computed from the
+// reports).
 
 func init() {
 	migrationHooks["migrations/0013_summaries.sql"] = refreshSummaries
@@ -121,15 +123,16 @@ func (s eventSummary) apply(e *model.Event) error {
 }
 
 const (
-	staleSummariesSQL  = `SELECT event_id FROM summary_stale LIMIT ?`
-	dropSummariesSQL   = `DELETE FROM event_summaries WHERE event_id IN (SELECT value FROM json_each(?))`
-	dropHandsSQL       = `DELETE FROM summary_hands WHERE event_id IN (SELECT value FROM json_each(?))`
-	dropStaleSQL       = `DELETE FROM summary_stale WHERE event_id IN (SELECT value FROM json_each(?))`
-	insertSummarySQL   = `INSERT INTO event_summaries (event_id, mentions, sources, articles, date_start, date_end, precision, location, disputes, outlets, figures, head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	insertHandSQL      = `INSERT OR IGNORE INTO summary_hands (event_id, actor_id) VALUES (?, ?)`
-	eventsOverHeadSQL  = `SELECT event_id FROM mentions WHERE event_id IN (SELECT value FROM json_each(?)) GROUP BY event_id HAVING COUNT(*) > ?`
-	summaryEventsSQL   = `SELECT id, date_start, date_end, precision, location FROM events WHERE id IN (SELECT value FROM json_each(?))`
-	readSummariesSQL   = `SELECT event_id, mentions, sources, articles, date_start, date_end, precision, location, disputes, outlets, figures, head FROM event_summaries WHERE event_id IN (SELECT value FROM json_each(?))`
+	staleSummariesSQL = `SELECT event_id FROM summary_stale LIMIT ?`
+	dropSummariesSQL  = `DELETE FROM event_summaries WHERE event_id IN (SELECT value FROM json_each(?))`
+	dropHandsSQL      = `DELETE FROM summary_hands WHERE event_id IN (SELECT value FROM json_each(?))`
+	dropStaleSQL      = `DELETE FROM summary_stale WHERE event_id IN (SELECT value FROM json_each(?))`
+	insertSummarySQL  = `INSERT INTO event_summaries (event_id, mentions, sources, articles, date_start, date_end, precision, location, disputes, outlets, figures, head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	insertHandSQL     = `INSERT OR IGNORE INTO summary_hands (event_id, actor_id) VALUES (?, ?)`
+	eventsOverHeadSQL = `SELECT event_id FROM mentions WHERE event_id IN (SELECT value FROM json_each(?)) GROUP BY event_id HAVING COUNT(*) > ?`
+	summaryEventsSQL  = `SELECT id, date_start, date_end, precision, location FROM events WHERE id IN (SELECT value FROM json_each(?))`
+	readSummariesSQL  = `SELECT event_id, mentions, sources, articles, date_start, date_end, precision, location, disputes, outlets, figures, head FROM event_summaries s
+		WHERE event_id IN (SELECT value FROM json_each(?)) AND NOT EXISTS (SELECT 1 FROM summary_stale st WHERE st.event_id = s.event_id)`
 	summaryRefreshSize = 500
 )
 
@@ -302,7 +305,9 @@ func summaryEvents(ctx context.Context, tx *sql.Tx, list string) ([]model.Event,
 	return events, rows.Err()
 }
 
-// readSummaries reads the stored summaries of the events in list.
+// readSummaries reads the stored summaries of the events in list, but
+// for those marked stale (which a write path that left them so would
+// leave wrong).
 func readSummaries(ctx context.Context, tx *sql.Tx, list string) (map[string]eventSummary, error) {
 	rows, err := tx.QueryContext(ctx, readSummariesSQL, list)
 	if err != nil {

@@ -6,12 +6,12 @@
 -- A row holds what the page computed from all of an event's reports:
 -- counts, the date and place resolved over them, disputes, the contract's
 -- outlets and figures (JSON), and the ids of the first mentions in the
--- order of Events. A row exists only while it is true: every change that
--- can alter it removes it and marks the event in summary_stale (the
--- triggers below), and the writer recomputes the stale events before it
--- commits. A reader that finds no row computes from the reports, as
--- before, so no path that writes without recomputing can make a page
--- wrong, only slower.
+-- order of Events. A row counts only while its event is not marked in
+-- summary_stale: every change that can alter it marks the event (the
+-- triggers below), and the writer recomputes the marked events before it
+-- commits. A reader that finds no row, or a marked event, computes from
+-- the reports, as before, so no path that writes without recomputing
+-- can make a page wrong, only slower.
 CREATE TABLE event_summaries (
 	event_id   TEXT PRIMARY KEY,
 	mentions   INTEGER NOT NULL,
@@ -45,14 +45,12 @@ CREATE INDEX summary_hands_actor ON summary_hands (actor_id);
 
 CREATE TRIGGER summary_mention_insert AFTER INSERT ON mentions BEGIN
 	INSERT INTO summary_stale (event_id) SELECT new.event_id WHERE NOT EXISTS (SELECT 1 FROM summary_stale WHERE event_id = new.event_id);
-	DELETE FROM event_summaries WHERE event_id = new.event_id;
 END;
 
 CREATE TRIGGER summary_mention_move AFTER UPDATE OF event_id ON mentions
 WHEN old.event_id IS NOT new.event_id BEGIN
 	INSERT INTO summary_stale (event_id) SELECT old.event_id WHERE NOT EXISTS (SELECT 1 FROM summary_stale WHERE event_id = old.event_id);
 	INSERT INTO summary_stale (event_id) SELECT new.event_id WHERE NOT EXISTS (SELECT 1 FROM summary_stale WHERE event_id = new.event_id);
-	DELETE FROM event_summaries WHERE event_id IN (old.event_id, new.event_id);
 END;
 
 -- A mention's own coding is not changed in place today; should it be,
@@ -60,12 +58,10 @@ END;
 CREATE TRIGGER summary_mention_update AFTER UPDATE OF article_id, "start", code, date_start, date_end,
 	precision, location, figures, source_id, target_id ON mentions BEGIN
 	INSERT INTO summary_stale (event_id) SELECT new.event_id WHERE NOT EXISTS (SELECT 1 FROM summary_stale WHERE event_id = new.event_id);
-	DELETE FROM event_summaries WHERE event_id = new.event_id;
 END;
 
 CREATE TRIGGER summary_mention_delete AFTER DELETE ON mentions BEGIN
 	INSERT INTO summary_stale (event_id) SELECT old.event_id WHERE NOT EXISTS (SELECT 1 FROM summary_stale WHERE event_id = old.event_id);
-	DELETE FROM event_summaries WHERE event_id = old.event_id;
 END;
 
 -- An article's outlet, wire origin, day or path orders its mentions and
@@ -75,7 +71,6 @@ WHEN old.outlet IS NOT new.outlet OR old.origin IS NOT new.origin
 	OR old.published IS NOT new.published OR old.path IS NOT new.path BEGIN
 	INSERT INTO summary_stale (event_id) SELECT DISTINCT event_id FROM mentions WHERE article_id = new.id
 		AND event_id NOT IN (SELECT event_id FROM summary_stale);
-	DELETE FROM event_summaries WHERE event_id IN (SELECT event_id FROM mentions WHERE article_id = new.id);
 END;
 
 -- An event's own date and place stand when no report has its own. (A
@@ -85,21 +80,18 @@ CREATE TRIGGER summary_event_update AFTER UPDATE OF date_start, date_end, precis
 WHEN old.date_start IS NOT new.date_start OR old.date_end IS NOT new.date_end
 	OR old.precision IS NOT new.precision OR old.location IS NOT new.location BEGIN
 	INSERT INTO summary_stale (event_id) SELECT new.id WHERE NOT EXISTS (SELECT 1 FROM summary_stale WHERE event_id = new.id);
-	DELETE FROM event_summaries WHERE event_id = new.id;
 END;
 
 CREATE TRIGGER summary_event_delete AFTER DELETE ON events BEGIN
 	INSERT INTO summary_stale (event_id) SELECT old.id WHERE NOT EXISTS (SELECT 1 FROM summary_stale WHERE event_id = old.id);
-	DELETE FROM event_summaries WHERE event_id = old.id;
 END;
 
 CREATE TRIGGER summary_actor_rename AFTER UPDATE OF name ON actors
 WHEN old.name IS NOT new.name BEGIN
 	INSERT INTO summary_stale (event_id) SELECT event_id FROM summary_hands WHERE actor_id = new.id
 		AND event_id NOT IN (SELECT event_id FROM summary_stale);
-	DELETE FROM event_summaries WHERE event_id IN (SELECT event_id FROM summary_hands WHERE actor_id = new.id);
 END;
 
 -- Every stored event is summarized by the migration's Go half
--- (backfillSummaries).
+-- (refreshSummaries).
 INSERT INTO summary_stale (event_id) SELECT id FROM events;

@@ -165,6 +165,11 @@ type docBuffers struct {
 	tagged  []timex.Expr    // timex's expressions of the article
 	spans   []sentence.Span // its sentences
 	trigs   coding.Triggers
+
+	// mentions and places hold the sentences' actors and places, each
+	// sentence's a capped slice of them.
+	mentions []mention
+	places   []placeMention
 }
 
 var docPool sync.Pool
@@ -317,6 +322,7 @@ func (d *doc) run() []coded {
 	// is about are known to a reader from its first line (salient), and
 	// the gazetteer's document state depends on text order only.
 	remembered := 0
+	d.bufs.mentions, d.bufs.places = d.bufs.mentions[:0], d.bufs.places[:0]
 	for _, s := range d.sents {
 		if !skipSentence(s.span.Text) {
 			d.findActors(s)
@@ -379,7 +385,12 @@ func (d *doc) findActors(s *sent) {
 	if len(ms) == 0 {
 		return
 	}
-	s.actors = make([]mention, 0, len(ms))
+	// The mentions go into the article's array (kept between articles):
+	// s.actors is its own part of it, capped so that no append runs
+	// into the next sentence's. An earlier sentence's part stays where
+	// it is when the array grows.
+	all := d.bufs.mentions
+	first := len(all)
 	for i := range ms {
 		m := &ms[i]
 		ts, te := tokenRange(s.toks, m.Start, m.End)
@@ -389,11 +400,13 @@ func (d *doc) findActors(s *sent) {
 		// Two matches inside one token ("Sudan's'Burhan") would share
 		// it; the roles slice the words between mentions, so mentions
 		// must stay apart and in order.
-		if n := len(s.actors); n > 0 && ts < s.actors[n-1].te {
+		if n := len(all); n > first && ts < all[n-1].te {
 			continue
 		}
-		s.actors = append(s.actors, mention{Match: *m, ts: ts, te: te})
+		all = append(all, mention{Match: *m, ts: ts, te: te})
 	}
+	d.bufs.mentions = all
+	s.actors = all[first:len(all):len(all)]
 	localizeArmedGroups(s)
 }
 

@@ -104,7 +104,9 @@ func (d *doc) findPlaces(s *sent) []placeMention {
 	if len(ms) == 0 {
 		return nil
 	}
-	out := make([]placeMention, 0, len(ms))
+	// As the actors (findActors): a capped part of the article's array.
+	all := d.bufs.places
+	first := len(all)
 	for _, m := range ms {
 		ts, te := tokenRange(s.toks, m.Start, m.End)
 		if ts >= te {
@@ -116,9 +118,10 @@ func (d *doc) findPlaces(s *sent) []placeMention {
 				pm.actor = true
 			}
 		}
-		out = append(out, pm)
+		all = append(all, pm)
 	}
-	return out
+	d.bufs.places = all
+	return all[first:len(all):len(all)]
 }
 
 // locatives are the prepositions that put an event at a place.

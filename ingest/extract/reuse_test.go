@@ -2,6 +2,8 @@ package extract
 
 import (
 	"encoding/json"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -41,5 +43,44 @@ func TestReusedBuffersKeepEachArticleApart(t *testing.T) {
 	}
 	if got := dump(x.ExtractText(short, day)); got != want {
 		t.Errorf("article coded after a longer one:\n%s\nwant, as on its own,\n%s", got, want)
+	}
+}
+
+// Each sentence's actors are its own part of the article's array of
+// mentions: a sentence read when the array grows keeps the same actors as
+// when the array has room from the start, and no part runs into the next.
+func TestSentenceActorsStayApartAsTheArrayGrows(t *testing.T) {
+	x := New(actor.Default())
+	day := time.Date(2024, 3, 12, 0, 0, 0, 0, time.UTC)
+	text := strings.Repeat("Russian forces shelled Kharkiv and Odesa on Monday, Ukraine's military said. "+
+		"Turkey and Qatar urged Moscow and Kyiv to return to talks in Istanbul. ", 12)
+	run := func(room int) [][]mention {
+		d := x.newDoc(text, day)
+		d.bufs.mentions, d.bufs.places = make([]mention, 0, room), make([]placeMention, 0, room)
+		d.run()
+		var out [][]mention
+		for _, s := range d.sents {
+			if cap(s.actors) != len(s.actors) {
+				t.Errorf("sentence %q: actors have room past their end (%d of %d)", s.span.Text, len(s.actors), cap(s.actors))
+			}
+			out = append(out, slices.Clone(s.actors))
+		}
+		if d.ad != nil {
+			d.ad.Release()
+			d.ad = nil
+		}
+		d.release()
+		return out
+	}
+	grown, roomy := run(0), run(4096)
+	n := 0
+	for i := range grown {
+		n += len(grown[i])
+		if !reflect.DeepEqual(grown[i], roomy[i]) {
+			t.Errorf("sentence %d: actors %v when the array grew, %v with room", i, grown[i], roomy[i])
+		}
+	}
+	if n < 24 {
+		t.Fatalf("%d actors in the article; the array should have grown several times", n)
 	}
 }

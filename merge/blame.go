@@ -15,6 +15,10 @@ import (
 // government aircraft" in another).
 var blameFamilies = map[string]bool{"17": true, "18/19": true, "20": true}
 
+// BlameFamily reports whether reports of merge family f (see [Family])
+// may be joined by blame: only their sentences' blame words count.
+func BlameFamily(f string) bool { return blameFamilies[f] }
+
 // blameWords are the words with which a sentence attributes or contests
 // responsibility for an act: "denied carrying out", "blamed", "accused",
 // "was responsible", "claimed responsibility", "attributed".

@@ -2,6 +2,7 @@ package merge
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/eventgraph/eventgraph/model"
@@ -419,6 +420,7 @@ func (p *place) placed(ids map[string]bool, claims map[string]int) (Placed, bool
 		s.articles = 1
 	}
 	for _, n := range p.news {
+		n := kept(n)
 		if s.seed != nil && canonicalLess(n, s.seed) {
 			s.seed = n
 		}
@@ -505,6 +507,25 @@ func blameKeyOf(seed *report) (string, bool) {
 		return "", false
 	}
 	return seed.family + "|" + country(seed.e.Target), true
+}
+
+// kept is a new report as a summary keeps it: its mention holds only
+// what clustering reads (article, path, day, offset, and the sentence
+// when it blames, copied), so that a summary pins no article's text,
+// outlet, figures or other fields.
+func kept(rep *report) *report {
+	m := &rep.e.Mentions[0]
+	k := *rep
+	k.e.Mentions = []model.Mention{{ArticleID: m.ArticleID, Path: m.Path, Published: m.Published, Start: m.Start}}
+	if ContestsBlame(m.Sentence) {
+		k.e.Mentions[0].Sentence = strings.Clone(m.Sentence)
+	}
+	if k.e.Target != nil {
+		t := *k.e.Target
+		k.e.Target = &t
+	}
+	k.keys.ev = &k.e
+	return &k
 }
 
 // ownMention is rep's mention carrying rep's own coding, as build makes it.

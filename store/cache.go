@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -39,8 +40,9 @@ import (
 //     maxCachedReports reports (which bounds its memory).
 //
 // Clustering reads one thing of a stored report's sentence, whether it
-// contests blame (merge.ContestsBlame), and a stored report is written
-// back by moving its row: the cache keeps a sentence only when it does.
+// contests blame (merge.ContestsBlame), and only for the blame families;
+// a stored report is written back by moving its row: the cache keeps a
+// sentence only when it is read and contests blame.
 
 // tileDays is the width of a tile. Most lookups span three days (a day
 // report and the day tolerance either side); a year report's span covers
@@ -524,8 +526,8 @@ func newFreshReport(id, eventID string, r model.Event, start, end, precision, fa
 		t := *r.Target
 		c.tgt = &t
 	}
-	if merge.ContestsBlame(m.Sentence) {
-		c.sentence = m.Sentence
+	if merge.BlameFamily(family) && merge.ContestsBlame(m.Sentence) { // as reportSelect reads it
+		c.sentence = strings.Clone(m.Sentence) // not the article's text around it
 	}
 	if !date.IsZero() {
 		c.first, c.last = dayNumber(date.First()), dayNumber(date.Last())

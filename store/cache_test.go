@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventgraph/eventgraph/merge"
 	"github.com/eventgraph/eventgraph/model"
 )
 
@@ -331,6 +332,17 @@ func TestMergeCache_FreshAsRead(t *testing.T) {
 	for _, r := range read {
 		if got, want := r.stored(), fresh[r.id]; !reflect.DeepEqual(got, want) {
 			t.Errorf("report %s read back as\n%+v\nwritten as\n%+v", r.id, got, want)
+		}
+	}
+}
+
+// The report lookups read the sentences of exactly the families whose
+// blame words clustering reads.
+func TestBlameFamiliesSQL(t *testing.T) {
+	for root := 1; root <= 20; root++ {
+		f := merge.Family(fmt.Sprintf("%02d", root))
+		if got, want := strings.Contains(blameFamiliesSQL, "'"+f+"'"), merge.BlameFamily(f); got != want {
+			t.Errorf("family %s: in blameFamiliesSQL %v, merge.BlameFamily %v", f, got, want)
 		}
 	}
 }

@@ -17,7 +17,12 @@ import (
 // and the disputes that figures, outlets and names feed are worked out
 // when events are read, not stored. A crowded bucket reads thousands of
 // rows per article, and each column read costs a call into SQLite.
-const reportSelect = `SELECT m.id, m.event_id, m.article_id, m.sentence, m."start",
+//
+// Of the sentence it reads only whether it contests blame (cache.go),
+// which only the blame families' reports use (merge.BlameFamily): other
+// sentences are not read, which spares SQLite copying most of the text.
+const reportSelect = `SELECT m.id, m.event_id, m.article_id,
+	CASE WHEN m.family IN ` + blameFamiliesSQL + ` THEN m.sentence ELSE '' END, m."start",
 	m.code, m.date_start, m.date_end, m.precision, m.location,
 	s.id, s.country, s.role, s.code,
 	t.id, t.country, t.role, t.code,
@@ -26,6 +31,10 @@ FROM mentions m
 JOIN actors s ON s.id = m.source_id
 LEFT JOIN actors t ON t.id = m.target_id
 JOIN articles a ON a.id = m.article_id`
+
+// blameFamiliesSQL lists the families merge.BlameFamily names
+// (TestBlameFamiliesSQL).
+const blameFamiliesSQL = `('17', '18/19', '20')`
 
 // nearReportsSQL finds the stored reports of one bucket whose dates
 // overlap days ?3..?4, one covering range of mentions_bucket per precision

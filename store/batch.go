@@ -79,9 +79,9 @@ func (d *DB) SaveArticles(ctx context.Context, articles []model.Article, events 
 		if _, err := w.release.ExecContext(context.WithoutCancel(ctx)); err != nil {
 			return nil, fmt.Errorf("store: save article %s (%s): release: %w", a.ID, a.Path, mapErr(err))
 		}
-		// The writer remembers the actors it wrote; the next article may
-		// have its savepoint rolled back, so it starts afresh.
-		clear(w.actors)
+		// The writer remembers the actors this article wrote, since its
+		// savepoint is released; a rolled-back article's are forgotten.
+		w.releaseActors()
 		added = append(added, ok)
 	}
 	if err := ctx.Err(); err != nil {

@@ -7,7 +7,9 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/eventgraph/eventgraph/merge"
 	"github.com/eventgraph/eventgraph/model"
@@ -158,5 +160,61 @@ func TestSaveArticles_TextOfStoredReportsOnly(t *testing.T) {
 	}
 	if rows != mentions {
 		t.Errorf("%d full-text rows for %d stored reports", rows, mentions)
+	}
+}
+
+// An actor row reads as the last saved article spelled its name, in a
+// batch too, where an actor upserted with the same values by an earlier
+// article of the batch is not upserted again: a rolled-back article's
+// spelling is not kept, and a later article's spelling replaces an
+// earlier one's.
+func TestSaveArticles_ActorRowsFollowSavedArticles(t *testing.T) {
+	spell := func(name string) model.Actor { return model.NewActor(name, "XYZ", model.RoleMIL) }
+	article := func(i int, name, code string) (model.Article, []model.Event) {
+		a := newArticle(fmt.Sprintf("guard/%d.txt", i), "AP", june3.Add(time.Duration(i)*time.Hour), fmt.Sprint("guard text ", i))
+		e := newEvent(spell(name), ptr(rebels), "190", model.DayOf(2019, 6, 3), 10*i)
+		e.Code = code
+		return a, []model.Event{e}
+	}
+	for _, tt := range []struct {
+		name    string
+		batches [][]string // names per article; "!" marks an article that fails
+		want    string
+	}{
+		{"same spelling twice", [][]string{{"Harbour Guard", "Harbour Guard"}}, "Harbour Guard"},
+		{"respelled later", [][]string{{"Harbour Guard", "Harbour Guard", "HARBOUR GUARD"}}, "HARBOUR GUARD"},
+		{"respelled and back", [][]string{{"Harbour Guard", "HARBOUR GUARD", "Harbour Guard"}}, "Harbour Guard"},
+		{"failed respelling", [][]string{{"Harbour Guard", "HARBOUR GUARD!"}}, "Harbour Guard"},
+		{"next batch", [][]string{{"Harbour Guard", "HARBOUR GUARD!"}, {"HARBOUR GUARD", "Harbour Guard"}}, "Harbour Guard"},
+		{"next batch respells", [][]string{{"HARBOUR GUARD"}, {"Harbour Guard", "Harbour Guard"}}, "Harbour Guard"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			db := MustOpen(t)
+			n := 0
+			for _, names := range tt.batches {
+				var articles []model.Article
+				var events [][]model.Event
+				for _, name := range names {
+					code := "190"
+					if strings.HasSuffix(name, "!") {
+						name, code = strings.TrimSuffix(name, "!"), "x"
+					}
+					a, es := article(n, name, code)
+					n++
+					articles, events = append(articles, a), append(events, es)
+				}
+				_, err := db.SaveArticles(context.Background(), articles, events)
+				if failing := strings.HasSuffix(names[len(names)-1], "!"); failing != (err != nil) {
+					t.Fatalf("batch %v: error %v", names, err)
+				}
+			}
+			var name string
+			if err := db.w.QueryRow(`SELECT name FROM actors WHERE id = ?`, spell("Harbour Guard").ID).Scan(&name); err != nil {
+				t.Fatal(err)
+			}
+			if name != tt.want {
+				t.Errorf("actor row reads %q, want %q", name, tt.want)
+			}
+		})
 	}
 }

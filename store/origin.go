@@ -24,7 +24,7 @@ type copyInfo struct {
 	id, outlet, published, credit, group, origin string
 }
 
-// The statements of saveOrigin, prepared once per transaction (see
+// The statements of saveWithOrigin, prepared once per transaction (see
 // eventWriter). Every lookup goes through an index: bands by their key,
 // articles by id and by copy_group (migration 0008), so that the work
 // depends on the size of the copy groups, not of the store.

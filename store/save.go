@@ -116,9 +116,10 @@ type eventWriter struct {
 	exists, actor, event, mention, move, text, near, undated, victim, eventReportIDs, reportsByID *sql.Stmt
 	article, addBands, bandMates, groupCopies, setGroup                                           *sql.Stmt
 	savepoint, release, rollbackTo, insertEvent, updateCoding, updateArticles                     *sql.Stmt
-	actors                                                                                        map[string]bool   // actors written in this transaction
-	texts                                                                                         []reportText      // the reports written, to index
-	docs                                                                                          map[string]string // the article's suffixDoc by sentence (articleOrigin)
+	actors                                                                                        map[string]model.Actor // actors upserted for this article
+	released                                                                                      map[string]model.Actor // actors as the rows read after the released articles' upserts
+	texts                                                                                         []reportText           // the reports written, to index
+	docs                                                                                          map[string]string      // the article's suffixDoc by sentence (articleOrigin)
 	cache                                                                                         *mergeCache
 }
 
@@ -135,7 +136,7 @@ const upsertActorSQL = `INSERT INTO actors (id, name, country, role, code) VALUE
 // newEventWriter prepares the statements; cache is the DB's merge cache,
 // which the caller has begun for tx.
 func newEventWriter(ctx context.Context, tx *sql.Tx, cache *mergeCache) (*eventWriter, error) {
-	w := &eventWriter{actors: map[string]bool{}, cache: cache}
+	w := &eventWriter{actors: map[string]model.Actor{}, released: map[string]model.Actor{}, cache: cache}
 	for _, s := range []struct {
 		stmt **sql.Stmt
 		sql  string
@@ -230,16 +231,36 @@ func (w *eventWriter) saveEvent(ctx context.Context, e model.Event) error {
 	return nil
 }
 
+// saveActor upserts an actor the first time the article names it. An
+// actor an earlier article of the batch upserted with the same values
+// needs no statement: its row reads so already, and the upsert would
+// leave it alone.
 func (w *eventWriter) saveActor(ctx context.Context, a model.Actor) error {
-	if w.actors[a.ID] {
+	if _, ok := w.actors[a.ID]; ok {
 		return nil
 	}
-	if _, err := w.actor.ExecContext(ctx, a.ID, a.Name, a.Country, string(a.Role), a.Code); err != nil {
-		return fmt.Errorf("actor %s: %w", a.ID, err)
+	if r, ok := w.released[a.ID]; !ok || !sameActorRow(r, a) {
+		if _, err := w.actor.ExecContext(ctx, a.ID, a.Name, a.Country, string(a.Role), a.Code); err != nil {
+			return fmt.Errorf("actor %s: %w", a.ID, err)
+		}
 	}
 	w.cache.upsertedActor(a)
-	w.actors[a.ID] = true
+	w.actors[a.ID] = a
 	return nil
+}
+
+// sameActorRow tells whether two actors have the same actors row.
+func sameActorRow(a, b model.Actor) bool {
+	return a.ID == b.ID && a.Name == b.Name && a.Country == b.Country && a.Role == b.Role && a.Code == b.Code
+}
+
+// releaseActors records the article's upserts as the rows now read, once
+// its savepoint is released, and starts the next article afresh.
+func (w *eventWriter) releaseActors() {
+	for id, a := range w.actors {
+		w.released[id] = a
+	}
+	clear(w.actors)
 }
 
 // validateEvent rejects what the schema would reject, with a message that

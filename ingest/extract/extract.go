@@ -145,6 +145,7 @@ type doc struct {
 	trigs     coding.Triggers // holds the sentences' triggers (sent.trigs)
 	seen      []seenKey       // the events add has kept in the sentence
 	ints      []int           // slab for the sentences' heads and says
+	tallies   [2][]tallied    // the tallies of sides and rolePair (pairs.go)
 	bufs      *docBuffers
 	actorSlab []model.Actor // coordLeft's results (roles.go); never reused
 }
@@ -170,6 +171,13 @@ type docBuffers struct {
 	// sentence's a capped slice of them.
 	mentions []mention
 	places   []placeMention
+	// The doc's own buffers, kept for the next article (see keep).
+	ints      []int
+	codeBuf   []coded
+	seen      []seenKey
+	placeCtx  []string
+	countries []string
+	tallies   [2][]tallied
 }
 
 var docPool sync.Pool
@@ -191,6 +199,7 @@ func (d *doc) release() {
 	}
 	d.bufs = nil
 	b.history, b.done = d.history, d.done
+	d.keep(b)
 	b.trigs = d.trigs
 	b.trigs.Reset()
 	docPool.Put(b)
@@ -323,6 +332,7 @@ func (d *doc) run() []coded {
 	// the gazetteer's document state depends on text order only.
 	remembered := 0
 	d.bufs.mentions, d.bufs.places = d.bufs.mentions[:0], d.bufs.places[:0]
+	d.reuse(d.bufs)
 	for _, s := range d.sents {
 		if !skipSentence(s.span.Text) {
 			d.findActors(s)

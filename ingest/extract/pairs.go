@@ -97,7 +97,9 @@ func (d *doc) allSidesAt(s *sent, i, to int) []model.Actor {
 // before), in order of first mention, or the two sides of one country's
 // civil war. With people set, only people count ("the two leaders").
 func (d *doc) sides(s *sent, i int, people bool) []model.Actor {
-	byCountry := tally{ks: make([]tallied, 0, 8)} // room for the few a story names: one allocation
+	// The tally's list is the doc's, kept between calls and articles.
+	byCountry := tally{ks: d.tallies[0][:0]}
+	defer func() { d.tallies[0] = byCountry.ks[:0] }()
 	d.eachNamedBefore(s, i, func(m actor.Match) {
 		c := m.Actor.Country
 		if c == "" || c == model.CountryIGO {
@@ -125,7 +127,8 @@ func (d *doc) sides(s *sent, i int, people bool) []model.Actor {
 // rolePair returns the two most named actors of country c with different
 // roles, before token i, in order of first mention.
 func (d *doc) rolePair(s *sent, i int, c string) []model.Actor {
-	byRole := tally{ks: make([]tallied, 0, 8)}
+	byRole := tally{ks: d.tallies[1][:0]}
+	defer func() { d.tallies[1] = byRole.ks[:0] }()
 	d.eachNamedBefore(s, i, func(m actor.Match) {
 		if m.Actor.Country == c && m.Actor.Role != "" {
 			byRole.add(string(m.Actor.Role), m.Actor)

@@ -18,7 +18,8 @@ func TestReusedBuffersKeepEachArticleApart(t *testing.T) {
 	x := New(actor.Default())
 	day := time.Date(2024, 3, 12, 0, 0, 0, 0, time.UTC)
 	short := "Russian forces shelled Kharkiv on Monday, Ukraine's military said. " +
-		"Turkey urged Moscow and Kyiv to return to talks."
+		"Turkey urged Moscow and Kyiv to return to talks. " +
+		"The two sides agreed on Tuesday to exchange prisoners." // the tallies of sides
 	long := strings.Repeat("Israeli jets struck Hezbollah positions in southern Lebanon on Sunday, the army said. "+
 		"Egypt and Qatar called on Israel and Hamas to agree a ceasefire in Gaza. "+
 		"The Sudanese army accused the Rapid Support Forces of attacking civilians in Khartoum. ", 8)

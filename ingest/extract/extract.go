@@ -32,6 +32,7 @@ import (
 	"github.com/eventgraph/eventgraph/ingest/actor"
 	"github.com/eventgraph/eventgraph/ingest/coding"
 	"github.com/eventgraph/eventgraph/ingest/figures"
+	"github.com/eventgraph/eventgraph/ingest/place"
 	"github.com/eventgraph/eventgraph/ingest/sentence"
 	"github.com/eventgraph/eventgraph/ingest/timex"
 	"github.com/eventgraph/eventgraph/model"
@@ -171,6 +172,7 @@ type docBuffers struct {
 	// sentence's a capped slice of them.
 	mentions []mention
 	places   []placeMention
+	found    []place.Match // findPlaces' buffer for a sentence's places
 	// The doc's own buffers, kept for the next article (see keep).
 	ints      []int
 	codeBuf   []coded

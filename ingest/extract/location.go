@@ -100,7 +100,8 @@ func (d *doc) findPlaces(s *sent) []placeMention {
 		}
 	}
 	d.placeCtx = ctx
-	ms := place.Default().FindWith(s.span.Text, ctx)
+	ms := place.Default().AppendFindWith(d.bufs.found[:0], s.span.Text, ctx)
+	d.bufs.found = ms // copied out below: the next sentence reuses it
 	if len(ms) == 0 {
 		return nil
 	}

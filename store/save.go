@@ -50,7 +50,7 @@ func (d *DB) SaveArticle(ctx context.Context, a model.Article, events []model.Ev
 	if err := w.writeText(context.WithoutCancel(ctx)); err != nil {
 		return false, fmt.Errorf("%s: %w", op, err)
 	}
-	if err := refreshSummaries(context.WithoutCancel(ctx), tx); err != nil {
+	if err := refreshSummaries(context.WithoutCancel(ctx), tx, w.stale); err != nil {
 		return false, fmt.Errorf("%s: event summaries: %w", op, err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -120,6 +120,7 @@ type eventWriter struct {
 	released                                                                                      map[string]model.Actor // actors as the rows read after the released articles' upserts
 	texts                                                                                         []reportText           // the reports written, to index
 	docs                                                                                          map[string]string      // the article's suffixDoc by sentence (articleOrigin)
+	stale                                                                                         []string               // events given new reports, whose summaries to recompute
 	cache                                                                                         *mergeCache
 }
 

@@ -25,7 +25,9 @@ import (
 // reports).
 
 func init() {
-	migrationHooks["migrations/0013_summaries.sql"] = refreshSummaries
+	migrationHooks["migrations/0013_summaries.sql"] = func(ctx context.Context, tx *sql.Tx) error {
+		return refreshSummaries(ctx, tx, nil)
+	}
 }
 
 // summaryHead is how many of an event's first mentions a summary names:
@@ -124,6 +126,7 @@ func (s eventSummary) apply(e *model.Event) error {
 
 const (
 	staleSummariesSQL = `SELECT event_id FROM summary_stale LIMIT ?`
+	markStaleSQL      = `INSERT OR IGNORE INTO summary_stale (event_id) SELECT value FROM json_each(?)`
 	dropSummariesSQL  = `DELETE FROM event_summaries WHERE event_id IN (SELECT value FROM json_each(?))`
 	dropHandsSQL      = `DELETE FROM summary_hands WHERE event_id IN (SELECT value FROM json_each(?))`
 	dropStaleSQL      = `DELETE FROM summary_stale WHERE event_id IN (SELECT value FROM json_each(?))`
@@ -136,17 +139,19 @@ const (
 	summaryRefreshSize = 500
 )
 
-// RefreshSummaries recomputes the summaries of the events marked stale:
-// for a tool that writes events or mentions behind the store's back, as
-// bench/seed copies them with SQL (the schema's triggers mark what it
-// writes). Saving articles keeps them by itself.
+// RefreshSummaries recomputes the summary of every stored event: for a
+// tool that writes events or mentions behind the store's back, as
+// bench/seed copies them with SQL. Saving articles keeps them by itself.
 func (d *DB) RefreshSummaries(ctx context.Context) error {
 	tx, err := d.beginWrite(ctx)
 	if err != nil {
 		return fmt.Errorf("store: refresh summaries: %w", err)
 	}
 	defer tx.Rollback()
-	if err := refreshSummaries(ctx, tx); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO summary_stale (event_id) SELECT id FROM events`); err != nil {
+		return fmt.Errorf("store: refresh summaries: %w", err)
+	}
+	if err := refreshSummaries(ctx, tx, nil); err != nil {
 		return fmt.Errorf("store: refresh summaries: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -155,11 +160,22 @@ func (d *DB) RefreshSummaries(ctx context.Context) error {
 	return nil
 }
 
-// refreshSummaries recomputes the summaries of the stale events, a few
+// refreshSummaries recomputes the summaries of the stale events, those
+// the triggers marked and those given (the events the writer gave new
+// reports: a mark per report from Go costs less than a trigger), a few
 // hundred at a time, from their reports as a page reads them; events
 // that no longer exist just leave the list. Writers call it before they
 // commit; migration 0013 calls it for every stored event.
-func refreshSummaries(ctx context.Context, tx *sql.Tx) error {
+func refreshSummaries(ctx context.Context, tx *sql.Tx, marks []string) error {
+	if len(marks) > 0 {
+		_, err := tx.ExecContext(ctx, markStaleSQL, jsonList(marks))
+		if noSummaries(err) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
 	var insert, hand *sql.Stmt // prepared once there is something to write
 	defer func() {
 		for _, s := range []*sql.Stmt{insert, hand} {
@@ -239,11 +255,15 @@ func eventsOverHead(ctx context.Context, tx *sql.Tx, list string) ([]string, err
 	return ids, rows.Err()
 }
 
+// noSummaries tells the error of a store before migration 0013, as tests
+// of older migrations write it: it has no summaries to keep.
+func noSummaries(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "no such table: summary_stale")
+}
+
 func staleSummaries(ctx context.Context, tx *sql.Tx) ([]string, error) {
 	rows, err := tx.QueryContext(ctx, staleSummariesSQL, summaryRefreshSize)
-	if err != nil && strings.Contains(err.Error(), "no such table: summary_stale") {
-		// A store before migration 0013, as tests of older migrations
-		// write it: it has no summaries to keep.
+	if noSummaries(err) {
 		return nil, nil
 	}
 	if err != nil {

@@ -180,6 +180,7 @@ func (w *eventWriter) writeReport(ctx context.Context, tx *sql.Tx, id string, ol
 		doc = suffixDoc(m.Sentence)
 	}
 	w.texts = append(w.texts, reportText{id, doc})
+	w.stale = append(w.stale, eventID) // its summary (summary.go)
 	return newFreshReport(id, eventID, r, start, end, precision, family, pair, tgtKey)
 }
 

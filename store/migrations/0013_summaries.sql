@@ -43,10 +43,8 @@ CREATE TABLE summary_hands (
 ) WITHOUT ROWID;
 CREATE INDEX summary_hands_actor ON summary_hands (actor_id);
 
-CREATE TRIGGER summary_mention_insert AFTER INSERT ON mentions BEGIN
-	INSERT INTO summary_stale (event_id) SELECT new.event_id WHERE NOT EXISTS (SELECT 1 FROM summary_stale WHERE event_id = new.event_id);
-END;
-
+-- A new report's event is marked by the writer (refreshSummaries), at a
+-- lower cost than a trigger's; its moves and deletions here.
 CREATE TRIGGER summary_mention_move AFTER UPDATE OF event_id ON mentions
 WHEN old.event_id IS NOT new.event_id BEGIN
 	INSERT INTO summary_stale (event_id) SELECT old.event_id WHERE NOT EXISTS (SELECT 1 FROM summary_stale WHERE event_id = old.event_id);

@@ -30,9 +30,8 @@ type copyInfo struct {
 // depends on the size of the copy groups, not of the store.
 const (
 	addBandsSQL  = `INSERT OR IGNORE INTO article_bands (band, article_id) SELECT value, ?2 FROM json_each(?1)`
-	bandMatesSQL = `SELECT DISTINCT a.id, a.minhash, a.copy_group FROM article_bands b
-		JOIN articles a ON a.id = b.article_id
-		WHERE b.band IN (SELECT value FROM json_each(?)) AND b.article_id <> ?`
+	bandMatesSQL = `SELECT a.id, a.minhash, a.copy_group FROM articles a WHERE a.id IN
+		(SELECT b.article_id FROM article_bands b WHERE b.band IN (SELECT value FROM json_each(?)) AND b.article_id <> ?)`
 	groupCopiesSQL = `SELECT id, outlet, published, credit, copy_group, origin FROM articles
 		WHERE id IN (SELECT value FROM json_each(?1))
 		UNION SELECT id, outlet, published, credit, copy_group, origin FROM articles

@@ -138,7 +138,8 @@ func TestAPIEventsShownMentions(t *testing.T) {
 func TestAPIEventsShownMentions_SameBytes(t *testing.T) {
 	db := MustToldOften(t, 13)
 	pager, plain := MustServe(t, db), MustServe(t, plainReader{db})
-	for _, q := range []string{"", "mentions=0", "mentions=1", "mentions=12", "mentions=13", "limit=1&mentions=2", "q=convoy&mentions=3"} {
+	for _, q := range []string{"", "mentions=0", "mentions=1", "mentions=12", "mentions=13", "limit=1&mentions=2", "q=convoy&mentions=3",
+		"q=convoy&mentions=0", "min=2&mentions=1", "outlet=sana&mentions=0"} {
 		code1, _, b1 := get(t, pager+"/api/events?"+q)
 		code2, _, b2 := get(t, plain+"/api/events?"+q)
 		if code1 != 200 || code1 != code2 || string(b1) != string(b2) {

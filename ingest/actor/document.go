@@ -40,6 +40,7 @@ type Document struct {
 	scene   string            // the country of the passage's fronted "In Egypt,", or ""
 	out     []Match           // the matches of the passage being read
 	one     [1]Match          // backs d.single
+	two     [2]Match          // backs headed's matches of one modifier
 }
 
 // actorCache holds actors already made: articles name the same ones again

@@ -61,6 +61,11 @@ func TestFind(t *testing.T) {
 			[]want{{"Trump", "USA", "GOV", KindPerson}, {"Russian", "RUS", "MIL", KindAgent}, {"Syrian government forces", "SYR", "MIL", KindAgent}}},
 		{"modifier carries over a conjoined head", "2023-10-08", "Israeli civilians and soldiers were killed.",
 			[]want{{"Israeli civilians", "ISR", "CVL", KindAgent}, {"soldiers", "ISR", "MIL", KindAgent}}},
+		// Both modified heads are read into the same buffer of the
+		// document: the first pair must be kept before the second is read.
+		{"two modified heads in a sentence", "2023-10-08", "Israeli civilians and soldiers fled as Egyptian troops and police arrived.",
+			[]want{{"Israeli civilians", "ISR", "CVL", KindAgent}, {"soldiers", "ISR", "MIL", KindAgent},
+				{"Egyptian troops", "EGY", "MIL", KindAgent}, {"police", "EGY", "MIL", KindAgent}}},
 		{"conjoined states", "2019-06-03", "Russia and Turkey agreed.",
 			[]want{{"Russia", "RUS", "GOV", KindState}, {"Turkey", "TUR", "GOV", KindState}}},
 		{"three adjectives", "2019-06-03", "Russian, Iranian and Turkish officials met.",

@@ -99,7 +99,12 @@ func (d *Document) headed(text string, toks []token, mods []mod, h int, l lex, h
 			return d.single(mt), end - mods[0].i
 		}
 	}
-	ms := d.distribute(text, toks, mods[:len(mods)-1], h, end, w.role)
+	// One modifier, the common case, makes one match or two: they go in
+	// d.two, valid as d.single's is, rather than in a new slice.
+	ms := d.two[:0]
+	if len(mods) > 1 {
+		ms = d.distribute(text, toks, mods[:len(mods)-1], h, end, w.role)
+	}
 	last := mods[len(mods)-1]
 	mt := d.span(text, toks, last.i, end)
 	mt.Kind, mt.Actor = KindAgent, d.modActor(last, mt.Text, w.role)

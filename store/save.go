@@ -120,7 +120,7 @@ type eventWriter struct {
 	released                                                                                      map[string]model.Actor // actors as the rows read after the released articles' upserts
 	texts                                                                                         []reportText           // the reports written, to index
 	docs                                                                                          map[string]string      // the article's suffixDoc by sentence (articleOrigin)
-	stale                                                                                         []string               // events given new reports, whose summaries to recompute
+	stale                                                                                         []string               // events of many articles written, whose summaries to recompute
 	cache                                                                                         *mergeCache
 }
 

@@ -13,7 +13,7 @@ import (
 )
 
 // Event summaries (migration 0013): what a page of events shows of all
-// the reports of an event told more than summaryHead times, computed
+// the reports of an event told by more than summaryHead articles, computed
 // when the event is written rather than each time a page reads it. The
 // schema's triggers mark an event stale whenever it gains, loses or
 // moves a report, a report's article or the event's own date changes,
@@ -32,10 +32,12 @@ func init() {
 
 // summaryHead is how many of an event's first mentions a summary names:
 // the explorer shows 10 per event unless asked otherwise, and the
-// timeline 1. Only events with more mentions than that have a summary:
-// a page reads a smaller event whole at about the cost of its summary
-// and head, and most events are small, so keeping theirs would make
-// ingests slower for nothing.
+// timeline 1. Only events told by more articles than that have a
+// summary (so more mentions too): a page reads a smaller event whole at
+// about the cost of its summary and head, and most events are small, so
+// keeping theirs would make ingests slower for nothing. The writer marks
+// the events of more articles it writes (writeEventRow), which the
+// events' article count tells without reading their reports.
 const summaryHead = 10
 
 // eventSummary is one row of event_summaries.
@@ -132,7 +134,7 @@ const (
 	dropStaleSQL      = `DELETE FROM summary_stale WHERE event_id IN (SELECT value FROM json_each(?))`
 	insertSummarySQL  = `INSERT INTO event_summaries (event_id, mentions, sources, articles, date_start, date_end, precision, location, disputes, outlets, figures, head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertHandSQL     = `INSERT OR IGNORE INTO summary_hands (event_id, actor_id) VALUES (?, ?)`
-	eventsOverHeadSQL = `SELECT event_id FROM mentions WHERE event_id IN (SELECT value FROM json_each(?)) GROUP BY event_id HAVING COUNT(*) > ?`
+	eventsOverHeadSQL = `SELECT id FROM events WHERE id IN (SELECT value FROM json_each(?)) AND articles > ?`
 	summaryEventsSQL  = `SELECT id, date_start, date_end, precision, location FROM events WHERE id IN (SELECT value FROM json_each(?))`
 	readSummariesSQL  = `SELECT event_id, mentions, sources, articles, date_start, date_end, precision, location, disputes, outlets, figures, head FROM event_summaries s
 		WHERE event_id IN (SELECT value FROM json_each(?)) AND NOT EXISTS (SELECT 1 FROM summary_stale st WHERE st.event_id = s.event_id)`
@@ -161,8 +163,8 @@ func (d *DB) RefreshSummaries(ctx context.Context) error {
 }
 
 // refreshSummaries recomputes the summaries of the stale events, those
-// the triggers marked and those given (the events the writer gave new
-// reports: a mark per report from Go costs less than a trigger), a few
+// the triggers marked and those given (the events of more than
+// summaryHead articles the writer wrote), a few
 // hundred at a time, from their reports as a page reads them; events
 // that no longer exist just leave the list. Writers call it before they
 // commit; migration 0013 calls it for every stored event.
@@ -236,8 +238,8 @@ func refreshSummaries(ctx context.Context, tx *sql.Tx, marks []string) error {
 	}
 }
 
-// eventsOverHead returns those of the events in list that have more
-// than summaryHead mentions, from the index mentions_cover alone.
+// eventsOverHead returns those of the events in list that more than
+// summaryHead articles report.
 func eventsOverHead(ctx context.Context, tx *sql.Tx, list string) ([]string, error) {
 	rows, err := tx.QueryContext(ctx, eventsOverHeadSQL, list, summaryHead)
 	if err != nil {

@@ -45,7 +45,7 @@ func summaryCorpus(seed uint64, n int) corpus {
 				// One strike told by half the articles, some by its
 				// month, with both spellings of its source and another
 				// hand blamed for it: an event of more than summaryHead
-				// mentions.
+				// articles.
 				src, tgt, code, date = []model.Actor{actors[0], actors[1], assad}[r.IntN(3)], ptr(rebels), "190", dates[[]int{0, 0, 3}[r.IntN(3)]]
 			}
 			e := newEvent(src, tgt, code, date, 100*j)
@@ -101,7 +101,7 @@ func TestSummaries_AgreeWithReports(t *testing.T) {
 }
 
 // checkSummaries compares the stored summary of every event of more than
-// summaryHead mentions with the one computed from the event as Events
+// summaryHead articles with the one computed from the event as Events
 // reads it; the others have none.
 func checkSummaries(t *testing.T, db *DB, all []model.Event) {
 	t.Helper()
@@ -111,12 +111,12 @@ func checkSummaries(t *testing.T, db *DB, all []model.Event) {
 	}
 	big := 0
 	for _, e := range all {
-		if len(e.Mentions) > summaryHead {
+		if e.Articles() > summaryHead {
 			big++
 		}
 	}
 	if stale != 0 || stored != big || big == 0 {
-		t.Errorf("%d events marked stale and %d summaries for %d events of more than %d mentions; want none stale, one each and some",
+		t.Errorf("%d events marked stale and %d summaries for %d events of more than %d articles; want none stale, one each and some",
 			stale, stored, big, summaryHead)
 	}
 	tx, err := db.beginRead(context.Background())
@@ -134,8 +134,8 @@ func checkSummaries(t *testing.T, db *DB, all []model.Event) {
 			t.Fatal(err)
 		}
 		got, ok := sums[e.ID]
-		if ok != (len(e.Mentions) > summaryHead) {
-			t.Errorf("event %s of %d mentions: summary %v", e.ID, len(e.Mentions), ok)
+		if ok != (e.Articles() > summaryHead) {
+			t.Errorf("event %s of %d articles: summary %v", e.ID, e.Articles(), ok)
 		}
 		if !ok {
 			continue

@@ -99,6 +99,9 @@ func (w *eventWriter) writeEvent(ctx context.Context, e model.Event, stored bool
 // writeEventRow is writeEvent with e's count of articles given, for an
 // event that carries only some of its mentions (merge.Placed).
 func (w *eventWriter) writeEventRow(ctx context.Context, e model.Event, articles int, stored bool) error {
+	if articles > summaryHead {
+		w.stale = append(w.stale, e.ID) // its summary (summary.go)
+	}
 	start, end, precision, err := encodeDate(e.Date)
 	if err != nil {
 		return err
@@ -180,7 +183,6 @@ func (w *eventWriter) writeReport(ctx context.Context, tx *sql.Tx, id string, ol
 		doc = suffixDoc(m.Sentence)
 	}
 	w.texts = append(w.texts, reportText{id, doc})
-	w.stale = append(w.stale, eventID) // its summary (summary.go)
 	return newFreshReport(id, eventID, r, start, end, precision, family, pair, tgtKey)
 }
 

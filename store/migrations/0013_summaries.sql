@@ -43,8 +43,10 @@ CREATE TABLE summary_hands (
 ) WITHOUT ROWID;
 CREATE INDEX summary_hands_actor ON summary_hands (actor_id);
 
--- A new report's event is marked by the writer (refreshSummaries), at a
--- lower cost than a trigger's; its moves and deletions here.
+-- An event written with more than 10 articles (store.summaryHead) is
+-- marked by the writer (writeEventRow), at a lower cost than a trigger
+-- on every report, and only events that have that many keep a summary;
+-- a report's moves and deletions are marked here.
 CREATE TRIGGER summary_mention_move AFTER UPDATE OF event_id ON mentions
 WHEN old.event_id IS NOT new.event_id BEGIN
 	INSERT INTO summary_stale (event_id) SELECT old.event_id WHERE NOT EXISTS (SELECT 1 FROM summary_stale WHERE event_id = old.event_id);

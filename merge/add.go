@@ -1,0 +1,400 @@
+package merge
+
+import (
+	"sort"
+	"time"
+
+	"github.com/eventgraph/eventgraph/model"
+)
+
+// Adding one article's reports to clustered events without clustering
+// again: [Rule.Add] places the new reports among the stored events near
+// them, each told by its [Summary], and reports whether that is exactly
+// what [Rule.Cluster] would make of all the reports. A store that keeps
+// the events Cluster made of its reports then compares a new report with
+// each nearby event's kinds, not with each of its reports.
+//
+// Why the summaries suffice. Cluster takes the reports in canonical order
+// and puts each into the first event (in the order events were started)
+// all of whose reports so far it is compatible with. Reports of one kind
+// (sameKind) are compatible with the same reports, so "all reports so
+// far" is "every kind with a member earlier in the order", and a kind
+// needs only its canonically least member. Take the new reports in
+// canonical order; for each new report n, with the events as they stand:
+//   - n goes where Cluster would put it: into the first event started
+//     before n that n fits, or it starts an event;
+//   - the stored reports after n still go where they went if (a) n is
+//     compatible with every kind of the event it joined (the reports after
+//     n in that event must accept it), and (b) when n starts an event, n
+//     is compatible with no kind of a stored event started after n (whose
+//     reports could otherwise join n's event first). An event started
+//     before n that a later report did not fit it still does not fit with
+//     n in it, and one it fitted comes before n's new event.
+//
+// One case of (b) is simple: when n starts an event and exactly one
+// stored event started after n has a kind compatible with n, and n is
+// compatible with all of its kinds, that event's reports all join n's
+// event in turn (each fits n and the event's reports before it, and
+// meets no event it did not meet before: those started between n and
+// the event have no kind compatible with n); the event stays one, with n
+// as its first report. When (a) or (b) fails otherwise, Add declines and
+// the caller clusters in full.
+// It declines too where the summaries do not tell enough:
+//   - blame: events of one act laid at different doors are joined after
+//     clustering (joinBlame), so a stored event whose first report is
+//     [Contestable] may be two clustering events in one; Add declines when
+//     such an event is near a new report of its bucket, or when an event
+//     it changes would start with a Contestable report;
+//   - identity: when an event it changes has an id that is not its
+//     anchor's own, or would get an id (a new event, or one whose anchor
+//     is now a new report) that is taken near it (Cluster would then
+//     derive another, [EventID]);
+//   - when the new reports come from more than one article, or repeat
+//     one report.
+//
+// The stored reports must be what Cluster made of them (the store keeps
+// that so while actors' rows stay as they were), and none of them may
+// come from the new reports' article.
+
+// Placed is an event that [Rule.Add] changed or started.
+type Placed struct {
+	// Event is the event's coding, date and place after the new reports
+	// joined, with the mentions of the new reports only (each with its
+	// report's own coding, in [SortMentions] order).
+	Event model.Event
+	// Stored says that the event was stored (one of the summaries given)
+	// under the same id.
+	Stored bool
+	// Replaces is the id the event was stored under when a new report
+	// became its anchor and gave it a new id; its stored reports move to
+	// the new id and the old one is retired.
+	Replaces string
+	// Summary is the event's summary after.
+	Summary *Summary
+}
+
+// place is an event while Add works: a stored one or one started by a new
+// report.
+type place struct {
+	s     *Summary // nil for a new event
+	seed  *report  // the stored seed, or the first new report
+	news  []*report
+	kinds []*report // the new reports' kinds not among the stored ones
+}
+
+// Add places the reports of one new article (each an event with one
+// mention) among the stored events near them: every stored event with a
+// report in a new report's bucket whose dates overlap its days widened by
+// DayTolerance, and for a Contestable new report those with a day report
+// in its victim bucket (family and victim) within those days; more may
+// be given. When an event gets a new id (Placed.Replaces), the events
+// near its old anchor must be among them too (another event may claim
+// the id it leaves): a caller that did not give them calls again with
+// them. ok is false when the result may
+// differ from what [Rule.Cluster] makes of all the reports (see above);
+// otherwise out lists the events that changed or started, sorted as
+// [model.SortEvents] sorts them.
+func (r Rule) Add(near []*Summary, reports []model.Event) (out []Placed, ok bool) {
+	news := make([]*report, 0, len(reports))
+	seen := map[string]bool{}
+	for _, e := range Reports(reports) {
+		rep := newReport(e)
+		if !rep.mentioned || seen[rep.id] || rep.e.Mentions[0].ArticleID != news0Article(news, rep) {
+			return nil, false
+		}
+		seen[rep.id] = true
+		news = append(news, rep)
+	}
+	sort.Slice(news, func(i, j int) bool { return canonicalLess(news[i], news[j]) })
+
+	// The stored events by bucket, in the order Cluster started them, and
+	// the buckets with a report of an event that may be a blame join.
+	byBucket := map[string][]*place{}
+	unsure := map[string]bool{}
+	ids := map[string]bool{}
+	claims := map[string]int{} // how many events have each id as their own
+	listed := map[*Summary]bool{}
+	for _, s := range near {
+		if listed[s] {
+			continue
+		}
+		listed[s] = true
+		ids[s.ID], ids[s.natural] = true, true
+		claims[s.natural]++
+		byBucket[s.bucket] = append(byBucket[s.bucket], &place{s: s, seed: s.seed})
+		if s.joined || s.mixed {
+			for _, k := range s.kinds {
+				unsure[k.bucket] = true
+			}
+		}
+	}
+	for _, ps := range byBucket {
+		sort.Slice(ps, func(i, j int) bool { return canonicalLess(ps[i].seed, ps[j].seed) })
+	}
+	var changed []*place
+	for _, n := range news {
+		if unsure[n.bucket] {
+			return nil, false // the event may be two clustering events joined
+		}
+		p, ok := r.placeOne(byBucket, n)
+		if !ok {
+			return nil, false
+		}
+		if len(p.news) == 0 {
+			changed = append(changed, p)
+		}
+		p.news = append(p.news, n)
+		if !hasKind(p, n) {
+			p.kinds = append(p.kinds, n)
+		}
+	}
+	out = make([]Placed, 0, len(changed))
+	for _, p := range changed {
+		pl, ok := p.placed(ids, claims)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, pl)
+	}
+	// A new event that may join others by blame: the stored events near
+	// it, and the other events placed.
+	slack := time.Duration(r.DayTolerance) * 24 * time.Hour
+	for i, pl := range out {
+		if pl.Stored || !pl.Summary.contested {
+			continue
+		}
+		for _, o := range near {
+			if mayJoin(pl.Summary, o, slack) {
+				return nil, false
+			}
+		}
+		for j, o := range out {
+			if i != j && mayJoin(pl.Summary, o.Summary, slack) {
+				return nil, false
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if c := out[i].Event.Date.Compare(out[j].Event.Date); c != 0 {
+			return c < 0
+		}
+		return out[i].Event.ID < out[j].Event.ID
+	})
+	return out, true
+}
+
+// news0Article is the article of the first new report, or rep's own.
+func news0Article(news []*report, rep *report) string {
+	if len(news) == 0 {
+		return rep.e.Mentions[0].ArticleID
+	}
+	return news[0].e.Mentions[0].ArticleID
+}
+
+// placeOne finds the event new report n goes into, starting one at the
+// end of its bucket when none fits, and checks that the stored reports
+// after n stay where they are.
+func (r Rule) placeOne(byBucket map[string][]*place, n *report) (*place, bool) {
+	ps := byBucket[n.bucket]
+	for _, p := range ps {
+		if !canonicalLess(p.seed, n) {
+			continue // started after n
+		}
+		if !r.fits(p, n, true) {
+			continue
+		}
+		if p.s != nil && !r.fits(p, n, false) {
+			return nil, false // (a): a stored report after n would leave
+		}
+		return p, true
+	}
+	// n starts an event; the stored events started after n whose reports
+	// might join it instead (b). One all of whose reports n fits is taken
+	// in whole: n becomes its first report (see absorbs).
+	var absorbs *place
+	for _, p := range ps {
+		if p.s == nil || canonicalLess(p.seed, n) {
+			continue
+		}
+		for _, k := range p.s.kinds {
+			if r.compatible(&n.keys, &k.keys) {
+				if absorbs != nil || len(p.news) > 0 || !r.fits(p, n, false) {
+					return nil, false
+				}
+				absorbs = p
+				break
+			}
+		}
+	}
+	if absorbs != nil {
+		absorbs.seed = n
+		sort.SliceStable(ps, func(i, j int) bool { return canonicalLess(ps[i].seed, ps[j].seed) })
+		return absorbs, true
+	}
+	p := &place{seed: n}
+	// Events started by new reports come after every stored event started
+	// before them; placeOne skips those started after n.
+	byBucket[n.bucket] = append(ps, p)
+	sort.SliceStable(byBucket[n.bucket], func(i, j int) bool {
+		return canonicalLess(byBucket[n.bucket][i].seed, byBucket[n.bucket][j].seed)
+	})
+	return p, true
+}
+
+// fits reports whether n is compatible with every kind of p with a report
+// before n (before set) or after n (before unset; the new reports of p
+// are all before n), and, before n, comes from no sentence p has.
+func (r Rule) fits(p *place, n *report, before bool) bool {
+	if p.s != nil {
+		for _, k := range p.s.kinds {
+			if canonicalLess(k, n) == before && !r.compatible(&n.keys, &k.keys) {
+				return false
+			}
+		}
+	}
+	if !before {
+		return true
+	}
+	for _, k := range p.kinds {
+		if !r.compatible(&n.keys, &k.keys) {
+			return false
+		}
+	}
+	for _, o := range p.news {
+		if sameSentence(&n.keys, &o.keys) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasKind(p *place, n *report) bool {
+	for _, k := range p.kinds {
+		if sameKind(&k.keys, &n.keys) {
+			return true
+		}
+	}
+	if p.s != nil {
+		for _, k := range p.s.kinds {
+			if sameKind(&k.keys, &n.keys) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// placed is the event p became, with its summary; ok is false when its
+// id is not what Cluster would give it (see above) or it may take part in
+// joining blame.
+func (p *place) placed(ids map[string]bool, claims map[string]int) (Placed, bool) {
+	s := &Summary{}
+	if p.s != nil {
+		*s = *p.s
+		s.kinds = append([]*report(nil), p.s.kinds...)
+		s.articles++ // the new reports come from one new article
+	} else {
+		s.articles = 1
+	}
+	for _, n := range p.news {
+		n := kept(n)
+		if s.seed != nil && canonicalLess(n, s.seed) {
+			s.seed = n
+		}
+		s.note(n)
+	}
+	s.settle()
+	if !p.blameAlone(s) {
+		return Placed{}, false
+	}
+	replaces := ""
+	if p.s != nil && p.s.ID != p.s.natural {
+		return Placed{}, false // its id is derived (EventID): Cluster may give another
+	}
+	if p.s == nil || s.natural != p.s.ID { // a new id: the anchor's own
+		if ids[s.natural] {
+			return Placed{}, false // Cluster would derive another id
+		}
+		ids[s.natural] = true
+		if p.s != nil {
+			if claims[p.s.ID] > 1 {
+				return Placed{}, false // another event would take the id it leaves
+			}
+			replaces = p.s.ID
+		}
+		s.ID = s.natural
+	}
+	seed := s.seed.e
+	e := model.Event{ID: s.ID, Source: seed.Source, Target: seed.Target, Code: seed.Code, Date: seed.Date, Location: seed.Location}
+	var dates []model.Date
+	for _, k := range s.kinds {
+		if !k.e.Date.IsZero() {
+			dates = append(dates, k.e.Date)
+		}
+	}
+	if len(dates) > 0 {
+		e.Date, _ = eventDate(dates)
+	}
+	if e.Location == "" && s.located != nil {
+		e.Location = s.located.e.Location
+	}
+	e.Mentions = make([]model.Mention, 0, len(p.news))
+	for _, n := range p.news {
+		e.Mentions = append(e.Mentions, ownMention(n))
+	}
+	SortMentions(e.Mentions)
+	return Placed{Event: e, Stored: p.s != nil && replaces == "", Replaces: replaces, Summary: s}, true
+}
+
+// blameAlone reports whether joining blame leaves the event s (p after
+// its new reports) alone as it did, or ignores it as it did. An event that
+// did not start with a Contestable report is ignored. A stored one that
+// did, was no blame join and attracted none, stays so when its new
+// reports change none of what joinBlame reads of it but its kinds, which
+// only make sameAct fail more: its first report, its days and whether a
+// report blames. A new one is left to Add (mayJoin).
+func (p *place) blameAlone(s *Summary) bool {
+	if s.mixed {
+		return false
+	}
+	if !s.contested {
+		return true
+	}
+	old := p.s
+	return old == nil || old.contested && !old.joined && s.seed == old.seed &&
+		s.first.Equal(old.first) && s.last.Equal(old.last) && s.cue == old.cue
+}
+
+// mayJoin reports whether joinBlame might join the new event s with the
+// event o (either way), or let o take what s would. sameAct asks of two
+// events that their first reports be compatible or another hand, both of
+// which need their days to meet: so o must have s's blame key and reach
+// s's first report's days, widened by the day tolerance. Every such stored
+// event has a report in the victim bucket (family and victim) of s's
+// first report within those days, and Add's caller gives those in near.
+func mayJoin(s, o *Summary, slack time.Duration) bool {
+	k, ok := blameKeyOf(o.seed)
+	key, _ := blameKeyOf(s.seed)
+	return ok && k == key && !o.first.After(s.seed.last.Add(slack)) && !s.seed.first.After(o.last.Add(slack))
+}
+
+// blameKeyOf is blameKey of an event whose first report is seed.
+func blameKeyOf(seed *report) (string, bool) {
+	if !Contestable(seed.e) {
+		return "", false
+	}
+	return seed.family + "|" + country(seed.e.Target), true
+}
+
+// ownMention is rep's mention carrying rep's own coding, as build makes it.
+func ownMention(rep *report) model.Mention {
+	m := rep.e.Mentions[0]
+	src := rep.e.Source
+	m.Source, m.Target = &src, rep.e.Target
+	m.SourceCode, m.TargetCode = src.Code, ""
+	if rep.e.Target != nil {
+		m.TargetCode = rep.e.Target.Code
+	}
+	m.Code, m.Date, m.Location = rep.e.Code, rep.e.Date, rep.e.Location
+	return m
+}

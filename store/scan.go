@@ -192,15 +192,11 @@ func readMentions(ctx context.Context, tx *sql.Tx, list string, texts textWindow
 	if err != nil {
 		return nil, err
 	}
-	// A mention with what orders it among its event's and what fill
-	// needs once its actors are read.
+	// A mention with what orders it among its event's.
 	type ref struct {
-		id        string
-		rowid     int64
-		published sql.NullString
-		m         model.Mention
-		own       ownCoding
-		src, tgt  sql.NullString
+		mentionRow
+		id    string
+		rowid int64
 	}
 	byEvent := map[string][]*ref{}
 	actorIDs := map[string]bool{}
@@ -213,12 +209,7 @@ func readMentions(ctx context.Context, tx *sql.Tx, list string, texts textWindow
 			rows.Close()
 			return nil, err
 		}
-		r.m.Published = publishedDay(r.published.String)
-		for _, a := range []sql.NullString{r.src, r.tgt} {
-			if a.Valid {
-				actorIDs[a.String] = true
-			}
-		}
+		r.read(actorIDs)
 		byEvent[event] = append(byEvent[event], r)
 	}
 	rows.Close()
@@ -251,16 +242,11 @@ func readMentions(ctx context.Context, tx *sql.Tx, list string, texts textWindow
 		})
 		ms := make([]model.Mention, len(refs))
 		for i, r := range refs {
-			if r.src.Valid {
-				r.own.src = actors[r.src.String]
-			}
-			if r.tgt.Valid {
-				r.own.tgt = actors[r.tgt.String]
-			}
-			if err := r.own.fill(&r.m); err != nil {
+			m, err := r.mention(actors)
+			if err != nil {
 				return nil, fmt.Errorf("event %s: %w", event, err)
 			}
-			ms[i] = r.m
+			ms[i] = m
 			if texts.has(i) {
 				shown[r.rowid] = &ms[i]
 			}
@@ -313,6 +299,38 @@ func readMentionTexts(ctx context.Context, tx *sql.Tx, shown map[int64]*model.Me
 }
 
 // actorsByID reads the given actors' columns in the form ownCoding takes.
+// mentionRow is a mention as a query reads it, with what fill needs once
+// its actors are read (actorsByID).
+type mentionRow struct {
+	m         model.Mention
+	published sql.NullString
+	own       ownCoding
+	src, tgt  sql.NullString
+}
+
+// read completes the row once scanned, and adds the ids of its actors to
+// those to read.
+func (r *mentionRow) read(actorIDs map[string]bool) {
+	r.m.Published = publishedDay(r.published.String)
+	for _, a := range []sql.NullString{r.src, r.tgt} {
+		if a.Valid {
+			actorIDs[a.String] = true
+		}
+	}
+}
+
+// mention is the row's mention with its own coding and its actors.
+func (r *mentionRow) mention(actors map[string][5]sql.NullString) (model.Mention, error) {
+	if r.src.Valid {
+		r.own.src = actors[r.src.String]
+	}
+	if r.tgt.Valid {
+		r.own.tgt = actors[r.tgt.String]
+	}
+	err := r.own.fill(&r.m)
+	return r.m, err
+}
+
 func actorsByID(ctx context.Context, tx *sql.Tx, ids map[string]bool) (map[string][5]sql.NullString, error) {
 	list := make([]string, 0, len(ids))
 	for id := range ids {

@@ -245,16 +245,7 @@ func eventsOverHead(ctx context.Context, tx *sql.Tx, list string) ([]string, err
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return scanIDs(rows)
 }
 
 // noSummaries tells the error of a store before migration 0013, as tests
@@ -271,16 +262,7 @@ func staleSummaries(ctx context.Context, tx *sql.Tx) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return scanIDs(rows)
 }
 
 // readWhole reads the events in list (a JSON array of ids) with all their
@@ -350,4 +332,18 @@ func readSummaries(ctx context.Context, tx *sql.Tx, list string) (map[string]eve
 		out[id] = s
 	}
 	return out, rows.Err()
+}
+
+// scanIDs reads and closes rows of one text column.
+func scanIDs(rows *sql.Rows) ([]string, error) {
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }

@@ -124,29 +124,18 @@ func readMentionsByID(ctx context.Context, tx *sql.Tx, ids []string) (map[string
 	if err != nil {
 		return nil, err
 	}
-	type ref struct {
-		m         model.Mention
-		published sql.NullString
-		own       ownCoding
-		src, tgt  sql.NullString
-	}
-	refs := map[string]*ref{}
+	refs := map[string]*mentionRow{}
 	actorIDs := map[string]bool{}
 	for rows.Next() {
 		var id string
-		r := &ref{}
+		r := &mentionRow{}
 		if err := rows.Scan(&id, &r.m.ArticleID, &r.m.Start, &r.m.Path, &r.m.Outlet, &r.published, &r.own.origin,
 			&r.own.code, &r.own.start, &r.own.end, &r.own.precision, &r.own.location, &r.own.figures, &r.src, &r.tgt,
 			&r.m.Sentence, &r.m.End, &r.m.Trigger, &r.m.TimeText, &r.m.URL); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		r.m.Published = publishedDay(r.published.String)
-		for _, a := range []sql.NullString{r.src, r.tgt} {
-			if a.Valid {
-				actorIDs[a.String] = true
-			}
-		}
+		r.read(actorIDs)
 		refs[id] = r
 	}
 	rows.Close()
@@ -159,16 +148,11 @@ func readMentionsByID(ctx context.Context, tx *sql.Tx, ids []string) (map[string
 	}
 	out := make(map[string]model.Mention, len(refs))
 	for id, r := range refs {
-		if r.src.Valid {
-			r.own.src = actors[r.src.String]
-		}
-		if r.tgt.Valid {
-			r.own.tgt = actors[r.tgt.String]
-		}
-		if err := r.own.fill(&r.m); err != nil {
+		m, err := r.mention(actors)
+		if err != nil {
 			return nil, fmt.Errorf("mention %s: %w", id, err)
 		}
-		out[id] = r.m
+		out[id] = m
 	}
 	return out, nil
 }

@@ -1,9 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -36,8 +38,10 @@ import (
 //     actors row).
 //   - Anything else empties it: an article rolled back, a transaction
 //     that did not commit, another connection's commit (SQLite's
-//     data_version), a new writer connection, or more than
-//     maxCachedReports reports (which bounds its memory).
+//     data_version) or a new writer connection.
+//   - Past maxCachedReports reports (which bounds its memory) it keeps
+//     the most recently used tiles and drops the rest (evict), with the
+//     reports, members and summaries of events no kept tile holds.
 //
 // Clustering reads one thing of a stored report's sentence, whether it
 // contests blame (merge.ContestsBlame), and only for the blame families;
@@ -53,8 +57,19 @@ const tileDays = 16
 // ingest. A 10k-article ingest (152k reports) took the same CPU with
 // 30k, 100k and 200k (live heap peak 113 MB at 100k, 127 at 200k) and
 // peaked at 300 MB RSS with 30k against 350 with 100k; 10k cost 10% more
-// CPU for no less RSS.
+// CPU for no less RSS. (Those figures are from when passing the bound
+// emptied the cache.)
 var maxCachedReports = 30_000
+
+// evictTo is the share of maxCachedReports that eviction keeps: the
+// headroom spares a pass over the cache in every transaction.
+const evictTo = 0.75
+
+// tile is one lookup's reports and when the cache last used them.
+type tile struct {
+	reports []*cachedReport
+	used    uint64
+}
 
 type tileKey struct {
 	b     bucketKey
@@ -83,7 +98,9 @@ type mergeCache struct {
 	conn     int64 // the writer connection and its data_version when last used
 	version  int64
 	dirty    bool // changed in a transaction that has not committed yet
-	tiles    map[tileKey][]*cachedReport
+	tiles    map[tileKey]*tile
+	clock    uint64 // counts tile uses, for evict
+	evicted  int    // tiles evicted, for tests
 	reports  map[string]*cachedReport
 	events   map[string][]string // event -> the ids of all its reports
 	actors   map[string]*model.Actor
@@ -105,7 +122,7 @@ func newMergeCache() *mergeCache {
 }
 
 func (c *mergeCache) reset() {
-	c.tiles = map[tileKey][]*cachedReport{}
+	c.tiles = map[tileKey]*tile{}
 	c.reports = map[string]*cachedReport{}
 	c.events = map[string][]string{}
 	c.actors = map[string]*model.Actor{}
@@ -129,11 +146,13 @@ func (c *mergeCache) begin(ctx context.Context, tx *sql.Tx) error {
 		c.mu.Unlock()
 		return fmt.Errorf("writer identity: %w", err)
 	}
-	if conn != c.conn || version != c.version || c.dirty || len(c.reports) > maxCachedReports {
+	if conn != c.conn || version != c.version || c.dirty {
 		if conn == c.conn && version != c.version {
 			c.unstable = true // another connection wrote: actors may have changed
 		}
 		c.reset()
+	} else if len(c.reports) > maxCachedReports {
+		c.evict(int(float64(maxCachedReports) * evictTo))
 	}
 	c.conn, c.version = conn, version
 	return nil
@@ -147,6 +166,64 @@ func (c *mergeCache) end(committed bool) {
 	}
 	c.dirty = false
 	c.mu.Unlock()
+}
+
+// evict keeps the most recently used tiles that hold at most target
+// reports between them and drops the others, with everything the cache
+// holds only for them: the reports no kept tile holds (those read for
+// summaries included), the members and summaries of events no kept
+// report belongs to, and the actors, articles and strings no kept report
+// shares. It runs between transactions, when every entry is as stored,
+// and whatever it drops is read again as the SQL reads it; an actor kept
+// stays the one value its reports share, which upsertedActor updates.
+func (c *mergeCache) evict(target int) {
+	keys := make([]tileKey, 0, len(c.tiles))
+	for k := range c.tiles {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b tileKey) int { return cmp.Compare(c.tiles[b].used, c.tiles[a].used) })
+	tiles := map[tileKey]*tile{}
+	reports := make(map[string]*cachedReport, target)
+	for _, k := range keys {
+		t := c.tiles[k]
+		n := 0
+		for _, r := range t.reports {
+			if reports[r.id] == nil {
+				n++
+			}
+		}
+		if len(reports)+n > target {
+			break // this and every tile used before it go
+		}
+		tiles[k] = t
+		for _, r := range t.reports {
+			reports[r.id] = r
+		}
+	}
+	c.evicted += len(c.tiles) - len(tiles)
+	events := map[string][]string{}
+	sums := map[string]*merge.Summary{}
+	actors := map[string]*model.Actor{}
+	articles := map[string]*cachedArticle{}
+	strs := map[string]string{}
+	for _, r := range reports {
+		if ids, ok := c.events[r.eventID]; ok {
+			events[r.eventID] = ids
+		}
+		if s, ok := c.sums[r.eventID]; ok {
+			sums[r.eventID] = s
+		}
+		actors[r.source.ID] = r.source
+		if r.tgt != nil {
+			actors[r.tgt.ID] = r.tgt
+		}
+		articles[r.art.id] = r.art
+		for _, s := range [...]string{r.eventID, r.code, r.place, r.precision} {
+			strs[s] = s
+		}
+	}
+	c.tiles, c.reports, c.events, c.sums = tiles, reports, events, sums
+	c.actors, c.articles, c.strs = actors, articles, strs
 }
 
 // nearMatch is the condition of nearReportsSQL on one report (day
@@ -217,8 +294,10 @@ func (c *mergeCache) near(ctx context.Context, w *eventWriter, b bucketKey, lo, 
 
 // tile returns a tile, reading it when it is not loaded.
 func (c *mergeCache) tile(ctx context.Context, w *eventWriter, k tileKey) ([]*cachedReport, error) {
+	c.clock++
 	if t, ok := c.tiles[k]; ok {
-		return t, nil
+		t.used = c.clock
+		return t.reports, nil
 	}
 	c.dirty = true
 	lo, hi := k.block*tileDays, k.block*tileDays+tileDays-1
@@ -237,10 +316,7 @@ func (c *mergeCache) tile(ctx context.Context, w *eventWriter, k tileKey) ([]*ca
 	if err != nil {
 		return nil, err
 	}
-	if t == nil {
-		t = []*cachedReport{}
-	}
-	c.tiles[k] = t
+	c.tiles[k] = &tile{reports: t, used: c.clock}
 	return t, nil
 }
 
@@ -489,7 +565,7 @@ func (c *mergeCache) addToTiles(r *cachedReport, family, pair, victim string) {
 	if r.precision == "" {
 		k := tileKey{b: bucketKey{family: family, pair: pair, undated: true}}
 		if t, ok := c.tiles[k]; ok {
-			c.tiles[k] = append(t, r)
+			t.reports = append(t.reports, r)
 		}
 		return
 	}
@@ -499,13 +575,13 @@ func (c *mergeCache) addToTiles(r *cachedReport, family, pair, victim string) {
 	for blk := blockOf(r.first); blk <= blockOf(max(r.last, r.first)); blk++ {
 		k := tileKey{b: b, block: blk}
 		if t, ok := c.tiles[k]; ok && nearMatch(r, blk*tileDays, blk*tileDays+tileDays-1) {
-			c.tiles[k] = append(t, r)
+			t.reports = append(t.reports, r)
 		}
 	}
 	if r.precision == "day" {
 		k := tileKey{b: bucketKey{family: family, pair: victim, victim: true}, block: blockOf(r.first)}
 		if t, ok := c.tiles[k]; ok {
-			c.tiles[k] = append(t, r)
+			t.reports = append(t.reports, r)
 		}
 	}
 }

@@ -123,7 +123,7 @@ func TestMergeCache_SameDecisions(t *testing.T) {
 			if seed%2 == 1 {
 				c, least = genCorpus(500+seed, 150), 80
 			}
-			fast := mustSameDecisions(t, c, seed, true)
+			fast, _ := mustSameDecisions(t, c, seed, true)
 			if fast < least {
 				t.Errorf("%d of 150 articles took the fast path", fast)
 			}
@@ -131,9 +131,30 @@ func TestMergeCache_SameDecisions(t *testing.T) {
 	}
 }
 
+// Evicting must not change a decision either: with a bound of a few
+// dozen reports the cache evicts in most transactions, keeping some
+// tiles, reports, members and summaries and reading the rest again.
+func TestMergeCache_SameDecisionsEvicting(t *testing.T) {
+	old := maxCachedReports
+	maxCachedReports = 40
+	defer func() { maxCachedReports = old }()
+	for seed := range uint64(6) {
+		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
+			c := blameCorpus(600+seed, 120)
+			if seed%2 == 1 {
+				c = genCorpus(700+seed, 120)
+			}
+			if _, evicted := mustSameDecisions(t, c, seed, seed >= 3); evicted == 0 {
+				t.Error("a bound of 40 reports evicted no tile")
+			}
+		})
+	}
+}
+
 // mustSameDecisions stores c in the three stores and compares them; it
-// returns how many articles the cached store merged by the fast path.
-func mustSameDecisions(t *testing.T, c corpus, seed uint64, alone bool) (fast int) {
+// returns how many articles the cached store merged by the fast path and
+// how many tiles it evicted.
+func mustSameDecisions(t *testing.T, c corpus, seed uint64, alone bool) (fast, evicted int) {
 	t.Helper()
 	r := rand.New(rand.NewPCG(seed, 3))
 	order := r.Perm(len(c.articles))
@@ -180,8 +201,8 @@ func mustSameDecisions(t *testing.T, c corpus, seed uint64, alone bool) (fast in
 	if plain.cache.fast != 0 {
 		t.Fatalf("the plain store took the fast path %d times", plain.cache.fast)
 	}
-	t.Logf("fast path: cached %d, uncached %d; full: %d, %d", cached.cache.fast, fresh.cache.fast, cached.cache.full, fresh.cache.full)
-	return cached.cache.fast
+	t.Logf("fast path: cached %d, uncached %d; full: %d, %d; tiles evicted %d", cached.cache.fast, fresh.cache.fast, cached.cache.full, fresh.cache.full, cached.cache.evicted)
+	return cached.cache.fast, cached.cache.evicted
 }
 
 func firstDiff(a, b string) string {
@@ -195,8 +216,8 @@ func firstDiff(a, b string) string {
 }
 
 // Another connection's commit, a new writer connection, a transaction
-// that did not commit and the size bound each empty the cache; a commit
-// of its own keeps it.
+// that did not commit and a size bound of 0 each empty the cache; a
+// commit of its own keeps it.
 func TestMergeCache_Emptied(t *testing.T) {
 	dir := t.TempDir()
 	db := MustOpenPath(t, dir+"/eg.db")
@@ -265,6 +286,73 @@ func TestMergeCache_Emptied(t *testing.T) {
 	MustSave(t, db, c.articles[7], c.events[7])
 	if got, want := MustDump(t, db), MustDump(t, other); got != want {
 		t.Fatal("two connections read different stores")
+	}
+}
+
+// Eviction keeps the tiles used last, and of the rest only what a kept
+// tile's reports share: every kept tile's reports are the cache's values
+// of them, and only their events keep members and summaries.
+func TestMergeCache_EvictKeepsRecent(t *testing.T) {
+	db := MustOpen(t)
+	c := blameCorpus(11, 40)
+	for i := range c.articles {
+		MustSave(t, db, c.articles[i], c.events[i])
+	}
+	mc := db.cache
+	mc.mu.Lock()
+	defer mc.mu.Unlock()
+	if len(mc.tiles) < 3 || len(mc.sums) == 0 {
+		t.Fatalf("%d tiles and %d summaries cached: too few to test", len(mc.tiles), len(mc.sums))
+	}
+	var hot, warm tileKey
+	var hotN int
+	for k, x := range mc.tiles { // the largest tile, made the one used last
+		if len(x.reports) > hotN {
+			hot, hotN = k, len(x.reports)
+		}
+	}
+	for k := range mc.tiles {
+		if k != hot {
+			warm = k
+			break
+		}
+	}
+	mc.tiles[warm].used = mc.clock + 1
+	mc.tiles[hot].used = mc.clock + 2
+	before := len(mc.tiles)
+	mc.evict(hotN) // room for the hot tile only
+	if _, ok := mc.tiles[hot]; !ok || len(mc.tiles) != 1 {
+		t.Fatalf("kept %d tiles, the hot one %v", len(mc.tiles), ok)
+	}
+	if mc.evicted != before-1 {
+		t.Errorf("counted %d evicted tiles of %d", mc.evicted, before-1)
+	}
+	events := map[string]bool{}
+	for _, r := range mc.tiles[hot].reports {
+		if mc.reports[r.id] != r {
+			t.Errorf("kept report %s is not the cache's value of it", r.id)
+		}
+		if mc.actors[r.source.ID] != r.source {
+			t.Errorf("kept report %s does not share its source with the cache", r.id)
+		}
+		events[r.eventID] = true
+	}
+	if len(mc.reports) != hotN {
+		t.Errorf("kept %d reports for a tile of %d", len(mc.reports), hotN)
+	}
+	for e := range mc.sums {
+		if !events[e] {
+			t.Errorf("kept the summary of event %s, which no kept report belongs to", e)
+		}
+	}
+	for e := range mc.events {
+		if !events[e] {
+			t.Errorf("kept the members of event %s, which no kept report belongs to", e)
+		}
+	}
+	mc.evict(hotN - 1)
+	if len(mc.tiles)+len(mc.reports)+len(mc.sums)+len(mc.actors) != 0 {
+		t.Errorf("a bound below the hot tile left %d tiles, %d reports", len(mc.tiles), len(mc.reports))
 	}
 }
 

@@ -39,9 +39,10 @@ import (
 //   - Anything else empties it: an article rolled back, a transaction
 //     that did not commit, another connection's commit (SQLite's
 //     data_version) or a new writer connection.
-//   - Past maxCachedReports reports (which bounds its memory) it keeps
-//     the most recently used tiles and drops the rest (evict), with the
-//     reports, members and summaries of events no kept tile holds.
+//   - Past maxCachedReports reports (which bounds its memory), before an
+//     article is merged, it keeps the most recently used tiles and drops
+//     the rest (evict), with the reports, members and summaries of events
+//     no kept tile holds.
 //
 // Clustering reads one thing of a stored report's sentence, whether it
 // contests blame (merge.ContestsBlame), and only for the blame families;
@@ -151,8 +152,8 @@ func (c *mergeCache) begin(ctx context.Context, tx *sql.Tx) error {
 			c.unstable = true // another connection wrote: actors may have changed
 		}
 		c.reset()
-	} else if len(c.reports) > maxCachedReports {
-		c.evict(int(float64(maxCachedReports) * evictTo))
+	} else {
+		c.bound()
 	}
 	c.conn, c.version = conn, version
 	return nil
@@ -168,14 +169,26 @@ func (c *mergeCache) end(committed bool) {
 	c.mu.Unlock()
 }
 
+// bound evicts when the cache holds more than maxCachedReports reports.
+// Between two articles every entry is as the transaction reads it, so
+// the writer calls it before each article's merge as well as at begin:
+// one batch (512 articles) can read far more reports than the bound.
+func (c *mergeCache) bound() {
+	if len(c.reports) > maxCachedReports {
+		c.evict(int(float64(maxCachedReports) * evictTo))
+	}
+}
+
 // evict keeps the most recently used tiles that hold at most target
 // reports between them and drops the others, with everything the cache
 // holds only for them: the reports no kept tile holds (those read for
 // summaries included), the members and summaries of events no kept
 // report belongs to, and the actors, articles and strings no kept report
-// shares. It runs between transactions, when every entry is as stored,
-// and whatever it drops is read again as the SQL reads it; an actor kept
-// stays the one value its reports share, which upsertedActor updates.
+// shares. It runs between articles, when every entry is as the
+// transaction reads it, and whatever it drops is read again as the SQL
+// reads it; an actor kept stays the one value its reports share, which
+// upsertedActor updates, and an event keeps its summary only with its
+// members (mergeFast reads those of the events it places).
 func (c *mergeCache) evict(target int) {
 	keys := make([]tileKey, 0, len(c.tiles))
 	for k := range c.tiles {

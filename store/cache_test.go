@@ -344,6 +344,9 @@ func TestMergeCache_EvictKeepsRecent(t *testing.T) {
 		if !events[e] {
 			t.Errorf("kept the summary of event %s, which no kept report belongs to", e)
 		}
+		if _, ok := mc.events[e]; !ok {
+			t.Errorf("kept the summary of event %s without its members", e)
+		}
 	}
 	for e := range mc.events {
 		if !events[e] {

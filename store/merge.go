@@ -240,6 +240,7 @@ func subtract(want days, done []days) []days {
 // First it tries the fast path (merge_fast.go), which places them by the
 // nearby events' summaries and declines where it cannot be sure.
 func (w *eventWriter) mergeReports(ctx context.Context, tx *sql.Tx, reports []model.Event) error {
+	w.cache.bound()
 	if done, err := w.mergeFast(ctx, tx, reports); err != nil || done {
 		return err
 	}

@@ -75,6 +75,10 @@ type DB struct {
 	// everything from SQLite as before the cache.
 	cache    *mergeCache
 	uncached bool
+
+	// origins keeps the writer's summaries of copy groups (origin.go);
+	// nil, set by tests, works out every group from its stored copies.
+	origins *originGroups
 }
 
 var _ model.Store = (*DB)(nil)
@@ -88,7 +92,7 @@ func Open(path string) (*DB, error) {
 
 // OpenContext is [Open] with a context for the migrations.
 func OpenContext(ctx context.Context, path string) (*DB, error) {
-	d := &DB{Now: time.Now, path: path, cache: newMergeCache()}
+	d := &DB{Now: time.Now, path: path, cache: newMergeCache(), origins: newOriginGroups()}
 	w, err := sql.Open(writerDriver, dsn(path, url.Values{
 		"mode":          {"rwc"},
 		"_journal_mode": {"WAL"},

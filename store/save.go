@@ -79,7 +79,7 @@ func (d *DB) saveArticle(ctx context.Context, tx *sql.Tx, w *eventWriter, a mode
 		return false, nil
 	}
 	w.docs = o.docs
-	if err := w.saveWithOrigin(ctx, a, o, d.now()); err != nil {
+	if err := w.saveWithOrigin(ctx, d.origins, a, o, d.now()); err != nil {
 		return false, fmt.Errorf("%s: %w", op, mapErr(err))
 	}
 	if err := w.saveEvents(ctx, done, tx, a, events, d.afterEvent); err != nil {
@@ -114,7 +114,7 @@ func (w *eventWriter) insertArticle(ctx context.Context, a model.Article, o arti
 // of articles (SaveArticles) compiles each once.
 type eventWriter struct {
 	exists, actor, event, mention, move, text, near, undated, victim, eventReportIDs, reportsByID *sql.Stmt
-	article, addBands, bandMates, groupCopies, setGroup                                           *sql.Stmt
+	article, addBands, bandMates, groupCopies, setGroup, moveGroup, groupRow                      *sql.Stmt
 	savepoint, release, rollbackTo, insertEvent, updateCoding, updateArticles                     *sql.Stmt
 	actors                                                                                        map[string]model.Actor // actors upserted for this article
 	released                                                                                      map[string]model.Actor // actors as the rows read after the released articles' upserts
@@ -146,7 +146,7 @@ func newEventWriter(ctx context.Context, tx *sql.Tx, cache *mergeCache) (*eventW
 		{&w.text, insertReportTextSQL}, {&w.near, nearReportsSQL}, {&w.undated, undatedReportsSQL}, {&w.victim, victimReportsSQL},
 		{&w.eventReportIDs, eventsReportIDsSQL}, {&w.reportsByID, reportsByIDSQL},
 		{&w.article, insertArticleSQL}, {&w.addBands, addBandsSQL}, {&w.bandMates, bandMatesSQL},
-		{&w.groupCopies, groupCopiesSQL}, {&w.setGroup, setGroupSQL},
+		{&w.groupCopies, groupCopiesSQL}, {&w.setGroup, setGroupSQL}, {&w.moveGroup, moveGroupSQL}, {&w.groupRow, groupRowSQL},
 		{&w.savepoint, `SAVEPOINT article`}, {&w.release, `RELEASE article`}, {&w.rollbackTo, `ROLLBACK TO article`},
 		{&w.insertEvent, insertEventSQL}, {&w.updateCoding, updateEventCodingSQL}, {&w.updateArticles, updateEventArticlesSQL}} {
 		stmt, err := tx.PrepareContext(ctx, s.sql)
@@ -161,7 +161,7 @@ func newEventWriter(ctx context.Context, tx *sql.Tx, cache *mergeCache) (*eventW
 
 func (w *eventWriter) close() {
 	for _, s := range []*sql.Stmt{w.exists, w.actor, w.event, w.mention, w.move, w.text, w.near, w.undated, w.victim, w.eventReportIDs, w.reportsByID,
-		w.article, w.addBands, w.bandMates, w.groupCopies, w.setGroup, w.savepoint, w.release, w.rollbackTo,
+		w.article, w.addBands, w.bandMates, w.groupCopies, w.setGroup, w.moveGroup, w.groupRow, w.savepoint, w.release, w.rollbackTo,
 		w.insertEvent, w.updateCoding, w.updateArticles} {
 		if s != nil {
 			s.Close()

@@ -39,10 +39,10 @@ import (
 //   - Anything else empties it: an article rolled back, a transaction
 //     that did not commit, another connection's commit (SQLite's
 //     data_version) or a new writer connection.
-//   - Past maxCachedReports reports (which bounds its memory), before an
-//     article is merged, it keeps the most recently used tiles and drops
-//     the rest (evict), with the reports, members and summaries of events
-//     no kept tile holds.
+//   - Past maxCachedReports reports (which bounds its memory) when a
+//     transaction begins, or twice that before an article is merged, it
+//     keeps the most recently used tiles and drops the rest (evict), with
+//     the reports, members and summaries of events no kept tile holds.
 //
 // Clustering reads one thing of a stored report's sentence, whether it
 // contests blame (merge.ContestsBlame), and only for the blame families;
@@ -152,8 +152,8 @@ func (c *mergeCache) begin(ctx context.Context, tx *sql.Tx) error {
 			c.unstable = true // another connection wrote: actors may have changed
 		}
 		c.reset()
-	} else {
-		c.bound()
+	} else if len(c.reports) > maxCachedReports {
+		c.evict(int(float64(maxCachedReports) * evictTo))
 	}
 	c.conn, c.version = conn, version
 	return nil
@@ -169,12 +169,15 @@ func (c *mergeCache) end(committed bool) {
 	c.mu.Unlock()
 }
 
-// bound evicts when the cache holds more than maxCachedReports reports.
-// Between two articles every entry is as the transaction reads it, so
-// the writer calls it before each article's merge as well as at begin:
-// one batch (512 articles) can read far more reports than the bound.
+// bound evicts when the cache holds more than twice maxCachedReports
+// reports. Between two articles every entry is as the transaction reads
+// it, so the writer calls it before each article's merge: one batch (512
+// articles) can read far more reports than the bound. Within a batch it
+// allows twice the bound, since evicting at the bound there cost 4% more
+// CPU at 10k articles (tiles read again in the same batch) for no less
+// peak RSS.
 func (c *mergeCache) bound() {
-	if len(c.reports) > maxCachedReports {
+	if len(c.reports) > 2*maxCachedReports {
 		c.evict(int(float64(maxCachedReports) * evictTo))
 	}
 }

@@ -386,7 +386,8 @@ func blameKeyOf(seed *report) (string, bool) {
 	return seed.family + "|" + country(seed.e.Target), true
 }
 
-// ownMention is rep's mention carrying rep's own coding, as build makes it.
+// ownMention is rep's mention carrying rep's own coding: how build and
+// Add make an event's mentions.
 func ownMention(rep *report) model.Mention {
 	m := rep.e.Mentions[0]
 	src := rep.e.Source

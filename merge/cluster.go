@@ -275,15 +275,7 @@ func build(g *group) model.Event {
 		Date: seed.Date, Location: seed.Location}
 	e.Mentions = make([]model.Mention, 0, len(g.members))
 	for _, rep := range g.members {
-		m := rep.e.Mentions[0]
-		src := rep.e.Source
-		m.Source, m.Target = &src, rep.e.Target
-		m.SourceCode, m.TargetCode = src.Code, ""
-		if rep.e.Target != nil {
-			m.TargetCode = rep.e.Target.Code
-		}
-		m.Code, m.Date, m.Location = rep.e.Code, rep.e.Date, rep.e.Location
-		e.Mentions = append(e.Mentions, m)
+		e.Mentions = append(e.Mentions, ownMention(rep))
 	}
 	SortMentions(e.Mentions)
 	Resolve(&e)

@@ -171,11 +171,5 @@ func BenchmarkCluster100kBlame(b *testing.B) {
 			reps[i].Mentions[0].Sentence = "The army denied it."
 		}
 	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	var n int
-	for i := 0; i < b.N; i++ {
-		n = len(Cluster(reps))
-	}
-	b.ReportMetric(float64(n), "events")
+	benchCluster(b, reps)
 }

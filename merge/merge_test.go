@@ -196,13 +196,7 @@ func syntheticReports(n int, seed int64) []model.Event {
 // BenchmarkCluster100k merges 100,000 reports (12,500 articles) into events.
 func BenchmarkCluster100k(b *testing.B) {
 	reps := syntheticReports(100_000, 42)
-	b.ReportAllocs()
-	b.ResetTimer()
-	var n int
-	for i := 0; i < b.N; i++ {
-		n = len(Cluster(reps))
-	}
-	b.ReportMetric(float64(n), "events")
+	benchCluster(b, reps)
 }
 
 // TestClusterOneSentenceTwoActs: "Turkey apologised and offered to pay
@@ -231,4 +225,15 @@ func TestClusterOneSentenceTwoActs(t *testing.T) {
 			arts[m.ArticleID] = true
 		}
 	}
+}
+
+// benchCluster times Cluster of reps and reports the events it makes.
+func benchCluster(b *testing.B, reps []model.Event) {
+	b.ReportAllocs()
+	b.ResetTimer()
+	var n int
+	for i := 0; i < b.N; i++ {
+		n = len(Cluster(reps))
+	}
+	b.ReportMetric(float64(n), "events")
 }

@@ -15,13 +15,7 @@ import (
 // every new report is compared with large events.
 func BenchmarkClusterRetold(b *testing.B) {
 	reps := retoldReports()
-	b.ReportAllocs()
-	b.ResetTimer()
-	var n int
-	for i := 0; i < b.N; i++ {
-		n = len(Cluster(reps))
-	}
-	b.ReportMetric(float64(n), "events")
+	benchCluster(b, reps)
 }
 
 // retoldReports is 500 acts told 40 times each over three days of

@@ -282,19 +282,21 @@ func build(g *group) model.Event {
 	return e
 }
 
+// mentionBefore is the order of SortMentions.
+func mentionBefore(a, b *model.Mention) bool {
+	if a.Published != b.Published {
+		return a.Published < b.Published
+	}
+	if a.ArticleID != b.ArticleID {
+		return a.ArticleID < b.ArticleID
+	}
+	if a.Start != b.Start {
+		return a.Start < b.Start
+	}
+	return a.Code < b.Code
+}
+
 // SortMentions orders mentions by publication, article and position.
 func SortMentions(ms []model.Mention) {
-	sort.SliceStable(ms, func(i, j int) bool {
-		a, b := ms[i], ms[j]
-		if a.Published != b.Published {
-			return a.Published < b.Published
-		}
-		if a.ArticleID != b.ArticleID {
-			return a.ArticleID < b.ArticleID
-		}
-		if a.Start != b.Start {
-			return a.Start < b.Start
-		}
-		return a.Code < b.Code
-	})
+	sort.SliceStable(ms, func(i, j int) bool { return mentionBefore(&ms[i], &ms[j]) })
 }

@@ -43,8 +43,8 @@ import (
 //   - blame: events of one act laid at different doors are joined after
 //     clustering (joinBlame), so a stored event whose first report is
 //     [Contestable] may be two clustering events in one; Add declines when
-//     such an event is near a new report of its bucket, or when an event
-//     it changes would start with a Contestable report;
+//     such an event (joined) is near a new report of its bucket, or may
+//     meet an event it changes or starts in joinBlame (see blame below);
 //   - identity: when an event it changes has an id that is not its
 //     anchor's own, or would get an id (a new event, or one whose anchor
 //     is now a new report) that is taken near it (Cluster would then
@@ -149,27 +149,29 @@ func (r Rule) Add(near []*Summary, reports []model.Event) (out []Placed, ok bool
 		}
 	}
 	out = make([]Placed, 0, len(changed))
+	var check []int // the events of out that joinBlame may meet with others
 	for _, p := range changed {
-		pl, ok := p.placed(ids, claims)
+		pl, meets, ok := p.placed(ids, claims)
 		if !ok {
 			return nil, false
 		}
+		if meets {
+			check = append(check, len(out))
+		}
 		out = append(out, pl)
 	}
-	// A new event that may join others by blame: the stored events near
-	// it, and the other events placed.
-	slack := time.Duration(r.DayTolerance) * 24 * time.Hour
-	for i, pl := range out {
-		if pl.Stored || !pl.Summary.contested {
-			continue
-		}
+	// Such an event must meet none of the stored events near it, nor the
+	// other events placed, in joinBlame (mayJoin). Its own summary before
+	// is not another event.
+	for _, i := range check {
+		s := out[i].Summary
 		for _, o := range near {
-			if mayJoin(pl.Summary, o, slack) {
+			if o != changed[i].s && r.mayJoin(s, o) {
 				return nil, false
 			}
 		}
 		for j, o := range out {
-			if i != j && mayJoin(pl.Summary, o.Summary, slack) {
+			if i != j && r.mayJoin(s, o.Summary) {
 				return nil, false
 			}
 		}
@@ -285,9 +287,10 @@ func hasKind(p *place, n *report) bool {
 }
 
 // placed is the event p became, with its summary; ok is false when its
-// id is not what Cluster would give it (see above) or it may take part in
-// joining blame.
-func (p *place) placed(ids map[string]bool, claims map[string]int) (Placed, bool) {
+// id is not what Cluster would give it (see above) or Add cannot tell how
+// joining blame treats it, and meets is set when Add must check that
+// joinBlame leaves it alone (see blame).
+func (p *place) placed(ids map[string]bool, claims map[string]int) (pl Placed, meets, ok bool) {
 	s := &Summary{}
 	if p.s != nil {
 		*s = *p.s
@@ -304,21 +307,22 @@ func (p *place) placed(ids map[string]bool, claims map[string]int) (Placed, bool
 		s.note(n)
 	}
 	s.settle()
-	if !p.blameAlone(s) {
-		return Placed{}, false
+	meets, ok = p.blame(s)
+	if !ok {
+		return Placed{}, false, false
 	}
 	replaces := ""
 	if p.s != nil && p.s.ID != p.s.natural {
-		return Placed{}, false // its id is derived (EventID): Cluster may give another
+		return Placed{}, false, false // its id is derived (EventID): Cluster may give another
 	}
 	if p.s == nil || s.natural != p.s.ID { // a new id: the anchor's own
 		if ids[s.natural] {
-			return Placed{}, false // Cluster would derive another id
+			return Placed{}, false, false // Cluster would derive another id
 		}
 		ids[s.natural] = true
 		if p.s != nil {
 			if claims[p.s.ID] > 1 {
-				return Placed{}, false // another event would take the id it leaves
+				return Placed{}, false, false // another event would take the id it leaves
 			}
 			replaces = p.s.ID
 		}
@@ -343,39 +347,88 @@ func (p *place) placed(ids map[string]bool, claims map[string]int) (Placed, bool
 		e.Mentions = append(e.Mentions, ownMention(n))
 	}
 	SortMentions(e.Mentions)
-	return Placed{Event: e, Stored: p.s != nil && replaces == "", Replaces: replaces, Summary: s}, true
+	return Placed{Event: e, Stored: p.s != nil && replaces == "", Replaces: replaces, Summary: s}, meets, true
 }
 
-// blameAlone reports whether joining blame leaves the event s (p after
-// its new reports) alone as it did, or ignores it as it did. An event that
-// did not start with a Contestable report is ignored. A stored one that
-// did, was no blame join and attracted none, stays so when its new
-// reports change none of what joinBlame reads of it but its kinds, which
-// only make sameAct fail more: its first report, its days and whether a
-// report blames. A new one is left to Add (mayJoin).
-func (p *place) blameAlone(s *Summary) bool {
-	if s.mixed {
-		return false
-	}
-	if !s.contested {
-		return true
-	}
+// blame says how joining blame treats the event s (p after its new
+// reports). joinBlame reads of an event that is one clustering event
+// (not joined) its first report (its blame key and place in the order),
+// whether a report blames (cue), and its kinds; the days it spans only
+// skip pairs that sameAct would refuse anyway, since sameAct needs the
+// two first reports' days to meet within the day tolerance. So:
+//   - an event that does not start with a Contestable report is ignored
+//     by joinBlame, now as before (a stored one was alone, or ignored);
+//   - a stored event that was a blame join (joined) or mixes buckets may
+//     be several clustering events: ok is false;
+//   - a stored one that joined none and that none joined, whose first
+//     report and cue stay, still joins none and none joins it: its kinds
+//     only grew, which makes sameAct fail more;
+//   - otherwise (a new event, a new first report, or a new cue) it is
+//     left alone exactly when it meets none of the events that could
+//     join it (meets: Add checks with mayJoin). Those have its blame key
+//     and a day report in its first report's victim bucket within that
+//     report's days widened by the tolerance, which Add's caller gives
+//     for every Contestable new report; when the first report is a
+//     stored one, a new report of the event with its blame key and day
+//     must stand for it, or ok is false.
+//
+// An event left alone neither joins a group before it nor takes one after
+// it, so every other group meets the same groups as before.
+func (p *place) blame(s *Summary) (meets, ok bool) {
 	old := p.s
-	return old == nil || old.contested && !old.joined && s.seed == old.seed &&
-		s.first.Equal(old.first) && s.last.Equal(old.last) && s.cue == old.cue
+	switch {
+	case s.mixed || old != nil && (old.joined || old.mixed):
+		return false, false
+	case !s.contested:
+		return false, true
+	case old != nil && s.seed == old.seed && s.cue == old.cue:
+		return false, true // old is contested, as its first report is s's
+	case old == nil || s.seed != old.seed:
+		return true, true // its first report is new: near covers it
+	}
+	key, _ := blameKeyOf(s.seed)
+	for _, n := range p.news {
+		if k, ok := blameKeyOf(n); ok && k == key && n.first.Equal(s.seed.first) {
+			return true, true
+		}
+	}
+	return false, false
 }
 
-// mayJoin reports whether joinBlame might join the new event s with the
+// mayJoin reports whether joinBlame might join the event s with the
 // event o (either way), or let o take what s would. sameAct asks of two
 // events that their first reports be compatible or another hand, both of
 // which need their days to meet: so o must have s's blame key and reach
 // s's first report's days, widened by the day tolerance. Every such stored
 // event has a report in the victim bucket (family and victim) of s's
 // first report within those days, and Add's caller gives those in near.
-func mayJoin(s, o *Summary, slack time.Duration) bool {
+// joinBlame then joins two clustering events only when one has a blame
+// word and sameAct holds of their kinds; a joined or mixed o is several
+// clustering events, which its summary does not tell apart.
+func (r Rule) mayJoin(s, o *Summary) bool {
+	slack := time.Duration(r.DayTolerance) * 24 * time.Hour
 	k, ok := blameKeyOf(o.seed)
 	key, _ := blameKeyOf(s.seed)
-	return ok && k == key && !o.first.After(s.seed.last.Add(slack)) && !s.seed.first.After(o.last.Add(slack))
+	if !ok || k != key || o.first.After(s.seed.last.Add(slack)) || s.seed.first.After(o.last.Add(slack)) {
+		return false
+	}
+	if o.joined || o.mixed {
+		return true
+	}
+	return (s.cue || o.cue) && r.sameActKinds(s.kinds, o.kinds)
+}
+
+// sameActKinds is [Rule.sameAct] on two events' kinds: reports of one
+// kind are compatible, or another hand, with the same reports.
+func (r Rule) sameActKinds(a, b []*report) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if !r.compatible(&x.keys, &y.keys) && !r.otherHand(&x.keys, &y.keys) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // blameKeyOf is blameKey of an event whose first report is seed.

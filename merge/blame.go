@@ -145,16 +145,7 @@ func (r Rule) joinBlame(groups []*group) []*group {
 
 // sameAct reports whether every report of a may be the act of every
 // report of b, by the same or by another hand.
-func (r Rule) sameAct(a, b *group) bool {
-	for _, x := range a.kinds {
-		for _, y := range b.kinds {
-			if !r.compatible(&x.keys, &y.keys) && !r.otherHand(&x.keys, &y.keys) {
-				return false
-			}
-		}
-	}
-	return true
-}
+func (r Rule) sameAct(a, b *group) bool { return r.sameActKinds(a.kinds, b.kinds) }
 
 func hasBlameWord(g *group) bool {
 	for _, m := range g.members {

@@ -45,10 +45,8 @@ import (
 //     [Contestable] may be two clustering events in one; Add declines when
 //     such an event (joined) is near a new report of its bucket, or may
 //     meet an event it changes or starts in joinBlame (see blame below);
-//   - identity: when an event it changes has an id that is not its
-//     anchor's own, or would get an id (a new event, or one whose anchor
-//     is now a new report) that is taken near it (Cluster would then
-//     derive another, [EventID]);
+//   - identity: when it cannot tell which of the events whose anchors
+//     share one own id holds it (see names);
 //   - when the new reports come from more than one article, or repeat
 //     one report.
 //
@@ -111,16 +109,14 @@ func (r Rule) Add(near []*Summary, reports []model.Event) (out []Placed, ok bool
 	// the buckets with a report of an event that may be a blame join.
 	byBucket := map[string][]*place{}
 	unsure := map[string]bool{}
-	ids := map[string]bool{}
-	claims := map[string]int{} // how many events have each id as their own
+	nm := newNames()
 	listed := map[*Summary]bool{}
 	for _, s := range near {
 		if listed[s] {
 			continue
 		}
 		listed[s] = true
-		ids[s.ID], ids[s.natural] = true, true
-		claims[s.natural]++
+		nm.note(s)
 		byBucket[s.bucket] = append(byBucket[s.bucket], &place{s: s, seed: s.seed})
 		if s.joined || s.mixed {
 			for _, k := range s.kinds {
@@ -151,7 +147,12 @@ func (r Rule) Add(near []*Summary, reports []model.Event) (out []Placed, ok bool
 	out = make([]Placed, 0, len(changed))
 	var check []int // the events of out that joinBlame may meet with others
 	for _, p := range changed {
-		pl, meets, ok := p.placed(ids, claims)
+		if p.s != nil {
+			nm.changed[p.s] = true
+		}
+	}
+	for _, p := range changed {
+		pl, meets, ok := p.placed(nm)
 		if !ok {
 			return nil, false
 		}
@@ -290,7 +291,7 @@ func hasKind(p *place, n *report) bool {
 // id is not what Cluster would give it (see above) or Add cannot tell how
 // joining blame treats it, and meets is set when Add must check that
 // joinBlame leaves it alone (see blame).
-func (p *place) placed(ids map[string]bool, claims map[string]int) (pl Placed, meets, ok bool) {
+func (p *place) placed(nm *names) (pl Placed, meets, ok bool) {
 	s := &Summary{}
 	if p.s != nil {
 		*s = *p.s
@@ -311,22 +312,9 @@ func (p *place) placed(ids map[string]bool, claims map[string]int) (pl Placed, m
 	if !ok {
 		return Placed{}, false, false
 	}
-	replaces := ""
-	if p.s != nil && p.s.ID != p.s.natural {
-		return Placed{}, false, false // its id is derived (EventID): Cluster may give another
-	}
-	if p.s == nil || s.natural != p.s.ID { // a new id: the anchor's own
-		if ids[s.natural] {
-			return Placed{}, false, false // Cluster would derive another id
-		}
-		ids[s.natural] = true
-		if p.s != nil {
-			if claims[p.s.ID] > 1 {
-				return Placed{}, false, false // another event would take the id it leaves
-			}
-			replaces = p.s.ID
-		}
-		s.ID = s.natural
+	replaces, ok := nm.name(p.s, s)
+	if !ok {
+		return Placed{}, false, false
 	}
 	seed := s.seed.e
 	e := model.Event{ID: s.ID, Source: seed.Source, Target: seed.Target, Code: seed.Code, Date: seed.Date, Location: seed.Location}

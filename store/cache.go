@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
@@ -26,7 +25,9 @@ import (
 //     for days lo..hi reads the tiles of the blocks it covers and keeps
 //     the reports the SQL would have kept for lo..hi (nearMatch); each
 //     such report is in the tile of the block of its first day within
-//     lo..hi, and is taken from that tile only.
+//     lo..hi, and is taken from that tile only. Tiles not loaded yet
+//     next to each other are read by one query over their days and
+//     shared out by nearMatch (a year's span covers 24 tiles).
 //   - Membership: the ids of every report of an event, read once, then
 //     kept as the writer rewrites events.
 //   - Every write of the writer updates the cache after it succeeded:
@@ -41,6 +42,15 @@ import (
 //     transaction begins, or twice that before an article is merged, it
 //     keeps the most recently used tiles and drops the rest (evict), with
 //     the reports, members and summaries of events no kept tile holds.
+//     Past maxCachedSummaries summaries it drops the least recently used
+//     (a summary is made again from the cached reports).
+//
+// The reports are flat (cache_slots.go, cache_intern.go): numbers into
+// tables the garbage collector does not scan, about 90 bytes a report
+// with its share of the tiles, members and index, so that the cache can
+// hold the whole neighbourhood of a large store without the collector
+// running through it. Only the tiles' lists, the summaries and the actors
+// hold pointers.
 //
 // Clustering reads one thing of a stored report's sentence, whether it
 // contests blame (merge.ContestsBlame), and only for the blame families;
@@ -53,55 +63,57 @@ import (
 const tileDays = 16
 
 // maxCachedReports bounds the cache, and with it the live heap of an
-// ingest. A 10k-article ingest (152k reports) took the same CPU with
-// 30k, 100k and 200k (live heap peak 113 MB at 100k, 127 at 200k) and
-// peaked at 300 MB RSS with 30k against 350 with 100k; 10k cost 10% more
-// CPU for no less RSS. (Those figures are from when passing the bound
-// emptied the cache.)
-var maxCachedReports = 30_000
+// ingest: about 90 bytes a report, so 1.5M reports (the neighbourhood of
+// a 100k-article store) are some 135 MB. Below the working set, tiles are
+// evicted and read again for every article that needs them: at a bound
+// of 30,000 a 10k-article ingest (152k reports) read 84,000 tiles.
+var maxCachedReports = 1_500_000
 
-// tile is one lookup's reports and when the cache last used them.
+// maxCachedSummaries bounds the merge summaries kept (about 1 KB each,
+// and full of pointers): one per stored event would be 72 MB at 10k
+// articles and ten times that at 100k.
+var maxCachedSummaries = 10_000
+
+// tile is one lookup's reports (slots) and when the cache last used them.
 type tile struct {
-	reports []*cachedReport
+	reports []int32
 	used    uint64
 }
 
+// tileKey is a bucket (family and pair interned) and a block.
 type tileKey struct {
-	b     bucketKey
-	block int
+	family, pair int32
+	undated      bool
+	victim       bool
+	block        int32
 }
 
-// cachedReport is a stored report as reportSelect reads it. Its strings
-// but the id are shared with the other reports (codes, places, events,
-// articles, actors): a large cache is mostly pointers for the garbage
-// collector to follow, and fewer objects cost it less.
-type cachedReport struct {
-	id, eventID string
-	art         *cachedArticle
-	start       int
-	code, place string
-	precision   string // as stored; the date is first (and last, for a range)
-	first, last int    // day numbers of date_start and date_end; 0 when undated
-	sentence    string // only when it contests blame
-	source, tgt *model.Actor
-}
+// members is where an event's report slots lie in mergeCache.mem.
+type members struct{ off, n int32 }
 
-type cachedArticle struct{ id, path, published string }
+// sumEntry is a merge summary and when the cache last used it.
+type sumEntry struct {
+	s    *merge.Summary
+	used uint64
+}
 
 type mergeCache struct {
-	mu       sync.Mutex
-	conn     int64 // the writer connection and its data_version when last used
-	version  int64
-	dirty    bool // changed in a transaction that has not committed yet
-	tiles    map[tileKey]*tile
-	clock    uint64 // counts tile uses, for evict
-	evicted  int    // tiles evicted, for tests
-	reports  map[string]*cachedReport
-	events   map[string][]string // event -> the ids of all its reports
-	actors   map[string]*model.Actor
-	articles map[string]*cachedArticle
-	strs     map[string]string         // one copy of each code, place, precision and event id
-	sums     map[string]*merge.Summary // events as merge.Rule.Add needs them (summary.go)
+	mu      sync.Mutex
+	conn    int64 // the writer connection and its data_version when last used
+	version int64
+	dirty   bool // changed in a transaction that has not committed yet
+	tiles   map[tileKey]*tile
+	clock   uint64 // counts tile and summary uses, for evict
+	evicted int    // tiles evicted, for tests
+	scans   int    // tile queries, for tests and profiles
+	strs    strTable
+	slots   slots
+	loaded  int                // loaded slots
+	events  map[int32]members  // event -> the slots of all its reports
+	mem     []int32            // the members' slots, runs of it
+	actors  map[string]int32   // actor id -> its number in actorV
+	actorV  []model.Actor      // every actor as its row reads
+	sums    map[int32]sumEntry // events as merge.Rule.Add needs them (summary.go)
 
 	// What the fast path may rely on (summary.go); these outlive reset.
 	plainMerge bool                   // never take the fast path (tests compare the two)
@@ -118,12 +130,14 @@ func newMergeCache() *mergeCache {
 
 func (c *mergeCache) reset() {
 	c.tiles = map[tileKey]*tile{}
-	c.reports = map[string]*cachedReport{}
-	c.events = map[string][]string{}
-	c.actors = map[string]*model.Actor{}
-	c.articles = map[string]*cachedArticle{}
-	c.strs = map[string]string{}
-	c.sums = map[string]*merge.Summary{}
+	c.strs = newStrTable()
+	c.slots = newSlots()
+	c.loaded = 0
+	c.events = map[int32]members{}
+	c.mem = nil
+	c.actors = map[string]int32{}
+	c.actorV = nil
+	c.sums = map[int32]sumEntry{}
 	c.dirty = false
 }
 
@@ -146,8 +160,11 @@ func (c *mergeCache) begin(ctx context.Context, tx *sql.Tx) error {
 			c.unstable = true // another connection wrote: actors may have changed
 		}
 		c.reset()
-	} else if len(c.reports) > maxCachedReports {
-		c.evict(int(float64(maxCachedReports) * evictTo))
+	} else {
+		if c.size() > maxCachedReports {
+			c.evict(int(float64(maxCachedReports) * evictTo))
+		}
+		c.boundSums()
 	}
 	c.conn, c.version = conn, version
 	return nil
@@ -163,25 +180,28 @@ func (c *mergeCache) end(committed bool) {
 	c.mu.Unlock()
 }
 
+// size is the number of reports the cache holds, ids alone included.
+func (c *mergeCache) size() int { return int(c.slots.n) - 1 }
+
 // nearMatch is the condition of nearReportsSQL on one report (day
 // numbers for the SQL's day strings).
-func nearMatch(r *cachedReport, lo, hi int) bool {
-	switch r.precision {
-	case "day":
+func nearMatch(r *slot, lo, hi int32) bool {
+	switch r.kind {
+	case precDay:
 		return r.first >= lo && r.first <= hi
-	case "month":
+	case precMonth:
 		return r.first >= lo-31 && r.first <= hi && r.last >= lo
-	case "year":
+	case precYear:
 		return r.first >= lo-366 && r.first <= hi && r.last >= lo
-	case "range":
+	case precRange:
 		return r.first <= hi && r.last >= lo
 	}
 	return false
 }
 
 // victimMatch is the condition of victimReportsSQL.
-func victimMatch(r *cachedReport, lo, hi int) bool {
-	return r.precision == "day" && r.first >= lo && r.first <= hi
+func victimMatch(r *slot, lo, hi int32) bool {
+	return r.kind == precDay && r.first >= lo && r.first <= hi
 }
 
 // dayTime is the day n as decodeDate parses it.
@@ -194,20 +214,29 @@ func blockOf(day int) int {
 	return day / tileDays
 }
 
+// tileKeyOf is the key of bucket b's tile of block blk.
+func (c *mergeCache) tileKeyOf(b bucketKey, blk int) tileKey {
+	return tileKey{family: c.strs.idString(b.family), pair: c.strs.idString(b.pair),
+		undated: b.undated, victim: b.victim, block: int32(blk)}
+}
+
 // near returns the stored reports of bucket b that its lookup finds for
 // days lo..hi (nearReportsSQL, victimReportsSQL, undatedReportsSQL), but
 // those in have.
 func (c *mergeCache) near(ctx context.Context, w *eventWriter, b bucketKey, lo, hi int, have map[string]bool) ([]storedReport, error) {
 	var out []storedReport
+	keep := func(i int32) {
+		if id := c.idOf(i); !have[id] {
+			out = append(out, c.stored(i, id))
+		}
+	}
 	if b.undated {
-		t, err := c.tile(ctx, w, tileKey{b: b})
+		t, err := c.tile(ctx, w, c.tileKeyOf(b, 0))
 		if err != nil {
 			return nil, err
 		}
-		for _, r := range t {
-			if !have[r.id] {
-				out = append(out, r.stored())
-			}
+		for _, i := range t {
+			keep(i)
 		}
 		return out, nil
 	}
@@ -215,14 +244,18 @@ func (c *mergeCache) near(ctx context.Context, w *eventWriter, b bucketKey, lo, 
 	if b.victim {
 		match = victimMatch
 	}
+	if err := c.loadTiles(ctx, w, b, blockOf(lo), blockOf(hi)); err != nil {
+		return nil, err
+	}
 	for blk := blockOf(lo); blk <= blockOf(hi); blk++ {
-		t, err := c.tile(ctx, w, tileKey{b: b, block: blk})
+		t, err := c.tile(ctx, w, c.tileKeyOf(b, blk))
 		if err != nil {
 			return nil, err
 		}
-		for _, r := range t {
-			if !have[r.id] && blockOf(max(lo, r.first)) == blk && match(r, lo, hi) {
-				out = append(out, r.stored())
+		for _, i := range t {
+			r := c.slots.at(i)
+			if blockOf(max(lo, int(r.first))) == blk && match(r, int32(lo), int32(hi)) {
+				keep(i)
 			}
 		}
 	}
@@ -230,320 +263,171 @@ func (c *mergeCache) near(ctx context.Context, w *eventWriter, b bucketKey, lo, 
 }
 
 // tile returns a tile, reading it when it is not loaded.
-func (c *mergeCache) tile(ctx context.Context, w *eventWriter, k tileKey) ([]*cachedReport, error) {
+func (c *mergeCache) tile(ctx context.Context, w *eventWriter, k tileKey) ([]int32, error) {
 	c.clock++
 	if t, ok := c.tiles[k]; ok {
 		t.used = c.clock
 		return t.reports, nil
 	}
+	if err := c.read(ctx, w, k, k.block); err != nil {
+		return nil, err
+	}
+	return c.tiles[k].reports, nil
+}
+
+// loadTiles reads the tiles of bucket b's blocks lo..hi not loaded yet,
+// one query for each run of them.
+func (c *mergeCache) loadTiles(ctx context.Context, w *eventWriter, b bucketKey, lo, hi int) error {
+	for blk := lo; blk <= hi; blk++ {
+		k := c.tileKeyOf(b, blk)
+		if _, ok := c.tiles[k]; ok {
+			continue
+		}
+		last := blk
+		for last < hi {
+			if _, ok := c.tiles[c.tileKeyOf(b, last+1)]; ok {
+				break
+			}
+			last++
+		}
+		if err := c.read(ctx, w, k, int32(last)); err != nil {
+			return err
+		}
+		blk = last
+	}
+	return nil
+}
+
+// read reads the tiles of k's bucket for blocks k.block..last in one
+// query and shares its reports out among them as each block's own query
+// would find them.
+func (c *mergeCache) read(ctx context.Context, w *eventWriter, k tileKey, last int32) error {
 	c.dirty = true
-	lo, hi := k.block*tileDays, k.block*tileDays+tileDays-1
-	var t []*cachedReport
+	c.scans++
+	lo, hi := int(k.block)*tileDays, int(last)*tileDays+tileDays-1
+	family, pair := c.strs.get(k.family), c.strs.get(k.pair)
+	var got []int32
 	var err error
 	switch {
-	case k.b.undated:
-		t, err = c.scan(ctx, w.undated, k.b.family, k.b.pair)
-	case k.b.victim:
-		t, err = c.scan(ctx, w.victim, k.b.family, k.b.pair, dayString(lo), dayString(hi))
+	case k.undated:
+		got, err = c.scan(ctx, w.undated, family, pair)
+	case k.victim:
+		got, err = c.scan(ctx, w.victim, family, pair, dayString(lo), dayString(hi))
 	default:
 		// A month starts at most 30 days, a year 365 days, before its last day.
-		t, err = c.scan(ctx, w.near, k.b.family, k.b.pair, dayString(lo), dayString(hi),
+		got, err = c.scan(ctx, w.near, family, pair, dayString(lo), dayString(hi),
 			dayString(lo-31), dayString(lo-366))
 	}
 	if err != nil {
-		return nil, err
+		return err
 	}
-	c.tiles[k] = &tile{reports: t, used: c.clock}
-	return t, nil
+	if k.undated || k.block == last {
+		c.tiles[k] = &tile{reports: got, used: c.clock}
+		return nil
+	}
+	match := nearMatch
+	if k.victim {
+		match = victimMatch
+	}
+	for blk := k.block; blk <= last; blk++ {
+		t := &tile{used: c.clock}
+		blo, bhi := blk*tileDays, blk*tileDays+tileDays-1
+		for _, i := range got {
+			if match(c.slots.at(i), blo, bhi) {
+				t.reports = append(t.reports, i)
+			}
+		}
+		kb := k
+		kb.block = blk
+		c.tiles[kb] = t
+	}
+	return nil
+}
+
+// memberSlots makes the members of each event known, reading the ids of
+// those not known yet.
+func (c *mergeCache) memberSlots(ctx context.Context, w *eventWriter, events []int32) error {
+	var unknown []string
+	for _, e := range events {
+		if _, ok := c.events[e]; !ok {
+			unknown = append(unknown, c.strs.get(e))
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	c.dirty = true
+	rows, err := w.eventReportIDs.QueryContext(ctx, jsonList(unknown))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	found := map[int32][]int32{}
+	var id, event sql.RawBytes
+	for rows.Next() {
+		if err := rows.Scan(&id, &event); err != nil {
+			return err
+		}
+		i, _ := c.slotOf(id)
+		e := c.strs.id(event)
+		found[e] = append(found[e], i)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, e := range unknown {
+		k := c.strs.idString(e)
+		c.setMembers(k, found[k])
+	}
+	return nil
+}
+
+// membersOf is the slots of event e's reports, which must be known.
+func (c *mergeCache) membersOf(e int32) []int32 {
+	m := c.events[e]
+	return c.mem[m.off : m.off+m.n : m.off+m.n]
+}
+
+// setMembers records the slots of event e's reports. Runs replaced stay
+// in mem until it is more than half garbage.
+func (c *mergeCache) setMembers(e int32, ids []int32) {
+	if old, ok := c.events[e]; ok && old.off+old.n == int32(len(c.mem)) {
+		c.mem = c.mem[:old.off] // the last run: rewritten in place
+	}
+	c.events[e] = members{off: int32(len(c.mem)), n: int32(len(ids))}
+	c.mem = append(c.mem, ids...)
+	if len(c.mem) > 1<<16 && len(c.mem) > 4*int(c.slots.n) {
+		c.compactMembers()
+	}
+}
+
+// compactMembers drops the replaced runs from mem.
+func (c *mergeCache) compactMembers() {
+	mem := make([]int32, 0, 2*int(c.slots.n))
+	for e, m := range c.events {
+		c.events[e] = members{off: int32(len(mem)), n: m.n}
+		mem = append(mem, c.mem[m.off:m.off+m.n]...)
+	}
+	c.mem = mem
 }
 
 // members returns the ids of every report of each event named, reading
 // those not known yet.
 func (c *mergeCache) members(ctx context.Context, w *eventWriter, events []string) (map[string][]string, error) {
+	es := make([]int32, len(events))
+	for i, e := range events {
+		es[i] = c.strs.idString(e)
+	}
+	if err := c.memberSlots(ctx, w, es); err != nil {
+		return nil, err
+	}
 	out := make(map[string][]string, len(events))
-	var unknown []string
-	for _, e := range events {
-		if ids, ok := c.events[e]; ok {
-			out[e] = ids
-		} else {
-			unknown = append(unknown, e)
+	for i, e := range events {
+		var ids []string
+		for _, s := range c.membersOf(es[i]) {
+			ids = append(ids, c.idOf(s))
 		}
-	}
-	if len(unknown) == 0 {
-		return out, nil
-	}
-	c.dirty = true
-	rows, err := w.eventReportIDs.QueryContext(ctx, jsonList(unknown))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, event string
-		if err := rows.Scan(&id, &event); err != nil {
-			return nil, err
-		}
-		out[event] = append(out[event], id)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	for _, e := range unknown {
-		c.events[e] = out[e]
+		out[e] = ids
 	}
 	return out, nil
-}
-
-// load returns the reports with the ids given, reading those not cached.
-func (c *mergeCache) load(ctx context.Context, w *eventWriter, ids []string) ([]*cachedReport, error) {
-	out := make([]*cachedReport, 0, len(ids))
-	var unread []string
-	for _, id := range ids {
-		if r, ok := c.reports[id]; ok {
-			out = append(out, r)
-		} else {
-			unread = append(unread, id)
-		}
-	}
-	if len(unread) == 0 {
-		return out, nil
-	}
-	c.dirty = true
-	read, err := c.scan(ctx, w.reportsByID, jsonList(unread))
-	if err != nil {
-		return nil, err
-	}
-	return append(out, read...), nil
-}
-
-// scan runs a report query (reportSelect) and returns its reports, the
-// cached value for those cached already. It reads the columns as raw
-// bytes and keeps one copy of each value shared by many reports.
-func (c *mergeCache) scan(ctx context.Context, stmt *sql.Stmt, args ...any) ([]*cachedReport, error) {
-	rows, err := stmt.QueryContext(ctx, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*cachedReport
-	var (
-		id, eventID, articleID, sentence sql.RawBytes
-		start                            int
-		code, ds, de, precision, place   sql.RawBytes
-		sID, sCountry, sRole, sCode      sql.RawBytes
-		tID, tCountry, tRole, tCode      sql.RawBytes
-		path, published                  sql.RawBytes
-	)
-	for rows.Next() {
-		if err := rows.Scan(&id, &eventID, &articleID, &sentence, &start,
-			&code, &ds, &de, &precision, &place,
-			&sID, &sCountry, &sRole, &sCode,
-			&tID, &tCountry, &tRole, &tCode,
-			&path, &published); err != nil {
-			return nil, err
-		}
-		if r, ok := c.reports[string(id)]; ok {
-			out = append(out, r)
-			continue
-		}
-		date, err := decodeDate(string(ds), string(de), string(precision))
-		if err != nil {
-			return nil, fmt.Errorf("mention of %s: %w", eventID, err)
-		}
-		r := &cachedReport{id: string(id), eventID: c.str(eventID), start: start,
-			code: c.str(code), place: c.str(place), precision: c.str(precision),
-			source: c.rowActor(sID, sCountry, sRole, sCode)}
-		if a, ok := c.articles[string(articleID)]; ok {
-			r.art = a
-		} else {
-			r.art = c.article(string(articleID), string(path), publishedDay(string(published)))
-		}
-		if tID != nil { // NULL: no target
-			r.tgt = c.rowActor(tID, tCountry, tRole, tCode)
-		}
-		if s := string(sentence); merge.ContestsBlame(s) {
-			r.sentence = s
-		}
-		if !date.IsZero() {
-			r.first, r.last = dayNumber(date.First()), dayNumber(date.Last())
-		}
-		c.reports[r.id] = r
-		out = append(out, r)
-	}
-	return out, rows.Err()
-}
-
-// str is the cache's copy of b.
-func (c *mergeCache) str(b []byte) string {
-	if s, ok := c.strs[string(b)]; ok {
-		return s
-	}
-	s := string(b)
-	c.strs[s] = s
-	return s
-}
-
-// rowActor is the cache's value of the actor whose row reads as given.
-func (c *mergeCache) rowActor(id, country, role, code []byte) *model.Actor {
-	if x, ok := c.actors[string(id)]; ok {
-		return x
-	}
-	a := model.Actor{ID: string(id), Country: string(country), Role: model.Role(role), Code: string(code)}
-	c.seenRow(a)
-	return c.actor(a)
-}
-
-// seenRow notes an actor's row as read or written; a row that changed
-// makes the stored events possibly other than what clustering their
-// reports now makes, which the fast path assumes.
-func (c *mergeCache) seenRow(a model.Actor) {
-	row := model.Actor{ID: a.ID, Country: a.Country, Role: a.Role, Code: a.Code}
-	if c.rows == nil {
-		c.rows = map[string]model.Actor{}
-	}
-	if old, ok := c.rows[a.ID]; ok && old != row {
-		c.unstable = true
-	}
-	c.rows[a.ID] = row
-}
-
-// actor is the one value of the actor as its row reads, created from a
-// when the cache has none.
-func (c *mergeCache) actor(a model.Actor) *model.Actor {
-	if x, ok := c.actors[a.ID]; ok {
-		return x
-	}
-	x := &model.Actor{ID: a.ID, Country: a.Country, Role: a.Role, Code: a.Code}
-	c.actors[a.ID] = x
-	return x
-}
-
-func (c *mergeCache) article(id, path, published string) *cachedArticle {
-	if a, ok := c.articles[id]; ok {
-		return a
-	}
-	a := &cachedArticle{id, path, published}
-	c.articles[id] = a
-	return a
-}
-
-// upsertedActor records that the actors row of a now reads as a. Every
-// actor of a report written is upserted first, so the cache holds each
-// as its row reads, whatever the report's own copy says.
-func (c *mergeCache) upsertedActor(a model.Actor) {
-	c.dirty = true
-	c.seenRow(a)
-	if x, ok := c.actors[a.ID]; ok {
-		x.Country, x.Role, x.Code = a.Country, a.Role, a.Code
-		return
-	}
-	c.actors[a.ID] = &model.Actor{ID: a.ID, Country: a.Country, Role: a.Role, Code: a.Code}
-}
-
-// stored is the report as the neighbourhood holds it.
-func (r *cachedReport) stored() storedReport {
-	m := model.Mention{ArticleID: r.art.id, Sentence: r.sentence, Start: r.start, Path: r.art.path, Published: r.art.published}
-	e := model.Event{Source: *r.source, Code: r.code, Location: r.place, Mentions: []model.Mention{m}}
-	if r.precision != "" { // as decodeDate makes it
-		e.Date = model.Date{Start: dayTime(r.first), Precision: model.Precision(r.precision)}
-		if e.Date.Precision == model.PrecisionRange {
-			e.Date.End = dayTime(r.last)
-		}
-	}
-	if r.tgt != nil {
-		t := *r.tgt
-		e.Target = &t
-	}
-	return storedReport{id: r.id, e: e, eventID: r.eventID}
-}
-
-// written records the events writeChanged wrote: each changed event with
-// the ids of its reports (new ones given in fresh, with their stored
-// columns), and the events retired.
-func (c *mergeCache) written(changed map[string][]string, fresh []freshReport, retired []string) {
-	c.dirty = true
-	for _, f := range fresh {
-		r := f.r
-		if r.tgt != nil {
-			r.tgt = c.actor(*r.tgt)
-		}
-		r.source = c.actor(*r.source)
-		r.art = c.article(r.art.id, r.art.path, r.art.published)
-		r.eventID = c.str([]byte(r.eventID))
-		r.code, r.place, r.precision = c.str([]byte(r.code)), c.str([]byte(r.place)), c.str([]byte(r.precision))
-		c.reports[r.id] = r
-		c.addToTiles(r, f.family, f.pair, f.victim)
-	}
-	for e, ids := range changed {
-		e = c.str([]byte(e))
-		for _, id := range ids {
-			if r, ok := c.reports[id]; ok {
-				r.eventID = e
-			}
-		}
-		c.events[e] = ids
-		delete(c.sums, e)
-	}
-	for _, e := range retired {
-		delete(c.events, e)
-		delete(c.sums, e)
-	}
-}
-
-// freshReport is a report writeReport inserted, with the keys of the
-// lookups that find it.
-type freshReport struct {
-	r                    *cachedReport
-	family, pair, victim string
-}
-
-// addToTiles adds a new report to every loaded tile whose lookup finds it.
-func (c *mergeCache) addToTiles(r *cachedReport, family, pair, victim string) {
-	if r.precision == "" {
-		k := tileKey{b: bucketKey{family: family, pair: pair, undated: true}}
-		if t, ok := c.tiles[k]; ok {
-			t.reports = append(t.reports, r)
-		}
-		return
-	}
-	// A block's lookup finds r when r's days (with the SQL's bounds per
-	// precision) reach into it.
-	b := bucketKey{family: family, pair: pair}
-	for blk := blockOf(r.first); blk <= blockOf(max(r.last, r.first)); blk++ {
-		k := tileKey{b: b, block: blk}
-		if t, ok := c.tiles[k]; ok && nearMatch(r, blk*tileDays, blk*tileDays+tileDays-1) {
-			t.reports = append(t.reports, r)
-		}
-	}
-	if r.precision == "day" {
-		k := tileKey{b: bucketKey{family: family, pair: victim, victim: true}, block: blockOf(r.first)}
-		if t, ok := c.tiles[k]; ok {
-			t.reports = append(t.reports, r)
-		}
-	}
-}
-
-// newFreshReport is report r, just inserted with the stored columns
-// given, as a lookup would read it back.
-func newFreshReport(id, eventID string, r model.Event, start, end, precision, family, pair, victim string) (freshReport, error) {
-	date, err := decodeDate(start, end, precision)
-	if err != nil {
-		return freshReport{}, err
-	}
-	m := r.Mentions[0]
-	src := r.Source
-	c := &cachedReport{id: id, eventID: eventID, start: m.Start, code: r.Code, place: r.Location,
-		precision: precision, source: &src,
-		art: &cachedArticle{id: m.ArticleID, path: m.Path, published: m.Published}}
-	if r.Target != nil {
-		t := *r.Target
-		c.tgt = &t
-	}
-	if merge.BlameFamily(family) && merge.ContestsBlame(m.Sentence) { // as reportSelect reads it
-		c.sentence = strings.Clone(m.Sentence) // not the article's text around it
-	}
-	if !date.IsZero() {
-		c.first, c.last = dayNumber(date.First()), dayNumber(date.Last())
-	}
-	return freshReport{r: c, family: family, pair: pair, victim: victim}, nil
 }

@@ -3,9 +3,6 @@ package store
 import (
 	"cmp"
 	"slices"
-
-	"github.com/eventgraph/eventgraph/merge"
-	"github.com/eventgraph/eventgraph/model"
 )
 
 // Eviction: past its bound the merge cache drops its least recently used
@@ -23,8 +20,29 @@ const evictTo = 0.75
 // CPU at 10k articles (tiles read again in the same batch) for no less
 // peak RSS.
 func (c *mergeCache) bound() {
-	if len(c.reports) > 2*maxCachedReports {
+	if c.size() > 2*maxCachedReports {
 		c.evict(int(float64(maxCachedReports) * evictTo))
+	}
+	c.boundSums()
+}
+
+// boundSums drops the least recently used summaries past
+// maxCachedSummaries, keeping three quarters of it. A summary dropped is
+// made again from its event's reports, which the cache still holds.
+func (c *mergeCache) boundSums() {
+	if len(c.sums) <= maxCachedSummaries {
+		return
+	}
+	used := make([]uint64, 0, len(c.sums))
+	for _, s := range c.sums {
+		used = append(used, s.used)
+	}
+	slices.Sort(used)
+	cut := used[len(used)-int(float64(maxCachedSummaries)*evictTo)]
+	for e, s := range c.sums {
+		if s.used < cut {
+			delete(c.sums, e)
+		}
 	}
 }
 
@@ -32,58 +50,92 @@ func (c *mergeCache) bound() {
 // reports between them and drops the others, with everything the cache
 // holds only for them: the reports no kept tile holds (those read for
 // summaries included), the members and summaries of events no kept
-// report belongs to, and the actors, articles and strings no kept report
-// shares. It runs between articles, when every entry is as the
-// transaction reads it, and whatever it drops is read again as the SQL
-// reads it; an actor kept stays the one value its reports share, which
-// upsertedActor updates, and an event keeps its summary only with its
+// report belongs to, and the strings no kept entry uses. It runs between
+// articles, when every entry is as the transaction reads it, and
+// whatever it drops is read again as the SQL reads it. Actors stay: they
+// are few, and each stays the one value its reports share, which
+// upsertedActor updates. An event keeps its summary only with its
 // members (mergeFast reads those of the events it places).
+//
+// The kept entries are copied into new tables, which is what frees the
+// memory of the rest.
 func (c *mergeCache) evict(target int) {
 	keys := make([]tileKey, 0, len(c.tiles))
 	for k := range c.tiles {
 		keys = append(keys, k)
 	}
 	slices.SortFunc(keys, func(a, b tileKey) int { return cmp.Compare(c.tiles[b].used, c.tiles[a].used) })
-	tiles := map[tileKey]*tile{}
-	reports := make(map[string]*cachedReport, target)
+	in := make([]bool, c.slots.n)
+	n, kept := 0, 0
 	for _, k := range keys {
-		t := c.tiles[k]
-		n := 0
-		for _, r := range t.reports {
-			if reports[r.id] == nil {
-				n++
+		fresh := 0
+		for _, i := range c.tiles[k].reports {
+			if !in[i] {
+				in[i] = true
+				fresh++
 			}
 		}
-		if len(reports)+n > target {
+		if n+fresh > target {
 			break // this and every tile used before it go
 		}
-		tiles[k] = t
-		for _, r := range t.reports {
-			reports[r.id] = r
+		n += fresh
+		kept++
+	}
+	to := &mergeCache{strs: newStrTable(), slots: newSlots(), tiles: map[tileKey]*tile{},
+		events: map[int32]members{}, sums: map[int32]sumEntry{}}
+	remap := make([]int32, c.slots.n)
+	copySlot := func(i int32, whole bool) int32 {
+		if remap[i] != 0 {
+			return remap[i]
+		}
+		s := *c.slots.at(i)
+		k := to.strs.id(c.strs.bytes(s.key))
+		a := s.art
+		if a >= 0 {
+			a = to.strs.id(c.strs.bytes(s.art))
+		}
+		_, j := to.slots.find(k, a, s.start)
+		x := to.slots.add(k, a, s.start, j)
+		if whole && s.loaded {
+			for _, f := range []*int32{&s.event, &s.code, &s.place, &s.prec, &s.sentence, &s.article, &s.path, &s.published} {
+				*f = to.strs.id(c.strs.bytes(*f))
+			}
+			s.key, s.art = k, a
+			*to.slots.at(x) = s
+			to.loaded++
+		}
+		remap[i] = x
+		return x
+	}
+	for _, k := range keys[:kept] {
+		t := c.tiles[k]
+		nt := &tile{reports: make([]int32, len(t.reports)), used: t.used}
+		for j, i := range t.reports {
+			nt.reports[j] = copySlot(i, true)
+		}
+		k.family, k.pair = to.strs.id(c.strs.bytes(k.family)), to.strs.id(c.strs.bytes(k.pair))
+		to.tiles[k] = nt
+	}
+	// The members and summaries of the kept reports' events.
+	for _, k := range keys[:kept] {
+		for _, i := range c.tiles[k].reports {
+			e := c.slots.at(i).event
+			m, ok := c.events[e]
+			ne := to.strs.id(c.strs.bytes(e))
+			if _, done := to.events[ne]; !ok || done {
+				continue
+			}
+			ids := make([]int32, m.n)
+			for j, x := range c.mem[m.off : m.off+m.n] {
+				ids[j] = copySlot(x, false)
+			}
+			to.setMembers(ne, ids)
+			if s, ok := c.sums[e]; ok {
+				to.sums[ne] = s
+			}
 		}
 	}
-	c.evicted += len(c.tiles) - len(tiles)
-	events := map[string][]string{}
-	sums := map[string]*merge.Summary{}
-	actors := map[string]*model.Actor{}
-	articles := map[string]*cachedArticle{}
-	strs := map[string]string{}
-	for _, r := range reports {
-		if ids, ok := c.events[r.eventID]; ok {
-			events[r.eventID] = ids
-		}
-		if s, ok := c.sums[r.eventID]; ok {
-			sums[r.eventID] = s
-		}
-		actors[r.source.ID] = r.source
-		if r.tgt != nil {
-			actors[r.tgt.ID] = r.tgt
-		}
-		articles[r.art.id] = r.art
-		for _, s := range [...]string{r.eventID, r.code, r.place, r.precision} {
-			strs[s] = s
-		}
-	}
-	c.tiles, c.reports, c.events, c.sums = tiles, reports, events, sums
-	c.actors, c.articles, c.strs = actors, articles, strs
+	c.evicted += len(c.tiles) - kept
+	c.tiles, c.strs, c.slots, c.loaded = to.tiles, to.strs, to.slots, to.loaded
+	c.events, c.mem, c.sums = to.events, to.mem, to.sums
 }

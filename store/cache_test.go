@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -133,11 +134,12 @@ func TestMergeCache_SameDecisions(t *testing.T) {
 
 // Evicting must not change a decision either: with a bound of a few
 // dozen reports the cache evicts in most transactions, keeping some
-// tiles, reports, members and summaries and reading the rest again.
+// tiles, reports, members and summaries and reading the rest again; with
+// a bound of a few summaries it makes most summaries again.
 func TestMergeCache_SameDecisionsEvicting(t *testing.T) {
-	old := maxCachedReports
-	maxCachedReports = 40
-	defer func() { maxCachedReports = old }()
+	old, oldSums := maxCachedReports, maxCachedSummaries
+	maxCachedReports, maxCachedSummaries = 40, 8
+	defer func() { maxCachedReports, maxCachedSummaries = old, oldSums }()
 	for seed := range uint64(6) {
 		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
 			c := blameCorpus(600+seed, 120)
@@ -237,7 +239,7 @@ func TestMergeCache_Emptied(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer db.cache.end(true)
-		return len(db.cache.reports)
+		return db.cache.size()
 	}
 	MustSave(t, db, c.articles[0], c.events[0])
 	n := cachedAtBegin()
@@ -319,43 +321,57 @@ func TestMergeCache_EvictKeepsRecent(t *testing.T) {
 	}
 	mc.tiles[warm].used = mc.clock + 1
 	mc.tiles[hot].used = mc.clock + 2
+	want := map[string]storedReport{} // the hot tile's reports, as the cache told them
+	hotFamily, hotPair := mc.strs.get(hot.family), mc.strs.get(hot.pair)
+	for _, i := range mc.tiles[hot].reports {
+		id := mc.idOf(i)
+		want[id] = mc.stored(i, id)
+	}
 	before := len(mc.tiles)
 	mc.evict(hotN) // room for the hot tile only
-	if _, ok := mc.tiles[hot]; !ok || len(mc.tiles) != 1 {
-		t.Fatalf("kept %d tiles, the hot one %v", len(mc.tiles), ok)
+	if len(mc.tiles) != 1 {
+		t.Fatalf("kept %d tiles", len(mc.tiles))
+	}
+	var kept *tile
+	for k, x := range mc.tiles {
+		if mc.strs.get(k.family) != hotFamily || mc.strs.get(k.pair) != hotPair || k.block != hot.block {
+			t.Fatalf("kept tile %+v, not the hot one", k)
+		}
+		kept = x
 	}
 	if mc.evicted != before-1 {
 		t.Errorf("counted %d evicted tiles of %d", mc.evicted, before-1)
 	}
-	events := map[string]bool{}
-	for _, r := range mc.tiles[hot].reports {
-		if mc.reports[r.id] != r {
-			t.Errorf("kept report %s is not the cache's value of it", r.id)
+	events := map[int32]bool{}
+	for _, i := range kept.reports {
+		id := mc.idOf(i)
+		if got := mc.stored(i, id); !reflect.DeepEqual(got, want[id]) {
+			t.Errorf("kept report %s reads\n%+v\nnot\n%+v", id, got, want[id])
 		}
-		if mc.actors[r.source.ID] != r.source {
-			t.Errorf("kept report %s does not share its source with the cache", r.id)
+		if mc.known(bytesOf(id)) != i {
+			t.Errorf("kept report %s is not the cache's value of it", id)
 		}
-		events[r.eventID] = true
+		events[mc.slots.at(i).event] = true
 	}
-	if len(mc.reports) != hotN {
-		t.Errorf("kept %d reports for a tile of %d", len(mc.reports), hotN)
+	if len(want) != hotN || mc.loaded != hotN {
+		t.Errorf("kept %d reports for a tile of %d (%d distinct)", mc.loaded, hotN, len(want))
 	}
 	for e := range mc.sums {
 		if !events[e] {
-			t.Errorf("kept the summary of event %s, which no kept report belongs to", e)
+			t.Errorf("kept the summary of event %s, which no kept report belongs to", mc.strs.get(e))
 		}
 		if _, ok := mc.events[e]; !ok {
-			t.Errorf("kept the summary of event %s without its members", e)
+			t.Errorf("kept the summary of event %s without its members", mc.strs.get(e))
 		}
 	}
 	for e := range mc.events {
 		if !events[e] {
-			t.Errorf("kept the members of event %s, which no kept report belongs to", e)
+			t.Errorf("kept the members of event %s, which no kept report belongs to", mc.strs.get(e))
 		}
 	}
 	mc.evict(hotN - 1)
-	if len(mc.tiles)+len(mc.reports)+len(mc.sums)+len(mc.actors) != 0 {
-		t.Errorf("a bound below the hot tile left %d tiles, %d reports", len(mc.tiles), len(mc.reports))
+	if len(mc.tiles)+mc.size()+len(mc.sums)+len(mc.events) != 0 {
+		t.Errorf("a bound below the hot tile left %d tiles, %d reports", len(mc.tiles), mc.size())
 	}
 }
 
@@ -367,9 +383,9 @@ func TestMergeCache_Blocks(t *testing.T) {
 			t.Errorf("blockOf(%d) = %d, want %d", tt.day, got, tt.block)
 		}
 	}
-	month := &cachedReport{precision: "month", first: 100, last: 129}
+	month := &slot{kind: precMonth, first: 100, last: 129}
 	for _, tt := range []struct {
-		lo, hi int
+		lo, hi int32
 		want   bool
 	}{{129, 131, true}, {130, 132, false}, {98, 100, true}, {90, 99, false}} {
 		if got := nearMatch(month, tt.lo, tt.hi); got != tt.want {
@@ -388,8 +404,11 @@ func TestMergeCache_FreshAsRead(t *testing.T) {
 	}
 	db.cache.mu.Lock()
 	fresh := map[string]storedReport{}
-	for id, r := range db.cache.reports {
-		fresh[id] = r.stored()
+	for i := int32(1); i < db.cache.slots.n; i++ {
+		if db.cache.slots.at(i).loaded {
+			id := db.cache.idOf(i)
+			fresh[id] = db.cache.stored(i, id)
+		}
 	}
 	db.cache.reset()
 	db.cache.mu.Unlock()
@@ -421,8 +440,8 @@ func TestMergeCache_FreshAsRead(t *testing.T) {
 		t.Fatalf("read %d of %d reports", len(read), len(fresh))
 	}
 	for _, r := range read {
-		if got, want := r.stored(), fresh[r.id]; !reflect.DeepEqual(got, want) {
-			t.Errorf("report %s read back as\n%+v\nwritten as\n%+v", r.id, got, want)
+		if got, want := r.stored(), fresh[r.id()]; !reflect.DeepEqual(got, want) {
+			t.Errorf("report %s read back as\n%+v\nwritten as\n%+v", r.id(), got, want)
 		}
 	}
 }
@@ -435,5 +454,148 @@ func TestBlameFamiliesSQL(t *testing.T) {
 		if got, want := strings.Contains(blameFamiliesSQL, "'"+f+"'"), merge.BlameFamily(f); got != want {
 			t.Errorf("family %s: in blameFamiliesSQL %v, merge.BlameFamily %v", f, got, want)
 		}
+	}
+}
+
+// Report ids are kept as their parts when they have reportID's form, and
+// whole otherwise; either way they read back as they were.
+func TestMergeCache_IDs(t *testing.T) {
+	c := newMergeCache()
+	ids := []string{"e-0123456789ab/r-0123456789ab/120", "e-0123456789ab/r-0123456789ab/0",
+		"e-0123456789ab/a/b/c/7", "e-1/r-2/007", "e-1/r-2/-3", "e-1/r-2/", "e-1/r-2/99999999999",
+		"no slash", "/", "//", "e-1//5", ""}
+	slots := map[string]int32{}
+	for _, id := range ids {
+		i, made := c.slotOf([]byte(id))
+		if !made {
+			t.Errorf("%q: found before it was added", id)
+		}
+		slots[id] = i
+	}
+	for _, id := range ids {
+		i := slots[id]
+		if got := c.idOf(i); got != id {
+			t.Errorf("slot of %q reads back as %q", id, got)
+		}
+		if got := c.known([]byte(id)); got != i {
+			t.Errorf("known(%q) = %d, want %d", id, got, i)
+		}
+		if again, made := c.slotOf([]byte(id)); again != i || made {
+			t.Errorf("%q: a second slot %d (first %d)", id, again, i)
+		}
+	}
+	if c.known([]byte("e-0123456789ab/r-0123456789ab/121")) != 0 {
+		t.Error("an id never added is known")
+	}
+	if _, _, _, ok := splitID([]byte("e-1/r-2/007")); ok {
+		t.Error(`"007" split as a start`)
+	}
+}
+
+// The string table hands out every string it interned, one number per
+// string, across chunks and index growth.
+func TestStrTable(t *testing.T) {
+	tab := newStrTable()
+	nums := map[string]int32{}
+	long := strings.Repeat("x", strChunk+10) // a chunk of its own
+	for i := range 20000 {
+		s := fmt.Sprintf("string %d", i)
+		if i == 777 {
+			s = long
+		}
+		nums[s] = tab.idString(s)
+	}
+	if tab.idString("") != 0 || tab.get(0) != "" {
+		t.Error(`"" is not string 0`)
+	}
+	for s, n := range nums {
+		if got := tab.get(n); got != s {
+			t.Fatalf("string %d reads %.20q, want %.20q", n, got, s)
+		}
+		if again := tab.id([]byte(s)); again != n {
+			t.Fatalf("%.20q interned twice: %d and %d", s, n, again)
+		}
+		if got, ok := tab.lookup(s); !ok || got != n {
+			t.Fatalf("lookup(%.20q) = %d, %v", s, got, ok)
+		}
+	}
+	if _, ok := tab.lookup("string 20000"); ok {
+		t.Error("a string never interned is found")
+	}
+}
+
+// Tiles read by one query over a run of blocks hold what each block's
+// own query reads: a year's span, all at once and block by block.
+func TestMergeCache_RunOfTiles(t *testing.T) {
+	db := MustOpen(t)
+	c := blameCorpus(5, 60)
+	for i := range c.articles {
+		MustSave(t, db, c.articles[i], c.events[i])
+	}
+	ctx := context.Background()
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	mc := db.cache
+	if err := mc.begin(ctx, tx); err != nil {
+		t.Fatal(err)
+	}
+	defer mc.end(false)
+	w, err := newEventWriter(ctx, tx, mc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.close()
+	year := model.Year(2020)
+	lo, hi := blockOf(dayNumber(year.First())-10), blockOf(dayNumber(year.Last())+10)
+	buckets := map[bucketKey]bool{}
+	for _, es := range c.events {
+		for _, e := range es {
+			b, _ := nearSpan(e)
+			if !b.undated {
+				buckets[b] = true
+				buckets[bucketKey{family: b.family, pair: merge.Country(e.Target), victim: true}] = true
+			}
+		}
+	}
+	read := func(b bucketKey, run bool) (map[int][]string, int) {
+		mc.reset()
+		scans := mc.scans
+		if run {
+			if err := mc.loadTiles(ctx, w, b, lo, hi); err != nil {
+				t.Fatal(err)
+			}
+		}
+		out := map[int][]string{}
+		for blk := lo; blk <= hi; blk++ {
+			got, err := mc.tile(ctx, w, mc.tileKeyOf(b, blk))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, i := range got {
+				out[blk] = append(out[blk], mc.idOf(i))
+			}
+			slices.Sort(out[blk])
+		}
+		return out, mc.scans - scans
+	}
+	found := 0
+	for b := range buckets {
+		whole, n := read(b, true)
+		one, m := read(b, false)
+		if !reflect.DeepEqual(whole, one) {
+			t.Errorf("bucket %+v: one query read\n%v\nblock by block\n%v", b, whole, one)
+		}
+		if n != 1 || m != hi-lo+1 {
+			t.Errorf("bucket %+v: %d queries for the run, %d block by block", b, n, m)
+		}
+		for _, ids := range whole {
+			found += len(ids)
+		}
+	}
+	if found == 0 {
+		t.Fatal("no tile held a report: nothing compared")
 	}
 }

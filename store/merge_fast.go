@@ -37,21 +37,29 @@ func (w *eventWriter) mergeFast(ctx context.Context, tx *sql.Tx, reports []model
 	if err != nil || !ok {
 		return false, err
 	}
-	members := make(map[string][]string, len(placed))
-	var fresh []freshReport
+	type change struct {
+		e     int32
+		slots []int32
+	}
+	var changes []change
 	var gone []string
 	for _, p := range placed {
 		e := p.Event
 		if err := w.writeEventRow(ctx, e, p.Summary.Articles(), p.Stored); err != nil {
 			return false, fmt.Errorf("event %s: %w", e.ID, err)
 		}
-		ids := append([]string(nil), c.events[e.ID]...)
+		k := c.strs.idString(e.ID)
+		var slots []int32
+		if _, ok := c.events[k]; ok {
+			slots = append(slots, c.membersOf(k)...)
+		}
 		if p.Replaces != "" { // its stored reports move to the new id
-			ids = append(ids, c.events[p.Replaces]...)
-			for _, id := range c.events[p.Replaces] {
-				if _, err := w.move.ExecContext(ctx, e.ID, id); err != nil {
+			old, _ := c.strs.lookup(p.Replaces)
+			for _, i := range c.membersOf(old) {
+				if _, err := w.move.ExecContext(ctx, e.ID, c.idOf(i)); err != nil {
 					return false, fmt.Errorf("event %s: %w", e.ID, err)
 				}
+				slots = append(slots, i)
 			}
 			gone = append(gone, p.Replaces)
 		}
@@ -61,10 +69,9 @@ func (w *eventWriter) mergeFast(ctx context.Context, tx *sql.Tx, reports []model
 			if err != nil {
 				return false, fmt.Errorf("mention at %d: %w", r.Mentions[0].Start, err)
 			}
-			fresh = append(fresh, f)
-			ids = append(ids, id)
+			slots = append(slots, c.addFresh(f))
 		}
-		members[e.ID] = ids
+		changes = append(changes, change{k, slots})
 	}
 	// As writeChanged retires the events that merged into others.
 	sort.Strings(gone)
@@ -79,9 +86,15 @@ func (w *eventWriter) mergeFast(ctx context.Context, tx *sql.Tx, reports []model
 			return false, fmt.Errorf("event %s: %w", old, err)
 		}
 	}
-	c.written(members, fresh, gone)
-	for _, p := range placed {
-		c.sums[p.Event.ID] = p.Summary
+	for _, ch := range changes {
+		c.changed(ch.e, ch.slots)
+	}
+	for _, e := range gone {
+		c.retired(e)
+	}
+	for i, p := range placed {
+		c.clock++
+		c.sums[changes[i].e] = sumEntry{p.Summary, c.clock}
 	}
 	c.fast++
 	return true, nil
@@ -95,7 +108,7 @@ func (c *mergeCache) place(ctx context.Context, w *eventWriter, reports []model.
 	if err != nil {
 		return nil, false, fmt.Errorf("load events to merge with: %w", err)
 	}
-	listed := map[string]bool{}
+	listed := map[int32]bool{}
 	for _, e := range events {
 		listed[e] = true
 	}
@@ -111,7 +124,8 @@ func (c *mergeCache) place(ctx context.Context, w *eventWriter, reports []model.
 		var anchors []model.Event
 		for _, p := range placed {
 			if p.Replaces != "" {
-				anchors = append(anchors, c.sums[p.Replaces].Anchor())
+				old, _ := c.strs.lookup(p.Replaces)
+				anchors = append(anchors, c.sums[old].s.Anchor())
 			}
 		}
 		more, err := c.nearEvents(ctx, w, anchors)
@@ -135,48 +149,55 @@ func (c *mergeCache) place(ctx context.Context, w *eventWriter, reports []model.
 // bucket whose days meet the new report's widened by the day tolerance,
 // and for a Contestable one those with a day report in its victim bucket
 // within those days: the events merge.Rule.Add needs.
-func (c *mergeCache) nearEvents(ctx context.Context, w *eventWriter, reports []model.Event) ([]string, error) {
-	seen := map[string]bool{}
-	var out []string
-	note := func(r *cachedReport) {
-		if !seen[r.eventID] {
-			seen[r.eventID] = true
-			out = append(out, r.eventID)
+func (c *mergeCache) nearEvents(ctx context.Context, w *eventWriter, reports []model.Event) ([]int32, error) {
+	seen := map[int32]bool{}
+	var out []int32
+	note := func(r *slot) {
+		if !seen[r.event] {
+			seen[r.event] = true
+			out = append(out, r.event)
 		}
 	}
 	for _, r := range reports {
 		b, d := nearSpan(r)
+		lo, hi := int32(d.lo), int32(d.hi)
 		if merge.Contestable(r) { // the events blame may join with it (merge.Rule.Add)
 			v := bucketKey{family: b.family, pair: merge.Country(r.Target), victim: true}
+			if err := c.loadTiles(ctx, w, v, blockOf(d.lo), blockOf(d.hi)); err != nil {
+				return nil, err
+			}
 			for blk := blockOf(d.lo); blk <= blockOf(d.hi); blk++ {
-				t, err := c.tile(ctx, w, tileKey{b: v, block: blk})
+				t, err := c.tile(ctx, w, c.tileKeyOf(v, blk))
 				if err != nil {
 					return nil, err
 				}
-				for _, x := range t {
-					if x.first >= d.lo && x.first <= d.hi {
+				for _, i := range t {
+					if x := c.slots.at(i); x.first >= lo && x.first <= hi {
 						note(x)
 					}
 				}
 			}
 		}
 		if b.undated {
-			t, err := c.tile(ctx, w, tileKey{b: b})
+			t, err := c.tile(ctx, w, c.tileKeyOf(b, 0))
 			if err != nil {
 				return nil, err
 			}
-			for _, x := range t {
-				note(x)
+			for _, i := range t {
+				note(c.slots.at(i))
 			}
 			continue
 		}
+		if err := c.loadTiles(ctx, w, b, blockOf(d.lo), blockOf(d.hi)); err != nil {
+			return nil, err
+		}
 		for blk := blockOf(d.lo); blk <= blockOf(d.hi); blk++ {
-			t, err := c.tile(ctx, w, tileKey{b: b, block: blk})
+			t, err := c.tile(ctx, w, c.tileKeyOf(b, blk))
 			if err != nil {
 				return nil, err
 			}
-			for _, x := range t {
-				if blockOf(max(d.lo, x.first)) == blk && nearMatch(x, d.lo, d.hi) {
+			for _, i := range t {
+				if x := c.slots.at(i); blockOf(max(d.lo, int(x.first))) == blk && nearMatch(x, lo, hi) {
 					note(x)
 				}
 			}
@@ -187,12 +208,15 @@ func (c *mergeCache) nearEvents(ctx context.Context, w *eventWriter, reports []m
 
 // summaries returns the summary of each event, making those not kept
 // from all of the event's reports.
-func (c *mergeCache) summaries(ctx context.Context, w *eventWriter, events []string) ([]*merge.Summary, error) {
+func (c *mergeCache) summaries(ctx context.Context, w *eventWriter, events []int32) ([]*merge.Summary, error) {
 	out := make([]*merge.Summary, 0, len(events))
-	var unknown []string
+	var unknown []int32
 	for _, e := range events {
 		if s, ok := c.sums[e]; ok {
-			out = append(out, s)
+			c.clock++
+			s.used = c.clock
+			c.sums[e] = s
+			out = append(out, s.s)
 		} else {
 			unknown = append(unknown, e)
 		}
@@ -200,25 +224,26 @@ func (c *mergeCache) summaries(ctx context.Context, w *eventWriter, events []str
 	if len(unknown) == 0 {
 		return out, nil
 	}
-	members, err := c.members(ctx, w, unknown)
-	if err != nil {
+	if err := c.memberSlots(ctx, w, unknown); err != nil {
 		return nil, err
 	}
-	var ids []string
+	var slots []int32
 	for _, e := range unknown {
-		ids = append(ids, members[e]...)
+		slots = append(slots, c.membersOf(e)...)
 	}
-	reps, err := c.load(ctx, w, ids)
-	if err != nil {
+	if err := c.loadSlots(ctx, w, slots); err != nil {
 		return nil, err
 	}
-	byEvent := make(map[string][]model.Event, len(unknown))
-	for _, r := range reps {
-		byEvent[r.eventID] = append(byEvent[r.eventID], r.stored().e)
+	byEvent := make(map[int32][]model.Event, len(unknown))
+	for _, i := range slots {
+		if r := c.slots.at(i); r.loaded {
+			byEvent[r.event] = append(byEvent[r.event], c.stored(i, "").e)
+		}
 	}
 	for _, e := range unknown {
-		s := merge.Default.Summarize(e, byEvent[e])
-		c.sums[e] = s
+		s := merge.Default.Summarize(c.strs.get(e), byEvent[e])
+		c.clock++
+		c.sums[e] = sumEntry{s, c.clock}
 		out = append(out, s)
 	}
 	return out, nil

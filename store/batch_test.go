@@ -155,7 +155,7 @@ func TestSaveArticles_TextOfStoredReportsOnly(t *testing.T) {
 		}
 	}
 	var rows, mentions int
-	if err := db.r.QueryRow(`SELECT (SELECT COUNT(*) FROM report_text), (SELECT COUNT(*) FROM mentions)`).Scan(&rows, &mentions); err != nil {
+	if err := db.r.QueryRow(`SELECT (SELECT COUNT(*) FROM report_docs), (SELECT COUNT(*) FROM mentions)`).Scan(&rows, &mentions); err != nil {
 		t.Fatal(err)
 	}
 	if rows != mentions {

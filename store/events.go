@@ -534,8 +534,8 @@ func (p *pagePlan) textCandidates(ctx context.Context, tx *sql.Tx, query string)
 		p.sure = append(p.sure, `(e.source_id IN (SELECT value FROM json_each(?)) OR e.target_id IN (SELECT value FROM json_each(?))
 			OR EXISTS (SELECT 1 FROM mentions tm WHERE tm.event_id = e.id AND tm.sentence LIKE ?))`)
 		p.sureArgs = append(p.sureArgs, list, list, "%"+w+"%")
-		fts := `SELECT ev.rowid FROM report_text rt JOIN mentions tm ON tm.id = rt.mention_id
-			JOIN events ev ON ev.id = tm.event_id WHERE rt.suffixes MATCH ?`
+		fts := `SELECT ev.rowid FROM report_text rt JOIN report_docs rd ON rd.docid = rt.docid
+			JOIN mentions tm ON tm.id = rd.mention_id JOIN events ev ON ev.id = tm.event_id WHERE rt.suffixes MATCH ?`
 		src := `SELECT rowid FROM events WHERE source_id IN (SELECT value FROM json_each(?))`
 		tgt := `SELECT rowid FROM events WHERE target_id IN (SELECT value FROM json_each(?))`
 		out = append(out, candidate{

@@ -114,7 +114,7 @@ func (w *eventWriter) insertArticle(ctx context.Context, a model.Article, o arti
 // of articles (SaveArticles) compiles each once.
 type eventWriter struct {
 	exists, actor, event, mention, move, text, near, undated, victim, eventReportIDs, reportsByID *sql.Stmt
-	article, addBands, bandMates, groupCopies, setGroup, moveGroup, groupRow                      *sql.Stmt
+	article, addBands, bandMates, groupCopies, setGroup, moveGroup, groupRow, textDoc             *sql.Stmt
 	savepoint, release, rollbackTo, insertEvent, updateCoding, updateArticles                     *sql.Stmt
 	actors                                                                                        map[string]model.Actor // actors upserted for this article
 	released                                                                                      map[string]model.Actor // actors as the rows read after the released articles' upserts
@@ -143,7 +143,7 @@ func newEventWriter(ctx context.Context, tx *sql.Tx, cache *mergeCache) (*eventW
 		sql  string
 	}{{&w.exists, `SELECT COUNT(*) FROM articles WHERE hash = ?`}, {&w.actor, upsertActorSQL},
 		{&w.event, upsertMergedEventSQL}, {&w.mention, insertReportSQL}, {&w.move, moveReportSQL},
-		{&w.text, insertReportTextSQL}, {&w.near, nearReportsSQL}, {&w.undated, undatedReportsSQL}, {&w.victim, victimReportsSQL},
+		{&w.text, insertReportTextSQL}, {&w.textDoc, insertReportDocSQL}, {&w.near, nearReportsSQL}, {&w.undated, undatedReportsSQL}, {&w.victim, victimReportsSQL},
 		{&w.eventReportIDs, eventsReportIDsSQL}, {&w.reportsByID, reportsByIDSQL},
 		{&w.article, insertArticleSQL}, {&w.addBands, addBandsSQL}, {&w.bandMates, bandMatesSQL},
 		{&w.groupCopies, groupCopiesSQL}, {&w.setGroup, setGroupSQL}, {&w.moveGroup, moveGroupSQL}, {&w.groupRow, groupRowSQL},
@@ -160,7 +160,7 @@ func newEventWriter(ctx context.Context, tx *sql.Tx, cache *mergeCache) (*eventW
 }
 
 func (w *eventWriter) close() {
-	for _, s := range []*sql.Stmt{w.exists, w.actor, w.event, w.mention, w.move, w.text, w.near, w.undated, w.victim, w.eventReportIDs, w.reportsByID,
+	for _, s := range []*sql.Stmt{w.exists, w.actor, w.event, w.mention, w.move, w.text, w.textDoc, w.near, w.undated, w.victim, w.eventReportIDs, w.reportsByID,
 		w.article, w.addBands, w.bandMates, w.groupCopies, w.setGroup, w.moveGroup, w.groupRow, w.savepoint, w.release, w.rollbackTo,
 		w.insertEvent, w.updateCoding, w.updateArticles} {
 		if s != nil {

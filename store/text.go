@@ -47,6 +47,11 @@ func suffixDoc(sentence string) string {
 	return b.String()
 }
 
+// IndexedDoc returns the document the full-text index holds for a
+// report's sentence. bench/seed, which copies reports in SQL, indexes its
+// copies with it.
+func IndexedDoc(sentence string) string { return suffixDoc(sentence) }
+
 // asciiRuns splits s into maximal runs of ASCII letters and digits.
 func asciiRuns(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !isASCIIAlnum(r) })
@@ -73,11 +78,26 @@ func searchableWords(query string) []string {
 	return out
 }
 
-// insertReportTextSQL adds a report's sentence to the index (migration
-// 0005); insertMentionTextSQL is 0003's table, filled only by its backfill.
+// The index (migration 0014) is two tables: report_text, a contentless
+// FTS4 table that holds only the index of each sentence's suffixDoc under
+// a docid, and report_docs, which maps the docid to the report's id.
+// The documents themselves are never read back, so the table does not
+// keep a copy of them; a mention's rowid cannot serve as the docid, since
+// mentions has a TEXT primary key and VACUUM may renumber its rowids.
+// A contentless table refuses UPDATE and DELETE, which nothing needs: a
+// report's sentence is written once and never changes (migration 0005),
+// and nothing deletes reports (a row whose report were gone would find no
+// mention, as it did before).
+//
+// insertReportDocSQL gives a stored report its docid, the next one;
+// insertReportTextSQL indexes its sentence under that docid.
+// insertReportText0005SQL and insertMentionTextSQL are the tables of
+// 0005 and 0003, filled only by those migrations' backfills.
 const (
-	insertReportTextSQL  = `INSERT INTO report_text (mention_id, suffixes) VALUES (?, ?)`
-	insertMentionTextSQL = `INSERT INTO mention_text (event_id, suffixes) VALUES (?, ?)`
+	insertReportDocSQL      = `INSERT INTO report_docs (mention_id) VALUES (?)`
+	insertReportTextSQL     = `INSERT INTO report_text (docid, suffixes) VALUES (?, ?)`
+	insertReportText0005SQL = `INSERT INTO report_text (mention_id, suffixes) VALUES (?, ?)`
+	insertMentionTextSQL    = `INSERT INTO mention_text (event_id, suffixes) VALUES (?, ?)`
 )
 
 // reportText is a stored report waiting to be indexed, with the
@@ -90,18 +110,36 @@ type reportText struct{ id, doc string }
 // write that segment whenever a SAVEPOINT begins (so that a ROLLBACK TO
 // can undo the rows after it): indexed inside SaveArticles' savepoints,
 // each article made a segment of its own, and merging those segments
-// was a sixth of an ingest's CPU.
+// was a sixth of an ingest's CPU. (A trigger's statement begins one too,
+// so the two inserts are not one trigger's.)
 func (w *eventWriter) writeText(ctx context.Context) error {
 	for _, t := range w.texts {
-		if _, err := w.text.ExecContext(ctx, t.id, t.doc); err != nil {
-			return fmt.Errorf("index mention text: %w", err)
+		if err := indexReport(ctx, w.textDoc, w.text, t.id, t.doc); err != nil {
+			return err
 		}
 	}
 	w.texts = w.texts[:0]
 	return nil
 }
 
-// indexMention adds one stored report's sentence to the full-text index.
+// indexReport adds one stored report's suffix document to the index.
+func indexReport(ctx context.Context, docStmt, textStmt *sql.Stmt, id, doc string) error {
+	res, err := docStmt.ExecContext(ctx, id)
+	if err != nil {
+		return fmt.Errorf("index mention text: %w", err)
+	}
+	docid, err := res.LastInsertId()
+	if err != nil {
+		return fmt.Errorf("index mention text: %w", err)
+	}
+	if _, err := textStmt.ExecContext(ctx, docid, doc); err != nil {
+		return fmt.Errorf("index mention text: %w", err)
+	}
+	return nil
+}
+
+// indexMention adds one stored report's sentence to the full-text index
+// of migration 0003 or 0005, for their backfills.
 func indexMention(ctx context.Context, stmt *sql.Stmt, id, sentence string) error {
 	if _, err := stmt.ExecContext(ctx, id, suffixDoc(sentence)); err != nil {
 		return fmt.Errorf("index mention text: %w", err)
@@ -118,7 +156,7 @@ func backfillMentionText(ctx context.Context, tx *sql.Tx) error {
 // backfillReportText is the Go half of migration 0005: one row per stored
 // report.
 func backfillReportText(ctx context.Context, tx *sql.Tx) error {
-	return backfillText(ctx, tx, `SELECT id, sentence FROM mentions`, insertReportTextSQL)
+	return backfillText(ctx, tx, `SELECT id, sentence FROM mentions`, insertReportText0005SQL)
 }
 
 func backfillText(ctx context.Context, tx *sql.Tx, query, insert string) error {
@@ -174,7 +212,7 @@ func textConditions(ctx context.Context, tx *sql.Tx, query string) (where []stri
 			}
 		}
 		where = append(where, `(e.id IN (SELECT tm.event_id FROM mentions tm WHERE tm.id IN
-				(SELECT mention_id FROM report_text WHERE suffixes MATCH ?))
+				(SELECT rd.mention_id FROM report_text rt JOIN report_docs rd ON rd.docid = rt.docid WHERE rt.suffixes MATCH ?))
 			OR e.source_id IN (SELECT value FROM json_each(?)) OR e.target_id IN (SELECT value FROM json_each(?)))`)
 		list := jsonList(named)
 		args = append(args, w+"*", list, list)

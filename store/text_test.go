@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io/fs"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -125,26 +127,82 @@ func TestMigration0003_Backfills(t *testing.T) {
 	}
 }
 
-// Migration 0012 rebuilds the full-text index with its columns swapped:
-// the rows stored before it keep their docids and report ids and are
-// found by the same searches, and rows written after it are found too.
-func TestMigration0012_KeepsTextIndex(t *testing.T) {
-	path := t.TempDir() + "/old.db"
+// mustOlderStore opens a new database at path with the migrations before
+// the one named first (such as "0012") and copies into it every row of
+// ref's tables the older schema shares, with full-text rows of that schema
+// (mention_id, suffixes), one per report in the order they were stored.
+// The writer cannot save to an older schema, so rows are copied instead.
+// The caller closes the database.
+func mustOlderStore(t *testing.T, path, first string, ref *DB) *DB {
+	t.Helper()
 	names, err := fs.Glob(embeddedMigrations, "migrations/*.sql")
 	if err != nil {
 		t.Fatal(err)
 	}
 	older := fstest.MapFS{}
 	for _, name := range names {
-		if name >= "migrations/0012" {
-			continue
+		if name < "migrations/"+first {
+			b, err := fs.ReadFile(embeddedMigrations, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			older[name] = &fstest.MapFile{Data: b}
 		}
-		b, err := fs.ReadFile(embeddedMigrations, name)
-		if err != nil {
+	}
+	migrationFS = older
+	old, err := Open(path)
+	migrationFS = embeddedMigrations
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { old.Close() })
+	ctx := context.Background()
+	conn, err := old.w.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	must := func(q string, args ...any) {
+		t.Helper()
+		if _, err := conn.ExecContext(ctx, q, args...); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	must(`ATTACH DATABASE ? AS ref`, ref.path)
+	must(`BEGIN`)
+	must(`PRAGMA defer_foreign_keys = ON`)
+	for _, table := range []string{"actors", "articles", "article_bands", "events", "event_aliases", "mentions"} {
+		must(`INSERT INTO main.` + table + ` SELECT * FROM ref.` + table)
+	}
+	rows, err := conn.QueryContext(ctx, `SELECT id, sentence FROM main.mentions ORDER BY rowid`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reports [][2]string
+	for rows.Next() {
+		var id, sentence string
+		if err := rows.Scan(&id, &sentence); err != nil {
 			t.Fatal(err)
 		}
-		older[name] = &fstest.MapFile{Data: b}
+		reports = append(reports, [2]string{id, sentence})
 	}
+	if err := rows.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range reports {
+		must(`INSERT INTO main.report_text (mention_id, suffixes) VALUES (?, ?)`, r[0], suffixDoc(r[1]))
+	}
+	must(`COMMIT`)
+	must(`DETACH DATABASE ref`)
+	return old
+}
+
+// Migrations 0012 (columns swapped) and 0014 (contentless, with
+// report_docs) rebuild the full-text index: the rows stored before keep
+// their docids and report ids, each word finds the same docids, searches
+// find what they find in a store written with the current schema, and
+// rows written after are found too. 0014 drops the copy of the documents.
+func TestTextMigrations_KeepIndex(t *testing.T) {
 	save := func(db *DB, i int, sentence string) {
 		t.Helper()
 		a := newArticle(fmt.Sprintf("t/%d.txt", i), "AP", time.Date(2019, 6, 3+i, 0, 0, 0, 0, time.UTC), sentence)
@@ -153,16 +211,17 @@ func TestMigration0012_KeepsTextIndex(t *testing.T) {
 		e.SetID()
 		MustSave(t, db, a, []model.Event{e})
 	}
-	queries := []string{"harbour", "arbou", "convoy", "shelled", "nowhere", "harbour convoy"}
+	words := []string{"harbour", "arbou", "convoy", "shelled", "nowhere", "dawn", "the"}
 	search := func(db *DB) map[string][]string {
 		out := map[string][]string{}
-		for _, q := range queries {
+		for _, q := range append(words, "harbour convoy") {
 			out[q] = ids(MustEvents(t, db, model.EventFilter{Text: q}))
 		}
 		return out
 	}
-	docs := func(db *DB) []string {
-		rows, err := db.w.Query(`SELECT docid || ' ' || mention_id FROM report_text ORDER BY docid`)
+	column := func(db *DB, q string, args ...any) []string {
+		t.Helper()
+		rows, err := db.w.Query(q, args...)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -177,42 +236,57 @@ func TestMigration0012_KeepsTextIndex(t *testing.T) {
 		}
 		return out
 	}
+	matches := func(db *DB) map[string][]string {
+		out := map[string][]string{}
+		for _, w := range words {
+			out[w] = column(db, `SELECT docid FROM report_text WHERE suffixes MATCH ? ORDER BY docid`, w+"*")
+		}
+		return out
+	}
+	ref := MustOpen(t)
+	save(ref, 0, "Gunboats shelled the harbour at dawn.")
+	save(ref, 1, "A relief convoy reached the harbour town.")
+	want := search(ref)
+	if len(want["harbour"]) != 2 || len(want["arbou"]) != 2 || len(want["shelled"]) != 1 || len(want["the"]) != 2 || len(want["nowhere"]) != 0 {
+		t.Fatalf("searches: %v (the test no longer covers what it meant to)", want)
+	}
+	for _, first := range []string{"0012", "0014"} {
+		t.Run(first, func(t *testing.T) {
+			path := t.TempDir() + "/old.db"
+			old := mustOlderStore(t, path, first, ref)
+			beforeDocs := column(old, `SELECT docid || ' ' || mention_id FROM report_text ORDER BY docid`)
+			beforeMatches := matches(old)
+			old.Close()
 
-	migrationFS = older
-	old, err := Open(path)
-	if err != nil {
-		migrationFS = embeddedMigrations
-		t.Fatal(err)
-	}
-	save(old, 0, "Gunboats shelled the harbour at dawn.")
-	save(old, 1, "A relief convoy reached the harbour town.")
-	before, beforeDocs := search(old), docs(old)
-	old.Close()
-	migrationFS = embeddedMigrations
-
-	db := MustOpenPath(t, path)
-	if got := search(db); !reflect.DeepEqual(got, before) {
-		t.Errorf("searches after migration: %v, before: %v", got, before)
-	}
-	if got := docs(db); !reflect.DeepEqual(got, beforeDocs) || len(got) != 2 {
-		t.Errorf("index rows after migration: %v, before: %v", got, beforeDocs)
-	}
-	if len(before["harbour"]) != 2 || len(before["arbou"]) != 2 || len(before["shelled"]) != 1 || len(before["nowhere"]) != 0 {
-		t.Errorf("searches before migration: %v (the test no longer covers what it meant to)", before)
-	}
-	save(db, 2, "The convoy turned back from the checkpoint.")
-	if got := MustEvents(t, db, model.EventFilter{Text: "checkpoin"}); len(got) != 1 {
-		t.Errorf("a sentence stored after migration: %d events match, want 1", len(got))
-	}
-	if got := MustEvents(t, db, model.EventFilter{Text: "convoy"}); len(got) != 2 {
-		t.Errorf("convoy after migration: %d events match, want 2", len(got))
+			db := MustOpenPath(t, path)
+			if got := column(db, `SELECT docid || ' ' || mention_id FROM report_docs ORDER BY docid`); !reflect.DeepEqual(got, beforeDocs) || len(got) != 2 {
+				t.Errorf("index rows after migration: %v, before: %v", got, beforeDocs)
+			}
+			if got := matches(db); !reflect.DeepEqual(got, beforeMatches) {
+				t.Errorf("docids by word after migration: %v, before: %v", got, beforeMatches)
+			}
+			if got := search(db); !reflect.DeepEqual(got, want) {
+				t.Errorf("searches after migration: %v, want %v", got, want)
+			}
+			if got := column(db, `SELECT name FROM sqlite_master WHERE name IN ('report_text_content', 'report_text_docsize')`); len(got) != 0 {
+				t.Errorf("after migration the index keeps %v", got)
+			}
+			save(db, 2, "The convoy turned back from the checkpoint.")
+			if got := MustEvents(t, db, model.EventFilter{Text: "checkpoin"}); len(got) != 1 {
+				t.Errorf("a sentence stored after migration: %d events match, want 1", len(got))
+			}
+			if got := MustEvents(t, db, model.EventFilter{Text: "convoy"}); len(got) != 2 {
+				t.Errorf("convoy after migration: %d events match, want 2", len(got))
+			}
+		})
 	}
 }
 
 // The full-text rows are worked out beside the writer (originOf): every
-// stored report's row holds the suffixDoc of its own sentence, whether
-// saved alone or in a batch, with one article's sentences shared by
-// several events and another's failing midway.
+// stored report has one docid, under which the index finds exactly the
+// words of its own sentence (every run of three or more letters or digits
+// inside it), whether saved alone or in a batch, with one article's
+// sentences shared by several events and another's failing midway.
 func TestReportText_RowsMatchSentences(t *testing.T) {
 	db := MustOpen(t)
 	sentences := []string{"Marines landed near the lighthouse.", "Talks over the dam stalled again.", "Patrol boats escorted 40 ferries."}
@@ -235,30 +309,70 @@ func TestReportText_RowsMatchSentences(t *testing.T) {
 	if _, err := db.SaveArticles(context.Background(), articles[1:], events[1:]); err == nil {
 		t.Fatal("a batch with a bad code was saved")
 	}
-	rows, err := db.w.Query(`SELECT t.suffixes, m.sentence FROM report_text t JOIN mentions m ON m.id = t.mention_id`)
+	rows, err := db.w.Query(`SELECT d.docid, m.sentence FROM report_docs d JOIN mentions m ON m.id = d.mention_id`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rows.Close()
-	n := 0
+	sentenceOf := map[int64]string{}
 	for rows.Next() {
-		var doc, sentence string
-		if err := rows.Scan(&doc, &sentence); err != nil {
+		var docid int64
+		var sentence string
+		if err := rows.Scan(&docid, &sentence); err != nil {
 			t.Fatal(err)
 		}
-		if want := suffixDoc(sentence); doc != want {
-			t.Errorf("row of %q: %q, want %q", sentence, doc, want)
-		}
-		n++
+		sentenceOf[docid] = strings.ToLower(sentence)
 	}
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
-	var stored int
-	if err := db.w.QueryRow(`SELECT COUNT(*) FROM mentions`).Scan(&stored); err != nil {
+	var stored, reports int
+	if err := db.w.QueryRow(`SELECT COUNT(*), COUNT(DISTINCT mention_id) FROM report_docs`).Scan(&stored, &reports); err != nil {
 		t.Fatal(err)
 	}
-	if n != stored || n != 8 {
-		t.Errorf("%d full-text rows for %d reports, want 8 each (articles 0-3, two reports each)", n, stored)
+	var mentions int
+	if err := db.w.QueryRow(`SELECT COUNT(*) FROM mentions`).Scan(&mentions); err != nil {
+		t.Fatal(err)
+	}
+	if len(sentenceOf) != mentions || stored != mentions || reports != mentions || mentions != 8 {
+		t.Errorf("%d docids (%d of stored reports, %d reports) for %d stored reports, want 8 each (articles 0-3, two reports each)",
+			stored, len(sentenceOf), reports, mentions)
+	}
+	words := map[string]bool{"zzz": true}
+	for _, s := range sentences {
+		for _, run := range asciiRuns(strings.ToLower(s)) {
+			for i := range run {
+				for j := i + minIndexed; j <= len(run); j++ {
+					words[run[i:j]] = true
+				}
+			}
+		}
+	}
+	for w := range words {
+		var want []int64
+		for docid, s := range sentenceOf {
+			if strings.Contains(s, w) {
+				want = append(want, docid)
+			}
+		}
+		slices.Sort(want)
+		var got []int64
+		rows, err := db.w.Query(`SELECT docid FROM report_text WHERE suffixes MATCH ? ORDER BY docid`, w+"*")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var docid int64
+			if err := rows.Scan(&docid); err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, docid)
+		}
+		if err := rows.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s*: docids %v, want %v", w, got, want)
+		}
 	}
 }

@@ -16,6 +16,7 @@ package main
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"log"
@@ -57,7 +58,6 @@ var copySQL = []string{
 	 SELECT id || '.' || ?1, event_id || '.' || ?1, article_id || '.' || ?1, sentence, "start", "end", "trigger", time_text,
 	        source_id, target_id, code, family, src_key, tgt_key, date_start, date_end, precision, location, figures, pair
 	 FROM src.mentions`,
-	`INSERT INTO report_text (mention_id, suffixes) SELECT mention_id || '.' || ?1, suffixes FROM src.report_text`,
 	`INSERT INTO reviews (event_id, status, note, reviewed_at)
 	 SELECT event_id || '.' || ?1, status, note, reviewed_at FROM src.reviews`,
 }
@@ -82,17 +82,19 @@ func run(from, to string, copies int, analyze bool) error {
 	if _, err := conn.Exec(`INSERT INTO actors SELECT * FROM src.actors`); err != nil {
 		return fmt.Errorf("actors: %w", err)
 	}
+	docs, err := sourceDocs(conn)
+	if err != nil {
+		return err
+	}
 	start := time.Now()
 	for k := 1; k <= copies; k++ {
 		tx, err := conn.Begin()
 		if err != nil {
 			return err
 		}
-		for _, q := range copySQL {
-			if _, err := tx.Exec(q, k); err != nil {
-				tx.Rollback()
-				return fmt.Errorf("copy %d: %w", k, err)
-			}
+		if err := copyOnce(tx, k, docs); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("copy %d: %w", k, err)
 		}
 		if err := tx.Commit(); err != nil {
 			return err
@@ -128,4 +130,50 @@ func run(from, to string, copies int, analyze bool) error {
 	}
 	fmt.Printf("%s: %d events in %s\n", to, events, time.Since(start).Round(time.Second))
 	return nil
+}
+
+// copyOnce copies replica k of every table and indexes its reports.
+func copyOnce(tx *sql.Tx, k int, docs string) error {
+	for _, q := range copySQL {
+		if _, err := tx.Exec(q, k); err != nil {
+			return err
+		}
+	}
+	// The index keeps no documents (migration 0014), so the copies' are
+	// given again, from the source's sentences: the i-th report in the
+	// source's docid order (json_each's key) gets the i-th docid after
+	// the last one stored.
+	var last int64
+	if err := tx.QueryRow(`SELECT COALESCE(MAX(docid), 0) FROM report_docs`).Scan(&last); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(`INSERT INTO report_docs (docid, mention_id)
+		SELECT ?1 + row_number() OVER (ORDER BY docid), mention_id || '.' || ?2 FROM src.report_docs`, last, k); err != nil {
+		return err
+	}
+	_, err := tx.Exec(`INSERT INTO report_text (docid, suffixes) SELECT ?1 + 1 + key, value FROM json_each(?2)`, last, docs)
+	return err
+}
+
+// sourceDocs returns, as a JSON array in the order of the source's
+// docids, the document the index holds for each of its reports.
+func sourceDocs(conn *sql.DB) (string, error) {
+	rows, err := conn.Query(`SELECT m.sentence FROM src.report_docs d JOIN src.mentions m ON m.id = d.mention_id ORDER BY d.docid`)
+	if err != nil {
+		return "", fmt.Errorf("source reports: %w", err)
+	}
+	defer rows.Close()
+	var docs []string
+	for rows.Next() {
+		var sentence string
+		if err := rows.Scan(&sentence); err != nil {
+			return "", err
+		}
+		docs = append(docs, store.IndexedDoc(sentence))
+	}
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	b, err := json.Marshal(docs)
+	return string(b), err
 }

@@ -30,9 +30,11 @@ type copyInfo struct {
 // articles by id and by copy_group (migration 0008), so that the work
 // depends on the size of the copy groups, not of the store.
 const (
-	addBandsSQL  = `INSERT OR IGNORE INTO article_bands (band, article_id) SELECT value, ?2 FROM json_each(?1)`
-	bandMatesSQL = `SELECT a.id, a.minhash, a.copy_group FROM articles a WHERE a.id IN
-		(SELECT b.article_id FROM article_bands b WHERE b.band IN (SELECT value FROM json_each(?)) AND b.article_id <> ?)`
+	addBandsSQL = `INSERT OR IGNORE INTO article_bands (band, article_id) SELECT value, ?2 FROM json_each(?1)`
+	// bandMatesSQL reads the articles having one of the bands ?1, but
+	// the article ?2, a row for each band they share.
+	bandMatesSQL = `SELECT b.band, a.id, a.minhash, a.copy_group FROM article_bands b JOIN articles a ON a.id = b.article_id
+		WHERE b.band IN (SELECT value FROM json_each(?1)) AND b.article_id <> ?2`
 	groupCopiesSQL = `SELECT id, outlet, published, credit, copy_group, origin FROM articles
 		WHERE id IN (SELECT value FROM json_each(?1))
 		UNION SELECT id, outlet, published, credit, copy_group, origin FROM articles
@@ -117,7 +119,7 @@ func (w *eventWriter) saveWithOrigin(ctx context.Context, groups *originGroups, 
 		gone   []string      // the groups joined, whose summaries sum replaces
 	)
 	if o.sig != nil {
-		ids, joined, err := w.similarCopies(ctx, a, o)
+		joined, err := w.similarCopies(ctx, groups, a, o)
 		if err != nil {
 			return fmt.Errorf("wire origin: %w", err)
 		}
@@ -130,8 +132,8 @@ func (w *eventWriter) saveWithOrigin(ctx context.Context, groups *originGroups, 
 		case kept != nil:
 			sum = *kept
 			groups.fast++
-		case len(ids) > 0:
-			if copies, err = w.groupCopiesOf(ctx, append(ids, a.ID)); err != nil {
+		case len(joined) > 0:
+			if copies, err = w.groupCopiesOf(ctx, append(slices.Clone(joined), a.ID)); err != nil {
 				return fmt.Errorf("wire origin: %w", err)
 			}
 			for _, c := range copies {
@@ -145,7 +147,7 @@ func (w *eventWriter) saveWithOrigin(ctx context.Context, groups *originGroups, 
 			}
 		}
 		gone = joined
-		if len(ids) > 0 {
+		if len(joined) > 0 {
 			// The article as its row will read back.
 			sum.add(copyInfo{id: a.ID, outlet: a.Outlet, published: encodeTime(a.Published), credit: o.credit})
 			group, origin = sum.least, sum.origin()
@@ -174,6 +176,18 @@ func (w *eventWriter) saveWithOrigin(ctx context.Context, groups *originGroups, 
 			return fmt.Errorf("wire origin: %w", err)
 		}
 	}
+	if groups != nil {
+		// The index follows what the statements above did to the rows.
+		if kept != nil {
+			groups.index.x.Move(kept.least, group)
+		}
+		for _, c := range copies {
+			groups.index.x.Move(c.group, group)
+		}
+		if err := groups.index.added(ctx, w, a.ID, o.sig, group); err != nil {
+			return fmt.Errorf("wire origin: %w", err)
+		}
+	}
 	if sum.least != "" {
 		sum.last = a.ID
 		return groups.keep(ctx, w, sum, gone)
@@ -181,35 +195,52 @@ func (w *eventWriter) saveWithOrigin(ctx context.Context, groups *originGroups, 
 	return nil
 }
 
-// similarCopies returns the stored articles near-identical to a, each
-// with its copy group, and the groups a joins. A copy whose group joins
-// already, by another copy, is not compared: every copy of a joined
-// group is read anyway, and a syndicated story's band mates are mostly
-// copies of one group, hundreds of them for a widely carried story.
-func (w *eventWriter) similarCopies(ctx context.Context, a model.Article, o articleOrigin) (ids, joined []string, err error) {
-	rows, err := w.bandMates.QueryContext(ctx, o.bands, a.ID)
+// similarCopies returns the copy groups of the stored articles
+// near-identical to a, each once: the groups a joins. It looks them up
+// in the writer's index when there is one (copyIndex), and otherwise
+// reads every article sharing a band with a. Both find the same.
+func (w *eventWriter) similarCopies(ctx context.Context, groups *originGroups, a model.Article, o articleOrigin) ([]string, error) {
+	if groups != nil {
+		return groups.index.joined(ctx, w, a.ID, o.sig)
+	}
+	mates, err := w.bandMatesOf(ctx, o.bands, a.ID)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
+	}
+	var joined []string
+	for _, m := range mates {
+		// A copy whose group joins already is not compared: a
+		// syndicated story's band mates are mostly copies of one group.
+		if !slices.Contains(joined, m.Group) && syndicate.Similarity(o.sig, m.Sig) >= syndicate.Threshold {
+			joined = append(joined, m.Group)
+		}
+	}
+	return joined, nil
+}
+
+// bandMatesOf reads the stored articles having one of the bands (a JSON
+// array), but the article id, once for each band they have.
+func (w *eventWriter) bandMatesOf(ctx context.Context, bands, id string) ([]syndicate.Mate, error) {
+	rows, err := w.bandMates.QueryContext(ctx, bands, id)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
+	var mates []syndicate.Mate
 	for rows.Next() {
-		var id, mh, group sql.RawBytes
-		if err := rows.Scan(&id, &mh, &group); err != nil {
-			return nil, nil, err
+		var m syndicate.Mate
+		var mh sql.RawBytes
+		if err := rows.Scan(&m.Band, &m.ID, &mh, &m.Group); err != nil {
+			return nil, err
 		}
-		if slices.Contains(joined, string(group)) {
-			continue
-		}
-		if syndicate.Similarity(o.sig, syndicate.Decode(string(mh))) >= syndicate.Threshold {
-			ids = append(ids, string(id), string(group))
-			joined = append(joined, string(group))
-		}
+		m.Sig = syndicate.Decode(string(mh))
+		mates = append(mates, m)
 	}
-	return ids, joined, rows.Err()
+	return mates, rows.Err()
 }
 
 // groupCopiesOf reads every stored copy of the copy groups named by ids
-// (article ids or group ids).
+// (group ids, or ids of articles, whose own groups are read).
 func (w *eventWriter) groupCopiesOf(ctx context.Context, ids []string) ([]copyInfo, error) {
 	rows, err := w.groupCopies.QueryContext(ctx, jsonList(ids))
 	if err != nil {
@@ -283,6 +314,7 @@ func (s *groupSummary) origin() string {
 type originGroups struct {
 	conn, version int64 // the writer connection and its data_version when the summaries were begun
 	sums          map[string]*groupSummary
+	index         copyIndex
 	fast, full    int // copies placed each way, for tests
 	bridges       int // copies that joined several groups, for tests
 }
@@ -291,7 +323,7 @@ type originGroups struct {
 const maxOriginGroups = 100_000
 
 func newOriginGroups() *originGroups {
-	return &originGroups{sums: map[string]*groupSummary{}}
+	return &originGroups{sums: map[string]*groupSummary{}, index: copyIndex{x: syndicate.NewIndex()}}
 }
 
 // summary returns the kept summary of the copy group, or nil when there

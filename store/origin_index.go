@@ -1,0 +1,118 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"github.com/eventgraph/eventgraph/syndicate"
+)
+
+// copyIndex is the writer's index of stored signatures by band, with
+// each article's copy group (syndicate.Index), from one transaction to
+// the next (DB.origins), so that finding an article's copies reads no
+// band mates: a widely carried story's bands are shared by hundreds of
+// copies, nearly all of one group, and reading each of their rows (past
+// the body, for the signature and group) made the lookup grow with the
+// store (a tenth of the writer's CPU at 10k articles, more beyond).
+//
+// It learns a band from the store the first time an article has it (one
+// query for the article's unknown bands), and every article the writer
+// saves after. It is used only while it still describes the store, by
+// the rules of the group summaries (originGroups): no other connection
+// has committed since it was begun (SQLite's data_version, on the same
+// writer connection), and the row of the article whose save changed it
+// last reads the group that save gave it; that fails when the article
+// or its transaction was rolled back (its row is gone), and rollbacks
+// undo the latest writes first. Every write of the writer to a copy
+// group goes through saveWithOrigin, which tells the index (added).
+// Otherwise it is emptied and learns again.
+//
+// That is checked once a transaction: within one, an article is saved
+// only after the one before it was (SaveArticles stops at the first
+// that fails and rolls back).
+type copyIndex struct {
+	x               *syndicate.Index
+	conn, version   int64        // the writer connection and its data_version when begun; conn 0 before
+	last, lastGroup string       // the article whose save changed it last, and the group it was given
+	checked         *eventWriter // the transaction it was last checked in (kept, so its address is not reused)
+	resets          int          // for tests
+}
+
+// maxIndexedBands bounds the index: about 50 bytes a band membership,
+// eight an article, so some 13 MB. Tests lower it.
+var maxIndexedBands = 1 << 18
+
+// joined returns the copy groups of the stored articles near-identical
+// to the article id, whose signature is sig, each once.
+func (c *copyIndex) joined(ctx context.Context, w *eventWriter, id string, sig []uint32) ([]string, error) {
+	if err := c.check(ctx, w); err != nil {
+		return nil, err
+	}
+	if unknown := c.x.Unknown(sig); len(unknown) > 0 {
+		mates, err := w.bandMatesOf(ctx, jsonList(unknown), id)
+		if err != nil {
+			return nil, err
+		}
+		c.x.Fill(unknown, mates)
+	}
+	groups, ok := c.x.Joined(sig)
+	if !ok {
+		return nil, errors.New("copy index: a band is still unknown")
+	}
+	return groups, nil
+}
+
+// check empties the index unless it describes the store.
+func (c *copyIndex) check(ctx context.Context, w *eventWriter) error {
+	if w == c.checked {
+		return nil
+	}
+	if c.last == "" {
+		// Nothing saved since it was emptied: what it learnt since, if
+		// anything, was read in a transaction that may not be this one.
+		c.reset()
+		c.checked = w
+		return nil
+	}
+	var group, origin string
+	var conn, version int64
+	err := w.groupRow.QueryRowContext(ctx, c.last).Scan(&group, &origin, &conn, &version)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		c.reset() // rolled back
+	case err != nil:
+		return err
+	case conn != c.conn || version != c.version || group != c.lastGroup:
+		c.reset()
+	}
+	c.checked = w
+	return nil
+}
+
+// added records the article id, just stored with the signature sig in
+// the copy group, once the statements moving its copies have run and
+// the index has been told of the moves.
+func (c *copyIndex) added(ctx context.Context, w *eventWriter, id string, sig []uint32, group string) error {
+	c.x.Add(sig, group)
+	if c.conn == 0 {
+		// Begun now: from here on it describes the store as long as the
+		// connection and its data_version stay.
+		if err := w.groupRow.QueryRowContext(ctx, id).Scan(new(string), new(string), &c.conn, &c.version); err != nil {
+			return err
+		}
+	}
+	c.last, c.lastGroup = id, group
+	if c.x.Members() > maxIndexedBands {
+		c.reset()
+	}
+	return nil
+}
+
+func (c *copyIndex) reset() {
+	if c.x.Members() > 0 {
+		c.resets++
+	}
+	c.x.Reset()
+	c.conn, c.version, c.last, c.lastGroup = 0, 0, "", ""
+}

@@ -1,0 +1,149 @@
+package syndicate
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// indexed is a text of the brute-force model the index is checked with.
+type indexed struct {
+	id, group string
+	sig       []uint32
+}
+
+// joinedByEveryMate is what Index.Joined must answer: the groups of the
+// texts sharing a band with sig that are near-identical to it.
+func joinedByEveryMate(texts []indexed, sig []uint32) []string {
+	var out []string
+	for _, t := range texts {
+		if sharesBand(t.sig, sig) && Similarity(t.sig, sig) >= Threshold && !slices.Contains(out, t.group) {
+			out = append(out, t.group)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func sharesBand(a, b []uint32) bool {
+	for _, x := range Bands(a) {
+		if slices.Contains(Bands(b), x) {
+			return true
+		}
+	}
+	return false
+}
+
+// mutant returns a copy of sig with n positions changed, so that texts
+// made from one story share some bands and reach the threshold or not.
+func mutant(rng *rand.Rand, sig []uint32, n int) []uint32 {
+	out := slices.Clone(sig)
+	for range n {
+		out[rng.IntN(len(out))] = rng.Uint32()
+	}
+	return out
+}
+
+// TestIndex_SameAsEveryMate adds random texts (mutants of a few stories,
+// some too far from theirs to be copies), learning each one's unknown
+// bands from the texts stored before it as a store would, moves and
+// merges groups as copies join them, and wants Joined to find what
+// comparing the text with every text sharing a band finds.
+func TestIndex_SameAsEveryMate(t *testing.T) {
+	for trial := range 30 {
+		rng := rand.New(rand.NewPCG(uint64(trial), 15))
+		var stories [][]uint32
+		for range 1 + rng.IntN(4) {
+			s := make([]uint32, numHashes)
+			for i := range s {
+				s[i] = rng.Uint32() % 64 // small values: unrelated stories share some bands too
+			}
+			stories = append(stories, s)
+		}
+		x := NewIndex()
+		var texts []indexed
+		joins, misses := 0, 0
+		for i := range 60 {
+			sig := mutant(rng, stories[rng.IntN(len(stories))], rng.IntN(14))
+			id := fmt.Sprintf("t%03d.%02d", rng.IntN(1000), i) // unique, in random order
+			if rng.IntN(8) == 0 {
+				x.Reset()
+			}
+			if _, ok := x.Joined(sig); ok != (len(x.Unknown(sig)) == 0) {
+				t.Fatalf("trial %d text %d: Joined ok=%v with unknown bands %v", trial, i, ok, x.Unknown(sig))
+			}
+			unknown := x.Unknown(sig)
+			var mates []Mate
+			for _, tx := range texts {
+				for _, b := range Bands(tx.sig) {
+					if slices.Contains(unknown, b) {
+						mates = append(mates, Mate{Band: b, ID: tx.id, Sig: tx.sig, Group: tx.group})
+					}
+				}
+			}
+			x.Fill(unknown, mates)
+			got, ok := x.Joined(sig)
+			if !ok {
+				t.Fatalf("trial %d text %d: bands unknown after Fill", trial, i)
+			}
+			slices.Sort(got)
+			want := joinedByEveryMate(texts, sig)
+			if !slices.Equal(got, want) {
+				t.Fatalf("trial %d text %d: Joined %v, every mate %v", trial, i, got, want)
+			}
+			// The text joins its groups under the least id, as the store
+			// does, and every text of those groups moves there.
+			group := id
+			for _, g := range want {
+				group = min(group, g)
+			}
+			for _, g := range want {
+				x.Move(g, group)
+				for j := range texts {
+					if texts[j].group == g {
+						texts[j].group = group
+					}
+				}
+			}
+			x.Add(sig, group)
+			texts = append(texts, indexed{id: id, group: group, sig: sig})
+			if len(want) > 0 {
+				joins++
+			} else {
+				misses++
+			}
+		}
+		if joins == 0 || misses == 0 {
+			t.Errorf("trial %d: %d texts joined groups, %d did not: the trial tests too little", trial, joins, misses)
+		}
+	}
+}
+
+// A text whose signature has another length is never a copy, as
+// Similarity says, and a malformed band is ignored.
+func TestIndex_OddSignatures(t *testing.T) {
+	sig := make([]uint32, numHashes)
+	x := NewIndex()
+	x.Fill(append(Bands(sig), "zz"), []Mate{{Band: Bands(sig)[0], ID: "short", Sig: sig[:8], Group: "g"}, {Band: "zz", ID: "odd", Sig: sig, Group: "h"}})
+	if got, ok := x.Joined(sig); !ok || len(got) != 0 {
+		t.Errorf("Joined = %v, %v; want none, true", got, ok)
+	}
+	// Added, the text is the second of its first band and the only one
+	// of the others, which the index forgets.
+	x.Add(sig, "k")
+	if got := x.Unknown(sig); !slices.Equal(got, Bands(sig)[1:]) {
+		t.Errorf("Unknown after Add = %v, want %v", got, Bands(sig)[1:])
+	}
+	if got, ok := x.Joined(sig); ok {
+		t.Errorf("Joined = %v with bands unknown", got)
+	}
+	var mates []Mate
+	for _, b := range x.Unknown(sig) {
+		mates = append(mates, Mate{Band: b, ID: "k1", Sig: sig, Group: "k"})
+	}
+	x.Fill(x.Unknown(sig), mates)
+	if got, ok := x.Joined(sig); !ok || !slices.Equal(got, []string{"k"}) {
+		t.Errorf("Joined = %v, %v; want [k], true", got, ok)
+	}
+}

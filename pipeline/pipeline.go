@@ -103,11 +103,35 @@ type fileState struct {
 	pending int
 }
 
+// BulkWriter is an [model.ArticleWriter] that stores a large load faster
+// when told where it starts and ends (store.DB builds the indexes only
+// readers use at the end when it was empty). Run calls end however the
+// run ends.
+type BulkWriter interface {
+	BeginBulk(ctx context.Context) (end func(context.Context) error, err error)
+}
+
 // Run ingests everything under cfg.Paths. Each article is stored in its own
 // transaction by cfg.Writer. A file's own problem is reported through
 // OnFile and counted; the error wraps [ErrRejected] when any file was
 // rejected, and is another error only when storing failed or ctx ended.
 func Run(ctx context.Context, cfg Config) (Stats, error) {
+	bulk, ok := cfg.Writer.(BulkWriter)
+	if !ok {
+		return run(ctx, cfg)
+	}
+	end, err := bulk.BeginBulk(ctx)
+	if err != nil {
+		return Stats{}, err
+	}
+	st, err := run(ctx, cfg)
+	if eerr := end(context.WithoutCancel(ctx)); eerr != nil {
+		err = errors.Join(err, eerr)
+	}
+	return st, err
+}
+
+func run(ctx context.Context, cfg Config) (Stats, error) {
 	workers := cfg.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)

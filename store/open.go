@@ -111,6 +111,10 @@ func OpenContext(ctx context.Context, path string) (*DB, error) {
 	// queueing in the pool is cheaper than spinning on the busy timeout.
 	w.SetMaxOpenConns(1)
 	d.w = w
+	if err := d.restoreUnfinished(ctx); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
 	if err := d.migrate(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)

@@ -1,0 +1,161 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// MustSchema lists the store's tables, indexes and triggers with their SQL.
+func MustSchema(tb testing.TB, db *sql.DB) string {
+	tb.Helper()
+	rows, err := db.Query(`SELECT type, name, COALESCE(sql, '') FROM sqlite_schema ORDER BY type, name`)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer rows.Close()
+	var b strings.Builder
+	for rows.Next() {
+		var typ, name, text string
+		if err := rows.Scan(&typ, &name, &text); err != nil {
+			tb.Fatal(err)
+		}
+		fmt.Fprintf(&b, "%s %s %s\n", typ, name, text)
+	}
+	return b.String()
+}
+
+// A bulk load stores what saving article by article stores, and ends
+// with the schema it began with: every index put off is built again, and
+// the stand-in is gone.
+func TestBulkLoad_SameAsPlain(t *testing.T) {
+	ctx := context.Background()
+	c := genCorpus(7, 120)
+	plain, bulk := MustOpen(t), MustOpen(t)
+	before := MustSchema(t, bulk.w)
+	c.save(t, plain, false)
+
+	end, err := bulk.BeginBulk(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	during := MustSchema(t, bulk.w)
+	for _, name := range append(deferrable, "mentions_bulk_event") {
+		had, has := strings.Contains(before, "index "+name+" "), strings.Contains(during, "index "+name+" ")
+		if had == has {
+			t.Errorf("index %s: present before the load %v, during it %v; the load should drop or add it", name, had, has)
+		}
+	}
+	c.save(t, bulk, false)
+	if err := end(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := MustSchema(t, bulk.w); got != before {
+		t.Errorf("schema after the load:\n%s\nwant:\n%s", got, before)
+	}
+	if got, want := MustDump(t, bulk), MustDump(t, plain); got != want {
+		t.Errorf("bulk-loaded store differs from the plain one: %s", firstDiff(got, want))
+	}
+}
+
+// What the writer looks up must still go through an index while the
+// indexes only readers use are put off: a load would otherwise read a
+// whole table per report.
+func TestBulkLoad_WriterQueryPlans(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpen(t)
+	end, err := db.BeginBulk(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer end(ctx)
+	genCorpus(4, 100).save(t, db, false)
+	if _, err := db.w.Exec(`ANALYZE`); err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2019, 4, 1, 0, 0, 0, 0, time.UTC).Format(dayLayout)
+	ids := `["r-000000000001","r-000000000002"]`
+	for _, tt := range []struct {
+		name, sql string
+		args      []any
+	}{
+		{"near reports", nearReportsSQL, []any{"12", "RUS|USA", day, day, day, day}},
+		{"undated reports", undatedReportsSQL, []any{"12", "RUS|USA"}},
+		{"victim reports", victimReportsSQL, []any{"18/19", "SYR", day, day}},
+		{"events' report ids", eventsReportIDsSQL, []any{`["e-x","e-y"]`}},
+		{"reports by id", reportsByIDSQL, []any{`["m-x","m-y"]`}},
+		{"article exists", `SELECT COUNT(*) FROM articles WHERE hash = ?`, []any{"x"}},
+		{"move report", moveReportSQL, []any{"e-x", "r"}},
+		{"event coding", updateEventCodingSQL, []any{"e-x", "190", "19", day, day, "day", "a-x", "a-y", ""}},
+		{"event articles", updateEventArticlesSQL, []any{"e-x", 2}},
+		{"band mates", bandMatesSQL, []any{`["00ab","01cd"]`, "r-x"}},
+		{"group copies", groupCopiesSQL, []any{ids}},
+		{"move group", moveGroupSQL, []any{"Reuters", "r-x", "r-y"}},
+		{"group row", groupRowSQL, []any{"r-x"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, step := range MustPlan(t, db.w, tt.sql, tt.args) {
+				if strings.HasPrefix(step, "SCAN ") && !strings.HasPrefix(step, "SCAN json_each") &&
+					!strings.HasPrefix(step, "SCAN pragma_data_version") {
+					t.Errorf("full scan %q", step)
+				}
+			}
+		})
+	}
+}
+
+// A load that never ends (the process killed) leaves its indexes put
+// off; the next Open for writing builds them.
+func TestBulkLoad_UnfinishedBuiltOnOpen(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "eventgraph.db")
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := MustSchema(t, db.w)
+	if _, err := db.BeginBulk(ctx); err != nil {
+		t.Fatal(err)
+	}
+	genCorpus(5, 20).save(t, db, false)
+	if MustSchema(t, db.w) == want {
+		t.Fatal("the load put nothing off")
+	}
+	db.Close() // without ending the load
+
+	db = MustOpenPath(t, path)
+	if got := MustSchema(t, db.w); got != want {
+		t.Errorf("schema after reopening:\n%s\nwant:\n%s", got, want)
+	}
+	if n := MustCounts(t, db)[0]; n != 20 {
+		t.Errorf("%d articles after reopening, want 20", n)
+	}
+}
+
+// Only an empty store is bulk loaded: building every index again at the
+// end would cost a large store more than the load saves.
+func TestBulkLoad_NotOnAStoreWithArticles(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpen(t)
+	c := genCorpus(6, 2)
+	MustSave(t, db, c.articles[0], c.events[0])
+	want := MustSchema(t, db.w)
+	end, err := db.BeginBulk(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := MustSchema(t, db.w); got != want {
+		t.Errorf("schema changed on a store with articles:\n%s", got)
+	}
+	MustSave(t, db, c.articles[1], c.events[1])
+	if err := end(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := MustSchema(t, db.w); got != want {
+		t.Errorf("schema changed on a store with articles:\n%s", got)
+	}
+}

@@ -146,13 +146,15 @@ func (r Rule) Add(near []*Summary, reports []model.Event) (out []Placed, ok bool
 	}
 	out = make([]Placed, 0, len(changed))
 	var check []int // the events of out that joinBlame may meet with others
-	for _, p := range changed {
+	after := make([]*Summary, len(changed))
+	for i, p := range changed {
+		after[i] = p.summary()
 		if p.s != nil {
-			nm.changed[p.s] = true
+			nm.changed[p.s] = after[i]
 		}
 	}
-	for _, p := range changed {
-		pl, meets, ok := p.placed(nm)
+	for i, p := range changed {
+		pl, meets, ok := p.placed(after[i], nm)
 		if !ok {
 			return nil, false
 		}
@@ -287,11 +289,8 @@ func hasKind(p *place, n *report) bool {
 	return false
 }
 
-// placed is the event p became, with its summary; ok is false when its
-// id is not what Cluster would give it (see above) or Add cannot tell how
-// joining blame treats it, and meets is set when Add must check that
-// joinBlame leaves it alone (see blame).
-func (p *place) placed(nm *names) (pl Placed, meets, ok bool) {
+// summary is the summary of the event p becomes.
+func (p *place) summary() *Summary {
 	s := &Summary{}
 	if p.s != nil {
 		*s = *p.s
@@ -308,6 +307,14 @@ func (p *place) placed(nm *names) (pl Placed, meets, ok bool) {
 		s.note(n)
 	}
 	s.settle()
+	return s
+}
+
+// placed is the event p became, with its summary s; ok is false when its
+// id is not what Cluster would give it (see above) or Add cannot tell how
+// joining blame treats it, and meets is set when Add must check that
+// joinBlame leaves it alone (see blame).
+func (p *place) placed(s *Summary, nm *names) (pl Placed, meets, ok bool) {
 	meets, ok = p.blame(s)
 	if !ok {
 		return Placed{}, false, false

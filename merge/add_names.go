@@ -13,14 +13,17 @@ package merge
 //   - it holds its anchor's own id and keeps that anchor's own id: its
 //     first report only moves earlier, so it stays first of those with X;
 //   - its id is derived, it keeps its anchor (EventID reads the anchor's
-//     report), and the stored event holding X is near, gains no report
-//     (so keeps X and its first report) and starts before it;
-//   - it needs an id (it is new, or its anchor's own id changed): X when
-//     no event near has X as its id or its anchor's own and no event Add
-//     placed took it; else EventID of its anchor when the stored event
-//     holding X is near, gains no report and starts before it. Events
-//     whose anchors have X have a report of the anchor's key, in the
-//     bucket and on the day of the new anchor, so they are near it.
+//     report), and the stored event holding X is near, keeps X (gains no
+//     report, or keeps its anchor's own id X as in the first case) and
+//     starts before it (its first report after, which only moves
+//     earlier, before this event's first report after);
+//   - it needs an id (it is new, its anchor's own id changed, or its id
+//     is derived and its anchor changed): X when no event near has X as
+//     its id or its anchor's own and no event Add placed took it; else
+//     EventID of its anchor when the stored event holding X is near,
+//     keeps X and starts before it. Events whose anchors have X have a
+//     report of the anchor's key, in the bucket and on the day of the new
+//     anchor, so they are near it.
 //
 // An event that leaves its id to take another retires it (Replaces), but
 // not when another event's anchor has that id as its own: that one would
@@ -29,16 +32,16 @@ package merge
 // names is what Add knows of the ids of the events near and of those it
 // placed.
 type names struct {
-	ids     map[string]bool     // the ids and the anchors' own ids of the events near
-	claims  map[string]int      // how many events near have each id as their anchor's own
-	holder  map[string]*Summary // the event near stored under each id
-	taken   map[string]bool     // the ids given to events placed so far
-	changed map[*Summary]bool   // the events near that gain reports
+	ids     map[string]bool       // the ids and the anchors' own ids of the events near
+	claims  map[string]int        // how many events near have each id as their anchor's own
+	holder  map[string]*Summary   // the event near stored under each id
+	taken   map[string]bool       // the ids given to events placed so far
+	changed map[*Summary]*Summary // the events near that gain reports, and their summaries after
 }
 
 func newNames() *names {
 	return &names{ids: map[string]bool{}, claims: map[string]int{}, holder: map[string]*Summary{},
-		taken: map[string]bool{}, changed: map[*Summary]bool{}}
+		taken: map[string]bool{}, changed: map[*Summary]*Summary{}}
 }
 
 // note takes in a stored event near the new reports.
@@ -55,7 +58,10 @@ func (nm *names) name(old, s *Summary) (replaces string, ok bool) {
 		if old.ID == old.natural {
 			return "", true
 		}
-		return "", s.anchor == old.anchor && nm.heldBefore(s)
+		if s.anchor == old.anchor {
+			return "", nm.heldBefore(s)
+		}
+		// A new anchor of one key: a new derived id, as below.
 	}
 	id := s.natural
 	switch {
@@ -82,8 +88,19 @@ func (nm *names) name(old, s *Summary) (replaces string, ok bool) {
 }
 
 // heldBefore reports whether the stored event holding s's anchor's own
-// id is near, gains no report and starts before s.
+// id is near, keeps it and starts before s. One that gains reports keeps
+// it while its anchor's own id stays (the first case of name); its first
+// report, then, is its first report after.
 func (nm *names) heldBefore(s *Summary) bool {
 	h := nm.holder[s.natural]
-	return h != nil && !nm.changed[h] && canonicalLess(h.seed, s.seed)
+	if h == nil || h.natural != s.natural {
+		return false
+	}
+	if after, ok := nm.changed[h]; ok {
+		if after.natural != h.natural {
+			return false // it leaves the id
+		}
+		h = after
+	}
+	return canonicalLess(h.seed, s.seed)
 }

@@ -87,15 +87,8 @@ func TestAdd_SameAsCluster(t *testing.T) {
 		for art := range 5 + rng.Intn(60) {
 			stored = append(stored, denseArticle(t, rng, art, w)...)
 		}
-		events := Cluster(stored)
-		var sums []*Summary
-		before := map[string][]string{}
-		for _, e := range events {
-			sums = append(sums, Default.Summarize(e.ID, Reports([]model.Event{e})))
-			before[e.ID] = reportSet(e)
-		}
 		news := denseArticle(t, rng, 9999, world{cue: 3, crowded: w.crowded}) // often giving an event its first blame word
-		out, ok := Default.Add(sums, news)
+		out, ok := mustAddAsCluster(t, fmt.Sprintf("seed %d", seed), stored, news)
 		if !ok {
 			declined++
 			continue
@@ -108,66 +101,8 @@ func TestAdd_SameAsCluster(t *testing.T) {
 			if p.Summary.ID != p.Summary.natural {
 				derived++
 			}
-		}
-		want := Cluster(append(append([]model.Event(nil), stored...), news...))
-		got := map[string]Placed{}
-		for _, p := range out {
-			got[p.Event.ID] = p
-		}
-		var order []string
-		for _, w := range want {
-			p, changed := got[w.ID]
-			if !changed {
-				if !reflect.DeepEqual(reportSet(w), before[w.ID]) {
-					t.Fatalf("seed %d: event %s changed but Add did not say so", seed, w.ID)
-				}
-				continue
-			}
-			order = append(order, w.ID)
-			was := before[w.ID]
 			if p.Replaces != "" {
-				was = before[p.Replaces]
-				if was == nil || before[w.ID] != nil {
-					t.Fatalf("seed %d: event %s replaces %s, which was not stored, or was stored itself", seed, w.ID, p.Replaces)
-				}
 				replaced++
-			}
-			e := p.Event
-			if e.Source.ID != w.Source.ID || !reflect.DeepEqual(e.Target, w.Target) || e.Code != w.Code ||
-				e.Date.Encode() != w.Date.Encode() || e.Location != w.Location {
-				t.Fatalf("seed %d: event %s coded\n%+v\nwant\n%+v", seed, w.ID, e, w)
-			}
-			if p.Summary.Articles() != w.Articles() || p.Stored != (before[w.ID] != nil) {
-				t.Fatalf("seed %d: event %s: articles %d stored %v, want %d %v", seed, w.ID,
-					p.Summary.Articles(), p.Stored, w.Articles(), before[w.ID] != nil)
-			}
-			wantNew := []string{}
-			for _, id := range reportSet(w) {
-				if !contains(was, id) {
-					wantNew = append(wantNew, id)
-				}
-			}
-			if gotNew := reportSet(e); !reflect.DeepEqual(gotNew, wantNew) {
-				t.Fatalf("seed %d: event %s gained %v, want %v", seed, w.ID, gotNew, wantNew)
-			}
-			// The summary after is the summary of the event as Cluster made it.
-			if again := Default.Summarize(w.ID, Reports([]model.Event{w})); !sameSummary(again, p.Summary) {
-				t.Fatalf("seed %d: event %s: summary after differs from the event's own", seed, w.ID)
-			}
-		}
-		for _, p := range out { // a replaced id is gone
-			for _, w := range want {
-				if p.Replaces != "" && w.ID == p.Replaces {
-					t.Fatalf("seed %d: event %s replaced, yet Cluster keeps it", seed, w.ID)
-				}
-			}
-		}
-		if len(order) != len(out) {
-			t.Fatalf("seed %d: Add placed %d events, Cluster changed %d", seed, len(out), len(order))
-		}
-		for i, p := range out {
-			if p.Event.ID != order[i] {
-				t.Fatalf("seed %d: placed events out of order: %s at %d, want %s", seed, p.Event.ID, i, order[i])
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"weak"
 
 	"github.com/eventgraph/eventgraph/model"
 	"github.com/eventgraph/eventgraph/syndicate"
@@ -102,11 +103,12 @@ func originsOf(articles []model.Article, events [][]model.Event) <-chan articleO
 // to its row) and the other copies of the joined group take their
 // common origin.
 //
-// A copy that joins one group whose summary groups keeps is placed by
-// the summary, and the group's rows are rewritten only when its origin
-// or id changes; otherwise (no summary kept, several groups joined, or
-// groups nil) every copy of the joined groups is read and the group is
-// worked out in full. Both store the same.
+// A copy whose joined groups all have a summary groups keeps (one
+// group, nearly always) is placed by the summaries, and a group's rows
+// are rewritten only when its origin or id changes; otherwise (a group
+// without a kept summary, or groups nil) every copy of the joined
+// groups is read and the group is worked out in full. Both store the
+// same.
 func (w *eventWriter) saveWithOrigin(ctx context.Context, groups *originGroups, a model.Article, o articleOrigin, now string) error {
 	if a.ID == "" || a.Hash == "" {
 		return fmt.Errorf("%w: article has no id or hash", ErrInvalid)
@@ -114,23 +116,23 @@ func (w *eventWriter) saveWithOrigin(ctx context.Context, groups *originGroups, 
 	group, origin := a.ID, o.credit // alone, until copies are found
 	var (
 		copies []copyInfo
-		kept   *groupSummary // the joined group's summary, on the fast path
-		sum    groupSummary  // the group a ends in, when it has copies
-		gone   []string      // the groups joined, whose summaries sum replaces
+		kept   []*groupSummary // the joined groups' summaries, on the fast path
+		sum    groupSummary    // the group a ends in, when it has copies
+		gone   []string        // the groups joined, whose summaries sum replaces
 	)
 	if o.sig != nil {
 		joined, err := w.similarCopies(ctx, groups, a, o)
 		if err != nil {
 			return fmt.Errorf("wire origin: %w", err)
 		}
-		if len(joined) == 1 {
-			if kept, err = groups.summary(ctx, w, joined[0]); err != nil {
-				return fmt.Errorf("wire origin: %w", err)
-			}
+		if kept, err = groups.summaries(ctx, w, joined); err != nil {
+			return fmt.Errorf("wire origin: %w", err)
 		}
 		switch {
 		case kept != nil:
-			sum = *kept
+			for _, k := range kept {
+				sum.merge(*k)
+			}
 			groups.fast++
 		case len(joined) > 0:
 			if copies, err = w.groupCopiesOf(ctx, append(slices.Clone(joined), a.ID)); err != nil {
@@ -141,10 +143,10 @@ func (w *eventWriter) saveWithOrigin(ctx context.Context, groups *originGroups, 
 			}
 			if groups != nil {
 				groups.full++
-				if len(joined) > 1 {
-					groups.bridges++
-				}
 			}
+		}
+		if groups != nil && len(joined) > 1 {
+			groups.bridges++
 		}
 		gone = joined
 		if len(joined) > 0 {
@@ -153,10 +155,14 @@ func (w *eventWriter) saveWithOrigin(ctx context.Context, groups *originGroups, 
 			group, origin = sum.least, sum.origin()
 		}
 	}
-	if kept != nil && (group != kept.least || origin != kept.origin()) {
-		// Every copy of the group reads (kept.least, kept.origin()).
-		if _, err := w.moveGroup.ExecContext(ctx, origin, group, kept.least); err != nil {
-			return fmt.Errorf("wire origin: %w", err)
+	// Every copy of a kept group reads (k.least, k.origin()). The group
+	// keeping its id moves first: the others move into it.
+	slices.SortFunc(kept, func(x, y *groupSummary) int { return compareBool(x.least != group, y.least != group) })
+	for _, k := range kept {
+		if group != k.least || origin != k.origin() {
+			if _, err := w.moveGroup.ExecContext(ctx, origin, group, k.least); err != nil {
+				return fmt.Errorf("wire origin: %w", err)
+			}
 		}
 	}
 	if err := w.insertArticle(ctx, a, o, now, group, origin); err != nil {
@@ -178,8 +184,8 @@ func (w *eventWriter) saveWithOrigin(ctx context.Context, groups *originGroups, 
 	}
 	if groups != nil {
 		// The index follows what the statements above did to the rows.
-		if kept != nil {
-			groups.index.x.Move(kept.least, group)
+		for _, k := range kept {
+			groups.index.x.Move(k.least, group)
 		}
 		for _, c := range copies {
 			groups.index.x.Move(c.group, group)
@@ -193,6 +199,17 @@ func (w *eventWriter) saveWithOrigin(ctx context.Context, groups *originGroups, 
 		return groups.keep(ctx, w, sum, gone)
 	}
 	return nil
+}
+
+// compareBool orders false before true.
+func compareBool(x, y bool) int {
+	switch {
+	case x == y:
+		return 0
+	case !x:
+		return -1
+	}
+	return 1
 }
 
 // similarCopies returns the copy groups of the stored articles
@@ -268,6 +285,26 @@ type groupSummary struct {
 	// last is the article whose save kept this summary: its row reads
 	// (least, origin()) unless that save was rolled back.
 	last string
+	// seen is the transaction (its writer) in which the summary was
+	// last kept or checked.
+	seen weak.Pointer[eventWriter]
+}
+
+// merge makes s the summary of its copies and o's, as adding each of
+// o's copies would: every field is the least of its copies' by one order.
+func (s *groupSummary) merge(o groupSummary) {
+	if s.least == "" || o.least < s.least {
+		s.least = o.least
+	}
+	if o.credit != "" && (s.credit == "" || o.credit < s.credit) {
+		s.credit = o.credit
+	}
+	if o.agency != "" && (s.agency == "" || o.agency < s.agency) {
+		s.agency = o.agency
+	}
+	if s.firstID == "" || o.firstDay < s.firstDay || o.firstDay == s.firstDay && o.firstID < s.firstID {
+		s.firstDay, s.firstID, s.firstOutlet = o.firstDay, o.firstID, o.firstOutlet
+	}
 }
 
 func (s *groupSummary) add(c copyInfo) {
@@ -326,13 +363,34 @@ func newOriginGroups() *originGroups {
 	return &originGroups{sums: map[string]*groupSummary{}, index: copyIndex{x: syndicate.NewIndex()}}
 }
 
+// summaries returns the kept summaries of the copy groups, or nil
+// unless each has one that describes the stored group.
+func (g *originGroups) summaries(ctx context.Context, w *eventWriter, groups []string) ([]*groupSummary, error) {
+	if g == nil || len(groups) == 0 {
+		return nil, nil
+	}
+	var out []*groupSummary
+	for _, group := range groups {
+		s, err := g.summary(ctx, w, group)
+		if s == nil || err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
 // summary returns the kept summary of the copy group, or nil when there
-// is none that describes the stored group.
+// is none that describes the stored group. A summary kept or checked in
+// this transaction does, as the copy index (copyIndex) does.
 func (g *originGroups) summary(ctx context.Context, w *eventWriter, group string) (*groupSummary, error) {
 	if g == nil || g.sums[group] == nil {
 		return nil, nil
 	}
 	s := g.sums[group]
+	if s.seen.Value() == w {
+		return s, nil
+	}
 	var stored, origin string
 	var conn, version int64
 	err := w.groupRow.QueryRowContext(ctx, s.last).Scan(&stored, &origin, &conn, &version)
@@ -349,6 +407,7 @@ func (g *originGroups) summary(ctx context.Context, w *eventWriter, group string
 		delete(g.sums, group)
 		return nil, nil
 	}
+	s.seen = weak.Make(w)
 	return s, nil
 }
 
@@ -371,6 +430,7 @@ func (g *originGroups) keep(ctx context.Context, w *eventWriter, s groupSummary,
 			return fmt.Errorf("wire origin: %w", err)
 		}
 	}
+	s.seen = weak.Make(w)
 	g.sums[s.least] = &s
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"weak"
 
 	"github.com/eventgraph/eventgraph/syndicate"
 )
@@ -33,10 +34,10 @@ import (
 // that fails and rolls back).
 type copyIndex struct {
 	x               *syndicate.Index
-	conn, version   int64        // the writer connection and its data_version when begun; conn 0 before
-	last, lastGroup string       // the article whose save changed it last, and the group it was given
-	checked         *eventWriter // the transaction it was last checked in (kept, so its address is not reused)
-	resets          int          // for tests
+	conn, version   int64                     // the writer connection and its data_version when begun; conn 0 before
+	last, lastGroup string                    // the article whose save changed it last, and the group it was given
+	checked         weak.Pointer[eventWriter] // the transaction (its writer) it was last checked in
+	resets          int                       // for tests
 }
 
 // maxIndexedBands bounds the index: about 50 bytes a band membership,
@@ -65,14 +66,14 @@ func (c *copyIndex) joined(ctx context.Context, w *eventWriter, id string, sig [
 
 // check empties the index unless it describes the store.
 func (c *copyIndex) check(ctx context.Context, w *eventWriter) error {
-	if w == c.checked {
+	if c.checked.Value() == w {
 		return nil
 	}
 	if c.last == "" {
 		// Nothing saved since it was emptied: what it learnt since, if
 		// anything, was read in a transaction that may not be this one.
 		c.reset()
-		c.checked = w
+		c.checked = weak.Make(w)
 		return nil
 	}
 	var group, origin string
@@ -86,7 +87,7 @@ func (c *copyIndex) check(ctx context.Context, w *eventWriter) error {
 	case conn != c.conn || version != c.version || group != c.lastGroup:
 		c.reset()
 	}
-	c.checked = w
+	c.checked = weak.Make(w)
 	return nil
 }
 

@@ -91,6 +91,9 @@ type tileKey struct {
 // members is where an event's report slots lie in mergeCache.mem.
 type members struct{ off, n int32 }
 
+// artInfo is what reports read of their article.
+type artInfo struct{ path, published int32 }
+
 // sumEntry is a merge summary and when the cache last used it.
 type sumEntry struct {
 	s    *merge.Summary
@@ -114,6 +117,7 @@ type mergeCache struct {
 	actors  map[string]int32   // actor id -> its number in actorV
 	actorV  []model.Actor      // every actor as its row reads
 	sums    map[int32]sumEntry // events as merge.Rule.Add needs them (summary.go)
+	arts    map[int32]artInfo  // article id -> its path and publication day
 
 	// What the fast path may rely on (summary.go); these outlive reset.
 	plainMerge bool                   // never take the fast path (tests compare the two)
@@ -138,6 +142,7 @@ func (c *mergeCache) reset() {
 	c.actors = map[string]int32{}
 	c.actorV = nil
 	c.sums = map[int32]sumEntry{}
+	c.arts = map[int32]artInfo{}
 	c.dirty = false
 }
 
@@ -396,14 +401,14 @@ func (c *mergeCache) setMembers(e int32, ids []int32) {
 	}
 	c.events[e] = members{off: int32(len(c.mem)), n: int32(len(ids))}
 	c.mem = append(c.mem, ids...)
-	if len(c.mem) > 1<<16 && len(c.mem) > 4*int(c.slots.n) {
+	if len(c.mem) > 1<<16 && len(c.mem) > 2*int(c.slots.n) {
 		c.compactMembers()
 	}
 }
 
 // compactMembers drops the replaced runs from mem.
 func (c *mergeCache) compactMembers() {
-	mem := make([]int32, 0, 2*int(c.slots.n))
+	mem := make([]int32, 0, int(c.slots.n)+1<<14)
 	for e, m := range c.events {
 		c.events[e] = members{off: int32(len(mem)), n: m.n}
 		mem = append(mem, c.mem[m.off:m.off+m.n]...)

@@ -82,7 +82,7 @@ func (c *mergeCache) evict(target int) {
 		kept++
 	}
 	to := &mergeCache{strs: newStrTable(), slots: newSlots(), tiles: map[tileKey]*tile{},
-		events: map[int32]members{}, sums: map[int32]sumEntry{}}
+		events: map[int32]members{}, sums: map[int32]sumEntry{}, arts: map[int32]artInfo{}}
 	remap := make([]int32, c.slots.n)
 	copySlot := func(i int32, whole bool) int32 {
 		if remap[i] != 0 {
@@ -97,9 +97,11 @@ func (c *mergeCache) evict(target int) {
 		_, j := to.slots.find(k, a, s.start)
 		x := to.slots.add(k, a, s.start, j)
 		if whole && s.loaded {
-			for _, f := range []*int32{&s.event, &s.code, &s.place, &s.prec, &s.sentence, &s.article, &s.path, &s.published} {
+			ai := c.arts[s.article]
+			for _, f := range []*int32{&s.event, &s.code, &s.place, &s.prec, &s.sentence, &s.article, &ai.path, &ai.published} {
 				*f = to.strs.id(c.strs.bytes(*f))
 			}
+			to.arts[s.article] = ai
 			s.key, s.art = k, a
 			*to.slots.at(x) = s
 			to.loaded++
@@ -137,5 +139,5 @@ func (c *mergeCache) evict(target int) {
 	}
 	c.evicted += len(c.tiles) - kept
 	c.tiles, c.strs, c.slots, c.loaded = to.tiles, to.strs, to.slots, to.loaded
-	c.events, c.mem, c.sums = to.events, to.mem, to.sums
+	c.events, c.mem, c.sums, c.arts = to.events, to.mem, to.sums, to.arts
 }

@@ -99,7 +99,10 @@ func (c *mergeCache) scan(ctx context.Context, stmt *sql.Stmt, args ...any) ([]i
 		if tID != nil { // NULL: no target
 			r.tgt = c.rowActor(tID, tCountry, tRole, tCode)
 		}
-		r.article, r.path, r.published = c.strs.id(articleID), c.strs.id(path), c.strs.idString(publishedDay(string(published)))
+		r.article = c.strs.id(articleID)
+		if _, ok := c.arts[r.article]; !ok {
+			c.arts[r.article] = artInfo{c.strs.id(path), c.strs.idString(publishedDay(string(published)))}
+		}
 		r.sentence = 0
 		if merge.ContestsBlame(string(sentence)) {
 			r.sentence = c.strs.id(sentence)
@@ -118,8 +121,9 @@ func (c *mergeCache) scan(ctx context.Context, stmt *sql.Stmt, args ...any) ([]i
 // holds it.
 func (c *mergeCache) stored(i int32, id string) storedReport {
 	r := c.slots.at(i)
+	a := c.arts[r.article]
 	m := model.Mention{ArticleID: c.strs.get(r.article), Sentence: c.strs.get(r.sentence), Start: int(r.start),
-		Path: c.strs.get(r.path), Published: c.strs.get(r.published)}
+		Path: c.strs.get(a.path), Published: c.strs.get(a.published)}
 	e := model.Event{Source: c.actorV[r.src], Code: c.strs.get(r.code), Location: c.strs.get(r.place), Mentions: []model.Mention{m}}
 	if r.prec != 0 { // as decodeDate makes it
 		e.Date = model.Date{Start: dayTime(int(r.first)), Precision: model.Precision(c.strs.get(r.prec))}

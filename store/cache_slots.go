@@ -22,8 +22,7 @@ type slot struct {
 	sentence        int32 // only when it contests blame
 	src, tgt        int32 // actors; tgt < 0: no target
 	first, last     int32 // day numbers of date_start and date_end
-	article         int32 // as the row reads it
-	path, published int32 // of the article
+	article         int32 // as the row reads it (mergeCache.arts has the rest)
 	kind            uint8 // prec as a precKind
 	loaded          bool
 }

@@ -106,7 +106,10 @@ func (c *mergeCache) addFresh(f freshReport) int32 {
 	if r.tgt != nil {
 		s.tgt = c.actor(*r.tgt)
 	}
-	s.article, s.path, s.published = c.strs.idString(r.article), c.strs.idString(r.path), c.strs.idString(r.published)
+	s.article = c.strs.idString(r.article)
+	if _, ok := c.arts[s.article]; !ok {
+		c.arts[s.article] = artInfo{c.strs.idString(r.path), c.strs.idString(r.published)}
+	}
 	s.sentence = c.strs.idString(r.sentence) // a copy, not the article's text around it
 	s.first, s.last = int32(r.first), int32(r.last)
 	s.loaded = true

@@ -93,7 +93,7 @@ func (d *DB) SaveArticles(ctx context.Context, articles []model.Article, events 
 	if err := w.writeText(context.WithoutCancel(ctx)); err != nil {
 		return nil, fmt.Errorf("store: save articles: %w", err)
 	}
-	if err := refreshSummaries(context.WithoutCancel(ctx), tx, w.stale); err != nil {
+	if err := d.keepSummaries(context.WithoutCancel(ctx), tx, w.stale); err != nil {
 		return nil, fmt.Errorf("store: save articles: event summaries: %w", err)
 	}
 	if err := tx.Commit(); err != nil {

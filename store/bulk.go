@@ -8,7 +8,9 @@ import (
 )
 
 // Bulk loading: while an empty store is loaded, the indexes that only
-// readers use are dropped, and built again once at the end. Every report
+// readers use are dropped, and built again once at the end, and the
+// summaries of events told by many articles (summary.go) are made once
+// at the end instead of at every commit that touches them. Every report
 // and event written otherwise goes into each of them at a random place
 // (their keys are hashes and dates), which is a tenth of a 10k-article
 // ingest's CPU; building an index from the finished table sorts it once,
@@ -93,12 +95,31 @@ func (d *DB) BeginBulk(ctx context.Context) (end func(context.Context) error, er
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("store: begin bulk load: %w", mapErr(err))
 	}
+	d.bulk.Store(true)
 	return func(ctx context.Context) error {
-		if err := d.restoreIndexes(context.WithoutCancel(ctx)); err != nil {
+		d.bulk.Store(false)
+		ctx = context.WithoutCancel(ctx)
+		if err := d.restoreIndexes(ctx); err != nil {
 			return fmt.Errorf("store: end bulk load: %w", err)
+		}
+		if err := d.refreshStale(ctx); err != nil {
+			return fmt.Errorf("store: end bulk load: event summaries: %w", err)
 		}
 		return nil
 	}, nil
+}
+
+// refreshStale makes the summaries the load marked stale.
+func (d *DB) refreshStale(ctx context.Context) error {
+	tx, err := d.beginWrite(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := refreshSummaries(ctx, tx, nil); err != nil {
+		return err
+	}
+	return mapErr(tx.Commit())
 }
 
 // restoreIndexes builds the indexes a bulk load put off, in one

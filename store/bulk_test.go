@@ -34,7 +34,7 @@ func MustSchema(tb testing.TB, db *sql.DB) string {
 // the stand-in is gone.
 func TestBulkLoad_SameAsPlain(t *testing.T) {
 	ctx := context.Background()
-	c := genCorpus(7, 120)
+	c := summaryCorpus(7, 120)
 	plain, bulk := MustOpen(t), MustOpen(t)
 	before := MustSchema(t, bulk.w)
 	c.save(t, plain, false)
@@ -59,6 +59,13 @@ func TestBulkLoad_SameAsPlain(t *testing.T) {
 	}
 	if got, want := MustDump(t, bulk), MustDump(t, plain); got != want {
 		t.Errorf("bulk-loaded store differs from the plain one: %s", firstDiff(got, want))
+	}
+	want := mustSummaries(t, plain)
+	if got := mustSummaries(t, bulk); got != want {
+		t.Errorf("bulk-loaded store's event summaries differ: %s", firstDiff(got, want))
+	}
+	if !strings.Contains(want, "summary ") {
+		t.Fatal("the corpus has no event of more than summaryHead articles: the summaries are not tested")
 	}
 }
 
@@ -158,4 +165,31 @@ func TestBulkLoad_NotOnAStoreWithArticles(t *testing.T) {
 	if got := MustSchema(t, db.w); got != want {
 		t.Errorf("schema changed on a store with articles:\n%s", got)
 	}
+}
+
+// mustSummaries lists the stored event summaries, their actors and the
+// events marked stale.
+func mustSummaries(tb testing.TB, db *DB) string {
+	tb.Helper()
+	var b strings.Builder
+	for _, q := range []string{
+		`SELECT 'summary ' || event_id || ' ' || mentions || ' ' || sources || ' ' || articles || ' ' || date_start || ' ' || date_end
+			|| ' ' || precision || ' ' || location || ' ' || disputes || ' ' || outlets || ' ' || figures || ' ' || head FROM event_summaries ORDER BY event_id`,
+		`SELECT 'hand ' || event_id || ' ' || actor_id FROM summary_hands ORDER BY event_id, actor_id`,
+		`SELECT 'stale ' || event_id FROM summary_stale ORDER BY event_id`,
+	} {
+		rows, err := db.r.Query(q)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for rows.Next() {
+			var line string
+			if err := rows.Scan(&line); err != nil {
+				tb.Fatal(err)
+			}
+			b.WriteString(line + "\n")
+		}
+		rows.Close()
+	}
+	return b.String()
 }

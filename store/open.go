@@ -79,6 +79,10 @@ type DB struct {
 	// origins keeps the writer's summaries of copy groups (origin.go);
 	// nil, set by tests, works out every group from its stored copies.
 	origins *originGroups
+
+	// bulk is set during a bulk load (bulk.go): event summaries are only
+	// marked stale, and made once at its end.
+	bulk atomic.Bool
 }
 
 var _ model.Store = (*DB)(nil)

@@ -50,7 +50,7 @@ func (d *DB) SaveArticle(ctx context.Context, a model.Article, events []model.Ev
 	if err := w.writeText(context.WithoutCancel(ctx)); err != nil {
 		return false, fmt.Errorf("%s: %w", op, err)
 	}
-	if err := refreshSummaries(context.WithoutCancel(ctx), tx, w.stale); err != nil {
+	if err := d.keepSummaries(context.WithoutCancel(ctx), tx, w.stale); err != nil {
 		return false, fmt.Errorf("%s: event summaries: %w", op, err)
 	}
 	if err := tx.Commit(); err != nil {

@@ -162,6 +162,26 @@ func (d *DB) RefreshSummaries(ctx context.Context) error {
 	return nil
 }
 
+// keepSummaries keeps the summaries of the events marks lists, and of
+// those the triggers marked, as the transaction leaves them: it
+// recomputes them, or during a bulk load marks them stale only (readers
+// ignore a stale summary), for the load's end to make every one once.
+// The events of a large store that an article touches are mostly big
+// ones, and a batch recomputed each from all its reports.
+func (d *DB) keepSummaries(ctx context.Context, tx *sql.Tx, marks []string) error {
+	if !d.bulk.Load() {
+		return refreshSummaries(ctx, tx, marks)
+	}
+	if len(marks) == 0 {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, markStaleSQL, jsonList(marks))
+	if noSummaries(err) {
+		return nil
+	}
+	return err
+}
+
 // refreshSummaries recomputes the summaries of the stale events, those
 // the triggers marked and those given (the events of more than
 // summaryHead articles the writer wrote), a few

@@ -31,14 +31,17 @@ import (
 //     before n that a later report did not fit it still does not fit with
 //     n in it, and one it fitted comes before n's new event.
 //
-// One case of (b) is simple: when n starts an event and exactly one
-// stored event started after n has a kind compatible with n, and n is
-// compatible with all of its kinds, that event's reports all join n's
-// event in turn (each fits n and the event's reports before it, and
-// meets no event it did not meet before: those started between n and
-// the event have no kind compatible with n); the event stays one, with n
-// as its first report. When (a) or (b) fails otherwise, Add declines and
-// the caller clusters in full.
+// One case of (b) is simple: when n starts an event and n is compatible
+// with all kinds of the first stored event started after n that has a
+// kind compatible with n, that event's reports all join n's event in turn
+// (each fits n and the event's reports before it, and meets no event it
+// did not meet before: those started between n and the event have no
+// kind compatible with n); the event stays one, with n as its first
+// report. The reports of the stored events started after it still go
+// where they went, whether or not they have a kind compatible with n:
+// each did not fit that event as it stood when the report came, and n's
+// event then holds the same reports and n. When (a) or (b) fails
+// otherwise, Add declines and the caller clusters in full.
 // It declines too where the summaries do not tell enough:
 //   - blame: events of one act laid at different doors are joined after
 //     clustering (joinBlame), so a stored event whose first report is
@@ -213,23 +216,19 @@ func (r Rule) placeOne(byBucket map[string][]*place, n *report) (*place, bool) {
 		}
 		return p, true
 	}
-	// n starts an event; the stored events started after n whose reports
-	// might join it instead (b). One all of whose reports n fits is taken
-	// in whole: n becomes its first report (see absorbs).
+	// n starts an event; the first stored event started after n whose
+	// reports might join it instead (b) is taken in whole when n fits all
+	// of its reports: n becomes its first report (see absorbs).
 	var absorbs *place
 	for _, p := range ps {
-		if p.s == nil || canonicalLess(p.seed, n) {
+		if p.s == nil || canonicalLess(p.seed, n) || !r.meets(p.s, n) {
 			continue
 		}
-		for _, k := range p.s.kinds {
-			if r.compatible(&n.keys, &k.keys) {
-				if absorbs != nil || len(p.news) > 0 || !r.fits(p, n, false) {
-					return nil, false
-				}
-				absorbs = p
-				break
-			}
+		if len(p.news) > 0 || !r.fits(p, n, false) {
+			return nil, false
 		}
+		absorbs = p
+		break
 	}
 	if absorbs != nil {
 		absorbs.seed = n
@@ -271,6 +270,16 @@ func (r Rule) fits(p *place, n *report, before bool) bool {
 		}
 	}
 	return true
+}
+
+// meets reports whether n is compatible with a kind of s.
+func (r Rule) meets(s *Summary, n *report) bool {
+	for _, k := range s.kinds {
+		if r.compatible(&n.keys, &k.keys) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasKind(p *place, n *report) bool {

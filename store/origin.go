@@ -103,12 +103,10 @@ func originsOf(articles []model.Article, events [][]model.Event) <-chan articleO
 // to its row) and the other copies of the joined group take their
 // common origin.
 //
-// A copy whose joined groups all have a summary groups keeps (one
-// group, nearly always) is placed by the summaries, and a group's rows
-// are rewritten only when its origin or id changes; otherwise (a group
-// without a kept summary, or groups nil) every copy of the joined
-// groups is read and the group is worked out in full. Both store the
-// same.
+// Each group the copy joins is taken from the summary groups keeps of
+// it, and its rows are rewritten only when its origin or id changes;
+// a group without a kept summary (or every group, when groups is nil)
+// is read copy by copy. Both store the same.
 func (w *eventWriter) saveWithOrigin(ctx context.Context, groups *originGroups, a model.Article, o articleOrigin, now string) error {
 	if a.ID == "" || a.Hash == "" {
 		return fmt.Errorf("%w: article has no id or hash", ErrInvalid)
@@ -125,28 +123,30 @@ func (w *eventWriter) saveWithOrigin(ctx context.Context, groups *originGroups, 
 		if err != nil {
 			return fmt.Errorf("wire origin: %w", err)
 		}
-		if kept, err = groups.summaries(ctx, w, joined); err != nil {
+		var read []string // the joined groups without a kept summary
+		if kept, read, err = groups.summaries(ctx, w, joined); err != nil {
 			return fmt.Errorf("wire origin: %w", err)
 		}
-		switch {
-		case kept != nil:
-			for _, k := range kept {
-				sum.merge(*k)
-			}
-			groups.fast++
-		case len(joined) > 0:
-			if copies, err = w.groupCopiesOf(ctx, append(slices.Clone(joined), a.ID)); err != nil {
+		if len(read) > 0 {
+			if copies, err = w.groupCopiesOf(ctx, read); err != nil {
 				return fmt.Errorf("wire origin: %w", err)
 			}
-			for _, c := range copies {
-				sum.add(c)
-			}
-			if groups != nil {
+		}
+		for _, k := range kept {
+			sum.merge(*k)
+		}
+		for _, c := range copies {
+			sum.add(c)
+		}
+		if groups != nil && len(joined) > 0 {
+			if len(read) == 0 {
+				groups.fast++
+			} else {
 				groups.full++
 			}
-		}
-		if groups != nil && len(joined) > 1 {
-			groups.bridges++
+			if len(joined) > 1 {
+				groups.bridges++
+			}
 		}
 		gone = joined
 		if len(joined) > 0 {
@@ -363,21 +363,21 @@ func newOriginGroups() *originGroups {
 	return &originGroups{sums: map[string]*groupSummary{}, index: copyIndex{x: syndicate.NewIndex()}}
 }
 
-// summaries returns the kept summaries of the copy groups, or nil
-// unless each has one that describes the stored group.
-func (g *originGroups) summaries(ctx context.Context, w *eventWriter, groups []string) ([]*groupSummary, error) {
-	if g == nil || len(groups) == 0 {
-		return nil, nil
-	}
-	var out []*groupSummary
+// summaries returns the kept summaries of the copy groups that have
+// one describing the stored group, and the other groups.
+func (g *originGroups) summaries(ctx context.Context, w *eventWriter, groups []string) (kept []*groupSummary, others []string, err error) {
 	for _, group := range groups {
 		s, err := g.summary(ctx, w, group)
-		if s == nil || err != nil {
-			return nil, err
+		if err != nil {
+			return nil, nil, err
 		}
-		out = append(out, s)
+		if s != nil {
+			kept = append(kept, s)
+		} else {
+			others = append(others, group)
+		}
 	}
-	return out, nil
+	return kept, others, nil
 }
 
 // summary returns the kept summary of the copy group, or nil when there

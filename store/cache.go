@@ -46,10 +46,10 @@ import (
 //     (a summary is made again from the cached reports).
 //
 // The reports are flat (cache_slots.go, cache_intern.go): numbers into
-// tables the garbage collector does not scan, about 90 bytes a report
-// with its share of the tiles, members and index, so that the cache can
-// hold the whole neighbourhood of a large store without the collector
-// running through it. Only the tiles' lists, the summaries and the actors
+// tables the garbage collector does not scan, about 113 bytes a report
+// with its share of the strings, tiles, members and index, so that the
+// cache can hold the neighbourhood of a large store without the
+// collector running through it. Only the tiles' lists, the summaries and the actors
 // hold pointers.
 //
 // Clustering reads one thing of a stored report's sentence, whether it
@@ -63,16 +63,20 @@ import (
 const tileDays = 16
 
 // maxCachedReports bounds the cache, and with it the live heap of an
-// ingest: about 90 bytes a report, so 1.5M reports (the neighbourhood of
-// a 100k-article store) are some 135 MB. Below the working set, tiles are
-// evicted and read again for every article that needs them: at a bound
-// of 30,000 a 10k-article ingest (152k reports) read 84,000 tiles.
-var maxCachedReports = 1_500_000
+// ingest. A 10k-article ingest (152k reports) holds them all in about
+// 113 bytes a report with the strings, members, tiles and index (17 MB),
+// none of it scanned by the collector; the bound is some 115 MB. Below
+// the working set, tiles are evicted and read again for every article
+// that needs them: at the old bound of 30,000 that 10k ingest read 84,000
+// tiles, and holding more in the old cache of Go values and pointers
+// cost more in garbage collection than the reading it spared.
+var maxCachedReports = 1_000_000
 
-// maxCachedSummaries bounds the merge summaries kept (about 1 KB each,
-// and full of pointers): one per stored event would be 72 MB at 10k
-// articles and ten times that at 100k.
-var maxCachedSummaries = 10_000
+// maxCachedSummaries bounds the merge summaries kept, which are full of
+// pointers (3 KB of heap each in a 10k ingest): one per stored event
+// would be 200 MB there. A 10k ingest took the same CPU with 4,000 and
+// 10,000 (61.6 and 64.0 s at load 9-14, fewer collections with 4,000).
+var maxCachedSummaries = 5_000
 
 // tile is one lookup's reports (slots) and when the cache last used them.
 type tile struct {

@@ -115,12 +115,3 @@ func (t *strTable) grow() {
 	}
 	t.index = index
 }
-
-// size is the bytes the table holds.
-func (t *strTable) size() int {
-	n := len(t.refs)*int(unsafe.Sizeof(strRef{})) + 4*len(t.index)
-	for _, c := range t.chunks {
-		n += cap(c)
-	}
-	return n
-}

@@ -113,10 +113,6 @@ func (t *slots) add(key, art, start int32, j int) int32 {
 	return i
 }
 
-func (t *slots) size() int {
-	return len(t.pages)<<slotPageBits*int(unsafe.Sizeof(slot{})) + 4*len(t.index)
-}
-
 // splitID splits a report id into what reportID joins: the event key,
 // the article id and the start. ok is false for an id of another form,
 // which the cache then keeps whole as its key.

@@ -97,6 +97,20 @@ func TestSaveArticle_QueryPlans(t *testing.T) {
 	}
 }
 
+// tableScans returns the steps of plan that read a whole table or index.
+// json_each is the list of keys a statement is given, not a table, and
+// pragma_data_version is one row.
+func tableScans(plan []string) []string {
+	var out []string
+	for _, step := range plan {
+		if strings.HasPrefix(step, "SCAN ") && !strings.HasPrefix(step, "SCAN json_each") &&
+			!strings.HasPrefix(step, "SCAN pragma_data_version") {
+			out = append(out, step)
+		}
+	}
+	return out
+}
+
 // MustPlan returns the steps of the query plan of q, one line each.
 func MustPlan(tb testing.TB, tx interface {
 	Query(string, ...any) (*sql.Rows, error)

@@ -86,10 +86,15 @@ func TestBulkLoad_WriterQueryPlans(t *testing.T) {
 	}
 	day := time.Date(2019, 4, 1, 0, 0, 0, 0, time.UTC).Format(dayLayout)
 	ids := `["r-000000000001","r-000000000002"]`
-	for _, tt := range []struct {
+	type query struct {
 		name, sql string
 		args      []any
-	}{
+	}
+	var retirement []query
+	for i, q := range retireSQL {
+		retirement = append(retirement, query{fmt.Sprintf("retire %d", i), q, []any{"e-x", "e-y"}})
+	}
+	for _, tt := range append([]query{
 		{"near reports", nearReportsSQL, []any{"12", "RUS|USA", day, day, day, day}},
 		{"undated reports", undatedReportsSQL, []any{"12", "RUS|USA"}},
 		{"victim reports", victimReportsSQL, []any{"18/19", "SYR", day, day}},
@@ -103,7 +108,7 @@ func TestBulkLoad_WriterQueryPlans(t *testing.T) {
 		{"group copies", groupCopiesSQL, []any{ids}},
 		{"move group", moveGroupSQL, []any{"Reuters", "r-x", "r-y"}},
 		{"group row", groupRowSQL, []any{"r-x"}},
-	} {
+	}, retirement...) {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, step := range tableScans(MustPlan(t, db.w, tt.sql, tt.args)) {
 				t.Errorf("full scan %q", step)

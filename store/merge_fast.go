@@ -82,7 +82,7 @@ func (w *eventWriter) mergeFast(ctx context.Context, tx *sql.Tx, reports []model
 				into = p.Event.ID
 			}
 		}
-		if err := retire(ctx, tx, old, into); err != nil {
+		if err := w.retire(ctx, old, into); err != nil {
 			return false, fmt.Errorf("event %s: %w", old, err)
 		}
 	}

@@ -116,6 +116,7 @@ type eventWriter struct {
 	exists, actor, event, mention, move, text, near, undated, victim, eventReportIDs, reportsByID *sql.Stmt
 	article, addBands, bandMates, groupCopies, setGroup, moveGroup, groupRow, textDoc             *sql.Stmt
 	savepoint, release, rollbackTo, insertEvent, updateCoding, updateArticles                     *sql.Stmt
+	retireStmts                                                                                   [len(retireSQL)]*sql.Stmt
 	actors                                                                                        map[string]model.Actor // actors upserted for this article
 	released                                                                                      map[string]model.Actor // actors as the rows read after the released articles' upserts
 	texts                                                                                         []reportText           // the reports written, to index
@@ -156,6 +157,14 @@ func newEventWriter(ctx context.Context, tx *sql.Tx, cache *mergeCache) (*eventW
 		}
 		*s.stmt = stmt
 	}
+	for i, q := range retireSQL {
+		stmt, err := tx.PrepareContext(ctx, q)
+		if err != nil {
+			w.close()
+			return nil, fmt.Errorf("prepare: %w", err)
+		}
+		w.retireStmts[i] = stmt
+	}
 	return w, nil
 }
 
@@ -163,6 +172,11 @@ func (w *eventWriter) close() {
 	for _, s := range []*sql.Stmt{w.exists, w.actor, w.event, w.mention, w.move, w.text, w.textDoc, w.near, w.undated, w.victim, w.eventReportIDs, w.reportsByID,
 		w.article, w.addBands, w.bandMates, w.groupCopies, w.setGroup, w.moveGroup, w.groupRow, w.savepoint, w.release, w.rollbackTo,
 		w.insertEvent, w.updateCoding, w.updateArticles} {
+		if s != nil {
+			s.Close()
+		}
+	}
+	for _, s := range w.retireStmts {
 		if s != nil {
 			s.Close()
 		}

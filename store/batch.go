@@ -62,6 +62,12 @@ func (d *DB) SaveArticles(ctx context.Context, articles []model.Article, events 
 		}
 		texts := len(w.texts)
 		ok, err := d.saveArticle(ctx, tx, w, a, events[i], o)
+		if cerr := ctx.Err(); cerr != nil {
+			// Cancelled: database/sql rolls the whole transaction back
+			// and closes its statements, so err may only say "statement
+			// is closed"; nothing of the batch is kept.
+			return nil, fmt.Errorf("store: save articles: %w", cerr)
+		}
 		if err != nil {
 			failed = err
 			w.texts = w.texts[:texts] // the article's reports are not stored

@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -213,5 +215,42 @@ func TestUpsertActor_WritesChangesOnly(t *testing.T) {
 		if want := [4]string{tt.name, tt.country, tt.role, tt.code}; got != want {
 			t.Errorf("after upsert %v: row %v", tt, got)
 		}
+	}
+}
+
+// A batch cancelled midway says so (the transaction rolled back by
+// database/sql closes the statements, whose errors would hide why) and
+// keeps none of its articles.
+func TestSaveArticles_CancelledMidway(t *testing.T) {
+	db := MustOpen(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	db.afterEvent = func(i int) {
+		if i == 1 {
+			cancel()
+			// database/sql rolls the transaction back from a goroutine of
+			// its own; let it, as an interrupted ingest does.
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	var articles []model.Article
+	var events [][]model.Event
+	for a := range 3 {
+		var es []model.Event
+		for i := range 5 {
+			es = append(es, newEvent(kremlin, ptr(trump), "120", model.DayOf(2019, 6, 1+i), 0))
+		}
+		articles = append(articles, newArticle(fmt.Sprintf("a%d.txt", a), "Reuters", june3, fmt.Sprintf("body %d", a)))
+		events = append(events, es)
+	}
+	_, err := db.SaveArticles(ctx, articles, events)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if strings.Contains(err.Error(), "closed") {
+		t.Errorf("err = %v: names the closed statement, not the cancellation", err)
+	}
+	if got := MustCounts(t, db); got != [4]int{} {
+		t.Errorf("counts after cancelled batch = %v, want all zero", got)
 	}
 }

@@ -154,6 +154,58 @@ func TestIngestKilledMidway(t *testing.T) {
 	MustSoundDB(t, db)
 }
 
+// TestIngestInterrupted stops ingest with SIGINT (Ctrl-C) while it stores
+// a large folder: it must say it was interrupted and how many articles
+// it kept, keep exactly those, whole, and leave the rest to a re-run.
+func TestIngestInterrupted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the command and ingests a large folder")
+	}
+	bin := MustBinary(t)
+	folder, total := MustCorpus(t, 16)
+	db := filepath.Join(t.TempDir(), "eg.db")
+
+	cmd := exec.Command(bin, "ingest", "--db", db, folder)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(2 * time.Minute)
+	for storedArticles(db) < 20 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Fatalf("interrupted ingest: %v, want exit status 1; stderr:\n%s", err, stderr.String())
+	}
+	before := MustArticles(t, db)
+	if len(before) == 0 || len(before) >= total {
+		t.Fatalf("%d of %d articles stored before the interruption; want some but not all", len(before), total)
+	}
+	errs := stderr.String()
+	if want := fmt.Sprintf("interrupted: the %d articles counted are stored", len(before)); !strings.Contains(errs, want) {
+		t.Errorf("stderr does not say %q:\n%s", want, errs)
+	}
+	if strings.Contains(errs, "statement is closed") {
+		t.Errorf("stderr names a closed statement instead of the interruption:\n%s", errs)
+	}
+	MustSoundDB(t, db)
+	MustWholeArticles(t, db, before)
+
+	_, errs, code := MustRun(t, "", "ingest", "--db", db, folder)
+	if code != 0 {
+		t.Fatalf("re-run: exit %d\n%s", code, errs)
+	}
+	if after := MustArticles(t, db); len(after) != total {
+		t.Errorf("%d articles after the re-run, want %d", len(after), total)
+	}
+}
+
 // MustSoundDB checks SQLite's own view of the file: the integrity check
 // and the foreign keys (no mention of a missing event or article).
 func MustSoundDB(tb testing.TB, db string) {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"sort"
@@ -20,7 +21,7 @@ import (
 )
 
 func (a *app) ingestCommand() *cobra.Command {
-	var actorsFile, cpuProfile string
+	var actorsFile, cpuProfile, memProfile string
 	cmd := &cobra.Command{
 		Use:   "ingest [--db F] [--actors FILE] PATH...",
 		Short: "Read articles, extract their events and store them",
@@ -55,6 +56,11 @@ the others still go through, and the exit status is 2.`,
 			defer db.Close()
 			st, err := ingestPaths(cmd.Context(), db, x, args, a.stdin, a.stderr)
 			fmt.Fprintln(a.stderr, st.summary())
+			if memProfile != "" {
+				if perr := writeHeapProfile(memProfile); perr != nil {
+					return errors.Join(err, perr)
+				}
+			}
 			return err
 		},
 	}
@@ -62,7 +68,28 @@ the others still go through, and the exit status is 2.`,
 	// Hidden: for finding where ingest spends its time (go tool pprof).
 	cmd.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the ingest to `FILE`")
 	_ = cmd.Flags().MarkHidden("cpuprofile")
+	cmd.Flags().StringVar(&memProfile, "memprofile", "", "write a heap profile to `FILE` when the ingest ends, with the store still open")
+	_ = cmd.Flags().MarkHidden("memprofile")
 	return cmd
+}
+
+// writeHeapProfile writes what is live on the heap after a collection:
+// with the store still open, that is the writer's caches at their
+// fullest.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("--memprofile: %w", err)
+	}
+	runtime.GC()
+	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+		f.Close()
+		return fmt.Errorf("--memprofile: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("--memprofile: %w", err)
+	}
+	return nil
 }
 
 // startCPUProfile profiles the process into path until stop is called.
@@ -139,6 +166,11 @@ func ingestPaths(ctx context.Context, w model.ArticleWriter, x *extract.Extracto
 	noteSkipped(stderr, skipped)
 	if errors.Is(err, pipeline.ErrRejected) {
 		err = fmt.Errorf("%d of %d files: %w", st.Rejected, st.Files, errRejected)
+	}
+	if ctx.Err() != nil && err != nil {
+		// Every article counted is stored whole, and storing the same
+		// content again adds nothing, so running again goes on.
+		err = fmt.Errorf("interrupted: the %d articles counted are stored; the same command again stores the rest", st.Articles)
 	}
 	return ingestStats{st}, err
 }

@@ -99,14 +99,49 @@ func (d *DB) BeginBulk(ctx context.Context) (end func(context.Context) error, er
 	return func(ctx context.Context) error {
 		d.bulk.Store(false)
 		ctx = context.WithoutCancel(ctx)
-		if err := d.restoreIndexes(ctx); err != nil {
+		restore, err := d.leanWriter(ctx)
+		if err != nil {
 			return fmt.Errorf("store: end bulk load: %w", err)
 		}
+		if err := d.restoreIndexes(ctx); err != nil {
+			return errors.Join(fmt.Errorf("store: end bulk load: %w", err), restore())
+		}
 		if err := d.refreshStale(ctx); err != nil {
-			return fmt.Errorf("store: end bulk load: event summaries: %w", err)
+			return errors.Join(fmt.Errorf("store: end bulk load: event summaries: %w", err), restore())
+		}
+		if err := restore(); err != nil {
+			return fmt.Errorf("store: end bulk load: %w", err)
 		}
 		return nil
 	}, nil
+}
+
+// leanCacheKiB is the writer's page cache while a load's end builds its
+// indexes. Sorting an index's entries takes as much memory again as the
+// page cache, and with temp_store = MEMORY the runs it spills stay in
+// memory too: at 30k articles building the indexes took peak RSS from
+// 285 to 361 MB, for a few seconds at the very end. With 8 MiB and the
+// runs spilled to temporary files (which the OS caches) the peak was
+// 307 MB, and the indexes took 1.7 s to build instead of 2.2.
+const leanCacheKiB = 8 << 10
+
+// leanWriter shrinks the writer's page cache and sends its sorts'
+// spills to temporary files, and returns the undo. PRAGMA reaches one
+// connection: the writer pool has one (OpenContext), and a connection
+// the pool opens anew starts with the usual settings anyway.
+func (d *DB) leanWriter(ctx context.Context) (restore func() error, err error) {
+	set := func(temp string, cacheKiB int) error {
+		for _, p := range []string{"PRAGMA temp_store = " + temp, fmt.Sprintf("PRAGMA cache_size = %d", -cacheKiB)} {
+			if _, err := d.w.ExecContext(ctx, p); err != nil {
+				return fmt.Errorf("%s: %w", p, err)
+			}
+		}
+		return nil
+	}
+	if err := set("FILE", leanCacheKiB); err != nil {
+		return nil, err
+	}
+	return func() error { return set("MEMORY", writerCacheKiB) }, nil
 }
 
 // refreshStale makes the summaries the load marked stale.

@@ -54,6 +54,18 @@ func TestBulkLoad_SameAsPlain(t *testing.T) {
 	if err := end(ctx); err != nil {
 		t.Fatal(err)
 	}
+	// The load's end builds its indexes with a small page cache; the
+	// writer has its own settings back after it.
+	var cacheSize, tempStore int
+	if err := bulk.w.QueryRow(`PRAGMA cache_size`).Scan(&cacheSize); err != nil {
+		t.Fatal(err)
+	}
+	if err := bulk.w.QueryRow(`PRAGMA temp_store`).Scan(&tempStore); err != nil {
+		t.Fatal(err)
+	}
+	if cacheSize != -writerCacheKiB || tempStore != 2 {
+		t.Errorf("after the load: cache_size %d, temp_store %d; want %d and 2 (memory)", cacheSize, tempStore, -writerCacheKiB)
+	}
 	if got := MustSchema(t, bulk.w); got != before {
 		t.Errorf("schema after the load:\n%s\nwant:\n%s", got, before)
 	}

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync/atomic"
 	"time"
 
@@ -49,6 +50,10 @@ func init() {
 		return nil
 	}})
 }
+
+// writerCacheKiB is the writer's page cache, 64 MiB (SQLite's default is
+// 2 MiB): see OpenContext.
+const writerCacheKiB = 64 << 10
 
 // busyTimeout is how long a connection waits for another writer's lock
 // before giving up with SQLITE_BUSY. Ingesting one article takes
@@ -106,7 +111,7 @@ func OpenContext(ctx context.Context, path string) (*DB, error) {
 		// over their indexes, and with a small cache a large database
 		// turns every insert into disk reads (system time grew tenfold
 		// from 1k to 10k articles).
-		"_cache_size": {"-65536"},
+		"_cache_size": {strconv.Itoa(-writerCacheKiB)},
 	}))
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)

@@ -65,18 +65,21 @@ const tileDays = 16
 // maxCachedReports bounds the cache, and with it the live heap of an
 // ingest. A 10k-article ingest (152k reports) holds them all in about
 // 113 bytes a report with the strings, members, tiles and index (17 MB),
-// none of it scanned by the collector; the bound is some 115 MB. Below
-// the working set, tiles are evicted and read again for every article
-// that needs them: at the old bound of 30,000 that 10k ingest read 84,000
-// tiles, and holding more in the old cache of Go values and pointers
-// cost more in garbage collection than the reading it spared.
-var maxCachedReports = 1_000_000
+// none of it scanned by the collector. Below the working set, tiles are
+// evicted and read again for every article that needs them: at the old
+// bound of 30,000 that 10k ingest read 84,000 tiles. The bound is set by
+// the ingest's heap limit (192 MiB, cmd/eventgraph): at 1M, a 30k ingest's
+// live heap was 130 MB of a collection goal of about 155 MB, and past 50k
+// articles the collector ran for half of the CPU; 500k reports (some 60
+// MB) leave room for the rest.
+var maxCachedReports = 500_000
 
 // maxCachedSummaries bounds the merge summaries kept, which are full of
-// pointers (3 KB of heap each in a 10k ingest): one per stored event
-// would be 200 MB there. A 10k ingest took the same CPU with 4,000 and
-// 10,000 (61.6 and 64.0 s at load 9-14, fewer collections with 4,000).
-var maxCachedSummaries = 5_000
+// pointers (3 KB of heap each in a 10k ingest, 8 KB at 30k, where events
+// have more kinds of report): one per stored event would be 200 MB at
+// 10k. A 10k ingest took the same CPU with 4,000 and 10,000 (61.6 and
+// 64.0 s at load 9-14, fewer collections with 4,000), and with 2,000.
+var maxCachedSummaries = 2_000
 
 // tile is one lookup's reports (slots) and when the cache last used them.
 type tile struct {

@@ -98,6 +98,27 @@ func storedArticles(db string) int {
 	return n
 }
 
+// MustIngestUnderway starts the built command ingesting a folder of
+// total articles into a new database, and returns once some articles are
+// in, which is while the writer is busy storing the next ones.
+func MustIngestUnderway(tb testing.TB) (cmd *exec.Cmd, stderr *strings.Builder, db, folder string, total int) {
+	tb.Helper()
+	bin := MustBinary(tb)
+	folder, total = MustCorpus(tb, 16)
+	db = filepath.Join(tb.TempDir(), "eg.db")
+	cmd = exec.Command(bin, "ingest", "--db", db, folder)
+	stderr = &strings.Builder{}
+	cmd.Stderr = stderr
+	if err := cmd.Start(); err != nil {
+		tb.Fatal(err)
+	}
+	deadline := time.Now().Add(2 * time.Minute)
+	for storedArticles(db) < 20 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	return cmd, stderr, db, folder, total
+}
+
 // TestIngestKilledMidway kills ingest with SIGKILL while it stores a large
 // folder, then checks that the database is sound, that every stored
 // article is whole (one transaction per article), and that a second run
@@ -106,22 +127,7 @@ func TestIngestKilledMidway(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the command and ingests a large folder")
 	}
-	bin := MustBinary(t)
-	folder, total := MustCorpus(t, 16)
-	db := filepath.Join(t.TempDir(), "eg.db")
-
-	cmd := exec.Command(bin, "ingest", "--db", db, folder)
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	// Kill once some articles are in, which is while the writer is busy
-	// storing the next ones.
-	deadline := time.Now().Add(2 * time.Minute)
-	for storedArticles(db) < 20 && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
+	cmd, stderr, db, folder, total := MustIngestUnderway(t)
 	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
@@ -161,20 +167,7 @@ func TestIngestInterrupted(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the command and ingests a large folder")
 	}
-	bin := MustBinary(t)
-	folder, total := MustCorpus(t, 16)
-	db := filepath.Join(t.TempDir(), "eg.db")
-
-	cmd := exec.Command(bin, "ingest", "--db", db, folder)
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	deadline := time.Now().Add(2 * time.Minute)
-	for storedArticles(db) < 20 && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
+	cmd, stderr, db, folder, total := MustIngestUnderway(t)
 	if err := cmd.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
 	}

@@ -202,14 +202,22 @@ var retireSQL = [...]string{
 	`DELETE FROM events WHERE id = ?1`,
 }
 
+// retireArgs is how many of (old, into) each of retireSQL takes.
+var retireArgs = func() (n [len(retireSQL)]int) {
+	for i, q := range retireSQL {
+		n[i] = 1
+		if strings.Contains(q, "?2") {
+			n[i] = 2
+		}
+	}
+	return n
+}()
+
 // retire removes the event old, which merged into into.
 func (w *eventWriter) retire(ctx context.Context, old, into string) error {
+	args := []any{old, into}
 	for i, stmt := range w.retireStmts {
-		args := []any{old, into}
-		if !strings.Contains(retireSQL[i], "?2") {
-			args = args[:1]
-		}
-		if _, err := stmt.ExecContext(ctx, args...); err != nil {
+		if _, err := stmt.ExecContext(ctx, args[:retireArgs[i]]...); err != nil {
 			return err
 		}
 	}

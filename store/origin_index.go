@@ -40,11 +40,13 @@ type copyIndex struct {
 	resets          int                       // for tests
 }
 
-// maxIndexedBands bounds the index: 34 bytes a band membership (eight
-// an article) on a generated corpus, whose bands are shared by many
-// copies, so some 9 MB; more where most bands have two texts. Emptied,
-// it learns again from the store: at 10k articles, emptying it every
-// few thousand articles cost 1.2 CPU s. Tests lower it.
+// maxIndexedBands bounds the index: a band membership (eight an
+// article) takes 8 bytes and each signature held 132, once however many
+// of its bands are learnt and for all exact copies (syndicate.Index).
+// At the end of a 30k ingest of a generated corpus, whose bands are
+// shared by many copies, the index held 6 MB. Emptied, it learns again
+// from the store: at 10k articles, emptying it every few thousand
+// articles cost 1.2 CPU s. Tests lower it.
 var maxIndexedBands = 1 << 18
 
 // joined returns the copy groups of the stored articles near-identical

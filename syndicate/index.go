@@ -29,6 +29,11 @@ type Index struct {
 	texts   []text
 	cells   []cell           // copy groups, merged as union-find
 	groups  map[string]int32 // group id → its root cell
+	// bySig finds a signature's text, so that a text is held once however
+	// many of its bands are learnt, in however many calls, and exact
+	// copies share one: a member names only the text, and its group is
+	// the part's.
+	bySig map[uint64]int32
 }
 
 // bandKey is a band as [Bands] writes it, not hex-encoded.
@@ -63,17 +68,22 @@ type Mate struct {
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{bands: map[bandKey]int32{}, groups: map[string]int32{}}
+	return &Index{bands: map[bandKey]int32{}, groups: map[string]int32{}, bySig: map[uint64]int32{}}
 }
 
-// Members returns how many band memberships the index holds (eight a
-// text), for bounding its memory.
+// Members returns how many band memberships the index holds (up to
+// eight a text), for bounding its memory: it holds at most one text a
+// membership.
 func (x *Index) Members() int { return len(x.members) }
+
+// Texts returns how many signatures the index holds.
+func (x *Index) Texts() int { return len(x.texts) }
 
 // Reset empties the index.
 func (x *Index) Reset() {
 	clear(x.bands)
 	clear(x.groups)
+	clear(x.bySig)
 	x.parts, x.members, x.texts, x.cells = x.parts[:0], x.members[:0], x.texts[:0], x.cells[:0]
 }
 
@@ -102,18 +112,12 @@ func (x *Index) Fill(bands []string, mates []Mate) {
 			}
 		}
 	}
-	texts := map[string]int32{}
 	for _, m := range mates {
 		k, ok := parseKey(m.Band)
 		if !ok || !fresh[k] {
 			continue
 		}
-		t, seen := texts[m.ID]
-		if !seen {
-			t = x.addText(m.Sig)
-			texts[m.ID] = t
-		}
-		x.link(k, t, x.cell(m.Group))
+		x.link(k, x.addText(m.Sig), x.cell(m.Group))
 	}
 }
 
@@ -185,11 +189,32 @@ func (x *Index) Joined(sig []uint32) (groups []string, ok bool) {
 	return groups, true
 }
 
+// addText returns the text of sig, adding it unless the index holds it.
 func (x *Index) addText(sig []uint32) int32 {
 	t := text{ok: len(sig) == numHashes}
 	copy(t.sig[:], sig)
+	h := t.hash()
+	if i, ok := x.bySig[h]; ok && x.texts[i] == t {
+		return i
+	}
 	x.texts = append(x.texts, t)
-	return int32(len(x.texts) - 1)
+	i := int32(len(x.texts) - 1)
+	if _, taken := x.bySig[h]; !taken { // another signature with this hash keeps the entry
+		x.bySig[h] = i
+	}
+	return i
+}
+
+// hash mixes a text's signature (FNV-1a over its values).
+func (t *text) hash() uint64 {
+	h := uint64(14695981039346656037)
+	if !t.ok {
+		h ^= 1
+	}
+	for _, v := range t.sig {
+		h = (h ^ uint64(v)) * 1099511628211
+	}
+	return h
 }
 
 // cell returns the root cell of a group, new if the index has none.

@@ -147,3 +147,34 @@ func TestIndex_OddSignatures(t *testing.T) {
 		t.Errorf("Joined = %v, %v; want [k], true", got, ok)
 	}
 }
+
+// A text is held once however many of its bands are learnt, one call at
+// a time, and an exact copy shares its signature: what bounds the
+// index's memory is then its texts, not its band memberships.
+func TestIndex_HoldsATextOnce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	sig := make([]uint32, numHashes)
+	for i := range sig {
+		sig[i] = rng.Uint32()
+	}
+	other := mutant(rng, sig, 4)
+	x := NewIndex()
+	for _, b := range Bands(sig) {
+		x.Fill([]string{b}, []Mate{{Band: b, ID: "a1", Sig: sig, Group: "a"}, {Band: b, ID: "a2", Sig: sig, Group: "a"}})
+	}
+	x.Fill(x.Unknown(other), []Mate{{Band: Bands(other)[7], ID: "b1", Sig: other, Group: "b"}})
+	x.Add(sig, "a")
+	if got, want := x.Texts(), 2; got != want {
+		t.Errorf("Texts() = %d, want %d (a1, a2 and the added copy are one signature; b1 another)", got, want)
+	}
+	if got, want := x.Members(), 8*3+1; got != want {
+		t.Errorf("Members() = %d, want %d", got, want)
+	}
+	if got, ok := x.Joined(sig); !ok || !slices.Equal(got, []string{"a"}) {
+		t.Errorf("Joined = %v, %v; want [a], true", got, ok)
+	}
+	x.Reset()
+	if x.Texts() != 0 || x.Members() != 0 {
+		t.Errorf("after Reset: %d texts, %d members", x.Texts(), x.Members())
+	}
+}

@@ -137,12 +137,7 @@ type group struct {
 	first, last time.Time
 }
 
-// add puts rep into g, as a new kind unless one of g's kinds is rep's.
-func (g *group) add(rep *report) {
-	g.members = append(g.members, rep)
-	g.addKind(rep)
-}
-
+// addKind makes rep one of g's kinds unless one of them is rep's.
 func (g *group) addKind(rep *report) {
 	for _, k := range g.kinds {
 		if sameKind(&k.keys, &rep.keys) {
@@ -198,12 +193,13 @@ func (r Rule) link(order []*report) []*group {
 	var groups []*group
 	for _, rep := range order {
 		var into *group
+		known := false
 		for _, g := range buckets[rep.bucket] {
 			if rep.first.After(g.last.Add(slack)) || g.first.After(rep.last.Add(slack)) {
 				continue // no report of g can share a day with rep
 			}
-			if r.fitsAll(rep, g) {
-				into = g
+			if fits, k := r.fitsAll(rep, g); fits {
+				into, known = g, k
 				break
 			}
 		}
@@ -213,7 +209,10 @@ func (r Rule) link(order []*report) []*group {
 			buckets[rep.bucket] = append(buckets[rep.bucket], into)
 			groups = append(groups, into)
 		}
-		into.add(rep)
+		into.members = append(into.members, rep)
+		if !known {
+			into.kinds = append(into.kinds, rep)
+		}
 		if rep.first.Before(into.first) {
 			into.first = rep.first
 		}
@@ -227,13 +226,23 @@ func (r Rule) link(order []*report) []*group {
 // Cluster is [Rule.Cluster] under the [Default] rule.
 func Cluster(in []model.Event) []model.Event { return Default.Cluster(in) }
 
-func (r Rule) fitsAll(rep *report, g *group) bool {
+// fitsAll reports whether rep fits g: compatible with each of g's kinds
+// and from none of its sentences. known says that rep is of one of g's
+// kinds, which settles compatibility: g's kinds are pairwise compatible
+// (each fitted those before it; compatible is symmetric), and so is
+// every report of one of them (sameKind).
+func (r Rule) fitsAll(rep *report, g *group) (fits, known bool) {
 	for _, k := range g.kinds {
-		if !r.compatible(&rep.keys, &k.keys) {
-			return false
+		if sameKind(&k.keys, &rep.keys) {
+			return !tellsSentenceOf(rep, g), true
 		}
 	}
-	return !tellsSentenceOf(rep, g)
+	for _, k := range g.kinds {
+		if !r.compatible(&rep.keys, &k.keys) {
+			return false, false
+		}
+	}
+	return !tellsSentenceOf(rep, g), false
 }
 
 // tellsSentenceOf reports whether one of g's reports comes from rep's

@@ -210,3 +210,42 @@ func TestClusterKindsMatchMembers(t *testing.T) {
 		}
 	}
 }
+
+// TestKindShortcuts checks what lets Cluster skip comparisons: the kind
+// hash never tells apart reports of one kind, and compatible is
+// symmetric and holds of every report with itself, so a report of one of
+// an event's kinds is compatible with all of them (fitsAll).
+func TestKindShortcuts(t *testing.T) {
+	rng := rand.New(rand.NewSource(19))
+	alike, compatible := 0, 0
+	for i := 0; i < 60_000; i++ {
+		a, b := randomReport(rng), randomReport(rng)
+		if rng.Intn(2) == 0 {
+			b = a
+			b.Source.Name = "another name"
+			if rng.Intn(3) == 0 {
+				b = vary(rng, b)
+			}
+		}
+		ka, kb := keysOf(&a), keysOf(&b)
+		if sameKindFields(&ka, &kb) {
+			alike++
+			if ka.kind != kb.kind {
+				t.Fatalf("%+v and %+v are of one kind with hashes %x and %x", a, b, ka.kind, kb.kind)
+			}
+		}
+		for _, r := range []Rule{Default, {DayTolerance: 0}, {DayTolerance: 3}} {
+			if !r.compatible(&ka, &ka) {
+				t.Fatalf("%+v is not compatible with itself", a)
+			}
+			if ab := r.compatible(&ka, &kb); ab != r.compatible(&kb, &ka) {
+				t.Fatalf("compatible(%+v, %+v) = %v but not the other way round", a, b, ab)
+			} else if ab {
+				compatible++
+			}
+		}
+	}
+	if alike == 0 || compatible == 0 {
+		t.Fatalf("%d pairs of one kind and %d compatible pairs drawn: the test compares too little", alike, compatible)
+	}
+}

@@ -1,6 +1,8 @@
 package merge
 
 import (
+	"encoding/binary"
+	"hash/maphash"
 	"strings"
 	"time"
 
@@ -84,6 +86,10 @@ type keys struct {
 	published   string
 	zero, day   bool // undated; dated to the day
 	first, last time.Time
+	// kind hashes what sameKind compares, so that telling kinds apart
+	// (an event's kinds are looked through for every report it takes)
+	// mostly costs one comparison.
+	kind uint64
 }
 
 func keysOf(e *model.Event) keys {
@@ -97,7 +103,48 @@ func keysOf(e *model.Event) keys {
 		k.mentioned, k.published = true, e.Mentions[0].Published
 	}
 	k.first, k.last = e.Date.First(), e.Date.Last()
+	k.kind = kindHash(&k)
 	return k
+}
+
+var kindSeed = maphash.MakeSeed()
+
+// kindHash hashes the fields sameKind compares.
+func kindHash(k *keys) uint64 {
+	var h maphash.Hash
+	h.SetSeed(kindSeed)
+	e := k.ev
+	for _, s := range [...]string{e.Code, e.Location, k.published, string(e.Date.Precision)} {
+		h.WriteString(s)
+		h.WriteByte(0)
+	}
+	flags := byte(0)
+	if k.mentioned {
+		flags |= 1
+	}
+	if k.zero {
+		flags |= 2
+	}
+	if e.Target != nil {
+		flags |= 4
+	}
+	h.WriteByte(flags)
+	var n [24]byte // the instants, as Equal compares them
+	binary.LittleEndian.PutUint64(n[:8], uint64(k.first.Unix()))
+	binary.LittleEndian.PutUint64(n[8:], uint64(k.last.Unix()))
+	binary.LittleEndian.PutUint32(n[16:], uint32(k.first.Nanosecond()))
+	binary.LittleEndian.PutUint32(n[20:], uint32(k.last.Nanosecond()))
+	h.Write(n[:])
+	for _, a := range [...]*model.Actor{&e.Source, e.Target} {
+		if a == nil {
+			continue
+		}
+		for _, s := range [...]string{a.ID, a.Country, a.Code, string(a.Role)} {
+			h.WriteString(s)
+			h.WriteByte(0)
+		}
+	}
+	return h.Sum64()
 }
 
 // compatible is [Rule.Compatible] on precomputed keys.
@@ -122,6 +169,11 @@ func (r Rule) compatible(a, b *keys) bool {
 // and otherHand read, so that every report is compatible with both or
 // with neither (and likewise another hand of both or of neither).
 func sameKind(a, b *keys) bool {
+	return a.kind == b.kind && sameKindFields(a, b)
+}
+
+// sameKindFields is sameKind without the hash.
+func sameKindFields(a, b *keys) bool {
 	x, y := a.ev, b.ev
 	return x.Code == y.Code && x.Location == y.Location &&
 		a.mentioned == b.mentioned && a.published == b.published &&

@@ -3,6 +3,7 @@ package merge
 import (
 	"crypto/sha1"
 	"encoding/hex"
+	"slices"
 	"sort"
 	"strconv"
 	"time"
@@ -151,7 +152,16 @@ func (g *group) addKind(rep *report) {
 // Each input may be a report or an event with several mentions; events
 // are split with [Reports] first. The result is sorted as
 // [model.SortEvents] sorts, each event resolved with [Resolve].
-func (r Rule) Cluster(in []model.Event) []model.Event {
+func (r Rule) Cluster(in []model.Event) []model.Event { return r.ClusterResolving(in, nil) }
+
+// ClusterResolving is [Rule.Cluster] that resolves only the events
+// resolve accepts (all when it is nil), each given to it as built: its id
+// and its mentions, each with its report's own coding, which resolving
+// leaves as they are. The others keep their first report's date and
+// place and have no disputes, and are sorted by those: for a caller that
+// keeps some of the events only, Resolve being the dearest part of
+// building an event.
+func (r Rule) ClusterResolving(in []model.Event, resolve func(*model.Event) bool) []model.Event {
 	rs := Reports(in)
 	reps := make([]report, 0, len(rs)) // never grown: keys point into it
 	seen := make(map[string]bool, len(rs))
@@ -179,6 +189,9 @@ func (r Rule) Cluster(in []model.Event) []model.Event {
 			e.ID = EventID(anchorOf(g).e)
 		}
 		used[e.ID] = true
+		if resolve == nil || resolve(&e) {
+			Resolve(&e)
+		}
 		out = append(out, e)
 	}
 	model.SortEvents(out)
@@ -190,15 +203,21 @@ func (r Rule) Cluster(in []model.Event) []model.Event {
 func (r Rule) link(order []*report) []*group {
 	slack := time.Duration(r.DayTolerance) * 24 * time.Hour
 	buckets := map[string][]*group{}
+	told := map[sentence][]*group{} // the groups holding a report of each sentence
 	var groups []*group
 	for _, rep := range order {
 		var into *group
 		known := false
+		key, mentioned := sentenceOf(rep)
+		var others []*group // the groups rep may not join
+		if mentioned {
+			others = told[key]
+		}
 		for _, g := range buckets[rep.bucket] {
 			if rep.first.After(g.last.Add(slack)) || g.first.After(rep.last.Add(slack)) {
 				continue // no report of g can share a day with rep
 			}
-			if fits, k := r.fitsAll(rep, g); fits {
+			if fits, k := r.fitsAll(rep, g); fits && !slices.Contains(others, g) {
 				into, known = g, k
 				break
 			}
@@ -210,6 +229,9 @@ func (r Rule) link(order []*report) []*group {
 			groups = append(groups, into)
 		}
 		into.members = append(into.members, rep)
+		if mentioned {
+			told[key] = append(others, into)
+		}
 		if !known {
 			into.kinds = append(into.kinds, rep)
 		}
@@ -226,15 +248,16 @@ func (r Rule) link(order []*report) []*group {
 // Cluster is [Rule.Cluster] under the [Default] rule.
 func Cluster(in []model.Event) []model.Event { return Default.Cluster(in) }
 
-// fitsAll reports whether rep fits g: compatible with each of g's kinds
-// and from none of its sentences. known says that rep is of one of g's
-// kinds, which settles compatibility: g's kinds are pairwise compatible
-// (each fitted those before it; compatible is symmetric), and so is
-// every report of one of them (sameKind).
+// fitsAll reports whether rep is compatible with each of g's kinds; the
+// caller checks that g holds no report of rep's sentence (see sentence).
+// known says that rep is of one of g's kinds, which settles
+// compatibility: g's kinds are pairwise compatible (each fitted those
+// before it; compatible is symmetric), and so is every report of one of
+// them (sameKind).
 func (r Rule) fitsAll(rep *report, g *group) (fits, known bool) {
 	for _, k := range g.kinds {
 		if sameKind(&k.keys, &rep.keys) {
-			return !tellsSentenceOf(rep, g), true
+			return true, true
 		}
 	}
 	for _, k := range g.kinds {
@@ -242,24 +265,29 @@ func (r Rule) fitsAll(rep *report, g *group) (fits, known bool) {
 			return false, false
 		}
 	}
-	return !tellsSentenceOf(rep, g), false
+	return true, false
 }
 
-// tellsSentenceOf reports whether one of g's reports comes from rep's
-// sentence. The extractor makes two events of one sentence only for two
-// acts ("apologised and offered to pay compensation", "demanded that X
-// withdraw and urged Y to"), so two reports of one sentence are never
-// one event, however alike their codes: merging them would keep one act
-// and lose the other. Kinds cannot answer this (reports of one kind come
-// from many sentences), so it walks the members, after the cheaper
-// compatibility test has passed.
-func tellsSentenceOf(rep *report, g *group) bool {
-	for _, o := range g.members {
-		if sameSentence(&rep.keys, &o.keys) {
-			return true
-		}
+// sentence is where a report comes from. The extractor makes two events
+// of one sentence only for two acts ("apologised and offered to pay
+// compensation", "demanded that X withdraw and urged Y to"), so two
+// reports of one sentence are never one event, however alike their
+// codes: merging them would keep one act and lose the other. Kinds cannot
+// answer this (reports of one kind come from many sentences), so link
+// keeps the groups holding each sentence's reports.
+type sentence struct {
+	article string
+	start   int
+}
+
+// sentenceOf is rep's sentence, as sameSentence compares them; ok is false
+// for a report without a mention, which shares no sentence.
+func sentenceOf(rep *report) (s sentence, ok bool) {
+	if !rep.mentioned {
+		return sentence{}, false
 	}
-	return false
+	m := &rep.e.Mentions[0]
+	return sentence{m.ArticleID, m.Start}, true
 }
 
 func anchorOf(g *group) *report {
@@ -275,7 +303,8 @@ func anchorOf(g *group) *report {
 // build makes the event of a group: coded as its first report in the
 // canonical order (the most precise), identified by its anchor's own id
 // (so that an event reported once keeps the id it had before merging), with
-// every report's mention carrying that report's own coding.
+// every report's mention carrying that report's own coding; not yet
+// resolved.
 func build(g *group) model.Event {
 	seed := g.members[0].e
 	anchor := anchorOf(g).e
@@ -287,7 +316,6 @@ func build(g *group) model.Event {
 		e.Mentions = append(e.Mentions, ownMention(rep))
 	}
 	SortMentions(e.Mentions)
-	Resolve(&e)
 	return e
 }
 

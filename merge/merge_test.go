@@ -237,3 +237,51 @@ func benchCluster(b *testing.B, reps []model.Event) {
 	}
 	b.ReportMetric(float64(n), "events")
 }
+
+// TestClusterResolvingSome: the events ClusterResolving resolves are
+// Cluster's, and the others have Cluster's ids and mentions.
+func TestClusterResolvingSome(t *testing.T) {
+	var reps []model.Event
+	for i, r := range syntheticReports(1000, 5) {
+		reps = append(reps, r)
+		// A retelling a day later in another article, which makes a
+		// date dispute of a strike and one of two days of a statement.
+		again := r
+		again.Mentions = []model.Mention{r.Mentions[0]}
+		again.Mentions[0].ArticleID, again.Mentions[0].Start = fmt.Sprintf("again-%d", i), 0
+		if !r.Date.IsZero() && r.Date.Precision == model.PrecisionDay {
+			again.Date = model.Day(r.Date.Start.AddDate(0, 0, 1))
+			again.Mentions[0].Published = r.Date.Start.AddDate(0, 0, 3).Format("2006-01-02")
+		}
+		reps = append(reps, again)
+	}
+	want := map[string]model.Event{}
+	for _, e := range Cluster(reps) {
+		want[e.ID] = e
+	}
+	resolved, unresolved := 0, 0
+	picked := func(e *model.Event) bool { return e.ID[len(e.ID)-1]%2 == 0 }
+	got := Default.ClusterResolving(reps, picked)
+	for _, e := range got {
+		w, ok := want[e.ID]
+		switch {
+		case !ok:
+			t.Fatalf("event %s is not one of Cluster's", e.ID)
+		case picked(&e):
+			resolved++
+			if !reflect.DeepEqual(e, w) {
+				t.Fatalf("resolved event %s = %+v, Cluster made %+v", e.ID, e, w)
+			}
+		default:
+			if len(w.Disputes) > 0 || !reflect.DeepEqual(w.Date, e.Date) {
+				unresolved++ // resolving would have changed it
+			}
+			if !reflect.DeepEqual(e.Mentions, w.Mentions) {
+				t.Fatalf("event %s has other mentions than Cluster gave it", e.ID)
+			}
+		}
+	}
+	if len(got) != len(want) || resolved == 0 || unresolved == 0 {
+		t.Fatalf("%d events of %d, %d resolved, %d left unresolved that resolving changes: the test checks too little", len(got), len(want), resolved, unresolved)
+	}
+}

@@ -62,7 +62,7 @@ func (r Rule) Compatible(a, b model.Event) bool {
 }
 
 // sameSentence reports whether two reports come from one sentence of one
-// article, which makes them two acts (see [tellsSentenceOf]).
+// article, which makes them two acts (see [sentence]).
 func sameSentence(a, b *keys) bool {
 	if !a.mentioned || !b.mentioned {
 		return false

@@ -280,12 +280,11 @@ func (n *neighbourhood) cluster(reports []model.Event) (events []model.Event, ch
 		oldEvent[s.id] = s.eventID
 		all = append(all, s.e)
 	}
-	events = merge.Cluster(all)
 	changed = map[string]bool{}
-	for _, e := range events {
+	events = merge.Default.ClusterResolving(all, func(e *model.Event) bool {
 		same := ""
 		for i, m := range e.Mentions {
-			old := oldEvent[reportID(e, m)]
+			old := oldEvent[reportID(*e, m)]
 			if old == "" || (i > 0 && old != same) {
 				same = ""
 				break
@@ -295,7 +294,8 @@ func (n *neighbourhood) cluster(reports []model.Event) (events []model.Event, ch
 		if same != e.ID || len(n.events[same]) != len(e.Mentions) {
 			changed[e.ID] = true
 		}
-	}
+		return changed[e.ID] // the unchanged are not written
+	})
 	return events, changed, oldEvent
 }
 

@@ -15,22 +15,51 @@ import (
 // mention says (the mention's own Source, Code, Date, Location when set)
 // or else as its event. Events read back from a store come apart into the
 // reports they were merged from.
-func Reports(events []model.Event) []model.Event {
-	out := make([]model.Event, 0, len(events))
+func Reports(events []model.Event) []model.Event { return reports(events, false) }
+
+// reports is Reports; with shared set, each report's mention is the
+// input's own (its Mentions a one-element window on the input's), for
+// callers that never change a report's mention: a store's neighbourhood
+// is hundreds of reports, clustered at every article that needs it.
+func reports(events []model.Event, shared bool) []model.Event {
+	n := 0
 	for _, e := range events {
-		for _, m := range e.Mentions {
-			r := model.Event{Source: e.Source, Target: e.Target, Code: e.Code, Date: e.Date, Location: e.Location}
-			if m.Code != "" {
-				r.Code, r.Date, r.Location = m.Code, m.Date, m.Location
-				if m.Source != nil {
-					r.Source, r.Target = *m.Source, m.Target
-				}
+		n += len(e.Mentions)
+	}
+	out := make([]model.Event, 0, n)
+	for _, e := range events {
+		for i := range e.Mentions {
+			m := &e.Mentions[i]
+			r := reportOf(&e, m)
+			if shared {
+				r.Mentions = e.Mentions[i : i+1 : i+1]
+			} else {
+				r.Mentions = []model.Mention{*m}
 			}
-			r.Mentions = []model.Mention{m}
 			out = append(out, r)
 		}
 	}
 	return out
+}
+
+// reportOf is the report mention m of e is, without its mention.
+func reportOf(e *model.Event, m *model.Mention) model.Event {
+	r := model.Event{Source: e.Source, Target: e.Target, Code: e.Code, Date: e.Date, Location: e.Location}
+	if m.Code != "" {
+		r.Code, r.Date, r.Location = m.Code, m.Date, m.Location
+		if m.Source != nil {
+			r.Source, r.Target = *m.Source, m.Target
+		}
+	}
+	return r
+}
+
+// MentionReportID is the ReportID of the report that mention m of e is
+// (see Reports), worked out without making the report.
+func MentionReportID(e *model.Event, m *model.Mention) string {
+	r := reportOf(e, m)
+	r.SetID()
+	return r.ID + "/" + m.ArticleID + "/" + strconv.Itoa(m.Start)
 }
 
 // ReportID identifies a report across runs: its own coding key and the
@@ -162,7 +191,7 @@ func (r Rule) Cluster(in []model.Event) []model.Event { return r.ClusterResolvin
 // keeps some of the events only, Resolve being the dearest part of
 // building an event.
 func (r Rule) ClusterResolving(in []model.Event, resolve func(*model.Event) bool) []model.Event {
-	rs := Reports(in)
+	rs := reports(in, true) // read only; build gives events mentions of their own
 	reps := make([]report, 0, len(rs)) // never grown: keys point into it
 	seen := make(map[string]bool, len(rs))
 	for _, e := range rs {

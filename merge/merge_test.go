@@ -285,3 +285,25 @@ func TestClusterResolvingSome(t *testing.T) {
 		t.Fatalf("%d events of %d, %d resolved, %d left unresolved that resolving changes: the test checks too little", len(got), len(want), resolved, unresolved)
 	}
 }
+
+// TestMentionReportID: the id worked out from an event's mention is the
+// id of the report Reports makes of it, for mentions with and without a
+// coding of their own.
+func TestMentionReportID(t *testing.T) {
+	events := Cluster(syntheticReports(3000, 9))
+	own := 0
+	for _, e := range events {
+		reps := Reports([]model.Event{e})
+		for i := range e.Mentions {
+			if e.Mentions[i].Code != "" && e.Mentions[i].Code != e.Code {
+				own++
+			}
+			if got, want := MentionReportID(&e, &e.Mentions[i]), ReportID(reps[i]); got != want {
+				t.Fatalf("event %s mention %d: MentionReportID %s, ReportID %s", e.ID, i, got, want)
+			}
+		}
+	}
+	if own == 0 {
+		t.Fatal("no mention coded apart from its event: the test checks too little")
+	}
+}

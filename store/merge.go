@@ -283,8 +283,8 @@ func (n *neighbourhood) cluster(reports []model.Event) (events []model.Event, ch
 	changed = map[string]bool{}
 	events = merge.Default.ClusterResolving(all, func(e *model.Event) bool {
 		same := ""
-		for i, m := range e.Mentions {
-			old := oldEvent[reportID(*e, m)]
+		for i := range e.Mentions {
+			old := oldEvent[reportID(e, &e.Mentions[i])]
 			if old == "" || (i > 0 && old != same) {
 				same = ""
 				break
@@ -300,7 +300,4 @@ func (n *neighbourhood) cluster(reports []model.Event) (events []model.Event, ch
 }
 
 // reportID is the id of the report a mention of a clustered event is.
-func reportID(e model.Event, m model.Mention) string {
-	e.Mentions = []model.Mention{m}
-	return merge.ReportID(merge.Reports([]model.Event{e})[0])
-}
+func reportID(e *model.Event, m *model.Mention) string { return merge.MentionReportID(e, m) }

@@ -228,13 +228,15 @@ func (c *mergeCache) summaries(ctx context.Context, w *eventWriter, events []int
 		return nil, err
 	}
 	var slots []int32
+	byEvent := make(map[int32][]model.Event, len(unknown))
 	for _, e := range unknown {
-		slots = append(slots, c.membersOf(e)...)
+		m := c.membersOf(e)
+		slots = append(slots, m...)
+		byEvent[e] = make([]model.Event, 0, len(m))
 	}
 	if err := c.loadSlots(ctx, w, slots); err != nil {
 		return nil, err
 	}
-	byEvent := make(map[int32][]model.Event, len(unknown))
 	for _, i := range slots {
 		if r := c.slots.at(i); r.loaded {
 			byEvent[r.event] = append(byEvent[r.event], c.stored(i, "").e)

@@ -191,7 +191,8 @@ func (r Rule) Cluster(in []model.Event) []model.Event { return r.ClusterResolvin
 // keeps some of the events only, Resolve being the dearest part of
 // building an event.
 func (r Rule) ClusterResolving(in []model.Event, resolve func(*model.Event) bool) []model.Event {
-	rs := reports(in, true) // read only; build gives events mentions of their own
+	// Read only: build gives events mentions of their own.
+	rs := reports(in, true)
 	reps := make([]report, 0, len(rs)) // never grown: keys point into it
 	seen := make(map[string]bool, len(rs))
 	for _, e := range rs {

@@ -12,12 +12,56 @@ import (
 // exactly as clustering all reports again does: the same events changed,
 // coded, counted, named and ordered, with the same summaries.
 func mustAddAsCluster(tb testing.TB, name string, stored, news []model.Event) ([]Placed, bool) {
+	return mustAddAsClusterGiven(tb, name, stored, news, false)
+}
+
+// mustAddAsClusterGiven is mustAddAsCluster; with onlyMet set, Add is
+// given only the stored events that have a report that meets a new
+// report, or an old anchor of an event Add gave a new id, as a store
+// that filters its lookups by [Probe.MayMeet] and own ids gives them.
+func mustAddAsClusterGiven(tb testing.TB, name string, stored, news []model.Event, onlyMet bool) ([]Placed, bool) {
 	tb.Helper()
-	var sums []*Summary
+	var all []*Summary
 	before := map[string][]string{}
+	reps := map[*Summary][]model.Event{}
 	for _, e := range Cluster(stored) {
-		sums = append(sums, Default.Summarize(e.ID, Reports([]model.Event{e})))
+		s := Default.Summarize(e.ID, Reports([]model.Event{e}))
+		all = append(all, s)
+		reps[s] = Reports([]model.Event{e})
 		before[e.ID] = reportSet(e)
+	}
+	sums := all
+	if onlyMet {
+		sums = nil
+		given := map[*Summary]bool{}
+		give := func(probes []model.Event) {
+			for _, s := range all {
+				if !given[s] && anyMeets(probes, reps[s]) {
+					given[s] = true
+					sums = append(sums, s)
+				}
+			}
+		}
+		give(Reports(news))
+		for {
+			out, ok := Default.Add(sums, news)
+			if !ok {
+				return nil, false
+			}
+			var anchors []model.Event
+			for _, p := range out {
+				for _, s := range all {
+					if p.Replaces != "" && s.ID == p.Replaces {
+						anchors = append(anchors, s.Anchor())
+					}
+				}
+			}
+			n := len(sums)
+			give(anchors)
+			if len(sums) == n {
+				break
+			}
+		}
 	}
 	out, ok := Default.Add(sums, news)
 	if !ok {
@@ -140,4 +184,23 @@ func TestAdd_SharedKeys(t *testing.T) {
 			}
 		})
 	}
+}
+
+// anyMeets reports whether a report of probes meets a report of stored as
+// clustering and naming let them: compatible, another hand's, or of one
+// own id.
+func anyMeets(probes, stored []model.Event) bool {
+	for _, p := range probes {
+		for _, r := range stored {
+			if refCompatible(Default, p, r) || refOtherHand(Default, p, r) || refOtherHand(Default, r, p) || ownID(p) == ownID(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func ownID(r model.Event) string {
+	r.SetID()
+	return r.ID
 }

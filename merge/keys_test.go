@@ -249,3 +249,37 @@ func TestKindShortcuts(t *testing.T) {
 		t.Fatalf("%d pairs of one kind and %d compatible pairs drawn: the test compares too little", alike, compatible)
 	}
 }
+
+// TestMayMeetKeepsEveryMeeting checks what lets a store leave out the
+// reports of a bucket that MayMeet rules out: every pair of one family
+// that is compatible, or another hand's either way, may meet, whichever
+// is the probe; and it rules out enough pairs to be worth asking.
+func TestMayMeetKeepsEveryMeeting(t *testing.T) {
+	rng := rand.New(rand.NewSource(23))
+	pairs, ruledOut := 0, 0
+	for i := 0; i < 200_000; i++ {
+		a, b := randomReport(rng), randomReport(rng)
+		if rng.Intn(2) == 0 {
+			b = vary(rng, a)
+		}
+		if Family(a.Code) != Family(b.Code) {
+			continue
+		}
+		pairs++
+		for _, r := range []Rule{Default, {DayTolerance: 0}, {DayTolerance: 3}} {
+			met := refCompatible(r, a, b) || refOtherHand(r, a, b) || refOtherHand(r, b, a)
+			pa, pb := NewProbe(&a), NewProbe(&b)
+			ab, ba := pa.MayMeet(b.Code, b.Location, &b.Source, b.Target), pb.MayMeet(a.Code, a.Location, &a.Source, a.Target)
+			if met && (!ab || !ba) {
+				t.Fatalf("%+v and %+v meet, yet MayMeet says %v and %v", a, b, ab, ba)
+			}
+			if !ab && r == Default {
+				ruledOut++
+			}
+		}
+	}
+	t.Logf("%d of %d pairs of one family ruled out", ruledOut, pairs)
+	if ruledOut < pairs/10 {
+		t.Fatalf("MayMeet ruled out %d of %d pairs: it spares a store nothing", ruledOut, pairs)
+	}
+}

@@ -77,6 +77,14 @@ func reportSet(e model.Event) []string {
 // again does, whenever it does not decline; and it must not decline so
 // often that the check means nothing.
 func TestAdd_SameAsCluster(t *testing.T) {
+	for _, onlyMet := range []bool{false, true} {
+		t.Run(fmt.Sprint("only events met: ", onlyMet), func(t *testing.T) { testAddSameAsCluster(t, onlyMet) })
+	}
+}
+
+// testAddSameAsCluster is TestAdd_SameAsCluster, giving Add every stored
+// event or (onlyMet) those a store filtering by [Probe.MayMeet] gives.
+func testAddSameAsCluster(t *testing.T, onlyMet bool) {
 	placed, declined, contested, replaced, derived := 0, 0, 0, 0, 0
 	for seed := range int64(1500) {
 		rng := rand.New(rand.NewSource(seed))
@@ -88,7 +96,7 @@ func TestAdd_SameAsCluster(t *testing.T) {
 			stored = append(stored, denseArticle(t, rng, art, w)...)
 		}
 		news := denseArticle(t, rng, 9999, world{cue: 3, crowded: w.crowded}) // often giving an event its first blame word
-		out, ok := mustAddAsCluster(t, fmt.Sprintf("seed %d", seed), stored, news)
+		out, ok := mustAddAsClusterGiven(t, fmt.Sprintf("seed %d", seed), stored, news, onlyMet)
 		if !ok {
 			declined++
 			continue

@@ -85,13 +85,16 @@ type place struct {
 
 // Add places the reports of one new article (each an event with one
 // mention) among the stored events near them: every stored event with a
-// report in a new report's bucket whose dates overlap its days widened by
-// DayTolerance, and for a Contestable new report those with a day report
-// in its victim bucket (family and victim) within those days; more may
-// be given. When an event gets a new id (Placed.Replaces), the events
-// near its old anchor must be among them too (another event may claim
-// the id it leaves): a caller that did not give them calls again with
-// them. ok is false when the result may
+// report that a new report meets, being compatible with it, another
+// hand's, or of its own id (near.go says how a store finds them); more
+// may be given. Events that meet no new report cannot change where one
+// goes: a new report fits, starts before or takes from only events it
+// is compatible with, joins by blame only events whose every report it
+// is compatible with or another hand's, and shares an id only with
+// events whose anchor has its own id. When an event gets a new id
+// (Placed.Replaces), the events that its old anchor meets must be among
+// them too (another event may claim the id it leaves): a caller that did
+// not give them calls again with them. ok is false when the result may
 // differ from what [Rule.Cluster] makes of all the reports (see above);
 // otherwise out lists the events that changed or started, sorted as
 // [model.SortEvents] sorts them.
@@ -370,11 +373,11 @@ func (p *place) placed(s *Summary, nm *names) (pl Placed, meets, ok bool) {
 //   - otherwise (a new event, a new first report, or a new cue) it is
 //     left alone exactly when it meets none of the events that could
 //     join it (meets: Add checks with mayJoin). Those have its blame key
-//     and a day report in its first report's victim bucket within that
-//     report's days widened by the tolerance, which Add's caller gives
-//     for every Contestable new report; when the first report is a
-//     stored one, a new report of the event with its blame key and day
-//     must stand for it, or ok is false.
+//     and reach its first report's days widened by the tolerance; to
+//     join it they would have to meet each of its reports, the new ones
+//     among them (sameAct), so Add's caller gives them all. When the
+//     first report is a stored one, a new report of the event with its
+//     blame key and day must stand for it too, or ok is false.
 //
 // An event left alone neither joins a group before it nor takes one after
 // it, so every other group meets the same groups as before.
@@ -403,12 +406,13 @@ func (p *place) blame(s *Summary) (meets, ok bool) {
 // event o (either way), or let o take what s would. sameAct asks of two
 // events that their first reports be compatible or another hand, both of
 // which need their days to meet: so o must have s's blame key and reach
-// s's first report's days, widened by the day tolerance. Every such stored
-// event has a report in the victim bucket (family and victim) of s's
-// first report within those days, and Add's caller gives those in near.
-// joinBlame then joins two clustering events only when one has a blame
-// word and sameAct holds of their kinds; a joined or mixed o is several
-// clustering events, which its summary does not tell apart.
+// s's first report's days, widened by the day tolerance. joinBlame then
+// joins two clustering events only when one has a blame word and sameAct
+// holds of their kinds, every pair of them; a joined or mixed o is
+// several clustering events, which its summary does not tell apart. A
+// stored event that might join s so meets each new report of s, and Add's
+// caller gives those in near; one that meets none, joined or not, has no
+// clustering event that could join s's.
 func (r Rule) mayJoin(s, o *Summary) bool {
 	slack := time.Duration(r.DayTolerance) * 24 * time.Hour
 	k, ok := blameKeyOf(o.seed)

@@ -22,8 +22,7 @@ package merge
 //     its id or its anchor's own and no event Add placed took it; else
 //     EventID of its anchor when the stored event holding X is near,
 //     keeps X and starts before it. Events whose anchors have X have a
-//     report of the anchor's key, in the bucket and on the day of the new
-//     anchor, so they are near it.
+//     report of the new anchor's own id, so they meet it and are near.
 //
 // An event that leaves its id to take another retires it (Replaces), but
 // not when another event's anchor has that id as its own: that one would

@@ -76,14 +76,21 @@ func sameSentence(a, b *keys) bool {
 // more than the comparisons, and [Rule.Cluster] compares each report with
 // many others.
 type keys struct {
-	ev          *model.Event
-	family      string
-	venue       bool // venueOrSubject
-	material    bool // QuadClass 2 or 4 (see tolerant)
-	symmetric   bool
-	blame       bool // one of blameFamilies
-	mentioned   bool // has a mention, whose publication day is published
-	published   string
+	ev        *model.Event
+	family    string
+	venue     bool // venueOrSubject
+	material  bool // QuadClass 2 or 4 (see tolerant)
+	symmetric bool
+	blame     bool // one of blameFamilies
+	mentioned bool // has a mention, whose publication day is published
+	published string
+	// slackPub is published where it decides anything: only two day
+	// reports of material acts may differ by the tolerance, and only
+	// when published on different days (tolerant). Elsewhere it is
+	// empty, so that the retellings of a statement or of a vague date
+	// over the months (an agreement "signed on 1 January 2018", a war
+	// "in 2013") are of one kind, however many days they were told on.
+	slackPub    string
 	zero, day   bool // undated; dated to the day
 	first, last time.Time
 	// kind hashes what sameKind compares, so that telling kinds apart
@@ -103,6 +110,9 @@ func keysOf(e *model.Event) keys {
 		k.mentioned, k.published = true, e.Mentions[0].Published
 	}
 	k.first, k.last = e.Date.First(), e.Date.Last()
+	if k.day && k.material {
+		k.slackPub = k.published
+	}
 	k.kind = kindHash(&k)
 	return k
 }
@@ -114,7 +124,7 @@ func kindHash(k *keys) uint64 {
 	var h maphash.Hash
 	h.SetSeed(kindSeed)
 	e := k.ev
-	for _, s := range [...]string{e.Code, e.Location, k.published, string(e.Date.Precision)} {
+	for _, s := range [...]string{e.Code, e.Location, k.slackPub, string(e.Date.Precision)} {
 		h.WriteString(s)
 		h.WriteByte(0)
 	}
@@ -176,7 +186,7 @@ func sameKind(a, b *keys) bool {
 func sameKindFields(a, b *keys) bool {
 	x, y := a.ev, b.ev
 	return x.Code == y.Code && x.Location == y.Location &&
-		a.mentioned == b.mentioned && a.published == b.published &&
+		a.mentioned == b.mentioned && a.slackPub == b.slackPub &&
 		x.Date.Precision == y.Date.Precision && a.zero == b.zero &&
 		a.first.Equal(b.first) && a.last.Equal(b.last) &&
 		sameActor(&x.Source, &y.Source) && sameActor(x.Target, y.Target)

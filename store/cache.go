@@ -232,46 +232,80 @@ func (c *mergeCache) tileKeyOf(b bucketKey, blk int) tileKey {
 		undated: b.undated, victim: b.victim, block: int32(blk)}
 }
 
-// near returns the stored reports of bucket b that its lookup finds for
-// days lo..hi (nearReportsSQL, victimReportsSQL, undatedReportsSQL), but
-// those in have.
-func (c *mergeCache) near(ctx context.Context, w *eventWriter, b bucketKey, lo, hi int, have map[string]bool) ([]storedReport, error) {
-	var out []storedReport
+// eachMet calls f with the slot of every stored report that report r may
+// meet (merge.go): of those its bucket's lookup finds for its days, and
+// for a Contestable r those of its victim bucket, the reports that
+// merge.Probe.MayMeet keeps or that have r's own id. It skips, unasked,
+// the reports of events for which known holds: callers want events, and
+// a crowded event has thousands of reports in one lookup. A report found
+// by both lookups may come twice.
+func (c *mergeCache) eachMet(ctx context.Context, w *eventWriter, r *model.Event, known func(event int32) bool, f func(int32)) error {
+	b, d := nearSpan(*r)
+	probe := merge.NewProbe(r)
+	own := *r
+	own.SetID()
+	key := c.strs.idString(own.ID)
 	keep := func(i int32) {
-		if id := c.idOf(i); !have[id] {
-			out = append(out, c.stored(i, id))
+		x := c.slots.at(i)
+		if known(x.event) {
+			return
+		}
+		if x.key == key {
+			f(i)
+			return
+		}
+		var target *model.Actor
+		if x.tgt >= 0 {
+			target = &c.actorV[x.tgt]
+		}
+		if probe.MayMeet(c.strs.get(x.code), c.strs.get(x.place), &c.actorV[x.src], target) {
+			f(i)
 		}
 	}
+	if merge.Contestable(*r) { // the reports of other hands (merge.Rule.Add)
+		v := bucketKey{family: b.family, pair: merge.Country(r.Target), victim: true}
+		if err := c.lookup(ctx, w, v, d, keep); err != nil {
+			return err
+		}
+	}
+	return c.lookup(ctx, w, b, d, keep)
+}
+
+// lookup calls keep with each stored report of bucket b that its lookup
+// (nearReportsSQL, victimReportsSQL, undatedReportsSQL) finds for days d.
+func (c *mergeCache) lookup(ctx context.Context, w *eventWriter, b bucketKey, d days, keep func(int32)) error {
 	if b.undated {
 		t, err := c.tile(ctx, w, c.tileKeyOf(b, 0))
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for _, i := range t {
 			keep(i)
 		}
-		return out, nil
+		return nil
 	}
 	match := nearMatch
 	if b.victim {
 		match = victimMatch
 	}
-	if err := c.loadTiles(ctx, w, b, blockOf(lo), blockOf(hi)); err != nil {
-		return nil, err
+	if err := c.loadTiles(ctx, w, b, blockOf(d.lo), blockOf(d.hi)); err != nil {
+		return err
 	}
-	for blk := blockOf(lo); blk <= blockOf(hi); blk++ {
+	lo, hi := int32(d.lo), int32(d.hi)
+	for blk := blockOf(d.lo); blk <= blockOf(d.hi); blk++ {
 		t, err := c.tile(ctx, w, c.tileKeyOf(b, blk))
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for _, i := range t {
-			r := c.slots.at(i)
-			if blockOf(max(lo, int(r.first))) == blk && match(r, int32(lo), int32(hi)) {
+			// Each report is taken from the tile of the block of its
+			// first day within lo..hi only.
+			if r := c.slots.at(i); blockOf(max(d.lo, int(r.first))) == blk && match(r, lo, hi) {
 				keep(i)
 			}
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // tile returns a tile, reading it when it is not loaded.
@@ -421,25 +455,4 @@ func (c *mergeCache) compactMembers() {
 		mem = append(mem, c.mem[m.off:m.off+m.n]...)
 	}
 	c.mem = mem
-}
-
-// members returns the ids of every report of each event named, reading
-// those not known yet.
-func (c *mergeCache) members(ctx context.Context, w *eventWriter, events []string) (map[string][]string, error) {
-	es := make([]int32, len(events))
-	for i, e := range events {
-		es[i] = c.strs.idString(e)
-	}
-	if err := c.memberSlots(ctx, w, es); err != nil {
-		return nil, err
-	}
-	out := make(map[string][]string, len(events))
-	for i, e := range events {
-		var ids []string
-		for _, s := range c.membersOf(es[i]) {
-			ids = append(ids, c.idOf(s))
-		}
-		out[e] = ids
-	}
-	return out, nil
 }

@@ -4,7 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"sort"
+	"strings"
 	"time"
 
 	"github.com/eventgraph/eventgraph/merge"
@@ -14,30 +14,35 @@ import (
 // How SaveArticle merges (migration 0004 has the schema, package merge the
 // rule). The stored events are always what merge.Cluster makes of all
 // stored reports, whatever order the articles came in; SaveArticle keeps
-// that true while reading only the stored reports near the new ones.
+// that true while reading only the stored reports that meet the new ones.
 //
 // merge.Cluster puts each report, in one canonical order, into the first
-// event all of whose reports it is compatible with. Compatible reports
-// share a merge bucket (family and unordered pair of actor keys) and lie
-// within DayTolerance days of each other (undated ones only with undated
-// ones); reports of one act laid at different doors, which merge.Cluster
-// joins after that, share the family and the victim's key instead
-// (merge.Contestable, the victim buckets of addNear): call both "near". Let X be a set of stored reports, closed under
-// "all reports of a stored event", such that every stored report near any
+// event all of whose reports it is compatible with; it names events in
+// that order, an event whose anchor's own id another took deriving its
+// own; and it joins, after that, events of one act laid at different
+// doors (another hand). Call two reports "met" when they are compatible,
+// another hand's or of one own id: only met reports ever decide anything
+// about each other. Let X be a set of stored reports, closed under "all
+// reports of a stored event", such that every stored report met by any
 // report of a changed event is in X, where an event of Cluster(X and the
 // new reports) is changed when its reports are not exactly those of one
-// stored event, and a stored event is changed when its reports did not
-// stay together alone. Then Cluster of all reports agrees with the stored
-// events outside X and with Cluster(X and the new reports) inside it: by
-// induction along the canonical order, a report outside X can fit no
-// changed event (it would be near one of its reports) and meets the
-// unchanged ones as before, and a report of a changed event has every
-// report near it in X, so no event outside X could take it.
+// stored event under its id, and a stored event is changed when its
+// reports did not stay together alone. Then Cluster of all reports agrees
+// with the stored events outside X and with Cluster(X and the new
+// reports) inside it: by induction along the canonical order, a report
+// outside X can fit no changed event (it would meet one of its reports)
+// and meets the unchanged ones as before, and a report of a changed event
+// has every report it meets in X, so no event outside X could take it.
 //
-// So mergeReports grows X from the new reports' neighbours until the
-// changed events add no unread neighbours, and rewrites the changed
-// events only. The work depends on how many reports lie near the new ones,
-// not on the size of the database.
+// So mergeReports grows X from the reports the new ones meet until the
+// changed events meet no unread report, and rewrites the changed events
+// only. Met reports share a merge bucket (family and unordered pair of
+// actor keys) and lie within DayTolerance days of each other (undated
+// ones only with undated ones), or, of another hand, share the family and
+// the victim's key (merge.Contestable, the victim buckets of the lookup);
+// merge.Probe.MayMeet rules out most of the rest of a bucket's days by
+// place and actors. The work depends on how many reports meet the new
+// ones, not on the size of the database, nor on how crowded a bucket is.
 
 // storedReport is a report read back with the event it belongs to now.
 type storedReport struct {
@@ -77,77 +82,64 @@ func dayString(n int) string {
 	return time.Unix(int64(n)*86400, 0).UTC().Format(dayLayout)
 }
 
-// neighbourhood is X while it grows: the stored reports read so far and
-// the spans of each bucket already searched.
+// neighbourhood is X while it grows: the stored reports read so far, and
+// the kinds of report whose met reports were looked up.
 type neighbourhood struct {
-	w        *eventWriter
-	reports  []storedReport
-	have     map[string]bool     // mention ids in reports
-	events   map[string][]string // stored event -> its mention ids
-	searched map[bucketKey][]days
+	w       *eventWriter
+	reports []storedReport
+	have    map[string]bool     // mention ids in reports
+	events  map[string][]string // stored event -> its mention ids
+	probed  map[string]bool     // probeKey of the reports looked up from
 }
 
-// addNear reads the stored reports near any of rs not read yet, with
-// every report of their events, and reports whether it found any. The
-// spans of one bucket are joined first, so that reports of one day cost
-// one query.
+// probeKey tells apart reports that meet different reports: it holds
+// what the lookup (bucket, days, victim) and merge.Probe.MayMeet read,
+// and the own id. An event's reports are mostly of a few kinds, so a
+// crowded event's hundreds of reports cost a few lookups.
+func probeKey(r *model.Event) string {
+	own := *r
+	own.SetID() // source, target, code and date
+	var b strings.Builder
+	b.WriteString(own.ID)
+	for _, s := range [...]string{r.Location, r.Source.Country, r.Source.Code, string(r.Source.Role)} {
+		b.WriteByte(0)
+		b.WriteString(s)
+	}
+	if t := r.Target; t != nil {
+		for _, s := range [...]string{t.Country, t.Code, string(t.Role)} {
+			b.WriteByte(0)
+			b.WriteString(s)
+		}
+	}
+	return b.String()
+}
+
+// addNear reads the stored events with a report that any of rs meets,
+// every report of them, and reports whether it found any not read yet.
 func (n *neighbourhood) addNear(ctx context.Context, rs []model.Event) (bool, error) {
-	wants := map[bucketKey][]days{}
-	var order []bucketKey
-	for _, r := range rs {
-		b, want := nearSpan(r)
-		if _, ok := wants[b]; !ok {
-			order = append(order, b)
-		}
-		wants[b] = append(wants[b], want)
-		if merge.Contestable(r) {
-			v := bucketKey{family: b.family, pair: merge.Country(r.Target), victim: true}
-			if _, ok := wants[v]; !ok {
-				order = append(order, v)
-			}
-			wants[v] = append(wants[v], want)
-		}
+	c := n.w.cache
+	listed := map[int32]bool{}
+	var events []int32
+	known := func(e int32) bool {
+		_, read := n.events[c.strs.get(e)]
+		return read || listed[e]
 	}
-	grew := false
-	for _, b := range order {
-		var todo []days
-		if b.undated {
-			if len(n.searched[b]) == 0 {
-				todo = []days{{}}
-			}
-		} else {
-			for _, want := range join(wants[b]) {
-				todo = append(todo, subtract(want, n.searched[b])...)
-			}
-		}
-		n.searched[b] = append(n.searched[b], todo...)
-		for _, d := range todo {
-			found, err := n.w.cache.near(ctx, n.w, b, d.lo, d.hi, n.have)
-			if err != nil {
-				return false, err
-			}
-			added, err := n.add(ctx, found)
-			if err != nil {
-				return false, err
-			}
-			grew = grew || added
-		}
+	note := func(i int32) {
+		e := c.slots.at(i).event
+		listed[e] = true
+		events = append(events, e)
 	}
-	return grew, nil
-}
-
-// join merges overlapping or touching spans.
-func join(ds []days) []days {
-	sort.Slice(ds, func(i, j int) bool { return ds[i].lo < ds[j].lo })
-	out := ds[:0:0]
-	for _, d := range ds {
-		if k := len(out) - 1; k >= 0 && d.lo <= out[k].hi+1 {
-			out[k].hi = max(out[k].hi, d.hi)
+	for i := range rs {
+		k := probeKey(&rs[i])
+		if n.probed[k] {
 			continue
 		}
-		out = append(out, d)
+		n.probed[k] = true
+		if err := c.eachMet(ctx, n.w, &rs[i], known, note); err != nil {
+			return false, err
+		}
 	}
-	return out
+	return n.add(ctx, events)
 }
 
 // eventsReportIDsSQL lists the ids of every report of the stored events
@@ -161,76 +153,39 @@ const (
 WHERE m.id IN (SELECT value FROM json_each(?))`
 )
 
-// add takes in stored reports and the rest of their events. The rest is
-// looked up for all the events at once: the reports of a crowded bucket
-// belong to many events, and a query per event was most of the cost of
-// the lookup in a large store.
-func (n *neighbourhood) add(ctx context.Context, found []storedReport) (bool, error) {
-	var events []string
-	listed := map[string]bool{}
-	for _, s := range found {
-		if n.have[s.id] {
-			continue
-		}
-		n.have[s.id] = true
-		n.reports = append(n.reports, s)
-		n.events[s.eventID] = append(n.events[s.eventID], s.id)
-		if !listed[s.eventID] {
-			listed[s.eventID] = true
-			events = append(events, s.eventID)
-		}
-	}
+// add takes in every report of the stored events listed, none of them
+// read yet. Their members are looked up for all the events at once: a
+// query per event was most of the cost of the lookup in a large store.
+func (n *neighbourhood) add(ctx context.Context, events []int32) (bool, error) {
 	if len(events) == 0 {
 		return false, nil
 	}
-	members, err := n.w.cache.members(ctx, n.w, events)
-	if err != nil {
+	c := n.w.cache
+	if err := c.memberSlots(ctx, n.w, events); err != nil {
 		return false, err
 	}
-	var unread []string
+	var slots []int32
 	for _, e := range events {
-		for _, id := range members[e] {
-			if !n.have[id] {
-				unread = append(unread, id)
-			}
-		}
+		n.events[c.strs.get(e)] = []string{} // read, even should none of its rows load
+		slots = append(slots, c.membersOf(e)...)
 	}
-	if len(unread) == 0 {
-		return true, nil
-	}
-	mates, err := n.w.cache.load(ctx, n.w, unread)
-	if err != nil {
+	if err := c.loadSlots(ctx, n.w, slots); err != nil {
 		return false, err
 	}
-	for _, r := range mates {
-		m := r.stored()
-		n.have[m.id] = true
-		n.reports = append(n.reports, m)
-		n.events[m.eventID] = append(n.events[m.eventID], m.id)
+	for _, i := range slots {
+		if !c.slots.at(i).loaded {
+			continue
+		}
+		id := c.idOf(i)
+		if n.have[id] {
+			continue
+		}
+		s := c.stored(i, id)
+		n.have[id] = true
+		n.reports = append(n.reports, s)
+		n.events[s.eventID] = append(n.events[s.eventID], id)
 	}
 	return true, nil
-}
-
-// subtract returns the parts of want that no span in done covers.
-func subtract(want days, done []days) []days {
-	out := []days{want}
-	for _, d := range done {
-		var next []days
-		for _, o := range out {
-			if d.hi < o.lo || d.lo > o.hi {
-				next = append(next, o)
-				continue
-			}
-			if o.lo < d.lo {
-				next = append(next, days{o.lo, d.lo - 1})
-			}
-			if o.hi > d.hi {
-				next = append(next, days{d.hi + 1, o.hi})
-			}
-		}
-		out = next
-	}
-	return out
 }
 
 // mergeReports stores the reports of one article: it clusters them with
@@ -245,7 +200,7 @@ func (w *eventWriter) mergeReports(ctx context.Context, tx *sql.Tx, reports []mo
 		return err
 	}
 	w.cache.full++
-	n := &neighbourhood{w: w, have: map[string]bool{}, events: map[string][]string{}, searched: map[bucketKey][]days{}}
+	n := &neighbourhood{w: w, have: map[string]bool{}, events: map[string][]string{}, probed: map[string]bool{}}
 	if _, err := n.addNear(ctx, reports); err != nil {
 		return fmt.Errorf("load reports to merge with: %w", err)
 	}

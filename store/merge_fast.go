@@ -145,62 +145,20 @@ func (c *mergeCache) place(ctx context.Context, w *eventWriter, reports []model.
 	}
 }
 
-// nearEvents lists the stored events with a report in a new report's
-// bucket whose days meet the new report's widened by the day tolerance,
-// and for a Contestable one those with a day report in its victim bucket
-// within those days: the events merge.Rule.Add needs.
+// nearEvents lists the stored events with a report that a report given
+// may meet (mergeCache.eachMet): the events merge.Rule.Add needs.
 func (c *mergeCache) nearEvents(ctx context.Context, w *eventWriter, reports []model.Event) ([]int32, error) {
 	seen := map[int32]bool{}
 	var out []int32
-	note := func(r *slot) {
-		if !seen[r.event] {
-			seen[r.event] = true
-			out = append(out, r.event)
-		}
+	known := func(e int32) bool { return seen[e] }
+	note := func(i int32) {
+		e := c.slots.at(i).event
+		seen[e] = true
+		out = append(out, e)
 	}
-	for _, r := range reports {
-		b, d := nearSpan(r)
-		lo, hi := int32(d.lo), int32(d.hi)
-		if merge.Contestable(r) { // the events blame may join with it (merge.Rule.Add)
-			v := bucketKey{family: b.family, pair: merge.Country(r.Target), victim: true}
-			if err := c.loadTiles(ctx, w, v, blockOf(d.lo), blockOf(d.hi)); err != nil {
-				return nil, err
-			}
-			for blk := blockOf(d.lo); blk <= blockOf(d.hi); blk++ {
-				t, err := c.tile(ctx, w, c.tileKeyOf(v, blk))
-				if err != nil {
-					return nil, err
-				}
-				for _, i := range t {
-					if x := c.slots.at(i); x.first >= lo && x.first <= hi {
-						note(x)
-					}
-				}
-			}
-		}
-		if b.undated {
-			t, err := c.tile(ctx, w, c.tileKeyOf(b, 0))
-			if err != nil {
-				return nil, err
-			}
-			for _, i := range t {
-				note(c.slots.at(i))
-			}
-			continue
-		}
-		if err := c.loadTiles(ctx, w, b, blockOf(d.lo), blockOf(d.hi)); err != nil {
+	for i := range reports {
+		if err := c.eachMet(ctx, w, &reports[i], known, note); err != nil {
 			return nil, err
-		}
-		for blk := blockOf(d.lo); blk <= blockOf(d.hi); blk++ {
-			t, err := c.tile(ctx, w, c.tileKeyOf(b, blk))
-			if err != nil {
-				return nil, err
-			}
-			for _, i := range t {
-				if x := c.slots.at(i); blockOf(max(d.lo, int(x.first))) == blk && nearMatch(x, lo, hi) {
-					note(x)
-				}
-			}
 		}
 	}
 	return out, nil

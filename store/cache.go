@@ -101,10 +101,11 @@ type members struct{ off, n int32 }
 // artInfo is what reports read of their article.
 type artInfo struct{ path, published int32 }
 
-// sumEntry is a merge summary and when the cache last used it.
+// sumEntry is a merge summary, its priority to stay (sumPriority) and
+// when the cache last used it.
 type sumEntry struct {
-	s    *merge.Summary
-	used uint64
+	s          *merge.Summary
+	keep, used uint64
 }
 
 type mergeCache struct {
@@ -124,6 +125,7 @@ type mergeCache struct {
 	actors  map[string]int32   // actor id -> its number in actorV
 	actorV  []model.Actor      // every actor as its row reads
 	sums    map[int32]sumEntry // events as merge.Rule.Add needs them (summary.go)
+	sumLow  uint64             // the highest priority of a summary dropped (sumPriority)
 	arts    map[int32]artInfo  // article id -> its path and publication day
 
 	// What the fast path may rely on (summary.go); these outlive reset.

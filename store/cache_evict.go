@@ -26,24 +26,40 @@ func (c *mergeCache) bound() {
 	c.boundSums()
 }
 
-// boundSums drops the least recently used summaries past
+// boundSums drops the summaries of least priority past
 // maxCachedSummaries, keeping three quarters of it. A summary dropped is
 // made again from its event's reports, which the cache still holds.
 func (c *mergeCache) boundSums() {
 	if len(c.sums) <= maxCachedSummaries {
 		return
 	}
-	used := make([]uint64, 0, len(c.sums))
-	for _, s := range c.sums {
-		used = append(used, s.used)
+	type entry struct {
+		e          int32
+		keep, used uint64
 	}
-	slices.Sort(used)
-	cut := used[len(used)-int(float64(maxCachedSummaries)*evictTo)]
+	all := make([]entry, 0, len(c.sums))
 	for e, s := range c.sums {
-		if s.used < cut {
-			delete(c.sums, e)
-		}
+		all = append(all, entry{e, s.keep, s.used})
 	}
+	slices.SortFunc(all, func(a, b entry) int { // ties by use: most are 1-report events
+		return cmp.Or(cmp.Compare(a.keep, b.keep), cmp.Compare(a.used, b.used))
+	})
+	for _, x := range all[:len(all)-int(float64(maxCachedSummaries)*evictTo)] {
+		delete(c.sums, x.e)
+		c.sumLow = max(c.sumLow, x.keep)
+	}
+}
+
+// sumPriority is the priority of event e's summary to stay, set when it
+// is made or used: what making it again would cost, its count of reports,
+// on top of the highest priority dropped so far (GreedyDual-Size, with
+// the summaries taken as alike in size). An event retold in thousands of
+// articles (a deal "signed on 1 January 2018" recalled in every later
+// story) is made again from all its reports; kept by recency alone, its
+// summary went whenever a few thousand others were used in between. A
+// summary not used sinks below the new ones as drops raise the floor.
+func (c *mergeCache) sumPriority(e int32) uint64 {
+	return c.sumLow + 1 + uint64(c.events[e].n)
 }
 
 // evict keeps the most recently used tiles that hold at most target

@@ -375,6 +375,44 @@ func TestMergeCache_EvictKeepsRecent(t *testing.T) {
 	}
 }
 
+// Past the bound, summaries go by what making them again costs as well
+// as by use: a crowded event's stays while thousands of small ones come
+// and go, and goes once the small ones used since outweigh it.
+func TestMergeCache_SummariesKeptByCost(t *testing.T) {
+	old := maxCachedSummaries
+	maxCachedSummaries = 40
+	defer func() { maxCachedSummaries = old }()
+	c := newMergeCache()
+	use := func(e int32, reports int32) {
+		c.events[e] = members{n: reports}
+		c.clock++
+		c.sums[e] = sumEntry{keep: c.sumPriority(e), used: c.clock}
+		c.boundSums()
+		if len(c.sums) > maxCachedSummaries {
+			t.Fatalf("%d summaries kept, past the bound", len(c.sums))
+		}
+	}
+	const crowded = 1
+	use(crowded, 500)
+	small := int32(2)
+	for ; small < 1_000; small++ {
+		use(small, 1+small%8/7) // one in eight of 2 reports
+	}
+	if _, ok := c.sums[crowded]; !ok {
+		t.Fatal("the summary of an event of 500 reports went among a thousand of 1 or 2")
+	}
+	if _, ok := c.sums[2]; ok {
+		t.Fatal("the first small summary is still kept after a thousand others")
+	}
+	for ; small < 100_000; small++ {
+		use(small, 1+small%3)
+		if _, ok := c.sums[crowded]; !ok {
+			return
+		}
+	}
+	t.Fatal("a summary never used again stays for ever")
+}
+
 // The tiles' arithmetic: a block holds 16 days, also before 1970, and
 // nearMatch is the SQL's condition.
 func TestMergeCache_Blocks(t *testing.T) {

@@ -94,7 +94,7 @@ func (w *eventWriter) mergeFast(ctx context.Context, tx *sql.Tx, reports []model
 	}
 	for i, p := range placed {
 		c.clock++
-		c.sums[changes[i].e] = sumEntry{p.Summary, c.clock}
+		c.sums[changes[i].e] = sumEntry{p.Summary, c.sumPriority(changes[i].e), c.clock}
 	}
 	c.fast++
 	return true, nil
@@ -172,7 +172,7 @@ func (c *mergeCache) summaries(ctx context.Context, w *eventWriter, events []int
 	for _, e := range events {
 		if s, ok := c.sums[e]; ok {
 			c.clock++
-			s.used = c.clock
+			s.keep, s.used = c.sumPriority(e), c.clock
 			c.sums[e] = s
 			out = append(out, s.s)
 		} else {
@@ -203,7 +203,7 @@ func (c *mergeCache) summaries(ctx context.Context, w *eventWriter, events []int
 	for _, e := range unknown {
 		s := merge.Default.Summarize(c.strs.get(e), byEvent[e])
 		c.clock++
-		c.sums[e] = sumEntry{s, c.clock}
+		c.sums[e] = sumEntry{s, c.sumPriority(e), c.clock}
 		out = append(out, s)
 	}
 	return out, nil

@@ -15,13 +15,7 @@ import (
 // mention says (the mention's own Source, Code, Date, Location when set)
 // or else as its event. Events read back from a store come apart into the
 // reports they were merged from.
-func Reports(events []model.Event) []model.Event { return reports(events, false) }
-
-// reports is Reports; with shared set, each report's mention is the
-// input's own (its Mentions a one-element window on the input's), for
-// callers that never change a report's mention: a store's neighbourhood
-// is hundreds of reports, clustered at every article that needs it.
-func reports(events []model.Event, shared bool) []model.Event {
+func Reports(events []model.Event) []model.Event {
 	n := 0
 	for _, e := range events {
 		n += len(e.Mentions)
@@ -29,13 +23,8 @@ func reports(events []model.Event, shared bool) []model.Event {
 	out := make([]model.Event, 0, n)
 	for _, e := range events {
 		for i := range e.Mentions {
-			m := &e.Mentions[i]
-			r := reportOf(&e, m)
-			if shared {
-				r.Mentions = e.Mentions[i : i+1 : i+1]
-			} else {
-				r.Mentions = []model.Mention{*m}
-			}
+			r := reportOf(&e, &e.Mentions[i])
+			r.Mentions = []model.Mention{e.Mentions[i]}
 			out = append(out, r)
 		}
 	}
@@ -181,29 +170,42 @@ func (g *group) addKind(rep *report) {
 // Each input may be a report or an event with several mentions; events
 // are split with [Reports] first. The result is sorted as
 // [model.SortEvents] sorts, each event resolved with [Resolve].
-func (r Rule) Cluster(in []model.Event) []model.Event { return r.ClusterResolving(in, nil) }
+func (r Rule) Cluster(in []model.Event) []model.Event {
+	out, _ := r.ClusterSome(in, nil)
+	return out
+}
 
-// ClusterResolving is [Rule.Cluster] that resolves only the events
-// resolve accepts (all when it is nil), each given to it as built: its id
-// and its mentions, each with its report's own coding, which resolving
-// leaves as they are. The others keep their first report's date and
-// place and have no disputes, and are sorted by those: for a caller that
-// keeps some of the events only, Resolve being the dearest part of
-// building an event.
-func (r Rule) ClusterResolving(in []model.Event, resolve func(*model.Event) bool) []model.Event {
-	// Read only: build gives events mentions of their own.
-	rs := reports(in, true)
-	reps := make([]report, 0, len(rs)) // never grown: keys point into it
-	seen := make(map[string]bool, len(rs))
-	for _, e := range rs {
-		reps = append(reps, report{})
-		rep := &reps[len(reps)-1]
-		rep.init(e)
-		if seen[rep.id] {
-			reps = reps[:len(reps)-1]
-			continue // the same report stored and extracted again
+// ClusterSome is [Rule.Cluster] for a caller that keeps some of the
+// events only. keep (nil keeps all) is asked of each event before it is
+// built, given its id and the ids ([ReportID]) of its reports in a slice
+// it must not hold on to; only the events it keeps are built, resolved
+// and returned, sorted as Cluster sorts them. ids is the id of every event
+// made, kept or not. Building and resolving an event costs as much as its
+// reports, clustering them hardly more than its kinds: a store that
+// clusters again a neighbourhood holding an event of thousands of reports
+// writes back the few events that changed.
+func (r Rule) ClusterSome(in []model.Event, keep func(id string, reports []string) bool) (kept []model.Event, ids []string) {
+	n := 0
+	for i := range in {
+		n += len(in[i].Mentions)
+	}
+	reps := make([]report, 0, n) // never grown: keys point into it
+	seen := make(map[string]bool, n)
+	for i := range in {
+		e := &in[i]
+		for j := range e.Mentions {
+			// Read only: build gives events mentions of their own.
+			rp := reportOf(e, &e.Mentions[j])
+			rp.Mentions = e.Mentions[j : j+1 : j+1]
+			reps = append(reps, report{})
+			rep := &reps[len(reps)-1]
+			rep.init(rp)
+			if seen[rep.id] {
+				reps = reps[:len(reps)-1]
+				continue // the same report stored and extracted again
+			}
+			seen[rep.id] = true
 		}
-		seen[rep.id] = true
 	}
 	order := make([]*report, len(reps))
 	for i := range reps {
@@ -211,21 +213,34 @@ func (r Rule) ClusterResolving(in []model.Event, resolve func(*model.Event) bool
 	}
 	sort.Slice(order, func(i, j int) bool { return canonicalLess(order[i], order[j]) })
 	groups := r.joinBlame(r.link(order))
-	out := make([]model.Event, 0, len(groups))
 	used := make(map[string]bool, len(groups))
+	ids = make([]string, 0, len(groups))
+	var members []string
 	for _, g := range groups {
-		e := build(g)
-		if used[e.ID] {
-			e.ID = EventID(anchorOf(g).e)
+		anchor := anchorOf(g)
+		a := anchor.e
+		a.SetID()
+		id := a.ID
+		if used[id] {
+			id = EventID(anchor.e)
 		}
-		used[e.ID] = true
-		if resolve == nil || resolve(&e) {
-			Resolve(&e)
+		used[id] = true
+		ids = append(ids, id)
+		if keep != nil {
+			members = members[:0]
+			for _, m := range g.members {
+				members = append(members, m.id)
+			}
+			if !keep(id, members) {
+				continue
+			}
 		}
-		out = append(out, e)
+		e := build(g, id)
+		Resolve(&e)
+		kept = append(kept, e)
 	}
-	model.SortEvents(out)
-	return out
+	model.SortEvents(kept)
+	return kept, ids
 }
 
 // link is complete linkage over reports in canonical order: the events
@@ -330,16 +345,14 @@ func anchorOf(g *group) *report {
 	return anchor
 }
 
-// build makes the event of a group: coded as its first report in the
-// canonical order (the most precise), identified by its anchor's own id
-// (so that an event reported once keeps the id it had before merging), with
-// every report's mention carrying that report's own coding; not yet
-// resolved.
-func build(g *group) model.Event {
+// build makes the event of a group, whose id is its anchor's own id (so
+// that an event reported once keeps the id it had before merging) or one
+// derived from it: coded as its first report in the canonical order (the
+// most precise), with every report's mention carrying that report's own
+// coding; not yet resolved.
+func build(g *group, id string) model.Event {
 	seed := g.members[0].e
-	anchor := anchorOf(g).e
-	anchor.SetID()
-	e := model.Event{ID: anchor.ID, Source: seed.Source, Target: seed.Target, Code: seed.Code,
+	e := model.Event{ID: id, Source: seed.Source, Target: seed.Target, Code: seed.Code,
 		Date: seed.Date, Location: seed.Location}
 	e.Mentions = make([]model.Mention, 0, len(g.members))
 	for _, rep := range g.members {

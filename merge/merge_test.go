@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand"
 	"reflect"
+	"sort"
 	"testing"
 	"time"
 
@@ -238,9 +239,10 @@ func benchCluster(b *testing.B, reps []model.Event) {
 	b.ReportMetric(float64(n), "events")
 }
 
-// TestClusterResolvingSome: the events ClusterResolving resolves are
-// Cluster's, and the others have Cluster's ids and mentions.
-func TestClusterResolvingSome(t *testing.T) {
+// TestClusterSome: the events ClusterSome keeps are Cluster's own, asked
+// about with Cluster's ids and report ids, and the ids it lists are all of
+// Cluster's.
+func TestClusterSome(t *testing.T) {
 	var reps []model.Event
 	for i, r := range syntheticReports(1000, 5) {
 		reps = append(reps, r)
@@ -259,30 +261,52 @@ func TestClusterResolvingSome(t *testing.T) {
 	for _, e := range Cluster(reps) {
 		want[e.ID] = e
 	}
-	resolved, unresolved := 0, 0
-	picked := func(e *model.Event) bool { return e.ID[len(e.ID)-1]%2 == 0 }
-	got := Default.ClusterResolving(reps, picked)
-	for _, e := range got {
-		w, ok := want[e.ID]
-		switch {
-		case !ok:
-			t.Fatalf("event %s is not one of Cluster's", e.ID)
-		case picked(&e):
-			resolved++
-			if !reflect.DeepEqual(e, w) {
-				t.Fatalf("resolved event %s = %+v, Cluster made %+v", e.ID, e, w)
-			}
-		default:
-			if len(w.Disputes) > 0 || !reflect.DeepEqual(w.Date, e.Date) {
-				unresolved++ // resolving would have changed it
-			}
-			if !reflect.DeepEqual(e.Mentions, w.Mentions) {
-				t.Fatalf("event %s has other mentions than Cluster gave it", e.ID)
-			}
+	asked := 0
+	picked := func(id string) bool { return id[len(id)-1]%2 == 0 }
+	kept, ids := Default.ClusterSome(reps, func(id string, reports []string) bool {
+		asked++
+		w, ok := want[id]
+		if !ok {
+			t.Fatalf("asked about event %s, which is not one of Cluster's", id)
+		}
+		got := append([]string(nil), reports...)
+		sort.Strings(got)
+		if !reflect.DeepEqual(got, reportSet(w)) {
+			t.Fatalf("asked about event %s with reports %v, Cluster gave it %v", id, got, reportSet(w))
+		}
+		return picked(id)
+	})
+	for _, e := range kept {
+		if !picked(e.ID) {
+			t.Fatalf("event %s kept, though not picked", e.ID)
+		}
+		if w := want[e.ID]; !reflect.DeepEqual(e, w) {
+			t.Fatalf("kept event %s = %+v, Cluster made %+v", e.ID, e, w)
 		}
 	}
-	if len(got) != len(want) || resolved == 0 || unresolved == 0 {
-		t.Fatalf("%d events of %d, %d resolved, %d left unresolved that resolving changes: the test checks too little", len(got), len(want), resolved, unresolved)
+	all := map[string]bool{}
+	for _, id := range ids {
+		all[id] = true
+	}
+	if len(all) != len(want) || len(ids) != len(want) || asked != len(want) {
+		t.Fatalf("%d ids (%d distinct) and %d asked of Cluster's %d events", len(ids), len(all), asked, len(want))
+	}
+	for id := range want {
+		if !all[id] {
+			t.Fatalf("event %s is not listed", id)
+		}
+	}
+	if len(kept) == 0 || len(kept) == len(want) {
+		t.Fatalf("kept %d of %d events: the test checks too little", len(kept), len(want))
+	}
+	var order []model.Event
+	for _, e := range Cluster(reps) {
+		if picked(e.ID) {
+			order = append(order, e)
+		}
+	}
+	if !reflect.DeepEqual(kept, order) {
+		t.Fatal("the events kept are not in Cluster's order")
 	}
 }
 

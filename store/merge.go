@@ -85,11 +85,12 @@ func dayString(n int) string {
 // neighbourhood is X while it grows: the stored reports read so far, and
 // the kinds of report whose met reports were looked up.
 type neighbourhood struct {
-	w       *eventWriter
-	reports []storedReport
-	have    map[string]bool     // mention ids in reports
-	events  map[string][]string // stored event -> its mention ids
-	probed  map[string]bool     // probeKey of the reports looked up from
+	w        *eventWriter
+	inputs   []model.Event       // the new reports, then the stored ones read
+	have     map[string]bool     // the mention ids of the stored reports read
+	oldEvent map[string]string   // their events before this article
+	events   map[string][]string // stored event -> its mention ids
+	probed   map[string]bool     // probeKey of the reports looked up from
 }
 
 // probeKey tells apart reports that meet different reports: it holds
@@ -182,7 +183,8 @@ func (n *neighbourhood) add(ctx context.Context, events []int32) (bool, error) {
 		}
 		s := c.stored(i, id)
 		n.have[id] = true
-		n.reports = append(n.reports, s)
+		n.inputs = append(n.inputs, s.e)
+		n.oldEvent[id] = s.eventID
 		n.events[s.eventID] = append(n.events[s.eventID], id)
 	}
 	return true, nil
@@ -200,59 +202,45 @@ func (w *eventWriter) mergeReports(ctx context.Context, tx *sql.Tx, reports []mo
 		return err
 	}
 	w.cache.full++
-	n := &neighbourhood{w: w, have: map[string]bool{}, events: map[string][]string{}, probed: map[string]bool{}}
+	n := &neighbourhood{w: w, inputs: append([]model.Event(nil), reports...), have: map[string]bool{},
+		oldEvent: map[string]string{}, events: map[string][]string{}, probed: map[string]bool{}}
 	if _, err := n.addNear(ctx, reports); err != nil {
 		return fmt.Errorf("load reports to merge with: %w", err)
 	}
 	for {
-		events, changed, oldEvent := n.cluster(reports)
+		changed, ids := n.cluster()
 		// The reports of changed events, new and stored. Every report of
 		// a stored event that changed is among them: an event of the
 		// result holding it cannot be an unchanged one.
 		var near []model.Event
-		for _, e := range events {
-			if changed[e.ID] {
-				near = append(near, merge.Reports([]model.Event{e})...)
-			}
+		for _, e := range changed {
+			near = append(near, merge.Reports([]model.Event{e})...)
 		}
 		grew, err := n.addNear(ctx, near)
 		if err != nil {
 			return fmt.Errorf("load reports to merge with: %w", err)
 		}
 		if !grew {
-			return w.writeChanged(ctx, tx, events, changed, oldEvent, n.events)
+			return w.writeChanged(ctx, tx, changed, ids, n.oldEvent, n.events)
 		}
 	}
 }
 
-// cluster clusters the neighbourhood with the new reports and tells which
-// events changed: all but those that are a stored event as it was (the
-// same reports under the same id).
-func (n *neighbourhood) cluster(reports []model.Event) (events []model.Event, changed map[string]bool, oldEvent map[string]string) {
-	all := append([]model.Event(nil), reports...)
-	oldEvent = make(map[string]string, len(n.reports)) // report id -> event id before this article
-	for _, s := range n.reports {
-		oldEvent[s.id] = s.eventID
-		all = append(all, s.e)
-	}
-	changed = map[string]bool{}
-	events = merge.Default.ClusterResolving(all, func(e *model.Event) bool {
+// cluster clusters the neighbourhood with the new reports and returns
+// the events that changed, built and resolved, and the ids of all: every
+// event but those that are a stored event as it was (the same reports
+// under the same id) changed.
+func (n *neighbourhood) cluster() (changed []model.Event, ids []string) {
+	return merge.Default.ClusterSome(n.inputs, func(id string, reports []string) bool {
 		same := ""
-		for i := range e.Mentions {
-			old := oldEvent[reportID(e, &e.Mentions[i])]
+		for i, r := range reports {
+			old := n.oldEvent[r]
 			if old == "" || (i > 0 && old != same) {
 				same = ""
 				break
 			}
 			same = old
 		}
-		if same != e.ID || len(n.events[same]) != len(e.Mentions) {
-			changed[e.ID] = true
-		}
-		return changed[e.ID] // the unchanged are not written
+		return same != id || len(n.events[same]) != len(reports) // the unchanged are not written
 	})
-	return events, changed, oldEvent
 }
-
-// reportID is the id of the report a mention of a clustered event is.
-func reportID(e *model.Event, m *model.Mention) string { return merge.MentionReportID(e, m) }

@@ -15,20 +15,20 @@ import (
 )
 
 // writeChanged writes the changed events with their reports, and retires
-// the stored events that merged into others: their old ids become aliases
-// of the event that holds their first report, and their review moves
-// there.
-func (w *eventWriter) writeChanged(ctx context.Context, tx *sql.Tx, events []model.Event, changed map[string]bool,
+// the stored events that merged into others (whose ids are not among ids,
+// every event of the neighbourhood clustered): their old ids become
+// aliases of the event that holds their first report, and their review
+// moves there.
+func (w *eventWriter) writeChanged(ctx context.Context, tx *sql.Tx, changed []model.Event, ids []string,
 	oldEvent map[string]string, oldReports map[string][]string) error {
 	newEvent := map[string]string{} // report id -> event id after
-	written := map[string]bool{}
+	written := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		written[id] = true
+	}
 	members := map[string][]string{} // changed event -> its reports, for the cache
 	var fresh []freshReport
-	for _, e := range events {
-		written[e.ID] = true
-		if !changed[e.ID] {
-			continue
-		}
+	for _, e := range changed {
 		_, stored := oldReports[e.ID]
 		if err := w.writeEvent(ctx, e, stored); err != nil {
 			return fmt.Errorf("event %s: %w", e.ID, err)

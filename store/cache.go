@@ -39,11 +39,12 @@ import (
 //     that did not commit, another connection's commit (SQLite's
 //     data_version) or a new writer connection.
 //   - Past maxCachedReports reports (which bounds its memory) when a
-//     transaction begins, or twice that before an article is merged, it
+//     transaction begins, or a quarter more before an article is merged, it
 //     keeps the most recently used tiles and drops the rest (evict), with
 //     the reports, members and summaries of events no kept tile holds.
-//     Past maxCachedSummaries summaries it drops the least recently used
-//     (a summary is made again from the cached reports).
+//     Past maxCachedSummaries summaries it drops those of least priority
+//     by what making them again costs and by use (sumPriority); a
+//     summary is made again from the cached reports.
 //
 // The reports are flat (cache_slots.go, cache_intern.go): numbers into
 // tables the garbage collector does not scan, about 113 bytes a report

@@ -162,24 +162,7 @@ func hasBlameWord(g *group) bool {
 // first name given for that actor, with its code, and every source that
 // names it.
 func blameDispute(e *model.Event) (model.Dispute, bool) {
-	disputed := false
-	for i := 0; i < len(e.Mentions) && !disputed; i++ {
-		a := e.Mentions[i]
-		if a.Source == nil || a.Target == nil {
-			continue
-		}
-		for _, b := range e.Mentions[i+1:] {
-			if b.Source == nil || b.Target == nil || actorsMatch(a.Source, b.Source) || !actorsMatch(a.Target, b.Target) {
-				continue
-			}
-			if Symmetric(a.Code) && Symmetric(b.Code) && actorsMatch(a.Source, b.Target) && actorsMatch(a.Target, b.Source) {
-				continue
-			}
-			disputed = true
-			break
-		}
-	}
-	if !disputed {
+	if !handsDiffer(e.Mentions) {
 		return model.Dispute{}, false
 	}
 	var hands []*model.Actor
@@ -204,4 +187,50 @@ func blameDispute(e *model.Event) (model.Dispute, bool) {
 		return h.Name + " (" + h.Code + ")"
 	}
 	return versions(e, model.DisputeBlame, "", label), true
+}
+
+// hand is what handsDiffer reads of a mention: what actorsMatch reads of
+// its actors, and whether its act has no direction.
+type hand struct {
+	source, target model.Actor
+	symmetric      bool
+}
+
+// handsDiffer reports whether two mentions lay one act on one victim at
+// doors that are not one actor at the code level, other than a symmetric
+// act told from both sides. It compares the distinct hands only: an event
+// retold in thousands of articles has a few of them, and comparing every
+// pair of its mentions took seconds.
+func handsDiffer(ms []model.Mention) bool {
+	var hands []hand
+	seen := map[hand]bool{}
+	for _, m := range ms {
+		if m.Source == nil || m.Target == nil {
+			continue
+		}
+		h := hand{source: actorKey(m.Source), target: actorKey(m.Target), symmetric: Symmetric(m.Code)}
+		if !seen[h] {
+			seen[h] = true
+			hands = append(hands, h)
+		}
+	}
+	for i := range hands {
+		a := &hands[i]
+		for j := i + 1; j < len(hands); j++ {
+			b := &hands[j]
+			if actorsMatch(&a.source, &b.source) || !actorsMatch(&a.target, &b.target) {
+				continue
+			}
+			if a.symmetric && b.symmetric && actorsMatch(&a.source, &b.target) && actorsMatch(&a.target, &b.source) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// actorKey is what actorsMatch reads of an actor.
+func actorKey(a *model.Actor) model.Actor {
+	return model.Actor{ID: a.ID, Country: a.Country, Code: a.Code, Role: a.Role}
 }

@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"fmt"
 	"math/rand"
 	"reflect"
 	"testing"
@@ -172,4 +173,51 @@ func BenchmarkCluster100kBlame(b *testing.B) {
 		}
 	}
 	benchCluster(b, reps)
+}
+
+// TestHandsDifferAsEveryPair: comparing the distinct hands decides as
+// comparing every pair of mentions did.
+func TestHandsDifferAsEveryPair(t *testing.T) {
+	everyPair := func(ms []model.Mention) bool {
+		for i, a := range ms {
+			if a.Source == nil || a.Target == nil {
+				continue
+			}
+			for _, b := range ms[i+1:] {
+				if b.Source == nil || b.Target == nil || actorsMatch(a.Source, b.Source) || !actorsMatch(a.Target, b.Target) {
+					continue
+				}
+				if Symmetric(a.Code) && Symmetric(b.Code) && actorsMatch(a.Source, b.Target) && actorsMatch(a.Target, b.Source) {
+					continue
+				}
+				return true
+			}
+		}
+		return false
+	}
+	rng := rand.New(rand.NewSource(29))
+	differ := 0
+	for range 20_000 {
+		var ms []model.Mention
+		for range 1 + rng.Intn(6) {
+			r := randomReport(rng)
+			m := model.Mention{Code: r.Code}
+			if rng.Intn(8) > 0 {
+				src := r.Source
+				src.Name = fmt.Sprint("name ", rng.Intn(3)) // names are not compared
+				m.Source, m.Target = &src, r.Target
+			}
+			ms = append(ms, m)
+		}
+		want := everyPair(ms)
+		if got := handsDiffer(ms); got != want {
+			t.Fatalf("handsDiffer = %v, every pair says %v, for %+v", got, want, ms)
+		}
+		if want {
+			differ++
+		}
+	}
+	if differ == 0 || differ == 20_000 {
+		t.Fatalf("hands differ in %d of 20000 draws: the test compares too little", differ)
+	}
 }

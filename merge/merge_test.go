@@ -331,3 +331,46 @@ func TestMentionReportID(t *testing.T) {
 		t.Fatal("no mention coded apart from its event: the test checks too little")
 	}
 }
+
+// TestFiguresConflictAsEveryPair: comparing the distinct figures decides
+// as comparing every pair of them did, malformed ranges included.
+func TestFiguresConflictAsEveryPair(t *testing.T) {
+	everyPair := func(fs []sourced) bool {
+		for i := range fs {
+			for j := i + 1; j < len(fs); j++ {
+				if fs[i].src != fs[j].src && !fs[i].f.Agrees(fs[j].f) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	rng := rand.New(rand.NewSource(31))
+	units := []string{"people", "soldiers", "USD", "tonnes"}
+	conflicts := 0
+	for range 20_000 {
+		var fs []sourced
+		for range 1 + rng.Intn(7) {
+			low := float64(rng.Intn(4) * 10)
+			high := low + float64(rng.Intn(3)*10)
+			if rng.Intn(10) == 0 {
+				high = low - 5 // malformed: agrees with nothing that reaches below it
+			}
+			if rng.Intn(5) == 0 {
+				high = 0 // no upper bound
+			}
+			f := model.Figure{Kind: model.FigureKilled, Value: low, Low: low, High: high, Unit: units[rng.Intn(len(units))]}
+			fs = append(fs, sourced{f, fmt.Sprint("src ", rng.Intn(3))})
+		}
+		want := everyPair(fs)
+		if got := figuresConflict(fs); got != want {
+			t.Fatalf("figuresConflict = %v, every pair says %v, for %+v", got, want, fs)
+		}
+		if want {
+			conflicts++
+		}
+	}
+	if conflicts == 0 || conflicts == 20_000 {
+		t.Fatalf("figures conflict in %d of 20000 draws: the test compares too little", conflicts)
+	}
+}

@@ -86,10 +86,6 @@ func span(d model.Date) time.Duration { return d.Last().Sub(d.First()) }
 // that cannot both be true. Figures of one source may rise within a story
 // ("the toll rose to 33") and are not held against each other.
 func figureDisputes(e *model.Event) []model.Dispute {
-	type sourced struct {
-		f   model.Figure
-		src string
-	}
 	byKind := map[model.FigureKind][]sourced{}
 	for _, m := range e.Mentions {
 		for _, f := range m.Figures {
@@ -103,14 +99,7 @@ func figureDisputes(e *model.Event) []model.Dispute {
 	sort.Strings(kinds)
 	var out []model.Dispute
 	for _, k := range kinds {
-		fs := byKind[model.FigureKind(k)]
-		conflict := false
-		for i := range fs {
-			for j := i + 1; j < len(fs) && !conflict; j++ {
-				conflict = fs[i].src != fs[j].src && !fs[i].f.Agrees(fs[j].f)
-			}
-		}
-		if !conflict {
+		if !figuresConflict(byKind[model.FigureKind(k)]) {
 			continue
 		}
 		out = append(out, versions(e, model.DisputeFigure, k, func(m model.Mention) string {
@@ -124,6 +113,56 @@ func figureDisputes(e *model.Event) []model.Dispute {
 		}))
 	}
 	return out
+}
+
+// sourced is a figure and who gave it (source and article).
+type sourced struct {
+	f   model.Figure
+	src string
+}
+
+// figuresConflict reports whether two figures of one kind from different
+// sources cannot both be true. It compares the distinct figures only (what
+// Agrees reads of them), each with one source or several: an event retold
+// in thousands of articles repeats a few figures, and comparing every pair
+// of them took seconds.
+func figuresConflict(fs []sourced) bool {
+	type value struct {
+		unit      string
+		low, high float64
+	}
+	type told struct {
+		f    model.Figure
+		src  string // the first source to give it
+		many bool   // another source gave it too
+	}
+	var distinct []told
+	index := map[value]int{}
+	for _, x := range fs {
+		v := value{x.f.Unit, x.f.Low, x.f.High}
+		i, ok := index[v]
+		if !ok {
+			index[v] = len(distinct)
+			distinct = append(distinct, told{f: x.f, src: x.src})
+			continue
+		}
+		if distinct[i].src != x.src {
+			distinct[i].many = true
+		}
+	}
+	for i := range distinct {
+		a := &distinct[i]
+		if a.many && !a.f.Agrees(a.f) {
+			return true
+		}
+		for j := i + 1; j < len(distinct); j++ {
+			b := &distinct[j]
+			if (a.many || b.many || a.src != b.src) && !a.f.Agrees(b.f) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // FigureText writes a figure the way a reader compares them:

@@ -196,8 +196,7 @@ func TestHandsDifferAsEveryPair(t *testing.T) {
 		return false
 	}
 	rng := rand.New(rand.NewSource(29))
-	differ := 0
-	for range 20_000 {
+	draw := func() []model.Mention {
 		var ms []model.Mention
 		for range 1 + rng.Intn(6) {
 			r := randomReport(rng)
@@ -209,15 +208,29 @@ func TestHandsDifferAsEveryPair(t *testing.T) {
 			}
 			ms = append(ms, m)
 		}
-		want := everyPair(ms)
-		if got := handsDiffer(ms); got != want {
-			t.Fatalf("handsDiffer = %v, every pair says %v, for %+v", got, want, ms)
+		return ms
+	}
+	mustDecideAsEveryPair(t, "handsDiffer", draw, handsDiffer, everyPair)
+}
+
+// mustDecideAsEveryPair checks a check over distinct values, got, against
+// the reference that compares every pair, want, on 20,000 draws; both
+// answers must come up.
+func mustDecideAsEveryPair[T any](t *testing.T, name string, draw func() T, got, want func(T) bool) {
+	t.Helper()
+	const draws = 20_000
+	held := 0
+	for range draws {
+		x := draw()
+		w := want(x)
+		if g := got(x); g != w {
+			t.Fatalf("%s = %v, every pair says %v, for %+v", name, g, w, x)
 		}
-		if want {
-			differ++
+		if w {
+			held++
 		}
 	}
-	if differ == 0 || differ == 20_000 {
-		t.Fatalf("hands differ in %d of 20000 draws: the test compares too little", differ)
+	if held == 0 || held == draws {
+		t.Fatalf("%s held in %d of %d draws: the test compares too little", name, held, draws)
 	}
 }

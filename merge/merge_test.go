@@ -347,8 +347,7 @@ func TestFiguresConflictAsEveryPair(t *testing.T) {
 	}
 	rng := rand.New(rand.NewSource(31))
 	units := []string{"people", "soldiers", "USD", "tonnes"}
-	conflicts := 0
-	for range 20_000 {
+	draw := func() []sourced {
 		var fs []sourced
 		for range 1 + rng.Intn(7) {
 			low := float64(rng.Intn(4) * 10)
@@ -362,15 +361,7 @@ func TestFiguresConflictAsEveryPair(t *testing.T) {
 			f := model.Figure{Kind: model.FigureKilled, Value: low, Low: low, High: high, Unit: units[rng.Intn(len(units))]}
 			fs = append(fs, sourced{f, fmt.Sprint("src ", rng.Intn(3))})
 		}
-		want := everyPair(fs)
-		if got := figuresConflict(fs); got != want {
-			t.Fatalf("figuresConflict = %v, every pair says %v, for %+v", got, want, fs)
-		}
-		if want {
-			conflicts++
-		}
+		return fs
 	}
-	if conflicts == 0 || conflicts == 20_000 {
-		t.Fatalf("figures conflict in %d of 20000 draws: the test compares too little", conflicts)
-	}
+	mustDecideAsEveryPair(t, "figuresConflict", draw, figuresConflict, everyPair)
 }

@@ -213,15 +213,17 @@ func (w *eventWriter) mergeReports(ctx context.Context, tx *sql.Tx, reports []mo
 		// a stored event that changed is among them: an event of the
 		// result holding it cannot be an unchanged one.
 		var near []model.Event
-		for _, e := range changed {
-			near = append(near, merge.Reports([]model.Event{e})...)
+		reports := make([][]model.Event, len(changed)) // each changed event's, for writing
+		for i, e := range changed {
+			reports[i] = merge.Reports([]model.Event{e})
+			near = append(near, reports[i]...)
 		}
 		grew, err := n.addNear(ctx, near)
 		if err != nil {
 			return fmt.Errorf("load reports to merge with: %w", err)
 		}
 		if !grew {
-			return w.writeChanged(ctx, tx, changed, ids, n.oldEvent, n.events)
+			return w.writeChanged(ctx, tx, changed, reports, ids, n.oldEvent, n.events)
 		}
 	}
 }

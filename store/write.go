@@ -14,12 +14,12 @@ import (
 	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
-// writeChanged writes the changed events with their reports, and retires
-// the stored events that merged into others (whose ids are not among ids,
-// every event of the neighbourhood clustered): their old ids become
-// aliases of the event that holds their first report, and their review
-// moves there.
-func (w *eventWriter) writeChanged(ctx context.Context, tx *sql.Tx, changed []model.Event, ids []string,
+// writeChanged writes the changed events with their reports (reports[i]
+// is merge.Reports of changed[i]), and retires the stored events that
+// merged into others (whose ids are not among ids, every event of the
+// neighbourhood clustered): their old ids become aliases of the event
+// that holds their first report, and their review moves there.
+func (w *eventWriter) writeChanged(ctx context.Context, tx *sql.Tx, changed []model.Event, reports [][]model.Event, ids []string,
 	oldEvent map[string]string, oldReports map[string][]string) error {
 	newEvent := map[string]string{} // report id -> event id after
 	written := make(map[string]bool, len(ids))
@@ -28,13 +28,13 @@ func (w *eventWriter) writeChanged(ctx context.Context, tx *sql.Tx, changed []mo
 	}
 	members := map[string][]string{} // changed event -> its reports, for the cache
 	var fresh []freshReport
-	for _, e := range changed {
+	for i, e := range changed {
 		_, stored := oldReports[e.ID]
 		if err := w.writeEvent(ctx, e, stored); err != nil {
 			return fmt.Errorf("event %s: %w", e.ID, err)
 		}
 		ids := make([]string, 0, len(e.Mentions))
-		for _, r := range merge.Reports([]model.Event{e}) {
+		for _, r := range reports[i] {
 			id := merge.ReportID(r)
 			newEvent[id] = e.ID
 			ids = append(ids, id)

@@ -31,6 +31,11 @@ func Reports(events []model.Event) []model.Event {
 	return out
 }
 
+// ReportOf is the report mention m of e is, without its mention: what
+// [Reports] makes of m, for a caller that reads a report's coding and
+// has no use for its Mentions.
+func ReportOf(e *model.Event, m *model.Mention) model.Event { return reportOf(e, m) }
+
 // reportOf is the report mention m of e is, without its mention.
 func reportOf(e *model.Event, m *model.Mention) model.Event {
 	r := model.Event{Source: e.Source, Target: e.Target, Code: e.Code, Date: e.Date, Location: e.Location}

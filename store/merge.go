@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/eventgraph/eventgraph/merge"
@@ -91,56 +90,90 @@ type neighbourhood struct {
 	oldEvent map[string]string   // their events before this article
 	events   map[string][]string // stored event -> its mention ids
 	probed   map[string]bool     // probeKey of the reports looked up from
+	key      []byte              // probeKey's buffer
 }
 
 // probeKey tells apart reports that meet different reports: it holds
 // what the lookup (bucket, days, victim) and merge.Probe.MayMeet read,
 // and the own id. An event's reports are mostly of a few kinds, so a
-// crowded event's hundreds of reports cost a few lookups.
-func probeKey(r *model.Event) string {
+// crowded event's hundreds of reports cost a few lookups. It is
+// appended to buf, so that a kind already probed costs no allocation.
+func probeKey(buf []byte, r *model.Event) []byte {
 	own := *r
 	own.SetID() // source, target, code and date
-	var b strings.Builder
-	b.WriteString(own.ID)
+	buf = append(buf, own.ID...)
 	for _, s := range [...]string{r.Location, r.Source.Country, r.Source.Code, string(r.Source.Role)} {
-		b.WriteByte(0)
-		b.WriteString(s)
+		buf = append(append(buf, 0), s...)
 	}
 	if t := r.Target; t != nil {
 		for _, s := range [...]string{t.Country, t.Code, string(t.Role)} {
-			b.WriteByte(0)
-			b.WriteString(s)
+			buf = append(append(buf, 0), s...)
 		}
 	}
-	return b.String()
+	return buf
+}
+
+// metFinder gathers the stored events met by reports, each event once
+// and none the neighbourhood has read.
+type metFinder struct {
+	n      *neighbourhood
+	listed map[int32]bool
+	events []int32
+}
+
+func (n *neighbourhood) finder() *metFinder {
+	return &metFinder{n: n, listed: map[int32]bool{}}
+}
+
+// probe looks up the events r meets, unless a report of its kind was
+// looked up already.
+func (f *metFinder) probe(ctx context.Context, r *model.Event) error {
+	n := f.n
+	n.key = probeKey(n.key[:0], r)
+	if n.probed[string(n.key)] {
+		return nil
+	}
+	n.probed[string(n.key)] = true
+	c := n.w.cache
+	known := func(e int32) bool {
+		_, read := n.events[c.strs.get(e)]
+		return read || f.listed[e]
+	}
+	return c.eachMet(ctx, n.w, r, known, func(i int32) {
+		e := c.slots.at(i).event
+		f.listed[e] = true
+		f.events = append(f.events, e)
+	})
 }
 
 // addNear reads the stored events with a report that any of rs meets,
 // every report of them, and reports whether it found any not read yet.
 func (n *neighbourhood) addNear(ctx context.Context, rs []model.Event) (bool, error) {
-	c := n.w.cache
-	listed := map[int32]bool{}
-	var events []int32
-	known := func(e int32) bool {
-		_, read := n.events[c.strs.get(e)]
-		return read || listed[e]
-	}
-	note := func(i int32) {
-		e := c.slots.at(i).event
-		listed[e] = true
-		events = append(events, e)
-	}
+	f := n.finder()
 	for i := range rs {
-		k := probeKey(&rs[i])
-		if n.probed[k] {
-			continue
-		}
-		n.probed[k] = true
-		if err := c.eachMet(ctx, n.w, &rs[i], known, note); err != nil {
+		if err := f.probe(ctx, &rs[i]); err != nil {
 			return false, err
 		}
 	}
-	return n.add(ctx, events)
+	return n.add(ctx, f.events)
+}
+
+// addNearEvents is addNear for the reports of events, which it reads
+// one at a time rather than splitting the events (merge.Reports): the
+// reports of a crowded neighbourhood's events are nearly all of kinds
+// already probed.
+func (n *neighbourhood) addNearEvents(ctx context.Context, events []model.Event) (bool, error) {
+	f := n.finder()
+	for i := range events {
+		e := &events[i]
+		for j := range e.Mentions {
+			r := merge.ReportOf(e, &e.Mentions[j])
+			if err := f.probe(ctx, &r); err != nil {
+				return false, err
+			}
+		}
+	}
+	return n.add(ctx, f.events)
 }
 
 // eventsReportIDsSQL lists the ids of every report of the stored events
@@ -209,20 +242,18 @@ func (w *eventWriter) mergeReports(ctx context.Context, tx *sql.Tx, reports []mo
 	}
 	for {
 		changed, ids := n.cluster()
-		// The reports of changed events, new and stored. Every report of
-		// a stored event that changed is among them: an event of the
-		// result holding it cannot be an unchanged one.
-		var near []model.Event
-		reports := make([][]model.Event, len(changed)) // each changed event's, for writing
-		for i, e := range changed {
-			reports[i] = merge.Reports([]model.Event{e})
-			near = append(near, reports[i]...)
-		}
-		grew, err := n.addNear(ctx, near)
+		// Every report of a stored event that changed is among the
+		// changed events' reports: an event of the result holding it
+		// cannot be an unchanged one.
+		grew, err := n.addNearEvents(ctx, changed)
 		if err != nil {
 			return fmt.Errorf("load reports to merge with: %w", err)
 		}
 		if !grew {
+			reports := make([][]model.Event, len(changed)) // each changed event's, for writing
+			for i, e := range changed {
+				reports[i] = merge.Reports([]model.Event{e})
+			}
 			return w.writeChanged(ctx, tx, changed, reports, ids, n.oldEvent, n.events)
 		}
 	}

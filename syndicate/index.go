@@ -1,6 +1,7 @@
 package syndicate
 
 import (
+	"cmp"
 	"encoding/binary"
 	"encoding/hex"
 	"slices"
@@ -21,9 +22,10 @@ import (
 // change of group goes through [Index.Move].
 //
 // Memory is a few hundred bytes a text: [Index.Members] says how much
-// it holds, and [Index.Reset] empties it.
+// it holds, [Index.Shrink] forgets the bands least recently used, and
+// [Index.Reset] empties it.
 type Index struct {
-	bands   map[bandKey]int32 // band → its first part, or -1: known, no text has it
+	bands   map[bandKey]bandEntry
 	parts   []part            // each band's texts by copy group, as linked lists
 	members []member
 	texts   []text
@@ -34,6 +36,14 @@ type Index struct {
 	// copies share one: a member names only the text, and its group is
 	// the part's.
 	bySig map[uint64]int32
+	clock uint32 // counts the calls that use bands, for Shrink
+}
+
+// bandEntry is a known band: its first part, or -1 when no text has it,
+// and when it was last used.
+type bandEntry struct {
+	head int32
+	used uint32
 }
 
 // bandKey is a band as [Bands] writes it, not hex-encoded.
@@ -68,7 +78,7 @@ type Mate struct {
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{bands: map[bandKey]int32{}, groups: map[string]int32{}, bySig: map[uint64]int32{}}
+	return &Index{bands: map[bandKey]bandEntry{}, groups: map[string]int32{}, bySig: map[uint64]int32{}}
 }
 
 // Members returns how many band memberships the index holds (up to
@@ -85,6 +95,53 @@ func (x *Index) Reset() {
 	clear(x.groups)
 	clear(x.bySig)
 	x.parts, x.members, x.texts, x.cells = x.parts[:0], x.members[:0], x.texts[:0], x.cells[:0]
+}
+
+// Shrink forgets the bands least recently used (by Fill, Add and
+// Joined) until the index holds at most max memberships; a band kept
+// keeps all its texts, so the index stays true of the texts it mirrors.
+// Learning a band again means reading every text that has it, and the
+// bands of recent texts are the ones new copies share: emptying the
+// index instead made a large store read its widely carried stories'
+// copies all over again.
+func (x *Index) Shrink(max int) {
+	if len(x.members) <= max {
+		return
+	}
+	type entry struct {
+		k bandKey
+		bandEntry
+		n int
+	}
+	order := make([]entry, 0, len(x.bands))
+	for k, e := range x.bands {
+		n := 0
+		for p := e.head; p >= 0; p = x.parts[p].next {
+			for m := x.parts[p].first; m >= 0; m = x.members[m].next {
+				n++
+			}
+		}
+		order = append(order, entry{k, e, n})
+	}
+	slices.SortFunc(order, func(a, b entry) int { return cmp.Compare(b.used, a.used) })
+	y := NewIndex()
+	y.clock = x.clock
+	for _, e := range order {
+		if len(y.members)+e.n > max {
+			break
+		}
+		y.bands[e.k] = bandEntry{head: -1, used: e.used}
+		for p := e.head; p >= 0; p = x.parts[p].next {
+			g := y.cell(x.cells[x.root(x.parts[p].group)].id)
+			for m := x.parts[p].first; m >= 0; m = x.members[m].next {
+				y.link(e.k, y.add(x.texts[x.members[m].text]), g)
+			}
+		}
+		b := y.bands[e.k]
+		b.used = e.used // link stamps it with the clock
+		y.bands[e.k] = b
+	}
+	*x = *y
 }
 
 // Unknown returns the bands of sig (as [Bands] writes them) that the
@@ -104,10 +161,11 @@ func (x *Index) Unknown(sig []uint32) []string {
 // already, or not well formed, is left as it is.
 func (x *Index) Fill(bands []string, mates []Mate) {
 	fresh := map[bandKey]bool{}
+	x.clock++
 	for _, band := range bands {
 		if k, ok := parseKey(band); ok {
 			if _, known := x.bands[k]; !known {
-				x.bands[k] = -1
+				x.bands[k] = bandEntry{head: -1, used: x.clock}
 				fresh[k] = true
 			}
 		}
@@ -128,11 +186,12 @@ func (x *Index) Fill(bands []string, mates []Mate) {
 // bands are learnt from the store in one query with its others.
 func (x *Index) Add(sig []uint32, group string) {
 	t, g := int32(-1), int32(-1)
+	x.clock++
 	for b := 0; b+bandRows <= len(sig); b += bandRows {
 		k := keyOf(sig, b)
-		switch head, ok := x.bands[k]; {
+		switch e, ok := x.bands[k]; {
 		case !ok:
-		case head < 0:
+		case e.head < 0:
 			delete(x.bands, k)
 		default:
 			if t < 0 {
@@ -165,12 +224,16 @@ func (x *Index) Move(from, to string) {
 // only until one of its texts matches.
 func (x *Index) Joined(sig []uint32) (groups []string, ok bool) {
 	var joined []int32
+	x.clock++
 	for b := 0; b+bandRows <= len(sig); b += bandRows {
-		head, known := x.bands[keyOf(sig, b)]
+		k := keyOf(sig, b)
+		e, known := x.bands[k]
 		if !known {
 			return nil, false
 		}
-		for p := head; p >= 0; p = x.parts[p].next {
+		e.used = x.clock
+		x.bands[k] = e
+		for p := e.head; p >= 0; p = x.parts[p].next {
 			g := x.root(x.parts[p].group)
 			if slices.Contains(joined, g) {
 				continue
@@ -193,6 +256,10 @@ func (x *Index) Joined(sig []uint32) (groups []string, ok bool) {
 func (x *Index) addText(sig []uint32) int32 {
 	t := text{ok: len(sig) == numHashes}
 	copy(t.sig[:], sig)
+	return x.add(t)
+}
+
+func (x *Index) add(t text) int32 {
 	h := t.hash()
 	if i, ok := x.bySig[h]; ok && x.texts[i] == t {
 		return i
@@ -231,16 +298,18 @@ func (x *Index) cell(group string) int32 {
 // link makes text t, of the group whose root cell is g, a member of
 // band k, in the band's part of the group.
 func (x *Index) link(k bandKey, t, g int32) {
-	head := x.bands[k]
-	p := head
+	e := x.bands[k]
+	e.used = x.clock
+	p := e.head
 	for p >= 0 && x.root(x.parts[p].group) != g {
 		p = x.parts[p].next
 	}
 	if p < 0 {
-		x.parts = append(x.parts, part{group: g, first: -1, next: head})
+		x.parts = append(x.parts, part{group: g, first: -1, next: e.head})
 		p = int32(len(x.parts) - 1)
-		x.bands[k] = p
+		e.head = p
 	}
+	x.bands[k] = e
 	x.members = append(x.members, member{text: t, next: x.parts[p].first})
 	x.parts[p].first = int32(len(x.members) - 1)
 }

@@ -46,7 +46,8 @@ func mutant(rng *rand.Rand, sig []uint32, n int) []uint32 {
 }
 
 // TestIndex_SameAsEveryMate adds random texts (mutants of a few stories,
-// some too far from theirs to be copies), learning each one's unknown
+// some too far from theirs to be copies), now and then emptying or
+// shrinking the index, learning each one's unknown
 // bands from the texts stored before it as a store would, moves and
 // merges groups as copies join them, and wants Joined to find what
 // comparing the text with every text sharing a band finds.
@@ -67,8 +68,11 @@ func TestIndex_SameAsEveryMate(t *testing.T) {
 		for i := range 60 {
 			sig := mutant(rng, stories[rng.IntN(len(stories))], rng.IntN(14))
 			id := fmt.Sprintf("t%03d.%02d", rng.IntN(1000), i) // unique, in random order
-			if rng.IntN(8) == 0 {
+			switch rng.IntN(8) {
+			case 0:
 				x.Reset()
+			case 1:
+				x.Shrink(rng.IntN(x.Members() + 1))
 			}
 			if _, ok := x.Joined(sig); ok != (len(x.Unknown(sig)) == 0) {
 				t.Fatalf("trial %d text %d: Joined ok=%v with unknown bands %v", trial, i, ok, x.Unknown(sig))
@@ -117,6 +121,49 @@ func TestIndex_SameAsEveryMate(t *testing.T) {
 		if joins == 0 || misses == 0 {
 			t.Errorf("trial %d: %d texts joined groups, %d did not: the trial tests too little", trial, joins, misses)
 		}
+	}
+}
+
+// Shrink keeps the bands used last, whole, within its bound, and
+// forgets the rest.
+func TestIndex_ShrinkKeepsRecentBands(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	x := NewIndex()
+	var sigs [][]uint32
+	for range 40 {
+		sig := make([]uint32, numHashes)
+		for j := range sig {
+			sig[j] = rng.Uint32()
+		}
+		sigs = append(sigs, sig)
+	}
+	// Each text with a copy, so that its bands are kept.
+	for i, sig := range sigs {
+		var mates []Mate
+		for _, b := range Bands(sig) {
+			mates = append(mates, Mate{Band: b, ID: fmt.Sprint("a", i), Sig: sig, Group: fmt.Sprint("g", i)},
+				Mate{Band: b, ID: fmt.Sprint("b", i), Sig: sig, Group: fmt.Sprint("g", i)})
+		}
+		x.Fill(x.Unknown(sig), mates)
+	}
+	old, recent := sigs[0], sigs[len(sigs)-1]
+	if _, ok := x.Joined(recent); !ok {
+		t.Fatal("the last text's bands are unknown before Shrink")
+	}
+	before := x.Members()
+	x.Shrink(before / 2)
+	if x.Members() > before/2 || x.Members() == 0 {
+		t.Fatalf("Shrink(%d) left %d memberships of %d", before/2, x.Members(), before)
+	}
+	if groups, ok := x.Joined(recent); !ok || !slices.Equal(groups, []string{fmt.Sprint("g", len(sigs)-1)}) {
+		t.Errorf("the text used last: Joined %v, %v after Shrink", groups, ok)
+	}
+	if len(x.Unknown(old)) == 0 {
+		t.Error("the text used first kept all its bands")
+	}
+	x.Shrink(0)
+	if x.Members() != 0 || len(x.Unknown(recent)) == 0 {
+		t.Errorf("Shrink(0) left %d memberships", x.Members())
 	}
 }
 

@@ -26,7 +26,7 @@ import (
 // [Index.Reset] empties it.
 type Index struct {
 	bands   map[bandKey]bandEntry
-	parts   []part            // each band's texts by copy group, as linked lists
+	parts   []part // each band's texts by copy group, as linked lists
 	members []member
 	texts   []text
 	cells   []cell           // copy groups, merged as union-find

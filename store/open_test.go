@@ -70,7 +70,7 @@ func TestOpen_Settings(t *testing.T) {
 	}
 	// The writer's own settings (writerDriver), on every connection it opens.
 	for i := range 2 {
-		for pragma, want := range map[string]string{"temp_store": "2", "wal_autocheckpoint": "16384"} {
+		for pragma, want := range map[string]string{"temp_store": "2", "wal_autocheckpoint": "65536"} {
 			var got string
 			if err := db.w.QueryRow("PRAGMA " + pragma).Scan(&got); err != nil || got != want {
 				t.Errorf("writer connection %d: PRAGMA %s = %q, %v; want %q", i, pragma, got, err, want)

@@ -190,12 +190,37 @@ func (r Rule) Cluster(in []model.Event) []model.Event {
 // clusters again a neighbourhood holding an event of thousands of reports
 // writes back the few events that changed.
 func (r Rule) ClusterSome(in []model.Event, keep func(id string, reports []string) bool) (kept []model.Event, ids []string) {
+	p := r.NewPool()
+	p.Add(in)
+	return p.ClusterSome(keep)
+}
+
+// Pool is reports to cluster that a caller adds to between clusterings:
+// each is split, keyed and put in order once, however many times the
+// pool is clustered. A store growing the neighbourhood of a new article
+// until it is closed clusters it again at every step.
+type Pool struct {
+	rule  Rule
+	order []*report // in canonical order
+	seen  map[string]bool
+}
+
+// NewPool returns an empty pool clustered under rule r.
+func (r Rule) NewPool() *Pool { return &Pool{rule: r, seen: map[string]bool{}} }
+
+// Len is the number of reports in the pool.
+func (p *Pool) Len() int { return len(p.order) }
+
+// Add adds the reports of in (each a report, or an event split as
+// [Reports] splits it). A report whose id ([ReportID]) the pool holds is
+// left out: the same report stored and extracted again is one report.
+// The pool shares in's mentions and targets: they must not change.
+func (p *Pool) Add(in []model.Event) {
 	n := 0
 	for i := range in {
 		n += len(in[i].Mentions)
 	}
 	reps := make([]report, 0, n) // never grown: keys point into it
-	seen := make(map[string]bool, n)
 	for i := range in {
 		e := &in[i]
 		for j := range e.Mentions {
@@ -205,18 +230,38 @@ func (r Rule) ClusterSome(in []model.Event, keep func(id string, reports []strin
 			reps = append(reps, report{})
 			rep := &reps[len(reps)-1]
 			rep.init(rp)
-			if seen[rep.id] {
+			if p.seen[rep.id] {
 				reps = reps[:len(reps)-1]
 				continue // the same report stored and extracted again
 			}
-			seen[rep.id] = true
+			p.seen[rep.id] = true
 		}
 	}
-	order := make([]*report, len(reps))
+	added := make([]*report, len(reps))
 	for i := range reps {
-		order[i] = &reps[i]
+		added[i] = &reps[i]
 	}
-	sort.Slice(order, func(i, j int) bool { return canonicalLess(order[i], order[j]) })
+	sort.Slice(added, func(i, j int) bool { return canonicalLess(added[i], added[j]) })
+	// canonicalLess is a total order on reports of distinct ids, so
+	// merging the sorted runs is sorting all of them.
+	order := make([]*report, 0, len(p.order)+len(added))
+	i, j := 0, 0
+	for i < len(p.order) && j < len(added) {
+		if canonicalLess(added[j], p.order[i]) {
+			order = append(order, added[j])
+			j++
+		} else {
+			order = append(order, p.order[i])
+			i++
+		}
+	}
+	p.order = append(append(order, p.order[i:]...), added[j:]...)
+}
+
+// ClusterSome is [Rule.ClusterSome] of the pool's reports.
+func (p *Pool) ClusterSome(keep func(id string, reports []string) bool) (kept []model.Event, ids []string) {
+	r := p.rule
+	order := p.order
 	groups := r.joinBlame(r.link(order))
 	used := make(map[string]bool, len(groups))
 	ids = make([]string, 0, len(groups))

@@ -242,6 +242,55 @@ func benchCluster(b *testing.B, reps []model.Event) {
 // TestClusterSome: the events ClusterSome keeps are Cluster's own, asked
 // about with Cluster's ids and report ids, and the ids it lists are all of
 // Cluster's.
+// A pool grown a few reports at a time, and clustered after each, makes
+// what clustering all the reports given so far makes, in the order
+// given: a report given twice is the first one given.
+func TestPool_GrownAsAtOnce(t *testing.T) {
+	rng := rand.New(rand.NewSource(9))
+	// Few actors, codes and days, so that most reports meet others and
+	// the order they are clustered in decides events.
+	actors := []model.Actor{model.NewActor("Kremlin", "RUS", model.RoleGOV),
+		model.NewActor("Kyiv", "UKR", model.RoleGOV), model.NewActor("rebels", "SYR", model.RoleREB)}
+	codes := []string{"190", "195", "111", "036"}
+	base := time.Date(2022, 3, 1, 0, 0, 0, 0, time.UTC)
+	var all []model.Event
+	for _, r := range syntheticReports(600, 7) {
+		r.Source, r.Target = actors[rng.Intn(3)], &actors[rng.Intn(3)]
+		r.Code = codes[rng.Intn(len(codes))]
+		switch when := base.AddDate(0, 0, rng.Intn(20)); rng.Intn(6) {
+		case 0:
+			r.Date = model.Month(when.Year(), when.Month())
+		case 1:
+			r.Date = model.Year(when.Year())
+		default:
+			r.Date = model.Day(when)
+		}
+		all = append(all, r)
+		if rng.Intn(10) == 0 {
+			// The same report again (same id), told otherwise.
+			again := r
+			again.Mentions = []model.Mention{r.Mentions[0]}
+			again.Mentions[0].Sentence = "Told again: " + again.Mentions[0].Sentence
+			all = append(all, again)
+		}
+	}
+	rng.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
+	p := Default.NewPool()
+	given := 0
+	for given < len(all) {
+		n := min(len(all)-given, 1+rng.Intn(120))
+		p.Add(all[given : given+n])
+		given += n
+		got, _ := p.ClusterSome(nil)
+		if want := Cluster(all[:given]); !reflect.DeepEqual(got, want) {
+			t.Fatalf("after %d reports, the pool made %d events, Cluster %d (or they differ)", given, len(got), len(want))
+		}
+	}
+	if p.Len() == len(all) {
+		t.Fatal("no report given twice: the test checks too little")
+	}
+}
+
 func TestClusterSome(t *testing.T) {
 	var reps []model.Event
 	for i, r := range syntheticReports(1000, 5) {

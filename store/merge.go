@@ -85,7 +85,7 @@ func dayString(n int) string {
 // the kinds of report whose met reports were looked up.
 type neighbourhood struct {
 	w        *eventWriter
-	inputs   []model.Event       // the new reports, then the stored ones read
+	pool     *merge.Pool         // the new reports, then the stored ones read
 	have     map[string]bool     // the mention ids of the stored reports read
 	oldEvent map[string]string   // their events before this article
 	events   map[string][]string // stored event -> its mention ids
@@ -206,6 +206,7 @@ func (n *neighbourhood) add(ctx context.Context, events []int32) (bool, error) {
 	if err := c.loadSlots(ctx, n.w, slots); err != nil {
 		return false, err
 	}
+	read := make([]model.Event, 0, len(slots))
 	for _, i := range slots {
 		if !c.slots.at(i).loaded {
 			continue
@@ -216,10 +217,11 @@ func (n *neighbourhood) add(ctx context.Context, events []int32) (bool, error) {
 		}
 		s := c.stored(i, id)
 		n.have[id] = true
-		n.inputs = append(n.inputs, s.e)
+		read = append(read, s.e)
 		n.oldEvent[id] = s.eventID
 		n.events[s.eventID] = append(n.events[s.eventID], id)
 	}
+	n.pool.Add(read)
 	return true, nil
 }
 
@@ -235,8 +237,9 @@ func (w *eventWriter) mergeReports(ctx context.Context, tx *sql.Tx, reports []mo
 		return err
 	}
 	w.cache.full++
-	n := &neighbourhood{w: w, inputs: append([]model.Event(nil), reports...), have: map[string]bool{},
+	n := &neighbourhood{w: w, pool: merge.Default.NewPool(), have: map[string]bool{},
 		oldEvent: map[string]string{}, events: map[string][]string{}, probed: map[string]bool{}}
+	n.pool.Add(reports)
 	if _, err := n.addNear(ctx, reports); err != nil {
 		return fmt.Errorf("load reports to merge with: %w", err)
 	}
@@ -264,7 +267,7 @@ func (w *eventWriter) mergeReports(ctx context.Context, tx *sql.Tx, reports []mo
 // event but those that are a stored event as it was (the same reports
 // under the same id) changed.
 func (n *neighbourhood) cluster() (changed []model.Event, ids []string) {
-	return merge.Default.ClusterSome(n.inputs, func(id string, reports []string) bool {
+	return n.pool.ClusterSome(func(id string, reports []string) bool {
 		same := ""
 		for i, r := range reports {
 			old := n.oldEvent[r]

@@ -33,8 +33,11 @@ type copyInfo struct {
 const (
 	addBandsSQL = `INSERT OR IGNORE INTO article_bands (band, article_id) SELECT value, ?2 FROM json_each(?1)`
 	// bandMatesSQL reads the articles having one of the bands ?1, but
-	// the article ?2, a row for each band they share.
-	bandMatesSQL = `SELECT b.band, a.id, a.minhash, a.copy_group FROM article_bands b JOIN articles a ON a.id = b.article_id
+	// the article ?2, a row for each band they share, from the index
+	// articles_sig (migration 0016) rather than the articles' rows: named,
+	// since on a large store the planner took the table for the reports'
+	// articles (reportSelect) where an index held all it read.
+	bandMatesSQL = `SELECT b.band, a.id, a.minhash, a.copy_group FROM article_bands b JOIN articles a INDEXED BY articles_sig ON a.id = b.article_id
 		WHERE b.band IN (SELECT value FROM json_each(?1)) AND b.article_id <> ?2`
 	groupCopiesSQL = `SELECT id, outlet, published, credit, copy_group, origin FROM articles
 		WHERE id IN (SELECT value FROM json_each(?1))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -88,10 +89,14 @@ func TestSaveArticle_QueryPlans(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer tx.Rollback()
-			for _, step := range MustPlan(t, tx, tt.sql, tt.args) {
+			plan := MustPlan(t, tx, tt.sql, tt.args)
+			for _, step := range plan {
 				if strings.HasPrefix(step, "SCAN ") {
 					t.Errorf("full scan %q", step)
 				}
+			}
+			if strings.Contains(tt.sql, reportSelect) && !slices.Contains(plan, "SEARCH a USING COVERING INDEX articles_cover (id=?)") {
+				t.Errorf("reports read their articles' rows: %q", plan)
 			}
 		})
 	}

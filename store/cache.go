@@ -69,10 +69,10 @@ const tileDays = 16
 // none of it scanned by the collector. Below the working set, tiles are
 // evicted and read again for every article that needs them: at the old
 // bound of 30,000 that 10k ingest read 84,000 tiles. The bound is set by
-// the ingest's heap limit (192 MiB then, 224 now; cmd/eventgraph): at 1M, a 30k ingest's
-// live heap was 130 MB of a collection goal of about 155 MB, and past 50k
-// articles the collector ran for half of the CPU; 500k reports (some 60
-// MB) leave room for the rest.
+// the ingest's heap limit (cmd/eventgraph; 192 MiB then, 224 now): at 1M,
+// a 30k ingest's live heap was 130 MB of a collection goal of about 155
+// MB, and past 50k articles the collector ran for half of the CPU; 500k
+// reports (some 60 MB) leave room for the rest.
 var maxCachedReports = 500_000
 
 // maxCachedSummaries bounds the merge summaries kept, which are full of

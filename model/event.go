@@ -154,34 +154,10 @@ type eventJSON struct {
 	Note         string          `json:"note,omitempty"`
 }
 
-// MarshalJSON writes the event in the shape the contract gives.
+// MarshalJSON writes the event in the shape the contract gives
+// (eventJSON; json_append.go writes it).
 func (e Event) MarshalJSON() ([]byte, error) {
-	c := e.CAMEO()
-	out := eventJSON{
-		ID: e.ID, Date: e.Date.String(), Precision: e.Date.Precision,
-		Source: e.Source, Target: e.Target,
-		CAMEO: e.Code, Root: e.Root(), Name: c.Name, Quad: c.Quad, Goldstein: c.Goldstein, PLOVER: c.PLOVER,
-		Sources: e.Sources(), Articles: e.Articles(), Mentions: e.Mentions,
-		MentionCount: len(e.Mentions), Outlets: e.SourceLabels(), Figures: e.Figures(),
-		Disputed: e.Disputed(), Disputes: e.Disputes, Status: string(e.Status), Note: e.Note,
-	}
-	if out.Status == "" {
-		out.Status = "unreviewed"
-	}
-	if out.Disputes == nil {
-		out.Disputes = []Dispute{}
-	}
-	if end := e.Date.EndString(); end != "" {
-		out.End = &end
-	}
-	if e.Location != "" {
-		loc := e.Location
-		out.Location = &loc
-	}
-	if out.Mentions == nil {
-		out.Mentions = []Mention{}
-	}
-	return json.Marshal(out)
+	return appendEvent(make([]byte, 0, 512+512*min(len(e.Mentions), 64)), e)
 }
 
 // UnmarshalJSON reads the contract shape back, so that tools and tests can

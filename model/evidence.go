@@ -114,14 +114,9 @@ type mentionJSON struct {
 type mentionFields Mention
 
 // MarshalJSON writes the contract's mention fields and, when known, the
-// mention's own date, its source label and its figures.
-func (m Mention) MarshalJSON() ([]byte, error) {
-	out := mentionJSON{mentionFields: mentionFields(m), Label: m.SourceLabel(), Figures: m.Figures}
-	if !m.Date.IsZero() {
-		out.Date, out.Precision, out.DateEnd = m.Date.String(), string(m.Date.Precision), m.Date.EndString()
-	}
-	return json.Marshal(out)
-}
+// mention's own date, its source label and its figures (mentionJSON;
+// json_append.go writes it).
+func (m Mention) MarshalJSON() ([]byte, error) { return appendMention(make([]byte, 0, 512), &m) }
 
 // UnmarshalJSON reads what MarshalJSON writes.
 func (m *Mention) UnmarshalJSON(b []byte) error {

@@ -108,32 +108,15 @@ func encodeShown(e model.Event, totals json.RawMessage, shown int) ([]byte, erro
 }
 
 // spliceMembers writes short, an event holding the first shown of its
-// mentions, with the members in full in place of its own and
-// mentions_next, last, the address of the rest.
+// mentions, with the members in full (of model.FromAllMentions) in place
+// of its own and mentions_next, last, the address of the rest.
 func spliceMembers(short model.Event, full map[string][]byte, shown int) ([]byte, error) {
-	b, err := short.MarshalJSON()
+	out, err := short.AppendJSON(make([]byte, 0, 512+512*len(short.Mentions)), full)
 	if err != nil {
 		return nil, err
 	}
-	// The object's members in their order, with the values computed from
-	// all mentions put in place of those of the first few.
-	out := make([]byte, 0, len(b)+256)
-	out = append(out, '{')
-	for rest := b[1:]; len(rest) > 1; {
-		key, start, end, err := nextMember(rest)
-		if err != nil {
-			return nil, fmt.Errorf("event %s: %w", short.ID, err)
-		}
-		out = append(out, rest[:start]...) // the key and its colon, as written
-		raw := rest[start:end]
-		rest = rest[end+1:]
-		if v, ok := full[key]; ok {
-			raw = v
-		}
-		out = append(append(out, raw...), ',')
-	}
 	next, _ := json.Marshal(mentionsURL(short.ID, shown, defaultMentionPage))
-	out = append(append(out, `"mentions_next":`...), next...)
+	out = append(append(out[:len(out)-1], `,"mentions_next":`...), next...) // before the closing brace
 	return append(out, '}'), nil
 }
 

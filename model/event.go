@@ -157,7 +157,7 @@ type eventJSON struct {
 // MarshalJSON writes the event in the shape the contract gives
 // (eventJSON; json_append.go writes it).
 func (e Event) MarshalJSON() ([]byte, error) {
-	return appendEvent(make([]byte, 0, 512+512*min(len(e.Mentions), 64)), e)
+	return appendEvent(make([]byte, 0, 512+512*min(len(e.Mentions), 64)), e, nil)
 }
 
 // UnmarshalJSON reads the contract shape back, so that tools and tests can

@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -15,8 +16,26 @@ import (
 // CPU of a request. The bytes are the same as encoding/json's, HTML
 // escaping included (TestAppendEvent_SameAsEncodingJSON).
 
-// appendEvent appends e as Event.MarshalJSON writes it.
-func appendEvent(b []byte, e Event) ([]byte, error) {
+// FromAllMentions are the members of an event's JSON computed from its
+// mentions, which AppendJSON may be given from elsewhere: a page that
+// shows some of an event's mentions writes them from all.
+var FromAllMentions = []string{"sources", "articles", "mention_count", "outlets", "figures"}
+
+// AppendJSON appends e as MarshalJSON writes it, with the members of
+// FromAllMentions that replace holds written as the JSON values given
+// there, unchecked. A key of replace not in FromAllMentions is an error.
+func (e Event) AppendJSON(b []byte, replace map[string][]byte) ([]byte, error) {
+	for k := range replace {
+		if !slices.Contains(FromAllMentions, k) {
+			return nil, fmt.Errorf("event %s: member %q is not computed from mentions", e.ID, k)
+		}
+	}
+	return appendEvent(b, e, replace)
+}
+
+// appendEvent appends e as Event.MarshalJSON writes it, with the members
+// replace holds (AppendJSON).
+func appendEvent(b []byte, e Event, replace map[string][]byte) ([]byte, error) {
 	c := e.CAMEO()
 	b = append(b, `{"id":`...)
 	b = appendJSONString(b, e.ID)
@@ -56,9 +75,17 @@ func appendEvent(b []byte, e Event) ([]byte, error) {
 		b = append(b, "null"...)
 	}
 	b = append(b, `,"sources":`...)
-	b = strconv.AppendInt(b, int64(e.Sources()), 10)
+	if v, ok := replace["sources"]; ok {
+		b = append(b, v...)
+	} else {
+		b = strconv.AppendInt(b, int64(e.Sources()), 10)
+	}
 	b = append(b, `,"articles":`...)
-	b = strconv.AppendInt(b, int64(e.Articles()), 10)
+	if v, ok := replace["articles"]; ok {
+		b = append(b, v...)
+	} else {
+		b = strconv.AppendInt(b, int64(e.Articles()), 10)
+	}
 	b = append(b, `,"mentions":[`...)
 	for i := range e.Mentions {
 		if i > 0 {
@@ -69,11 +96,21 @@ func appendEvent(b []byte, e Event) ([]byte, error) {
 		}
 	}
 	b = append(b, `],"mention_count":`...)
-	b = strconv.AppendInt(b, int64(len(e.Mentions)), 10)
+	if v, ok := replace["mention_count"]; ok {
+		b = append(b, v...)
+	} else {
+		b = strconv.AppendInt(b, int64(len(e.Mentions)), 10)
+	}
 	b = append(b, `,"outlets":`...)
-	b = appendStrings(b, e.SourceLabels())
+	if v, ok := replace["outlets"]; ok {
+		b = append(b, v...)
+	} else {
+		b = appendStrings(b, e.SourceLabels())
+	}
 	b = append(b, `,"figures":`...)
-	if figures := e.Figures(); figures != nil {
+	if v, ok := replace["figures"]; ok {
+		b = append(b, v...)
+	} else if figures := e.Figures(); figures != nil {
 		b = append(b, '[')
 		for i := range figures {
 			if i > 0 {

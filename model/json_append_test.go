@@ -254,3 +254,46 @@ func BenchmarkEventMarshalJSON(b *testing.B) {
 		})
 	}
 }
+
+// AppendJSON writes the members given for those computed from the
+// mentions, every other member as MarshalJSON does, and refuses to
+// replace any other member.
+func TestEvent_AppendJSONReplaces(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	replace := map[string][]byte{"sources": []byte("7"), "articles": []byte("9"), "mention_count": []byte("12"),
+		"outlets": []byte(`["AP","Reuters"]`), "figures": []byte(`[]`)}
+	for i := range 300 {
+		e := randomEvent(r)
+		given := map[string][]byte{}
+		for _, k := range FromAllMentions {
+			if r.IntN(2) == 0 {
+				given[k] = replace[k]
+			}
+		}
+		got, err := e.AppendJSON(nil, given)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain, _ := e.MarshalJSON()
+		var g, p map[string]json.RawMessage
+		if err := json.Unmarshal(got, &g); err != nil {
+			t.Fatalf("case %d: %s: %v", i, got, err)
+		}
+		json.Unmarshal(plain, &p)
+		if len(g) != len(p) {
+			t.Fatalf("case %d: %d members, want %d", i, len(g), len(p))
+		}
+		for k, v := range p {
+			want := []byte(v)
+			if x, ok := given[k]; ok {
+				want = x
+			}
+			if !bytes.Equal(g[k], want) {
+				t.Errorf("case %d: %s = %s, want %s", i, k, g[k], want)
+			}
+		}
+	}
+	if _, err := (Event{ID: "e-1"}).AppendJSON(nil, map[string][]byte{"date": []byte(`"2020"`)}); err == nil {
+		t.Error("date replaced")
+	}
+}

@@ -37,12 +37,9 @@ func (e Event) AppendJSON(b []byte, replace map[string][]byte) ([]byte, error) {
 // replace holds (AppendJSON).
 func appendEvent(b []byte, e Event, replace map[string][]byte) ([]byte, error) {
 	c := e.CAMEO()
-	b = append(b, `{"id":`...)
-	b = appendJSONString(b, e.ID)
-	b = append(b, `,"date":`...)
-	b = appendJSONString(b, e.Date.String())
-	b = append(b, `,"precision":`...)
-	b = appendJSONString(b, string(e.Date.Precision))
+	b = appendMember(b, `{"id":`, e.ID)
+	b = appendMember(b, `,"date":`, e.Date.String())
+	b = appendMember(b, `,"precision":`, string(e.Date.Precision))
 	b = append(b, `,"end":`...)
 	if end := e.Date.EndString(); end != "" {
 		b = appendJSONString(b, end)
@@ -53,12 +50,9 @@ func appendEvent(b []byte, e Event, replace map[string][]byte) ([]byte, error) {
 	b = appendActor(b, &e.Source)
 	b = append(b, `,"target":`...)
 	b = appendActor(b, e.Target)
-	b = append(b, `,"cameo":`...)
-	b = appendJSONString(b, e.Code)
-	b = append(b, `,"root":`...)
-	b = appendJSONString(b, e.Root())
-	b = append(b, `,"name":`...)
-	b = appendJSONString(b, c.Name)
+	b = appendMember(b, `,"cameo":`, e.Code)
+	b = appendMember(b, `,"root":`, e.Root())
+	b = appendMember(b, `,"name":`, c.Name)
 	b = append(b, `,"quad":`...)
 	b = strconv.AppendInt(b, int64(c.Quad), 10)
 	b = append(b, `,"goldstein":`...)
@@ -66,8 +60,7 @@ func appendEvent(b []byte, e Event, replace map[string][]byte) ([]byte, error) {
 	if b, err = appendJSONFloat(b, c.Goldstein); err != nil {
 		return nil, err
 	}
-	b = append(b, `,"plover":`...)
-	b = appendJSONString(b, c.PLOVER)
+	b = appendMember(b, `,"plover":`, c.PLOVER)
 	b = append(b, `,"location":`...)
 	if e.Location != "" {
 		b = appendJSONString(b, e.Location)
@@ -119,10 +112,8 @@ func appendEvent(b []byte, e Event, replace map[string][]byte) ([]byte, error) {
 			if b, err = appendFigure(b, &figures[i].Figure, false); err != nil {
 				return nil, err
 			}
-			b = append(b, `,"source":`...)
-			b = appendJSONString(b, figures[i].Source)
-			b = append(b, `,"article":`...)
-			b = appendJSONString(b, figures[i].Article)
+			b = appendMember(b, `,"source":`, figures[i].Source)
+			b = appendMember(b, `,"article":`, figures[i].Article)
 			b = append(b, '}')
 		}
 		b = append(b, ']')
@@ -145,8 +136,7 @@ func appendEvent(b []byte, e Event, replace map[string][]byte) ([]byte, error) {
 	}
 	b = appendJSONString(b, status)
 	if e.Note != "" {
-		b = append(b, `,"note":`...)
-		b = appendJSONString(b, e.Note)
+		b = appendMember(b, `,"note":`, e.Note)
 	}
 	return append(b, '}'), nil
 }
@@ -154,26 +144,18 @@ func appendEvent(b []byte, e Event, replace map[string][]byte) ([]byte, error) {
 // appendMention appends m as Mention.MarshalJSON writes it: the tagged
 // fields of Mention, then its own date, source label and figures.
 func appendMention(b []byte, m *Mention) ([]byte, error) {
-	b = append(b, `{"article":`...)
-	b = appendJSONString(b, m.ArticleID)
-	b = append(b, `,"path":`...)
-	b = appendJSONString(b, m.Path)
-	b = append(b, `,"url":`...)
-	b = appendJSONString(b, m.URL)
-	b = append(b, `,"outlet":`...)
-	b = appendJSONString(b, m.Outlet)
-	b = append(b, `,"published":`...)
-	b = appendJSONString(b, m.Published)
-	b = append(b, `,"sentence":`...)
-	b = appendJSONString(b, m.Sentence)
+	b = appendMember(b, `{"article":`, m.ArticleID)
+	b = appendMember(b, `,"path":`, m.Path)
+	b = appendMember(b, `,"url":`, m.URL)
+	b = appendMember(b, `,"outlet":`, m.Outlet)
+	b = appendMember(b, `,"published":`, m.Published)
+	b = appendMember(b, `,"sentence":`, m.Sentence)
 	b = append(b, `,"start":`...)
 	b = strconv.AppendInt(b, int64(m.Start), 10)
 	b = append(b, `,"end":`...)
 	b = strconv.AppendInt(b, int64(m.End), 10)
-	b = append(b, `,"trigger":`...)
-	b = appendJSONString(b, m.Trigger)
-	b = append(b, `,"time_text":`...)
-	b = appendJSONString(b, m.TimeText)
+	b = appendMember(b, `,"trigger":`, m.Trigger)
+	b = appendMember(b, `,"time_text":`, m.TimeText)
 	b = appendOptional(b, `,"origin":`, m.Origin)
 	b = appendOptional(b, `,"source_code":`, m.SourceCode)
 	b = appendOptional(b, `,"target_code":`, m.TargetCode)
@@ -201,13 +183,17 @@ func appendMention(b []byte, m *Mention) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
+// appendMember appends a string member: key (with its comma, if any,
+// and colon) and s.
+func appendMember(b []byte, key, s string) []byte { return appendJSONString(append(b, key...), s) }
+
 // appendOptional appends a member tagged omitempty: key (with its comma
 // and colon) and s, unless s is empty.
 func appendOptional(b []byte, key, s string) []byte {
 	if s == "" {
 		return b
 	}
-	return appendJSONString(append(b, key...), s)
+	return appendMember(b, key, s)
 }
 
 // appendActor appends a, or null.
@@ -215,24 +201,18 @@ func appendActor(b []byte, a *Actor) []byte {
 	if a == nil {
 		return append(b, "null"...)
 	}
-	b = append(b, `{"id":`...)
-	b = appendJSONString(b, a.ID)
-	b = append(b, `,"name":`...)
-	b = appendJSONString(b, a.Name)
-	b = append(b, `,"country":`...)
-	b = appendJSONString(b, a.Country)
-	b = append(b, `,"role":`...)
-	b = appendJSONString(b, string(a.Role))
-	b = append(b, `,"code":`...)
-	b = appendJSONString(b, a.Code)
+	b = appendMember(b, `{"id":`, a.ID)
+	b = appendMember(b, `,"name":`, a.Name)
+	b = appendMember(b, `,"country":`, a.Country)
+	b = appendMember(b, `,"role":`, string(a.Role))
+	b = appendMember(b, `,"code":`, a.Code)
 	return append(b, '}')
 }
 
 // appendFigure appends f's members after an opening brace, and the
 // closing brace when closed is set (a SourcedFigure adds its own members).
 func appendFigure(b []byte, f *Figure, closed bool) ([]byte, error) {
-	b = append(b, `{"kind":`...)
-	b = appendJSONString(b, string(f.Kind))
+	b = appendMember(b, `{"kind":`, string(f.Kind))
 	b = append(b, `,"value":`...)
 	var err error
 	if b, err = appendJSONFloat(b, f.Value); err != nil {
@@ -257,10 +237,8 @@ func appendFigure(b []byte, f *Figure, closed bool) ([]byte, error) {
 	if f.Approx {
 		b = append(b, `,"approx":true`...)
 	}
-	b = append(b, `,"unit":`...)
-	b = appendJSONString(b, f.Unit)
-	b = append(b, `,"text":`...)
-	b = appendJSONString(b, f.Text)
+	b = appendMember(b, `,"unit":`, f.Unit)
+	b = appendMember(b, `,"text":`, f.Text)
 	if closed {
 		b = append(b, '}')
 	}
@@ -268,8 +246,7 @@ func appendFigure(b []byte, f *Figure, closed bool) ([]byte, error) {
 }
 
 func appendDispute(b []byte, d *Dispute) []byte {
-	b = append(b, `{"kind":`...)
-	b = appendJSONString(b, string(d.Kind))
+	b = appendMember(b, `{"kind":`, string(d.Kind))
 	b = appendOptional(b, `,"what":`, d.What)
 	b = append(b, `,"versions":`...)
 	if d.Versions == nil {
@@ -280,8 +257,7 @@ func appendDispute(b []byte, d *Dispute) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = append(b, `{"value":`...)
-			b = appendJSONString(b, v.Value)
+			b = appendMember(b, `{"value":`, v.Value)
 			b = append(b, `,"sources":`...)
 			b = appendStrings(b, v.Sources)
 			b = append(b, `,"articles":`...)

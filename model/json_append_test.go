@@ -140,28 +140,25 @@ func randomEvent(r *rand.Rand) Event {
 // float.
 func TestAppendEvent_SameAsEncodingJSON(t *testing.T) {
 	r := rand.New(rand.NewPCG(8, 27))
-	for i := range 3000 {
-		e := randomEvent(r)
-		for _, m := range e.Mentions {
-			want, err := referenceMentionJSON(m)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want = asGo127(want)
-			got, err := m.MarshalJSON()
-			if err != nil || !bytes.Equal(got, want) {
-				t.Fatalf("case %d: mention:\n got %s (%v)\nwant %s", i, got, err, want)
-			}
-		}
-		want, err := referenceEventJSON(e)
+	same := func(i int, what string, marshal, reference func() ([]byte, error)) []byte {
+		t.Helper()
+		want, err := reference()
 		if err != nil {
 			t.Fatal(err)
 		}
 		want = asGo127(want)
-		got, err := e.MarshalJSON()
+		got, err := marshal()
 		if err != nil || !bytes.Equal(got, want) {
-			t.Fatalf("case %d: event:\n got %s (%v)\nwant %s", i, got, err, want)
+			t.Fatalf("case %d: %s:\n got %s (%v)\nwant %s", i, what, got, err, want)
 		}
+		return want
+	}
+	for i := range 3000 {
+		e := randomEvent(r)
+		for _, m := range e.Mentions {
+			same(i, "mention", m.MarshalJSON, func() ([]byte, error) { return referenceMentionJSON(m) })
+		}
+		want := same(i, "event", e.MarshalJSON, func() ([]byte, error) { return referenceEventJSON(e) })
 		// Written inside a document, as listings write events.
 		doc, err := json.Marshal([]Event{e})
 		if err != nil || !bytes.Equal(asGo127(doc), append(append([]byte{'['}, want...), ']')) {

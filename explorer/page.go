@@ -202,20 +202,28 @@ func (x *Explorer) apiEvents(w http.ResponseWriter, r *http.Request) {
 // with totals (totals[i], when totals is not nil) holds only the
 // mentions it shows, and totals gives the rest (see encodeShown).
 func encodeEvents(events []model.Event, totals []json.RawMessage, shown int) ([]byte, error) {
-	buf := []byte{'['}
+	// Each event's JSON first, then one buffer of the page's size: grown
+	// append by append, a page of 600 KB was copied several times over, a
+	// tenth of its CPU.
+	encoded := make([][]byte, len(events))
+	size := len("[]\n") + len(events)
 	for i, e := range events {
-		if i > 0 {
-			buf = append(buf, ',')
-		}
-		var b []byte
 		var err error
 		if totals != nil && totals[i] != nil {
-			b, err = encodeShown(e, totals[i], len(e.Mentions))
+			encoded[i], err = encodeShown(e, totals[i], len(e.Mentions))
 		} else {
-			b, err = encodeEvent(e, shown)
+			encoded[i], err = encodeEvent(e, shown)
 		}
 		if err != nil {
 			return nil, err
+		}
+		size += len(encoded[i])
+	}
+	buf := make([]byte, 0, size)
+	buf = append(buf, '[')
+	for i, b := range encoded {
+		if i > 0 {
+			buf = append(buf, ',')
 		}
 		buf = append(buf, b...)
 	}

@@ -59,6 +59,7 @@ func mentionsURL(id string, offset, limit int) string {
 
 // fromAllMentions are the fields of the contract's event that are computed
 // from its mentions; a page that shows some mentions writes them from all.
+// Its keys are model.FromAllMentions, the members Event.AppendJSON takes.
 func fromAllMentions(e model.Event) map[string]any {
 	return map[string]any{
 		"sources": e.Sources(), "articles": e.Articles(), "mention_count": len(e.Mentions),

@@ -221,6 +221,7 @@ type pagePlan struct {
 	where []string
 	args  []any
 	from  string // the day From starts, "" without From
+	to    string // the last day To ends, "" without To
 	drive *pageSource
 	words []string          // the text query's words, lower-cased, when SQL cannot test them all
 	names map[string]string // actor id to lower-cased name, for words
@@ -231,7 +232,8 @@ type pagePlan struct {
 	allWords []string
 	sure     []string
 	sureArgs []any
-	cands    []candidate // the sets of the conditions, for the plan tests
+	cands    []candidate // the sets of the conditions
+	switched bool        // the walk gave way to a set (pageFill.walk)
 }
 
 // candidate is one condition's set of events (SQL selecting their
@@ -241,6 +243,14 @@ type candidate struct {
 	src    pageSource
 	counts []string
 	cargs  [][]any
+
+	// text: counted only when the walk asks (see pageFill.walk), since
+	// counting a common word's reports costs more than walking to a page
+	// of it: the full-text index reads every report of every indexed
+	// suffix the word begins ("the" begins thousands).
+	text bool
+	// n is the size of the set counted up to upTo, exact when below it.
+	n, upTo int
 }
 
 func newPagePlan(ctx context.Context, tx *sql.Tx, f model.EventFilter, between bool) (*pagePlan, error) {
@@ -259,7 +269,7 @@ func newPagePlan(ctx context.Context, tx *sql.Tx, f model.EventFilter, between b
 		}
 		if !f.To.IsZero() {
 			hi = f.To.Last().Format(dayLayout)
-			add("e.date_start <= ?", hi)
+			p.to = hi // tested by pageSource.query
 		}
 		c := candidate{src: pageSource{from: `SELECT rowid FROM events WHERE date_start >= ? AND date_start <= ?`, args: []any{lo, hi}}}
 		c.counts = append(c.counts, c.src.from)
@@ -318,20 +328,54 @@ func newPagePlan(ctx context.Context, tx *sql.Tx, f model.EventFilter, between b
 	}
 	p.cands = cands
 	best := probeRows
-	for i, c := range cands {
-		n := 0
-		for j, q := range c.counts {
-			k, err := countUpTo(ctx, tx, q, c.cargs[j], best-n)
-			if err != nil {
-				return p, err
-			}
-			n += k
+	for i := range p.cands {
+		if p.cands[i].text {
+			continue
+		}
+		n, err := p.count(ctx, tx, i, best)
+		if err != nil {
+			return p, err
 		}
 		if n < best {
-			best, p.drive = n, &cands[i].src
+			best, p.drive = n, &p.cands[i].src
 		}
 	}
 	return p, nil
+}
+
+// count returns the size of candidate i, or upTo when it has at least
+// that many events.
+func (p *pagePlan) count(ctx context.Context, tx *sql.Tx, i, upTo int) (int, error) {
+	c := &p.cands[i]
+	if c.upTo >= upTo || c.n < c.upTo {
+		return min(c.n, upTo), nil
+	}
+	n := 0
+	for j, q := range c.counts {
+		k, err := countUpTo(ctx, tx, q, c.cargs[j], upTo-n)
+		if err != nil {
+			return 0, err
+		}
+		n += k
+	}
+	c.n, c.upTo = n, upTo
+	return n, nil
+}
+
+// cheapest returns the smallest candidate set with fewer than upTo
+// events, nil when there is none.
+func (p *pagePlan) cheapest(ctx context.Context, tx *sql.Tx, upTo int) (*candidate, error) {
+	var best *candidate
+	for i := range p.cands {
+		n, err := p.count(ctx, tx, i, upTo)
+		if err != nil {
+			return nil, err
+		}
+		if n < upTo {
+			upTo, best = n, &p.cands[i]
+		}
+	}
+	return best, nil
 }
 
 // sources are the sources a page reads in turn after key: the driving set,
@@ -542,6 +586,7 @@ func (p *pagePlan) textCandidates(ctx context.Context, tx *sql.Tx, query string)
 			src:    pageSource{from: fts + " UNION " + src + " UNION " + tgt, args: []any{w + "*", list, list}},
 			counts: []string{`SELECT docid FROM report_text WHERE suffixes MATCH ?`, src, tgt},
 			cargs:  [][]any{{w + "*"}, {list}, {list}},
+			text:   true,
 		})
 	}
 	return out, nil

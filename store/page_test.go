@@ -129,7 +129,7 @@ func TestEventsAfter_AgreesWithMatch(t *testing.T) {
 		"everything":          {From: model.Year(2019), To: model.Month(2019, 10), Roots: []string{"01", "12", "19"}, Actors: []string{"RUS", "SYR", "IGO"}, Outlets: []string{"AP", "Reuters"}, MinSources: 1, Text: "at"},
 		"outlet text sources": {Outlets: []string{"AFP"}, Text: "100", MinSources: 2},
 	}
-	defer func(n int) { probeRows = n }(probeRows)
+	defer func(n, w int) { probeRows, walkWindow = n, w }(probeRows, walkWindow)
 	for name, f := range filters {
 		for _, between := range []bool{false, true} {
 			var want []model.Event
@@ -142,8 +142,8 @@ func TestEventsAfter_AgreesWithMatch(t *testing.T) {
 			if between {
 				read = db.EventsBetweenAfter
 			}
-			for _, probe := range []int{1, 5000} {
-				probeRows = probe
+			for _, probe := range []struct{ rows, window int }{{1, 1}, {1, 256}, {5000, 256}, {16, 2}} {
+				probeRows, walkWindow = probe.rows, probe.window
 				for _, size := range []int{1, 4, 60} {
 					var got []model.Event
 					after := ""
@@ -162,10 +162,10 @@ func TestEventsAfter_AgreesWithMatch(t *testing.T) {
 						after = page[len(page)-1].ID
 					}
 					if !reflect.DeepEqual(ids(got), ids(want)) {
-						t.Errorf("%s (between %v, probe %d, pages of %d): %d events\n%v\nbrute force gives %d\n%v",
+						t.Errorf("%s (between %v, probe %v, pages of %d): %d events\n%v\nbrute force gives %d\n%v",
 							name, between, probe, size, len(got), ids(got), len(want), ids(want))
 					} else if !reflect.DeepEqual(got, want) {
-						t.Errorf("%s (between %v, probe %d, pages of %d): the events in pages differ from those Events reads",
+						t.Errorf("%s (between %v, probe %v, pages of %d): the events in pages differ from those Events reads",
 							name, between, probe, size)
 					}
 				}
@@ -187,7 +187,7 @@ func TestEventsAfter_AgreesWithMatch(t *testing.T) {
 						after = page[len(page)-1].ID
 					}
 					if !reflect.DeepEqual(ids(got), ids(want)) {
-						t.Errorf("%s (between %v, probe %d, texts %d): %d events\n%v\nbrute force gives %d\n%v",
+						t.Errorf("%s (between %v, probe %v, texts %d): %d events\n%v\nbrute force gives %d\n%v",
 							name, between, probe, texts, len(got), ids(got), len(want), ids(want))
 					}
 				}
@@ -253,6 +253,67 @@ func TestEventsAfter_TextFolding(t *testing.T) {
 	}
 	if n := len(MustEvents(t, db, model.EventFilter{Text: "kharkiv"})); n != 3 {
 		t.Fatalf("Events finds %d events for kharkiv, want 3", n)
+	}
+}
+
+// TestEventsAfter_WalkGivesWay: a word of one early event and of the
+// last events of a long store. The walk finds the first, sees no more
+// for a while and gives way to the word's reports read as a set, after
+// the events it has walked: the pages are still those of Events, none
+// twice.
+func TestEventsAfter_WalkGivesWay(t *testing.T) {
+	db := MustOpen(t)
+	const n = 120
+	for i := range n {
+		s := fmt.Sprintf("Shelling hit the town overnight, report %d.", i)
+		if i == 3 || i >= n-12 {
+			s = fmt.Sprintf("Sanctions were announced on the ministry, report %d.", i)
+		}
+		day := time.Date(2022, 1, 1+i, 0, 0, 0, 0, time.UTC)
+		e := newEvent(kremlin, ptr(un), "190", model.DayOf(day.Year(), day.Month(), day.Day()), 0)
+		e.Mentions[0].Sentence = s
+		MustSave(t, db, newArticle(fmt.Sprintf("walk/%d.txt", i), "AP", june3, s), []model.Event{e})
+	}
+	ctx := context.Background()
+	defer func(n, w int) { probeRows, walkWindow = n, w }(probeRows, walkWindow)
+	probeRows, walkWindow = 4, 4
+	for _, f := range []model.EventFilter{{Text: "sanctions"}, {Text: "sanctions ministry"}, {Text: "shelling"}, {Actors: []string{"UN"}, Text: "sanction"}} {
+		want := MustEvents(t, db, f)
+		for _, size := range []int{2, 5, 50} {
+			var got []model.Event
+			after := ""
+			for {
+				page, err := db.EventsAfter(ctx, f, after, size)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, page...)
+				if len(page) < size {
+					break
+				}
+				after = page[len(page)-1].ID
+			}
+			if !reflect.DeepEqual(ids(got), ids(want)) {
+				t.Errorf("%q, pages of %d: %v\nEvents gives %v", f.Text, size, ids(got), ids(want))
+			}
+		}
+	}
+	// The plan did give way for the first page of the word.
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	p, err := newPagePlan(ctx, tx, model.EventFilter{Text: "sanctions"}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pf := &pageFill{ctx: ctx, tx: tx, p: p, limit: 10, texts: -1}
+	if err := pf.walk(pageSource{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !p.switched || len(pf.out) != 10 {
+		t.Errorf("first page of 10: %d events, switched to the set: %v", len(pf.out), p.switched)
 	}
 }
 

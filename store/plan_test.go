@@ -187,15 +187,24 @@ func TestEventsAfter_QueryPlans(t *testing.T) {
 				for i, q := range c.counts {
 					checkPlan(t, tt.name+" count", tx, `SELECT COUNT(*) FROM (`+q+` LIMIT 10)`, c.cargs[i], false)
 				}
-				q, args := c.src.query(p, key, 10)
+				q, args := c.src.query(p, key, nil, 10)
 				checkPlan(t, tt.name+" set", tx, q, args, false)
 			}
 			// The walk, from the start and from a cursor.
 			p.drive = nil
+			// The walk, from the start and from a cursor, to the end and
+			// in a window (pageFill.walk), and the query that finds the
+			// window's end.
+			bound := []any{"2019-05-01", 0, "2019-05-01", "e-y"}
 			for _, k := range [][]any{nil, key} {
 				for _, src := range p.sources(k) {
-					q, args := src.query(p, k, 10)
-					checkPlan(t, tt.name+" walk", tx, q, args, src.from == "")
+					for _, b := range [][]any{nil, bound} {
+						q, args := src.query(p, k, b, 10)
+						checkPlan(t, tt.name+" walk", tx, q, args, src.from == "")
+					}
+					if src.from == "" {
+						checkWindowEndPlan(t, tt.name, tx, src, k)
+					}
 				}
 			}
 		}
@@ -246,6 +255,24 @@ func TestReadEvents_QueryPlans(t *testing.T) {
 
 // checkPlan fails when the plan of q reads a whole table, or, for a walk,
 // when it reads anything but events_order in order.
+// checkWindowEndPlan: finding the end of a window of the walk, and its
+// cost, reads events_order alone.
+func checkWindowEndPlan(t *testing.T, name string, tx *sql.Tx, src pageSource, key []any) {
+	t.Helper()
+	end, args := src.windowEndQuery(key, 10)
+	cost, cargs := src.windowCostQuery(key, []any{"2019-05-01", 0, "2019-05-01", "e-y"})
+	for _, q := range []struct {
+		sql  string
+		args []any
+	}{{end, args}, {cost, cargs}} {
+		plan := MustPlan(t, tx, q.sql, q.args)
+		text := strings.Join(plan, "\n")
+		if len(plan) != 1 || !strings.Contains(text, "USING COVERING INDEX events_order") {
+			t.Errorf("%s: a window's end or cost is not read in events_order alone:\n%s\n%s", name, text, q.sql)
+		}
+	}
+}
+
 func checkPlan(t *testing.T, name string, tx *sql.Tx, q string, args []any, walk bool) {
 	t.Helper()
 	plan := MustPlan(t, tx, q, args)

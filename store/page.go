@@ -333,26 +333,17 @@ func (s pageSource) query(p *pagePlan, key, bound []any, want int) (string, []an
 	// One lower and one upper bound on date_start, the tightest: given
 	// two, SQLite may start or stop the index at the looser one, and a
 	// walk from a cursor or in a window would read from the start of the
-	// period or to its end each time.
-	low, high := s.start, p.to
-	if key != nil && key[0].(string) > low {
-		low = key[0].(string)
-	}
+	// period or to its end each time. The row values are the exact
+	// "after" and "up to".
+	after, afterArgs := s.walkRange(key)
+	conds, args = append(conds, after...), append(args, afterArgs...)
+	high := p.to
 	if bound != nil && (high == "" || bound[0].(string) < high) {
 		high = bound[0].(string)
-	}
-	if low != "" {
-		conds = append(conds, `e.date_start >= ?`)
-		args = append(args, low)
 	}
 	if high != "" {
 		conds = append(conds, `e.date_start <= ?`)
 		args = append(args, high)
-	}
-	// The row values are the exact "after" and "up to".
-	if key != nil {
-		conds = append(conds, `(`+pageKey+`) > (?, ?, ?, ?)`)
-		args = append(args, key[0], key[1], key[2], key[3])
 	}
 	if bound != nil {
 		conds = append(conds, `(`+pageKey+`) <= (?, ?, ?, ?)`)
@@ -393,7 +384,7 @@ func (s pageSource) windowCostQuery(key, bound []any) (string, []any) {
 		strings.Join(conds, " AND "), args
 }
 
-// walkRange is the conditions on the walk s after key, with one lower
+// walkRange is the conditions on the source s after key, with one lower
 // bound on date_start (see query).
 func (s pageSource) walkRange(key []any) (conds []string, args []any) {
 	low := s.start

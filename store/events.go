@@ -570,14 +570,21 @@ func (p *pagePlan) textCandidates(ctx context.Context, tx *sql.Tx, query string)
 		// for Match to decide. instr finds either letter at the cost of a
 		// byte search; GLOB's character class decoded every character
 		// again, doubling the cost of a sentence that does not match.
-		p.where = append(p.where, `(e.source_id IN (SELECT value FROM json_each(?)) OR e.target_id IN (SELECT value FROM json_each(?))
-			OR EXISTS (SELECT 1 FROM mentions tm WHERE tm.event_id = e.id
-				AND (tm.sentence LIKE ? OR instr(tm.sentence, char(304)) OR instr(tm.sentence, char(8490)))))`)
-		p.args = append(p.args, list, list, "%"+w+"%")
+		// An event of more than summaryHead articles is tested on the
+		// words of its summary instead (migration 0017), one row rather
+		// than one per report, and exactly, when it has a summary that is
+		// not marked stale; COALESCE reads the reports only when not.
+		const words = `(SELECT instr(sw.words, ?) > 0 FROM summary_words sw WHERE sw.event_id = e.id
+			AND NOT EXISTS (SELECT 1 FROM summary_stale st WHERE st.event_id = e.id))`
+		like := `EXISTS (SELECT 1 FROM mentions tm WHERE tm.event_id = e.id
+			AND (tm.sentence LIKE ? OR instr(tm.sentence, char(304)) OR instr(tm.sentence, char(8490))))`
+		likeSure := `EXISTS (SELECT 1 FROM mentions tm WHERE tm.event_id = e.id AND tm.sentence LIKE ?)`
+		inNames := `e.source_id IN (SELECT value FROM json_each(?)) OR e.target_id IN (SELECT value FROM json_each(?))`
+		p.where = append(p.where, `(`+inNames+` OR CASE WHEN e.articles > ? THEN COALESCE(`+words+`, `+like+`) ELSE `+like+` END)`)
+		p.args = append(p.args, list, list, summaryHead, w, "%"+w+"%", "%"+w+"%")
 		// Without the two letters, the same test is exact.
-		p.sure = append(p.sure, `(e.source_id IN (SELECT value FROM json_each(?)) OR e.target_id IN (SELECT value FROM json_each(?))
-			OR EXISTS (SELECT 1 FROM mentions tm WHERE tm.event_id = e.id AND tm.sentence LIKE ?))`)
-		p.sureArgs = append(p.sureArgs, list, list, "%"+w+"%")
+		p.sure = append(p.sure, `(`+inNames+` OR CASE WHEN e.articles > ? THEN COALESCE(`+words+`, `+likeSure+`) ELSE `+likeSure+` END)`)
+		p.sureArgs = append(p.sureArgs, list, list, summaryHead, w, "%"+w+"%", "%"+w+"%")
 		fts := `SELECT ev.rowid FROM report_text rt JOIN report_docs rd ON rd.docid = rt.docid
 			JOIN mentions tm ON tm.id = rd.mention_id JOIN events ev ON ev.id = tm.event_id WHERE rt.suffixes MATCH ?`
 		src := `SELECT rowid FROM events WHERE source_id IN (SELECT value FROM json_each(?))`

@@ -28,6 +28,12 @@ func init() {
 	migrationHooks["migrations/0013_summaries.sql"] = func(ctx context.Context, tx *sql.Tx) error {
 		return refreshSummaries(ctx, tx, nil)
 	}
+	migrationHooks["migrations/0017_summary_words.sql"] = func(ctx context.Context, tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO summary_stale (event_id) SELECT event_id FROM event_summaries`); err != nil {
+			return err
+		}
+		return refreshSummaries(ctx, tx, nil)
+	}
 }
 
 // summaryHead is how many of an event's first mentions a summary names:
@@ -134,6 +140,9 @@ const (
 	dropStaleSQL      = `DELETE FROM summary_stale WHERE event_id IN (SELECT value FROM json_each(?))`
 	insertSummarySQL  = `INSERT INTO event_summaries (event_id, mentions, sources, articles, date_start, date_end, precision, location, disputes, outlets, figures, head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertHandSQL     = `INSERT OR IGNORE INTO summary_hands (event_id, actor_id) VALUES (?, ?)`
+	dropWordsSQL      = `DELETE FROM summary_words WHERE event_id IN (SELECT value FROM json_each(?))`
+	insertWordsSQL    = `INSERT INTO summary_words (event_id, words) VALUES (?, ?)`
+	hasWordsSQL       = `SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = 'summary_words'`
 	eventsOverHeadSQL = `SELECT id FROM events WHERE id IN (SELECT value FROM json_each(?)) AND articles > ?`
 	summaryEventsSQL  = `SELECT id, date_start, date_end, precision, location FROM events WHERE id IN (SELECT value FROM json_each(?))`
 	readSummariesSQL  = `SELECT event_id, mentions, sources, articles, date_start, date_end, precision, location, disputes, outlets, figures, head FROM event_summaries s
@@ -198,9 +207,10 @@ func refreshSummaries(ctx context.Context, tx *sql.Tx, marks []string) error {
 			return err
 		}
 	}
-	var insert, hand *sql.Stmt // prepared once there is something to write
+	var insert, hand, words *sql.Stmt // prepared once there is something to write
+	withWords := false                // summary_words exists (not yet in migration 0013's hook)
 	defer func() {
-		for _, s := range []*sql.Stmt{insert, hand} {
+		for _, s := range []*sql.Stmt{insert, hand, words} {
 			if s != nil {
 				s.Close()
 			}
@@ -220,16 +230,33 @@ func refreshSummaries(ctx context.Context, tx *sql.Tx, marks []string) error {
 		if err != nil {
 			return err
 		}
-		for _, q := range []string{dropSummariesSQL, dropHandsSQL} {
-			if _, err := tx.ExecContext(ctx, q, list); err != nil {
-				return err
-			}
-		}
 		if insert == nil {
 			if insert, err = tx.PrepareContext(ctx, insertSummarySQL); err != nil {
 				return err
 			}
 			if hand, err = tx.PrepareContext(ctx, insertHandSQL); err != nil {
+				return err
+			}
+			var n int
+			if err := tx.QueryRowContext(ctx, hasWordsSQL).Scan(&n); err != nil {
+				return err
+			}
+			if withWords = n > 0; withWords {
+				if words, err = tx.PrepareContext(ctx, insertWordsSQL); err != nil {
+					return err
+				}
+			}
+		}
+		drops := []string{dropSummariesSQL, dropHandsSQL}
+		var sentences map[string][]string
+		if withWords {
+			drops = append(drops, dropWordsSQL)
+			if sentences, err = sentencesOf(ctx, tx, big); err != nil {
+				return err
+			}
+		}
+		for _, q := range drops {
+			if _, err := tx.ExecContext(ctx, q, list); err != nil {
 				return err
 			}
 		}
@@ -248,6 +275,11 @@ func refreshSummaries(ctx context.Context, tx *sql.Tx, marks []string) error {
 			}
 			for _, a := range hands(e) {
 				if _, err := hand.ExecContext(ctx, e.ID, a); err != nil {
+					return err
+				}
+			}
+			if withWords {
+				if _, err := words.ExecContext(ctx, e.ID, eventWords(sentences[e.ID])); err != nil {
 					return err
 				}
 			}

@@ -83,6 +83,8 @@ func TestSummaries_AgreeWithReports(t *testing.T) {
 		all := MustEvents(t, db, model.EventFilter{IncludeRejected: true})
 		checkSummaries(t, db, all)
 		checkPage(t, db, all, 2)
+		checkWords(t, db, all)
+		checkTextPages(t, db)
 		disputes, merged = 0, 0
 		for _, e := range all {
 			disputes += len(e.Disputes)
@@ -146,6 +148,69 @@ func checkSummaries(t *testing.T, db *DB, all []model.Event) {
 		got.head = nil
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("event %s: summary\n%+v\nfrom its reports\n%+v", e.ID, got, want)
+		}
+	}
+}
+
+// checkWords compares the stored words of every event of more than
+// summaryHead articles with those of its sentences as Events reads them.
+func checkWords(t *testing.T, db *DB, all []model.Event) {
+	t.Helper()
+	stored := map[string]string{}
+	rows, err := db.r.Query(`SELECT event_id, words FROM summary_words`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, w string
+		if err := rows.Scan(&id, &w); err != nil {
+			t.Fatal(err)
+		}
+		stored[id] = w
+	}
+	big := 0
+	for _, e := range all {
+		if e.Articles() <= summaryHead {
+			continue
+		}
+		big++
+		var sentences []string
+		for _, m := range e.Mentions {
+			sentences = append(sentences, m.Sentence)
+		}
+		if got, want := stored[e.ID], eventWords(sentences); got != want {
+			t.Errorf("event %s: words %q, its sentences give %q", e.ID, got, want)
+		}
+	}
+	if len(stored) != big {
+		t.Errorf("%d rows of words for %d events of more than %d articles", len(stored), big, summaryHead)
+	}
+}
+
+// checkTextPages reads text queries a page at a time, as the walk tests
+// the events of more than summaryHead articles on their words, and
+// compares them with Events.
+func checkTextPages(t *testing.T, db *DB) {
+	t.Helper()
+	for _, q := range []string{"shells", "blamed", "DENIED", "responsible at 1", "town at 2", "kreml", "other side"} {
+		f := model.EventFilter{Text: q, IncludeRejected: true}
+		want := MustEvents(t, db, f)
+		var got []model.Event
+		after := ""
+		for {
+			page, _, err := db.EventsPage(context.Background(), f, false, after, 3, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, page...)
+			if len(page) < 3 {
+				break
+			}
+			after = page[len(page)-1].ID
+		}
+		if !reflect.DeepEqual(ids(got), ids(want)) {
+			t.Errorf("text %q: pages give %v\nEvents gives %v", q, ids(got), ids(want))
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/eventgraph/eventgraph/model"
@@ -45,6 +46,27 @@ func suffixDoc(sentence string) string {
 		}
 	}
 	return b.String()
+}
+
+// eventWords is what summary_words holds of an event's sentences
+// (migration 0017): the distinct ASCII letter-and-digit runs of at least
+// minIndexed characters of the lower-cased sentences, sorted, separated
+// by spaces. A searchable word (searchableWords) occurs in a sentence
+// lower-cased exactly when it occurs in one of its runs, so in this
+// string, which no run spans.
+func eventWords(sentences []string) string {
+	seen := map[string]bool{}
+	var runs []string
+	for _, s := range sentences {
+		for _, run := range asciiRuns(strings.ToLower(s)) {
+			if len(run) >= minIndexed && !seen[run] {
+				seen[run] = true
+				runs = append(runs, run)
+			}
+		}
+	}
+	slices.Sort(runs)
+	return strings.Join(runs, " ")
 }
 
 // IndexedDoc returns the document the full-text index holds for a

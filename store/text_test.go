@@ -33,6 +33,27 @@ func TestSuffixDoc(t *testing.T) {
 // Text and outlet filters must select exactly what Match selects, whatever
 // part of the query the index can answer: infix substrings, words across
 // punctuation, non-ASCII letters, actor names, words in different mentions.
+// FuzzEventWords: a query word the full-text index answers occurs in an
+// event's words exactly when it occurs in one of its sentences as Match
+// folds them.
+func FuzzEventWords(f *testing.F) {
+	f.Add("Shelling hit KHARKIV overnight.", "Troops left \u212Aharkiv.", "kharkiv")
+	f.Add("Fighting near \u0130dlib.", "Idlib's governor", "idlib")
+	f.Add("T\u00e9l\u00e9gramme: ceasefire-talks", "", "talks")
+	f.Fuzz(func(t *testing.T, a, b, word string) {
+		words := searchableWords(word)
+		if len(words) != 1 {
+			return
+		}
+		w := words[0]
+		in := eventWords([]string{a, b})
+		want := strings.Contains(strings.ToLower(a), w) || strings.Contains(strings.ToLower(b), w)
+		if got := strings.Contains(in, w); got != want {
+			t.Errorf("%q in the words %q of %q and %q: %v, in the sentences: %v", w, in, a, b, got, want)
+		}
+	})
+}
+
 func TestEvents_TextAndOutletAgreeWithMatch(t *testing.T) {
 	db := MustOpen(t)
 	day := model.DayOf(2019, 6, 3)

@@ -233,8 +233,15 @@ type pagePlan struct {
 	sure     []string
 	sureArgs []any
 	cands    []candidate // the sets of the conditions
+	texts    []textCond  // where each searchable text word's conditions are
 	switched bool        // the walk gave way to a set (pageFill.walk)
 }
+
+// textCond is where a searchable text word's condition and its sure
+// counterpart lie in a pagePlan's lists, and their textArgs arguments.
+type textCond struct{ where, args, sure, sureArgs int }
+
+const textArgs = 6
 
 // candidate is one condition's set of events (SQL selecting their
 // rowids) and the queries that count it; the sum of the counts is at
@@ -580,6 +587,7 @@ func (p *pagePlan) textCandidates(ctx context.Context, tx *sql.Tx, query string)
 			AND (tm.sentence LIKE ? OR instr(tm.sentence, char(304)) OR instr(tm.sentence, char(8490))))`
 		likeSure := `EXISTS (SELECT 1 FROM mentions tm WHERE tm.event_id = e.id AND tm.sentence LIKE ?)`
 		inNames := `e.source_id IN (SELECT value FROM json_each(?)) OR e.target_id IN (SELECT value FROM json_each(?))`
+		p.texts = append(p.texts, textCond{len(p.where), len(p.args), len(p.sure), len(p.sureArgs)})
 		p.where = append(p.where, `(`+inNames+` OR CASE WHEN e.articles > ? THEN COALESCE(`+words+`, `+like+`) ELSE `+like+` END)`)
 		p.args = append(p.args, list, list, summaryHead, w, "%"+w+"%", "%"+w+"%")
 		// Without the two letters, the same test is exact.
@@ -590,7 +598,7 @@ func (p *pagePlan) textCandidates(ctx context.Context, tx *sql.Tx, query string)
 		src := `SELECT rowid FROM events WHERE source_id IN (SELECT value FROM json_each(?))`
 		tgt := `SELECT rowid FROM events WHERE target_id IN (SELECT value FROM json_each(?))`
 		out = append(out, candidate{
-			src:    pageSource{from: fts + " UNION " + src + " UNION " + tgt, args: []any{w + "*", list, list}},
+			src:    pageSource{from: fts + " UNION " + src + " UNION " + tgt, args: []any{w + "*", list, list}, word: len(p.texts)},
 			counts: []string{`SELECT docid FROM report_text WHERE suffixes MATCH ?`, src, tgt},
 			cargs:  [][]any{{w + "*"}, {list}, {list}},
 			text:   true,

@@ -144,7 +144,8 @@ func (pf *pageFill) full() bool { return len(pf.out) >= pf.limit }
 // fill adds to the page the events of src after key, and up to bound
 // when it is not nil, that pass the filter, until the page is full or
 // the source has no more. It returns the key of the last row read and,
-// over the rows SQL let through, their articles but one each.
+// over the rows SQL let through, what their text tests cost (see
+// walk) beyond one report each.
 func (pf *pageFill) fill(src pageSource, key, bound []any) ([]any, int, error) {
 	// Ask for a little more than is missing, so that a round usually
 	// fills the page when Match refuses some; when the text test
@@ -161,7 +162,7 @@ func (pf *pageFill) fill(src pageSource, key, bound []any) ([]any, int, error) {
 		}
 		key = rows[len(rows)-1].key
 		for _, r := range rows {
-			articles += r.articles - 1
+			articles += textTestCost(r.articles) - 1
 		}
 		ids, err := pf.p.textPass(pf.ctx, pf.tx, rows)
 		if err != nil {
@@ -203,21 +204,24 @@ func (pf *pageFill) fill(src pageSource, key, bound []any) ([]any, int, error) {
 //
 // This is for text queries, whose test reads an event's reports; other
 // conditions are tested on the index alone, and their walks go on. Costs
-// are counted in events walked plus their articles: the events of a
-// story told by sixty outlets cost sixty times as much to test as
-// others. An event of a set costs candidateCost to find, then its test.
+// are counted in events walked plus what their text tests read: each
+// report of an event of up to summaryHead articles, and one row of words
+// for a bigger one (migration 0017). An event of a set costs
+// candidateCost to find, then its tests but for the word whose set it is
+// (see pageSource.word).
 
 // walkWindow is the first window's length in events. Tests change it
 // to take every path on small stores.
 var walkWindow = 16
 
 const (
-	// candidateCost is the cost of reading one event of a candidate set.
-	// Measured on a store of a million events: a walk of 275,091 events
-	// with 398,466 articles testing a text word took 650 ms (1 µs each),
-	// and the 14,664 reports of the word read as a set 88 ms (6 µs each:
-	// full-text index, report, event).
-	candidateCost = 6
+	// candidateCost is the cost of finding one event of a candidate set.
+	// Measured on a store of a million events, for the word "sanctions":
+	// windows of its walk cost about 0.9 µs per event or report tested
+	// (29.7 ms for 16,384 events costing 33,661), and its 14,664 reports
+	// read as a set 106 ms (7.2 µs each: full-text index, report,
+	// mention, event).
+	candidateCost = 8
 	// maxCandidates is the largest candidate set the walk counts to: it
 	// would cost about a second to read.
 	maxCandidates = 1 << 17
@@ -266,15 +270,20 @@ func (pf *pageFill) walk(src pageSource, key []any) error {
 		// counting would, and counting a common word's reports costs more
 		// than walking to a page of it. They are counted up to what the
 		// walk could soon cost, and again, further, once it gets near.
-		if set == nil && counted < maxCandidates && cost >= counted*(candidateCost+cost/walked)/2 &&
+		tests := cost / walked // what the walk's tests cost an event
+		if set == nil && counted < maxCandidates && cost >= counted*(candidateCost+tests)/2 &&
 			(len(pf.out) == before || cost > probeRows) {
-			counted = min(max(probeRows, 4*cost/(candidateCost+cost/walked)), maxCandidates)
+			counted = min(max(probeRows, 4*cost/(candidateCost+tests)), maxCandidates)
 			if set, err = p.cheapest(pf.ctx, pf.tx, counted); err != nil {
 				return err
 			}
 		}
-		// Each event of the set is tested as the walk tests its events.
-		if set != nil && cost >= set.n*(candidateCost+cost/walked) {
+		// Each event of the set is tested as the walk tests its events,
+		// but for the word whose set it is.
+		if set != nil && set.src.word > 0 {
+			tests = tests * (len(p.texts) - 1) / len(p.texts)
+		}
+		if set != nil && cost >= set.n*(candidateCost+tests) {
 			p.switched = true
 			_, _, err := pf.fill(set.src, key, nil)
 			return err
@@ -291,6 +300,10 @@ type pageSource struct {
 	from  string
 	args  []any
 	start string
+	// word, when not 0, is the text word (1-based, in pagePlan.texts)
+	// whose set this is: the full-text index finds exactly the reports
+	// that hold it, so its test is left out.
+	word int
 }
 
 // read returns up to want rows of the source that pass the plan's SQL
@@ -316,12 +329,18 @@ func (s pageSource) read(ctx context.Context, tx *sql.Tx, p *pagePlan, key, boun
 
 // query is the SQL of read.
 func (s pageSource) query(p *pagePlan, key, bound []any, want int) (string, []any) {
-	conds := append([]string(nil), p.where...)
-	sure := "1"
-	if len(p.sure) > 0 {
-		sure = strings.Join(p.sure, " AND ")
+	where, whereArgs, sures, sureArgs := p.where, p.args, p.sure, p.sureArgs
+	if s.word > 0 {
+		t := p.texts[s.word-1]
+		where, whereArgs = without(where, t.where, 1), without(whereArgs, t.args, textArgs)
+		sures, sureArgs = without(sures, t.sure, 1), without(sureArgs, t.sureArgs, textArgs)
 	}
-	args := append([]any(nil), p.sureArgs...)
+	conds := append([]string(nil), where...)
+	sure := "1"
+	if len(sures) > 0 {
+		sure = strings.Join(sures, " AND ")
+	}
+	args := append([]any(nil), sureArgs...)
 	q := `SELECT e.id, ` + pageKey + `, e.source_id, COALESCE(e.target_id, ''), ` + sure + `, e.articles FROM events e`
 	if s.from == "" {
 		q += ` INDEXED BY events_order`
@@ -329,7 +348,7 @@ func (s pageSource) query(p *pagePlan, key, bound []any, want int) (string, []an
 		conds = append([]string{`e.rowid IN (` + s.from + `)`}, conds...)
 		args = append(args, s.args...)
 	}
-	args = append(args, p.args...)
+	args = append(args, whereArgs...)
 	// One lower and one upper bound on date_start, the tightest: given
 	// two, SQLite may start or stop the index at the looser one, and a
 	// walk from a cursor or in a window would read from the start of the
@@ -353,6 +372,11 @@ func (s pageSource) query(p *pagePlan, key, bound []any, want int) (string, []an
 		q += " WHERE " + strings.Join(conds, " AND ")
 	}
 	return q + " ORDER BY " + pageKey + " LIMIT ?", append(args, want)
+}
+
+// without returns a copy of list without its n items from i.
+func without[T any](list []T, i, n int) []T {
+	return append(append([]T(nil), list[:i]...), list[i+n:]...)
 }
 
 // windowEnd returns the key of the window-th event of the walk s after
@@ -380,8 +404,18 @@ func (s pageSource) windowCostQuery(key, bound []any) (string, []any) {
 	conds, args := s.walkRange(key)
 	conds = append(conds, `e.date_start <= ?`, `(`+pageKey+`) <= (?, ?, ?, ?)`)
 	args = append(args, bound[0], bound[0], bound[1], bound[2], bound[3])
-	return `SELECT COUNT(*) + COALESCE(SUM(e.articles), 0) FROM events e INDEXED BY events_order WHERE ` +
-		strings.Join(conds, " AND "), args
+	return `SELECT COUNT(*) + COALESCE(SUM(CASE WHEN e.articles > ? THEN 1 ELSE e.articles END), 0)
+		FROM events e INDEXED BY events_order WHERE ` + strings.Join(conds, " AND "), append([]any{summaryHead}, args...)
+}
+
+// textTestCost is what testing the text of an event of the given
+// articles reads, as windowCostQuery counts it: its reports, or the one
+// row of words of an event that has a summary.
+func textTestCost(articles int) int {
+	if articles > summaryHead {
+		return 1
+	}
+	return articles
 }
 
 // walkRange is the conditions on the source s after key, with one lower

@@ -240,7 +240,9 @@ func (pf *pageFill) walk(src pageSource, key []any) error {
 		_, _, err := pf.fill(src, key, nil)
 		return err
 	}
-	window, cost, walked := walkWindow, 0, 0
+	// A first window shorter than the page could not fill it; each window
+	// costs a few statements of its own.
+	window, cost, walked := max(walkWindow, pf.limit-len(pf.out)), 0, 0
 	var set *candidate // the smallest set, counted up to counted
 	counted := 0
 	for !pf.full() {
@@ -248,7 +250,6 @@ func (pf *pageFill) walk(src pageSource, key []any) error {
 		if err != nil {
 			return err
 		}
-		before := len(pf.out)
 		_, matched, err := pf.fill(src, key, bound)
 		if err != nil {
 			return err
@@ -265,14 +266,15 @@ func (pf *pageFill) walk(src pageSource, key []any) error {
 		// An event SQL let through stopped its text test at the first
 		// report that holds the words.
 		cost += c - matched
-		// Sets are counted once a window finds nothing or the walk costs
-		// more than probeRows: below that the walk costs about what
-		// counting would, and counting a common word's reports costs more
-		// than walking to a page of it. They are counted up to what the
-		// walk could soon cost, and again, further, once it gets near.
+		// Sets are counted once the walk, at the rate it has found
+		// matches so far, would still cost more than probeRows: below that
+		// walking on costs about what counting would, and counting a
+		// common word's reports costs more than walking to a page of it.
+		// They are counted up to what the walk could soon cost, and
+		// again, further, once it gets near.
 		tests := cost / walked // what the walk's tests cost an event
-		if set == nil && counted < maxCandidates && cost >= counted*(candidateCost+tests)/2 &&
-			(len(pf.out) == before || cost > probeRows) {
+		ahead := (pf.limit - len(pf.out)) * (cost + 1) / (len(pf.out) + 1)
+		if set == nil && counted < maxCandidates && cost >= counted*(candidateCost+tests)/2 && ahead > probeRows {
 			counted = min(max(probeRows, 4*cost/(candidateCost+tests)), maxCandidates)
 			if set, err = p.cheapest(pf.ctx, pf.tx, counted); err != nil {
 				return err

@@ -263,7 +263,7 @@ func TestEventsAfter_TextFolding(t *testing.T) {
 // twice.
 func TestEventsAfter_WalkGivesWay(t *testing.T) {
 	db := MustOpen(t)
-	const n = 120
+	const n = 300
 	for i := range n {
 		s := fmt.Sprintf("Shelling hit the town overnight, report %d.", i)
 		switch {

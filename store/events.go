@@ -239,7 +239,10 @@ type pagePlan struct {
 
 // textCond is where a searchable text word's condition and its sure
 // counterpart lie in a pagePlan's lists, and their textArgs arguments.
-type textCond struct{ where, args, sure, sureArgs int }
+type textCond struct {
+	where, args, sure, sureArgs int
+	match                       string // the full-text query of its reports
+}
 
 const textArgs = 6
 
@@ -587,7 +590,7 @@ func (p *pagePlan) textCandidates(ctx context.Context, tx *sql.Tx, query string)
 			AND (tm.sentence LIKE ? OR instr(tm.sentence, char(304)) OR instr(tm.sentence, char(8490))))`
 		likeSure := `EXISTS (SELECT 1 FROM mentions tm WHERE tm.event_id = e.id AND tm.sentence LIKE ?)`
 		inNames := `e.source_id IN (SELECT value FROM json_each(?)) OR e.target_id IN (SELECT value FROM json_each(?))`
-		p.texts = append(p.texts, textCond{len(p.where), len(p.args), len(p.sure), len(p.sureArgs)})
+		p.texts = append(p.texts, textCond{len(p.where), len(p.args), len(p.sure), len(p.sureArgs), w + "*"})
 		p.where = append(p.where, `(`+inNames+` OR CASE WHEN e.articles > ? THEN COALESCE(`+words+`, `+like+`) ELSE `+like+` END)`)
 		p.args = append(p.args, list, list, summaryHead, w, "%"+w+"%", "%"+w+"%")
 		// Without the two letters, the same test is exact.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/eventgraph/eventgraph/model"
@@ -244,7 +245,7 @@ func (pf *pageFill) walk(src pageSource, key []any) error {
 	// costs a few statements of its own.
 	window, cost, walked := max(walkWindow, pf.limit-len(pf.out)), 0, 0
 	var set *candidate // the smallest set, counted up to counted
-	counted := 0
+	counted, sampled := 0, false
 	for !pf.full() {
 		bound, err := src.windowEnd(pf.ctx, pf.tx, key, window)
 		if err != nil {
@@ -271,21 +272,39 @@ func (pf *pageFill) walk(src pageSource, key []any) error {
 		// walking on costs about what counting would, and counting a
 		// common word's reports costs more than walking to a page of it.
 		// They are counted up to what the walk could soon cost, and
-		// again, further, once it gets near.
+		// again, further, once it gets near; to eight times probeRows
+		// at first, since a word's count costs about as much to 40,000
+		// as to 5,000 (the index reads the word's reports either way).
 		tests := cost / walked // what the walk's tests cost an event
 		ahead := (pf.limit - len(pf.out)) * (cost + 1) / (len(pf.out) + 1)
 		if set == nil && counted < maxCandidates && cost >= counted*(candidateCost+tests)/2 && ahead > probeRows {
-			counted = min(max(probeRows, 4*cost/(candidateCost+tests)), maxCandidates)
+			counted = min(max(8*probeRows, 4*cost/(candidateCost+tests)), maxCandidates)
 			if set, err = p.cheapest(pf.ctx, pf.tx, counted); err != nil {
 				return err
 			}
 		}
+		if set == nil {
+			window = min(4*window, maxWindow)
+			continue
+		}
 		// Each event of the set is tested as the walk tests its events,
 		// but for the word whose set it is.
-		if set != nil && set.src.word > 0 {
-			tests = tests * (len(p.texts) - 1) / len(p.texts)
+		setTests := tests
+		if set.src.word > 0 {
+			setTests = tests * (len(p.texts) - 1) / len(p.texts)
 		}
-		if set != nil && cost >= set.n*(candidateCost+tests) {
+		setCost := set.n * (candidateCost + setTests)
+		switchNow := cost >= setCost
+		if !switchNow && !sampled && set.src.word > 0 {
+			// Once, a sample of the word's reports tells where the page's
+			// missing events lie, which the rate of matches so far
+			// cannot when they all lie further on.
+			sampled = true
+			if switchNow, err = pf.farAhead(set, key, tests, setCost/max(tests, 1)); err != nil {
+				return err
+			}
+		}
+		if switchNow {
 			p.switched = true
 			_, _, err := pf.fill(set.src, key, nil)
 			return err
@@ -293,6 +312,49 @@ func (pf *pageFill) walk(src pageSource, key []any) error {
 		window = min(4*window, maxWindow)
 	}
 	return nil
+}
+
+// sampleReports is about how many of a word's reports farAhead reads.
+const sampleReports = 64
+
+// farAhead tells whether the walk after key would pass more than limit
+// events before the page is full, by a sample of the reports of the
+// word whose set is set: one report in every n/sampleReports by docid
+// (the order they were stored in, unrelated to the events' dates). The
+// page's missing events would come from the reports the sample stands for
+// in date order, so the walk would read on to the date of the sampled
+// report that stands for the last of them, or to the end when the sample
+// has too few; the events of events_order up to that date are counted, up
+// to limit. perEvent is what the walk's tests cost an event.
+func (pf *pageFill) farAhead(set *candidate, key []any, perEvent, limit int) (bool, error) {
+	t := pf.p.texts[set.src.word-1]
+	every := max(1, set.n/sampleReports)
+	rows, err := pf.tx.QueryContext(pf.ctx, `SELECT ev.date_start FROM report_text rt
+		JOIN report_docs rd ON rd.docid = rt.docid JOIN mentions tm ON tm.id = rd.mention_id
+		JOIN events ev ON ev.id = tm.event_id
+		WHERE rt.suffixes MATCH ? AND rt.docid % ? = 0 AND ev.date_start >= ?`, t.match, every, key[0])
+	if err != nil {
+		return false, err
+	}
+	dates, err := scanIDs(rows)
+	if err != nil {
+		return false, err
+	}
+	slices.Sort(dates)
+	// The sampled report whose date the page reaches: each stands for
+	// every reports, and an event has one at least.
+	reach := (pf.limit - len(pf.out) + every - 1) / every
+	conds, args := pageSource{}.walkRange(key)
+	if reach <= len(dates) {
+		conds = append(conds, `e.date_start <= ?`)
+		args = append(args, dates[reach-1])
+	}
+	q := `SELECT 1 FROM events e INDEXED BY events_order`
+	if len(conds) > 0 {
+		q += " WHERE " + strings.Join(conds, " AND ")
+	}
+	n, err := countUpTo(pf.ctx, pf.tx, q, args, limit)
+	return n >= limit, err
 }
 
 // pageSource is where a page's rows come from: the rows of a set of

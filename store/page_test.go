@@ -327,6 +327,29 @@ func TestEventsAfter_WalkGivesWay(t *testing.T) {
 	if !p.switched || len(pf.out) != 10 {
 		t.Errorf("first page of 10: %d events, switched to the set: %v", len(pf.out), p.switched)
 	}
+
+	// The sample of the word's reports tells that a page of 10 after the
+	// tenth event lies some 280 events further, and after the event
+	// before the late ones, a few.
+	set, err := p.cheapest(ctx, tx, maxCandidates)
+	if err != nil || set == nil || set.src.word == 0 {
+		t.Fatalf("the word's set: %+v, %v", set, err)
+	}
+	for _, tt := range []struct {
+		after   int
+		limit   int
+		wantFar bool
+	}{{10, 200, true}, {10, 400, false}, {n - 13, 20, false}} {
+		pf := &pageFill{ctx: ctx, tx: tx, p: p, limit: 10, texts: -1}
+		key := []any{all[tt.after].Date.First().Format(dayLayout), 0, all[tt.after].Date.Last().Format(dayLayout), all[tt.after].ID}
+		far, err := pf.farAhead(set, key, 2, tt.limit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if far != tt.wantFar {
+			t.Errorf("after event %d, more than %d events to walk: %v, want %v", tt.after, tt.limit, far, tt.wantFar)
+		}
+	}
 }
 
 // The SQL text condition lets through the sentences with the only

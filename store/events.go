@@ -373,16 +373,26 @@ func (p *pagePlan) count(ctx context.Context, tx *sql.Tx, i, upTo int) (int, err
 }
 
 // cheapest returns the smallest candidate set with fewer than upTo
-// events, nil when there is none.
+// events, nil when there is none. A text word's set is counted to eight
+// times probeRows at least (and returned when smaller), which costs
+// about as much as to probeRows: the full-text index reads the word's
+// reports either way.
 func (p *pagePlan) cheapest(ctx context.Context, tx *sql.Tx, upTo int) (*candidate, error) {
 	var best *candidate
 	for i := range p.cands {
-		n, err := p.count(ctx, tx, i, upTo)
+		limit := upTo
+		if p.cands[i].text {
+			limit = max(upTo, 8*probeRows)
+		}
+		if best != nil {
+			limit = min(limit, best.n)
+		}
+		n, err := p.count(ctx, tx, i, limit)
 		if err != nil {
 			return nil, err
 		}
-		if n < upTo {
-			upTo, best = n, &p.cands[i]
+		if n < limit {
+			best = &p.cands[i]
 		}
 	}
 	return best, nil

@@ -272,13 +272,11 @@ func (pf *pageFill) walk(src pageSource, key []any) error {
 		// walking on costs about what counting would, and counting a
 		// common word's reports costs more than walking to a page of it.
 		// They are counted up to what the walk could soon cost, and
-		// again, further, once it gets near; to eight times probeRows
-		// at first, since a word's count costs about as much to 40,000
-		// as to 5,000 (the index reads the word's reports either way).
+		// again, further, once it gets near (see cheapest for words).
 		tests := cost / walked // what the walk's tests cost an event
 		ahead := (pf.limit - len(pf.out)) * (cost + 1) / (len(pf.out) + 1)
 		if set == nil && counted < maxCandidates && cost >= counted*(candidateCost+tests)/2 && ahead > probeRows {
-			counted = min(max(8*probeRows, 4*cost/(candidateCost+tests)), maxCandidates)
+			counted = min(max(probeRows, 4*cost/(candidateCost+tests)), maxCandidates)
 			if set, err = p.cheapest(pf.ctx, pf.tx, counted); err != nil {
 				return err
 			}

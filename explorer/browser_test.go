@@ -67,7 +67,19 @@ func TestBrowser(t *testing.T) {
 	t.Run("every page loads clean", func(t *testing.T) {
 		for _, page := range []string{"/", "/network.html", "/explore.html", "/country-RUS.html",
 			"/actor-" + putin.ID + ".html", "/?actor=RUS,TUR&between=1&from=2018&to=2020&q=Idlib"} {
-			mustDo(t, ctx, chromedp.Navigate(base+page), chromedp.WaitReady("body"), poll(drawn))
+			// A page's scripts may create their charts after the body is
+			// ready (explore.html does, once its data has come): wait for
+			// a canvas as well as for every chart to have drawn.
+			ready := drawn
+			if page != "/" {
+				ready = `document.querySelectorAll('.chart canvas').length > 0 && ` + drawn
+			}
+			wait, cancel := context.WithTimeout(ctx, 30*time.Second)
+			err := chromedp.Do(wait, chromedp.Navigate(base+page), chromedp.WaitReady("body"), poll(ready))
+			cancel()
+			if err != nil {
+				t.Errorf("%s: charts not drawn: %v", page, err)
+			}
 			if n := evalInt(t, ctx, `document.querySelectorAll('.chart canvas').length`); n == 0 && page != "/" {
 				t.Errorf("%s: no chart drawn", page)
 			}

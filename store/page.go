@@ -298,7 +298,7 @@ func (pf *pageFill) walk(src pageSource, key []any) error {
 			// missing events lie, which the rate of matches so far
 			// cannot when they all lie further on.
 			sampled = true
-			if switchNow, err = pf.farAhead(set, key, tests, setCost/max(tests, 1)); err != nil {
+			if switchNow, err = pf.farAhead(set, key, setCost/max(tests, 1)); err != nil {
 				return err
 			}
 		}
@@ -323,8 +323,8 @@ const sampleReports = 64
 // in date order, so the walk would read on to the date of the sampled
 // report that stands for the last of them, or to the end when the sample
 // has too few; the events of events_order up to that date are counted, up
-// to limit. perEvent is what the walk's tests cost an event.
-func (pf *pageFill) farAhead(set *candidate, key []any, perEvent, limit int) (bool, error) {
+// to limit.
+func (pf *pageFill) farAhead(set *candidate, key []any, limit int) (bool, error) {
 	t := pf.p.texts[set.src.word-1]
 	every := max(1, set.n/sampleReports)
 	rows, err := pf.tx.QueryContext(pf.ctx, `SELECT ev.date_start FROM report_text rt

@@ -342,7 +342,7 @@ func TestEventsAfter_WalkGivesWay(t *testing.T) {
 	}{{10, 200, true}, {10, 400, false}, {n - 13, 20, false}} {
 		pf := &pageFill{ctx: ctx, tx: tx, p: p, limit: 10, texts: -1}
 		key := []any{all[tt.after].Date.First().Format(dayLayout), 0, all[tt.after].Date.Last().Format(dayLayout), all[tt.after].ID}
-		far, err := pf.farAhead(set, key, 2, tt.limit)
+		far, err := pf.farAhead(set, key, tt.limit)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -325,12 +325,9 @@ const sampleReports = 64
 // has too few; the events of events_order up to that date are counted, up
 // to limit.
 func (pf *pageFill) farAhead(set *candidate, key []any, limit int) (bool, error) {
-	t := pf.p.texts[set.src.word-1]
 	every := max(1, set.n/sampleReports)
-	rows, err := pf.tx.QueryContext(pf.ctx, `SELECT ev.date_start FROM report_text rt
-		JOIN report_docs rd ON rd.docid = rt.docid JOIN mentions tm ON tm.id = rd.mention_id
-		JOIN events ev ON ev.id = tm.event_id
-		WHERE rt.suffixes MATCH ? AND rt.docid % ? = 0 AND ev.date_start >= ?`, t.match, every, key[0])
+	q, args := sampleQuery(pf.p.texts[set.src.word-1], every, key)
+	rows, err := pf.tx.QueryContext(pf.ctx, q, args...)
 	if err != nil {
 		return false, err
 	}
@@ -342,17 +339,37 @@ func (pf *pageFill) farAhead(set *candidate, key []any, limit int) (bool, error)
 	// The sampled report whose date the page reaches: each stands for
 	// every reports, and an event has one at least.
 	reach := (pf.limit - len(pf.out) + every - 1) / every
-	conds, args := pageSource{}.walkRange(key)
+	until := ""
 	if reach <= len(dates) {
+		until = dates[reach-1]
+	}
+	q, args = walkToQuery(key, until)
+	n, err := countUpTo(pf.ctx, pf.tx, q, args, limit)
+	return n >= limit, err
+}
+
+// sampleQuery selects the dates of the events of one in every reports
+// of the text word t, of those starting on or after key's day.
+func sampleQuery(t textCond, every int, key []any) (string, []any) {
+	return `SELECT ev.date_start FROM report_text rt
+		JOIN report_docs rd ON rd.docid = rt.docid JOIN mentions tm ON tm.id = rd.mention_id
+		JOIN events ev ON ev.id = tm.event_id
+		WHERE rt.suffixes MATCH ? AND rt.docid % ? = 0 AND ev.date_start >= ?`, []any{t.match, every, key[0]}
+}
+
+// walkToQuery selects the events of the walk after key up to the day
+// until, or to the end when until is "".
+func walkToQuery(key []any, until string) (string, []any) {
+	conds, args := pageSource{}.walkRange(key)
+	if until != "" {
 		conds = append(conds, `e.date_start <= ?`)
-		args = append(args, dates[reach-1])
+		args = append(args, until)
 	}
 	q := `SELECT 1 FROM events e INDEXED BY events_order`
 	if len(conds) > 0 {
 		q += " WHERE " + strings.Join(conds, " AND ")
 	}
-	n, err := countUpTo(pf.ctx, pf.tx, q, args, limit)
-	return n >= limit, err
+	return q, args
 }
 
 // pageSource is where a page's rows come from: the rows of a set of

@@ -205,6 +205,16 @@ func TestEventsAfter_QueryPlans(t *testing.T) {
 					if src.from == "" {
 						checkWindowEndPlan(t, tt.name, tx, src, k)
 					}
+					// What farAhead reads: a sample of a word's reports
+					// through the full-text index, and the walk to a day.
+					for _, tc := range p.texts {
+						q, args := sampleQuery(tc, 3, bound)
+						checkPlan(t, tt.name+" sample", tx, q, args, false)
+					}
+					for _, until := range []string{"", "2019-06-01"} {
+						q, args := walkToQuery(k, until)
+						checkPlan(t, tt.name+" walk to", tx, q, args, true)
+					}
 				}
 			}
 		}

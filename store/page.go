@@ -152,7 +152,7 @@ func (pf *pageFill) fill(src pageSource, key, bound []any) ([]any, int, error) {
 	// fills the page when Match refuses some; when the text test
 	// refuses many, ask for more each round.
 	want := pf.limit - len(pf.out) + 8
-	articles := 0
+	excess := 0
 	for !pf.full() {
 		rows, err := src.read(pf.ctx, pf.tx, pf.p, key, bound, want)
 		if err != nil {
@@ -163,7 +163,7 @@ func (pf *pageFill) fill(src pageSource, key, bound []any) ([]any, int, error) {
 		}
 		key = rows[len(rows)-1].key
 		for _, r := range rows {
-			articles += textTestCost(r.articles) - 1
+			excess += textTestCost(r.articles) - 1
 		}
 		ids, err := pf.p.textPass(pf.ctx, pf.tx, rows)
 		if err != nil {
@@ -185,7 +185,7 @@ func (pf *pageFill) fill(src pageSource, key, bound []any) ([]any, int, error) {
 			want = min(2*want, 4000)
 		}
 	}
-	return key, articles, nil
+	return key, excess, nil
 }
 
 // The walk of events_order reads a page's events in order, testing each
@@ -199,9 +199,10 @@ func (pf *pageFill) fill(src pageSource, key, bound []any) ([]any, int, error) {
 // renting skis until their price is paid): a page then costs a few times
 // what the better of the two would have at most, wherever its events lie.
 // (Windows that grow by four take fewer rounds than by two, each of
-// which reads its events apart.)
-// Estimating the rest of the walk from the matches seen so far does
-// worse: the first windows of a common word may hold none of it.
+// which reads its events apart.) Switching by the rate of matches seen so
+// far does worse: the first windows of a common word may hold none of
+// it. A sample of a word's reports does better (farAhead), and lets the
+// walk switch before it has paid the set's cost.
 //
 // This is for text queries, whose test reads an event's reports; other
 // conditions are tested on the index alone, and their walks go on. Costs

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"io/fs"
 	"os"
@@ -79,6 +80,30 @@ func TestOpen_Settings(t *testing.T) {
 		// A fresh connection next time round.
 		db.w.SetMaxIdleConns(0)
 		db.w.SetMaxIdleConns(2)
+	}
+	// Readers map the file (readerDriver), on every connection of both
+	// kinds of reader pool; the writer does not.
+	ro, err := OpenReadOnly(db.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	for _, pool := range []struct {
+		name string
+		db   *sql.DB
+	}{{"reader", db.r}, {"read-only reader", ro.r}} {
+		for i := range 2 {
+			var mapped int64
+			if err := pool.db.QueryRow("PRAGMA mmap_size").Scan(&mapped); err != nil || mapped < 1<<30 {
+				t.Errorf("%s connection %d: PRAGMA mmap_size = %d, %v; want the build's ceiling (2 GB less 64 KiB)", pool.name, i, mapped, err)
+			}
+			pool.db.SetMaxIdleConns(0)
+			pool.db.SetMaxIdleConns(2)
+		}
+	}
+	var mapped int64
+	if err := db.w.QueryRow("PRAGMA mmap_size").Scan(&mapped); err != nil || mapped != 0 {
+		t.Errorf("writer: PRAGMA mmap_size = %d, %v; want 0", mapped, err)
 	}
 }
 

@@ -37,6 +37,11 @@ type Options struct {
 	// PerFile is the number of articles in each JSON-lines and RSS file;
 	// the other formats hold one article per file.
 	PerFile int
+	// From and To, when From is set, are the first and last day of
+	// publication: each article is dated on a day drawn between them,
+	// as a feed or a day's take added to an archive is. Otherwise each is
+	// dated within a year before and two after its first sample's date.
+	From, To time.Time
 }
 
 // Samples are the material articles are recombined from.
@@ -97,12 +102,22 @@ type article struct {
 
 // compose builds article i: the paragraphs of one sample (so that time
 // expressions and pronouns keep their context) followed by paragraphs of
-// another sample on a related topic, published on a shifted date.
-func (s *Samples) compose(r *rand.Rand, i int) article {
+// another sample on a related topic, published on a shifted date, or on
+// a day between from and to when from is set. The time of day is the
+// sample's, so that the shift moves only the day.
+func (s *Samples) compose(r *rand.Rand, i int, from, to time.Time) article {
 	k := r.IntN(len(s.articles))
 	base := s.articles[k]
-	shift := r.IntN(3*365) - 365
-	pub := base.Published.AddDate(0, 0, shift)
+	var pub time.Time
+	if from.IsZero() {
+		shift := r.IntN(3*365) - 365
+		pub = base.Published.AddDate(0, 0, shift)
+	} else {
+		days := int(to.Sub(from).Hours()/24 + 0.5)
+		d := from.AddDate(0, 0, r.IntN(days+1))
+		b := base.Published
+		pub = time.Date(d.Year(), d.Month(), d.Day(), b.Hour(), b.Minute(), b.Second(), 0, b.Location())
+	}
 	var paras []string
 	for _, p := range s.paras[k] {
 		if r.IntN(5) == 0 { // drop a paragraph now and then
@@ -152,6 +167,16 @@ func (s *Samples) Generate(dir string, opt Options) (int, error) {
 	if per <= 0 {
 		per = 50
 	}
+	from, to := day(opt.From), day(opt.To)
+	if !from.IsZero() && to.IsZero() {
+		to = from
+	}
+	switch {
+	case from.IsZero() && !to.IsZero():
+		return 0, fmt.Errorf("corpus: a last day of publication (%s) needs a first", to.Format(time.DateOnly))
+	case to.Before(from):
+		return 0, fmt.Errorf("corpus: publication from %s to %s: the last day is before the first", from.Format(time.DateOnly), to.Format(time.DateOnly))
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return 0, err
 	}
@@ -165,7 +190,7 @@ func (s *Samples) Generate(dir string, opt Options) (int, error) {
 		}
 		batch := make([]article, n)
 		for j := range batch {
-			batch[j] = s.compose(r, i+j)
+			batch[j] = s.compose(r, i+j, from, to)
 		}
 		w := writers[format]
 		name := filepath.Join(dir, fmt.Sprintf("%03d", files/1000), fmt.Sprintf("a%07d%s", i, w.ext))
@@ -179,4 +204,12 @@ func (s *Samples) Generate(dir string, opt Options) (int, error) {
 		i += n
 	}
 	return files, nil
+}
+
+// day is t's calendar day at midnight UTC, or the zero time.
+func day(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/eventgraph/eventgraph/ingest"
 )
@@ -87,5 +88,52 @@ func TestGenerateErrors(t *testing.T) {
 	}
 	if _, err := Load(t.TempDir()); err == nil {
 		t.Error("an empty sample folder loaded")
+	}
+	first := time.Date(2021, 3, 7, 0, 0, 0, 0, time.UTC)
+	if _, err := s.Generate(t.TempDir(), Options{N: 3, From: first, To: first.AddDate(0, 0, -1)}); err == nil {
+		t.Error("a last day of publication before the first accepted")
+	}
+	if _, err := s.Generate(t.TempDir(), Options{N: 3, To: first}); err == nil {
+		t.Error("a last day of publication without a first accepted")
+	}
+}
+
+// With From and To, every article is published on a day between them,
+// and the days are spread; with From alone, on that day.
+func TestGenerateWindow(t *testing.T) {
+	s := MustSamples(t)
+	from := time.Date(2021, 3, 1, 15, 4, 0, 0, time.UTC) // the time of day is ignored
+	for _, tc := range []struct {
+		to       time.Time
+		last     string
+		minDays  int
+		articles int
+	}{
+		{from.AddDate(0, 0, 6), "2021-03-07", 5, 80},
+		{time.Time{}, "2021-03-01", 1, 20},
+	} {
+		dir := t.TempDir()
+		if _, err := s.Generate(dir, Options{N: tc.articles, Seed: 11, PerFile: 10, From: from, To: tc.to}); err != nil {
+			t.Fatal(err)
+		}
+		days := map[string]int{}
+		n := 0
+		err := ingest.Walk(context.Background(), []string{dir}, nil, func(f ingest.File) error {
+			for _, a := range f.Articles {
+				n++
+				d := a.Published.Format(time.DateOnly)
+				days[d]++
+				if d < "2021-03-01" || d > tc.last {
+					t.Errorf("%s: %q published %s, outside 2021-03-01..%s", f.Path, a.Title, d, tc.last)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != tc.articles || len(days) < tc.minDays {
+			t.Errorf("to %s: %d articles on %d days (%v), want %d on at least %d", tc.last, n, len(days), days, tc.articles, tc.minDays)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -10,18 +11,21 @@ import (
 
 func (a *app) genCorpusCommand() *cobra.Command {
 	var n int
-	var out, samples string
+	var out, samples, from, to string
 	var seed uint64
 	var formats []string
 	cmd := &cobra.Command{
-		Use:   "gen-corpus -n N -o DIR [--seed S] [--samples DIR]",
+		Use:   "gen-corpus -n N -o DIR [--seed S] [--samples DIR] [--from DAY [--to DAY]]",
 		Short: "Generate a synthetic corpus for benchmarks and load tests",
 		Long: `Recombines the paragraphs, actors, places and dates of the sample articles
 into N new articles, written in every input format (text layout, plain text,
 HTML, JSON, JSON lines, RSS). The same seed and samples give the same files,
-byte for byte.`,
+byte for byte. Each article is published within a year before and two after
+the date of the sample it starts from, or, with --from (and --to), on a day
+between the two: a feed's take to add to a store built from another corpus.`,
 		Example: `  eventgraph gen-corpus -n 10000 -o /tmp/corpus-10k
-  eventgraph gen-corpus -n 500 -o /tmp/html-only --formats html --seed 2`,
+  eventgraph gen-corpus -n 500 -o /tmp/html-only --formats html --seed 2
+  eventgraph gen-corpus -n 1000 -o /tmp/one-day --seed 2 --from 2021-03-01`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if out == "" {
@@ -30,11 +34,28 @@ byte for byte.`,
 			if n <= 0 {
 				return usageError("-n %d: want a positive number of articles", n)
 			}
+			var days [2]time.Time
+			for i, v := range []string{from, to} {
+				if v == "" {
+					continue
+				}
+				d, err := time.Parse(time.DateOnly, v)
+				if err != nil {
+					return usageError("--%s %q: want a day as YYYY-MM-DD", [...]string{"from", "to"}[i], v)
+				}
+				days[i] = d
+			}
+			if from == "" && to != "" {
+				return usageError("--to needs --from")
+			}
+			if to != "" && days[1].Before(days[0]) {
+				return usageError("--to %s is before --from %s", to, from)
+			}
 			s, err := corpus.Load(samples)
 			if err != nil {
 				return err
 			}
-			files, err := s.Generate(out, corpus.Options{N: n, Seed: seed, Formats: formats})
+			files, err := s.Generate(out, corpus.Options{N: n, Seed: seed, Formats: formats, From: days[0], To: days[1]})
 			if err != nil {
 				return err
 			}
@@ -46,6 +67,8 @@ byte for byte.`,
 	cmd.Flags().StringVarP(&out, "out", "o", "", "folder to write into")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "random seed")
 	cmd.Flags().StringVar(&samples, "samples", "testdata/articles", "folder of sample articles to recombine")
+	cmd.Flags().StringVar(&from, "from", "", "first day of publication, YYYY-MM-DD (default: around each sample's date)")
+	cmd.Flags().StringVar(&to, "to", "", "last day of publication, YYYY-MM-DD (default: the --from day)")
 	cmd.Flags().StringSliceVar(&formats, "formats", nil, "formats to write, in rotation (default all: text,plain,html,json,jsonl,rss)")
 	return cmd
 }

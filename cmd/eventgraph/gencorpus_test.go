@@ -24,4 +24,23 @@ func TestGenCorpusIngests(t *testing.T) {
 	if _, _, code := MustRun(t, "", "gen-corpus", "-n", "0", "-o", out); code != exitFatal {
 		t.Errorf("-n 0: exit %d, want 1", code)
 	}
+	// A take published over three days, added to the store.
+	take := filepath.Join(dir, "take")
+	stdout, stderr, code = MustRun(t, "", "gen-corpus", "-n", "12", "-o", take, "--samples", samples, "--seed", "4", "--from", "2021-03-01", "--to", "2021-03-03")
+	if code != 0 || !strings.Contains(stdout, "wrote 12 articles") {
+		t.Fatalf("gen-corpus --from --to: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if _, stderr, code = MustRun(t, "", "ingest", "--db", db, take); code != 0 || !strings.Contains(stderr, "ingested 12 new articles") {
+		t.Errorf("ingest of the take: exit %d\n%s", code, stderr)
+	}
+	for _, bad := range [][]string{
+		{"--from", "2021-03-05", "--to", "2021-03-01"},
+		{"--to", "2021-03-01"},
+		{"--from", "March 2021"},
+	} {
+		args := append([]string{"gen-corpus", "-n", "3", "-o", filepath.Join(dir, "bad"), "--samples", samples}, bad...)
+		if _, stderr, code := MustRun(t, "", args...); code != exitFatal || !strings.Contains(stderr, "--") {
+			t.Errorf("%v: exit %d, %q; want 1 naming the flag", bad, code, stderr)
+		}
+	}
 }

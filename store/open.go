@@ -70,7 +70,7 @@ func init() {
 // process has mapped count in its resident set, and an ingest's peak
 // resident set is one of its targets (README, Performance). Mapped, a
 // 30k-article ingest took as long (101.3 s against 101.7) and peaked at
-// 747 MB instead of 329. A reader's mapped pages are the file's own
+// 730 MiB instead of 322. A reader's mapped pages are the file's own
 // cached pages, shared, and dropped by the kernel when memory is short.
 const readerDriver = "sqlite3-eventgraph-reader"
 

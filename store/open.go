@@ -20,9 +20,9 @@ import (
 // writerDriver is go-sqlite3 with the writer's settings that its DSN
 // cannot carry, applied to every connection the writer pool opens (a
 // PRAGMA run on the pool would reach one connection only):
-//   - temp_store = MEMORY: the journal of each article's savepoint and
-//     of each statement is a temporary file otherwise, and writing it was
-//     about a tenth of an ingest's CPU (system time);
+//   - temp_store = MEMORY: the journal of each statement is a temporary
+//     file otherwise, and writing it (with the savepoint each article had
+//     until 2026-11-27) was about a tenth of an ingest's CPU (system time);
 //   - wal_autocheckpoint = 65536 pages (256 MiB, SQLite's default is 4
 //     MiB): a batch of articles dirties tens of MiB of pages all over the
 //     indexes (the keys are hashes), and a checkpoint writes each page

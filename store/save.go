@@ -60,8 +60,8 @@ func (d *DB) SaveArticle(ctx context.Context, a model.Article, events []model.Ev
 	return true, nil
 }
 
-// saveArticle is SaveArticle inside a transaction (or savepoint) the
-// caller commits; a has its hash and id.
+// saveArticle is SaveArticle inside a transaction the caller commits; a
+// has its hash and id.
 // o is a's origin (originOf).
 func (d *DB) saveArticle(ctx context.Context, tx *sql.Tx, w *eventWriter, a model.Article, events []model.Event, o articleOrigin) (bool, error) {
 	op := fmt.Sprintf("store: save article %s (%s)", a.ID, a.Path)
@@ -115,10 +115,10 @@ func (w *eventWriter) insertArticle(ctx context.Context, a model.Article, o arti
 type eventWriter struct {
 	exists, actor, event, mention, move, text, near, undated, victim, eventReportIDs, reportsByID *sql.Stmt
 	article, addBands, bandMates, groupCopies, setGroup, moveGroup, groupRow, textDoc             *sql.Stmt
-	savepoint, release, rollbackTo, insertEvent, updateCoding, updateArticles                     *sql.Stmt
+	insertEvent, updateCoding, updateArticles                                                     *sql.Stmt
 	retireStmts                                                                                   [len(retireSQL)]*sql.Stmt
 	actors                                                                                        map[string]model.Actor // actors upserted for this article
-	released                                                                                      map[string]model.Actor // actors as the rows read after the released articles' upserts
+	released                                                                                      map[string]model.Actor // actors as the rows read after the written articles' upserts
 	texts                                                                                         []reportText           // the reports written, to index
 	docs                                                                                          map[string]string      // the article's suffixDoc by sentence (articleOrigin)
 	stale                                                                                         []string               // events of many articles written, whose summaries to recompute
@@ -148,7 +148,6 @@ func newEventWriter(ctx context.Context, tx *sql.Tx, cache *mergeCache) (*eventW
 		{&w.eventReportIDs, eventsReportIDsSQL}, {&w.reportsByID, reportsByIDSQL},
 		{&w.article, insertArticleSQL}, {&w.addBands, addBandsSQL}, {&w.bandMates, bandMatesSQL},
 		{&w.groupCopies, groupCopiesSQL}, {&w.setGroup, setGroupSQL}, {&w.moveGroup, moveGroupSQL}, {&w.groupRow, groupRowSQL},
-		{&w.savepoint, `SAVEPOINT article`}, {&w.release, `RELEASE article`}, {&w.rollbackTo, `ROLLBACK TO article`},
 		{&w.insertEvent, insertEventSQL}, {&w.updateCoding, updateEventCodingSQL}, {&w.updateArticles, updateEventArticlesSQL}} {
 		stmt, err := tx.PrepareContext(ctx, s.sql)
 		if err != nil {
@@ -170,7 +169,7 @@ func newEventWriter(ctx context.Context, tx *sql.Tx, cache *mergeCache) (*eventW
 
 func (w *eventWriter) close() {
 	for _, s := range []*sql.Stmt{w.exists, w.actor, w.event, w.mention, w.move, w.text, w.textDoc, w.near, w.undated, w.victim, w.eventReportIDs, w.reportsByID,
-		w.article, w.addBands, w.bandMates, w.groupCopies, w.setGroup, w.moveGroup, w.groupRow, w.savepoint, w.release, w.rollbackTo,
+		w.article, w.addBands, w.bandMates, w.groupCopies, w.setGroup, w.moveGroup, w.groupRow,
 		w.insertEvent, w.updateCoding, w.updateArticles} {
 		if s != nil {
 			s.Close()
@@ -270,7 +269,7 @@ func sameActorRow(a, b model.Actor) bool {
 }
 
 // releaseActors records the article's upserts as the rows now read, once
-// its savepoint is released, and starts the next article afresh.
+// the article is written, and starts the next article afresh.
 func (w *eventWriter) releaseActors() {
 	for id, a := range w.actors {
 		w.released[id] = a

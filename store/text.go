@@ -130,10 +130,12 @@ type reportText struct{ id, doc string }
 // transaction, after its last article. FTS4 keeps the rows of a
 // transaction in memory and writes them as one new segment, but it must
 // write that segment whenever a SAVEPOINT begins (so that a ROLLBACK TO
-// can undo the rows after it): indexed inside SaveArticles' savepoints,
-// each article made a segment of its own, and merging those segments
-// was a sixth of an ingest's CPU. (A trigger's statement begins one too,
-// so the two inserts are not one trigger's.)
+// can undo the rows after it): indexed inside the savepoint SaveArticles
+// wrapped each article in until 2026-11-27, each article made a segment
+// of its own, and merging those segments was a sixth of an ingest's CPU.
+// A statement that may need undoing begins one too (a trigger's, an
+// UPDATE of many rows), so the inserts stay together at the end, and are
+// not one trigger's.
 func (w *eventWriter) writeText(ctx context.Context) error {
 	for _, t := range w.texts {
 		if err := indexReport(ctx, w.textDoc, w.text, t.id, t.doc); err != nil {

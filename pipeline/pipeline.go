@@ -14,10 +14,10 @@
 // A writer that also implements [BatchWriter] (store.DB does) receives
 // the articles in batches of up to Config.Batch, one transaction each,
 // which saves a commit per article; each article still stands alone
-// (store.DB.SaveArticles says how). A batch
-// is written as soon as the writer has nothing else to do, so a slow
-// extraction never holds articles back, and the next batch is collected
-// while one is written, so that a slow writer gets large batches.
+// (store.DB.SaveArticles says how). A batch is written as soon as the
+// writer has nothing else to do, so a slow extraction never holds
+// articles back, and the next batch is collected while one is written,
+// so that a slow writer gets large batches.
 package pipeline
 
 import (

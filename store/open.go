@@ -60,9 +60,9 @@ func init() {
 // pages are in the operating system's cache either way; mapped, reading
 // one is a memory access instead of a pread call and a copy into
 // SQLite's own cache. On a 1M-event store (2.7 GB), the ten filtered
-// queries of bench/apiload went from p95 31.5 to 28.5 ms with two
-// clients, and a word whose 14,664 reports lie late in the store
-// (q=sanctions) from 110.6 to 70.3 ms at p50.
+// queries of bench/apiload went from p95 31.8 and 29.4 ms to 29.5 and
+// 27.9 with two clients (two runs each), and a word whose 14,664 reports
+// lie late in the store (q=sanctions) from 105.7 to 67.5 ms at p50.
 //
 // go-sqlite3 builds SQLite with its default ceiling on the mapping,
 // 2 GB less 64 KiB; SQLite lowers a larger size to it, and reads pages

@@ -52,6 +52,10 @@ var dataFS embed.FS
 // ErrMalformed is returned by [Parse] for a line that is not a pattern.
 var ErrMalformed = errors.New("malformed lexicon line")
 
+// ErrDuplicate is returned by [LoadFS] when a pattern is given twice:
+// the second line would be dead data, and its code may contradict the first.
+var ErrDuplicate = errors.New("pattern given twice")
+
 // MaxGap is the most tokens a "*" of a pattern spans.
 const MaxGap = 7
 
@@ -70,6 +74,16 @@ type Entry struct {
 	elems []elem
 	need  []elem // literal words after the first, the least common first
 	words int    // literal words, for preferring longer matches
+}
+
+// key identifies a pattern for duplicate detection: spacing does not
+// count, and a nominal trigger is distinct from the verb of the same words.
+func (e *Entry) key() string {
+	key := strings.Join(strings.Fields(e.Pattern), " ")
+	if e.Noun {
+		key += " (noun)"
+	}
+	return key
 }
 
 // Root is the two-digit root of the entry's code.
@@ -180,12 +194,9 @@ func load(fsys fs.FS, dir string) (*Lexicon, error) {
 			return nil, err
 		}
 		for _, e := range entries {
-			key := strings.Join(strings.Fields(e.Pattern), " ")
-			if e.Noun {
-				key += " (noun)"
-			}
+			key := e.key()
 			if prev, dup := seen[key]; dup {
-				return nil, fmt.Errorf("coding: %s: pattern %q already at %s", e.Source, e.Pattern, prev)
+				return nil, fmt.Errorf("coding: %s: %w: %q already at %s", e.Source, ErrDuplicate, e.Pattern, prev)
 			}
 			seen[key] = e.Source
 			lx.add(e, irr)

@@ -11,7 +11,8 @@ import (
 // FuzzParse feeds lexicon lines to the parser and the loader. Whatever
 // the line, they must not panic, must report a bad line as
 // [ErrMalformed], and a line they accept must compile into a lexicon
-// that matches its own words without panicking.
+// that matches its own words without panicking. The loader also refuses
+// a pattern given twice, which Parse, reading lines one by one, cannot see.
 func FuzzParse(f *testing.F) {
 	// Seed with real lines of every data file and the malformed shapes
 	// the loader rejects.
@@ -45,6 +46,18 @@ func FuzzParse(f *testing.F) {
 		}
 		fsys := fstest.MapFS{"d/x.txt": {Data: []byte(line)}}
 		lx, err := LoadFS(fsys, "d")
+		dup := false
+		keys := map[string]bool{}
+		for _, e := range entries {
+			dup = dup || keys[e.key()]
+			keys[e.key()] = true
+		}
+		if dup != errors.Is(err, ErrDuplicate) {
+			t.Fatalf("patterns of %q given twice: %v, but LoadFS said %v", line, dup, err)
+		}
+		if dup {
+			return
+		}
 		if err != nil {
 			t.Fatalf("Parse accepted %q but LoadFS failed: %v", line, err)
 		}

@@ -4,9 +4,11 @@
 # npm peers chrono-node (time expressions) and compromise (entities) on the
 # same text, and eventgraph's own engines over that text on one goroutine
 # (bench/stages: the time tagger beside chrono-node, the actor finder beside
-# compromise, the whole extraction). Prints one table. Usage: bench/run.sh [SIZES...] (default
-# 1000 10000 100000). Needs Go, Node.js and npm; installs GNU time and the
-# npm peers itself.
+# compromise, the whole extraction). Prints one table. Usage: bench/run.sh
+# [SIZES...] (default 1000 10000 100000). GEN_FLAGS adds flags to
+# gen-corpus: GEN_FLAGS="--recast=false --copies 0" writes the corpora of
+# the tables measured before 27 Nov 2026's seventh session. Needs Go,
+# Node.js and npm; installs GNU time and the npm peers itself.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -34,7 +36,7 @@ cpu_s() { awk '/User time|System time/ {s += $NF} END {printf "%.2f", s}' "$1"; 
 printf "%-8s %-16s %10s %8s %10s %8s %9s %8s %10s\n" articles tool seconds art/s MB/s RSS_MB events/s cpu_s art/cpu_s
 for n in "${sizes[@]}"; do
   corpus="$work/corpus-$n"
-  [ -d "$corpus" ] || "$work/eventgraph" gen-corpus -n "$n" -o "$corpus" --samples testdata/articles --seed 1 >/dev/null
+  [ -d "$corpus" ] || "$work/eventgraph" gen-corpus -n "$n" -o "$corpus" --samples testdata/articles --seed 1 ${GEN_FLAGS:-} >/dev/null
   rm -f "$work/eg-$n.db"*
 
   /usr/bin/time -v "$work/eventgraph" ingest --db "$work/eg-$n.db" "$corpus" 2>"$work/ingest-$n.err" >/dev/null

@@ -13,11 +13,15 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/eventgraph/eventgraph/ingest"
+	"github.com/eventgraph/eventgraph/ingest/actor"
 	"github.com/eventgraph/eventgraph/ingest/sentence"
 	"github.com/eventgraph/eventgraph/model"
 )
@@ -42,15 +46,27 @@ type Options struct {
 	// as a feed or a day's take added to an archive is. Otherwise each is
 	// dated within a year before and two after its first sample's date.
 	From, To time.Time
+	// Recast swaps each article's names (states, people, groups,
+	// organisations, places) for others of the samples, so that articles
+	// built on one sample tell different stories. Without it, every
+	// article repeats one of a few samples, and a large corpus is mostly
+	// near-copies of a few stories.
+	Recast bool
+	// Copies is the share of articles that are another outlet's copy of
+	// a recent story (0 to less than 1), as wire stories are carried.
+	Copies float64
 }
 
 // Samples are the material articles are recombined from.
 type Samples struct {
 	articles []model.Article
-	// paragraphs of each sample, as sentence lists
-	paras [][][]string
+	// titles and paragraphs of each sample, as sentences with their names
+	titles []sampleSentence
+	paras  [][][]sampleSentence
 	// outlets seen in the samples, sorted
 	outlets []string
+	// the samples' names of each class, sorted: what a recast draws from
+	pools [nameClasses][]string
 }
 
 // Load reads the sample articles of dir (any format ingest reads).
@@ -63,17 +79,6 @@ func Load(dir string) (*Samples, error) {
 				continue
 			}
 			s.articles = append(s.articles, a)
-			var paras [][]string
-			for _, p := range strings.Split(a.Body, "\n\n") {
-				var sents []string
-				for _, sp := range sentence.Split(p) {
-					sents = append(sents, sp.Text)
-				}
-				if len(sents) > 0 {
-					paras = append(paras, sents)
-				}
-			}
-			s.paras = append(s.paras, paras)
 			if a.Outlet != "" {
 				outlets[a.Outlet] = true
 			}
@@ -90,7 +95,54 @@ func Load(dir string) (*Samples, error) {
 		s.outlets = append(s.outlets, o)
 	}
 	sort.Strings(s.outlets)
+	s.findNames()
 	return s, nil
+}
+
+// findNames splits the samples into sentences, finds the names in them
+// and gathers each class's names into its pool.
+func (s *Samples) findNames() {
+	demonyms := map[string]bool{}
+	for _, a := range s.articles {
+		for _, m := range actor.Default().Find(a.Body, a.Published) {
+			if m.Kind == actor.KindAdjective {
+				demonyms[m.Text] = true
+			}
+		}
+	}
+	seen := [nameClasses]map[string]bool{}
+	for c := range seen {
+		seen[c] = map[string]bool{}
+	}
+	note := func(sn sampleSentence) sampleSentence {
+		for _, sl := range sn.slots {
+			name := sn.text[sl.start:sl.end]
+			if r, _ := utf8.DecodeRuneInString(name); unicode.IsUpper(r) {
+				seen[sl.class][name] = true
+			}
+		}
+		return sn
+	}
+	for _, a := range s.articles {
+		s.titles = append(s.titles, note(sampleSentence{a.Title, findSlots(a.Title, a.Published, demonyms)}))
+		var paras [][]sampleSentence
+		for _, p := range strings.Split(a.Body, "\n\n") {
+			var sents []sampleSentence
+			for _, sp := range sentence.Split(p) {
+				sents = append(sents, note(sampleSentence{sp.Text, findSlots(sp.Text, a.Published, demonyms)}))
+			}
+			if len(sents) > 0 {
+				paras = append(paras, sents)
+			}
+		}
+		s.paras = append(s.paras, paras)
+	}
+	for c, names := range seen {
+		for n := range names {
+			s.pools[c] = append(s.pools[c], n)
+		}
+		sort.Strings(s.pools[c])
+	}
 }
 
 // article is one generated article before it is written in a format.
@@ -100,52 +152,142 @@ type article struct {
 	Paragraphs         []string
 }
 
-// compose builds article i: the paragraphs of one sample (so that time
+// generator composes a corpus's articles one after the other.
+type generator struct {
+	s        *Samples
+	r        *rand.Rand
+	from, to time.Time
+	recast   bool
+	copies   float64
+	// the last stories composed, which a copy repeats
+	recent []article
+	next   int
+}
+
+// recentStories is how far back a copy reaches: a wire story is picked
+// up within days, while it is among the latest.
+const recentStories = 200
+
+// compose builds article i: a story of its own, or, with a chance of
+// copies, an outlet's copy of a recent one.
+func (g *generator) compose(i int) article {
+	if g.copies > 0 && len(g.recent) > 0 && g.r.Float64() < g.copies {
+		return g.copyOf(i)
+	}
+	a := g.story(i)
+	if g.copies > 0 {
+		if len(g.recent) < recentStories {
+			g.recent = append(g.recent, a)
+		} else {
+			g.recent[g.next] = a
+			g.next = (g.next + 1) % recentStories
+		}
+	}
+	return a
+}
+
+// story builds article i: the paragraphs of one sample (so that time
 // expressions and pronouns keep their context) followed by paragraphs of
 // another sample on a related topic, published on a shifted date, or on
 // a day between from and to when from is set. The time of day is the
-// sample's, so that the shift moves only the day.
-func (s *Samples) compose(r *rand.Rand, i int, from, to time.Time) article {
+// sample's, so that the shift moves only the day. When recast, the
+// article's states, people, groups, organisations and places are swapped
+// for others of the samples, so that it tells a story of its own rather
+// than repeat its sample's.
+func (g *generator) story(i int) article {
+	s, r := g.s, g.r
 	k := r.IntN(len(s.articles))
 	base := s.articles[k]
 	var pub time.Time
-	if from.IsZero() {
+	if g.from.IsZero() {
 		shift := r.IntN(3*365) - 365
 		pub = base.Published.AddDate(0, 0, shift)
 	} else {
-		days := int(to.Sub(from).Hours()/24 + 0.5)
-		d := from.AddDate(0, 0, r.IntN(days+1))
+		days := int(g.to.Sub(g.from).Hours()/24 + 0.5)
+		d := g.from.AddDate(0, 0, r.IntN(days+1))
 		b := base.Published
 		pub = time.Date(d.Year(), d.Month(), d.Day(), b.Hour(), b.Minute(), b.Second(), 0, b.Location())
+	}
+	var rc *recast
+	if g.recast {
+		rc = &recast{r: r, pools: &s.pools, swap: map[string]string{}}
+	}
+	text := func(p []sampleSentence) string {
+		parts := make([]string, len(p))
+		for j, sn := range p {
+			parts[j] = sn.text
+			if rc != nil {
+				parts[j] = rc.apply(sn)
+			}
+		}
+		return strings.Join(parts, " ")
 	}
 	var paras []string
 	for _, p := range s.paras[k] {
 		if r.IntN(5) == 0 { // drop a paragraph now and then
 			continue
 		}
-		paras = append(paras, strings.Join(p, " "))
+		paras = append(paras, text(p))
 	}
 	other := r.IntN(len(s.articles))
 	for j, p := range s.paras[other] {
 		if j >= 3 {
 			break
 		}
-		paras = append(paras, strings.Join(p, " "))
+		paras = append(paras, text(p))
 	}
 	if len(paras) == 0 {
-		paras = []string{strings.Join(s.paras[k][0], " ")}
+		paras = []string{text(s.paras[k][0])}
 	}
 	outlet := base.Outlet
 	if len(s.outlets) > 0 && r.IntN(3) == 0 {
 		outlet = s.outlets[r.IntN(len(s.outlets))]
 	}
+	title := base.Title
+	if rc != nil {
+		title = rc.apply(s.titles[k])
+	}
 	return article{
-		Title:      fmt.Sprintf("%s (%d)", base.Title, i),
+		Title:      fmt.Sprintf("%s (%d)", title, i),
 		Outlet:     outlet,
-		URL:        fmt.Sprintf("https://news.example.org/%s/%06d", pub.Format("2006/01/02"), i),
+		URL:        articleURL(pub, i),
 		Published:  pub,
 		Paragraphs: paras,
 	}
+}
+
+// copyOf builds article i as another outlet's copy of a recent story:
+// the same text, now and then without its last paragraph, under a
+// headline of its own, published the same day or the next.
+func (g *generator) copyOf(i int) article {
+	r := g.r
+	o := g.recent[r.IntN(len(g.recent))]
+	paras := o.Paragraphs
+	if len(paras) > 2 && r.IntN(3) == 0 {
+		paras = paras[:len(paras)-1]
+	}
+	pub := o.Published.AddDate(0, 0, r.IntN(2))
+	if !g.to.IsZero() && pub.After(g.to.AddDate(0, 0, 1)) {
+		pub = o.Published
+	}
+	outlet := o.Outlet
+	if n := len(g.s.outlets); n > 1 {
+		for outlet == o.Outlet {
+			outlet = g.s.outlets[r.IntN(n)]
+		}
+	}
+	title, _, _ := strings.Cut(o.Title, " (")
+	return article{
+		Title:      fmt.Sprintf("%s (%d)", title, i),
+		Outlet:     outlet,
+		URL:        articleURL(pub, i),
+		Published:  pub,
+		Paragraphs: slices.Clone(paras),
+	}
+}
+
+func articleURL(pub time.Time, i int) string {
+	return fmt.Sprintf("https://news.example.org/%s/%06d", pub.Format("2006/01/02"), i)
 }
 
 // Generate writes opt.N articles into dir, creating it, and returns the
@@ -180,7 +322,11 @@ func (s *Samples) Generate(dir string, opt Options) (int, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return 0, err
 	}
-	r := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15))
+	if opt.Copies < 0 || opt.Copies >= 1 {
+		return 0, fmt.Errorf("corpus: a share of copies of %g: want at least 0 and less than 1", opt.Copies)
+	}
+	g := &generator{s: s, r: rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15)),
+		from: from, to: to, recast: opt.Recast, copies: opt.Copies}
 	files := 0
 	for i := 0; i < opt.N; {
 		format := formats[files%len(formats)]
@@ -190,7 +336,7 @@ func (s *Samples) Generate(dir string, opt Options) (int, error) {
 		}
 		batch := make([]article, n)
 		for j := range batch {
-			batch[j] = s.compose(r, i+j, from, to)
+			batch[j] = g.compose(i + j)
 		}
 		w := writers[format]
 		name := filepath.Join(dir, fmt.Sprintf("%03d", files/1000), fmt.Sprintf("a%07d%s", i, w.ext))

@@ -37,6 +37,8 @@ func TestGenCorpusIngests(t *testing.T) {
 		{"--from", "2021-03-05", "--to", "2021-03-01"},
 		{"--to", "2021-03-01"},
 		{"--from", "March 2021"},
+		{"--copies", "1"},
+		{"--copies", "-0.1"},
 	} {
 		args := append([]string{"gen-corpus", "-n", "3", "-o", filepath.Join(dir, "bad"), "--samples", samples}, bad...)
 		if _, stderr, code := MustRun(t, "", args...); code != exitFatal || !strings.Contains(stderr, "--") {

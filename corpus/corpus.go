@@ -33,6 +33,11 @@ var ErrNoSamples = errors.New("no sample articles")
 // Formats are the file formats Generate writes, in rotation.
 var Formats = []string{"text", "plain", "html", "json", "jsonl", "rss"}
 
+// DefaultCopies is the share of copies gen-corpus writes unless told:
+// in news archives, wire stories carried by several outlets are common
+// but not the rule.
+const DefaultCopies = 0.2
+
 // Options control a generated corpus.
 type Options struct {
 	N       int    // number of articles

@@ -75,7 +75,9 @@ func mustBenchCorpus(b *testing.B) {
 		// Not b.TempDir: the corpus outlives the benchmark that made it
 		// (TestMain removes it).
 		c.dir = filepath.Join(benchDir, "corpus")
-		if _, c.err = s.Generate(c.dir, corpus.Options{N: *corpusSize, Seed: 1}); c.err != nil {
+		// As gen-corpus writes it by default, many stories and a share of copies.
+		opt := corpus.Options{N: *corpusSize, Seed: 1, Recast: true, Copies: corpus.DefaultCopies}
+		if _, c.err = s.Generate(c.dir, opt); c.err != nil {
 			return
 		}
 		c.x = extract.New(actor.Default())

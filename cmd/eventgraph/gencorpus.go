@@ -85,7 +85,7 @@ repeats one of the samples, and a large corpus is mostly near-copies.`,
 	cmd.Flags().StringVar(&from, "from", "", "first day of publication, YYYY-MM-DD (default: around each sample's date)")
 	cmd.Flags().StringVar(&to, "to", "", "last day of publication, YYYY-MM-DD (default: the --from day)")
 	cmd.Flags().BoolVar(&recast, "recast", true, "swap each article's states, people, groups and places for others of the samples")
-	cmd.Flags().Float64Var(&copies, "copies", 0.2, "share of articles that are another outlet's copy of a recent one")
+	cmd.Flags().Float64Var(&copies, "copies", corpus.DefaultCopies, "share of articles that are another outlet's copy of a recent one")
 	cmd.Flags().StringSliceVar(&formats, "formats", nil, "formats to write, in rotation (default all: text,plain,html,json,jsonl,rss)")
 	return cmd
 }

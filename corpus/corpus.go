@@ -272,7 +272,8 @@ func (g *generator) copyOf(i int) article {
 		paras = paras[:len(paras)-1]
 	}
 	pub := o.Published.AddDate(0, 0, r.IntN(2))
-	if !g.to.IsZero() && pub.After(g.to.AddDate(0, 0, 1)) {
+	// The window's last day ends at midnight where the article is dated.
+	if t := g.to; !t.IsZero() && !pub.Before(time.Date(t.Year(), t.Month(), t.Day()+1, 0, 0, 0, 0, pub.Location())) {
 		pub = o.Published
 	}
 	outlet := o.Outlet

@@ -113,7 +113,9 @@ func TestGenerateWindow(t *testing.T) {
 		{time.Time{}, "2021-03-01", 1, 20},
 	} {
 		dir := t.TempDir()
-		if _, err := s.Generate(dir, Options{N: tc.articles, Seed: 11, PerFile: 10, From: from, To: tc.to}); err != nil {
+		// Copies, published a day after their story at most, stay in the window too.
+		opt := Options{N: tc.articles, Seed: 11, PerFile: 10, From: from, To: tc.to, Recast: true, Copies: 0.3}
+		if _, err := s.Generate(dir, opt); err != nil {
 			t.Fatal(err)
 		}
 		days := map[string]int{}

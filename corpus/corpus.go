@@ -13,7 +13,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -282,13 +281,16 @@ func (g *generator) copyOf(i int) article {
 			outlet = g.s.outlets[r.IntN(n)]
 		}
 	}
-	title, _, _ := strings.Cut(o.Title, " (")
+	title := o.Title
+	if k := strings.LastIndex(title, " ("); k >= 0 { // the story's number
+		title = title[:k]
+	}
 	return article{
 		Title:      fmt.Sprintf("%s (%d)", title, i),
 		Outlet:     outlet,
 		URL:        articleURL(pub, i),
 		Published:  pub,
-		Paragraphs: slices.Clone(paras),
+		Paragraphs: paras,
 	}
 }
 

@@ -251,13 +251,7 @@ func (g *generator) story(i int) article {
 	if rc != nil {
 		title = rc.apply(s.titles[k])
 	}
-	return article{
-		Title:      fmt.Sprintf("%s (%d)", title, i),
-		Outlet:     outlet,
-		URL:        articleURL(pub, i),
-		Published:  pub,
-		Paragraphs: paras,
-	}
+	return numbered(i, title, outlet, pub, paras)
 }
 
 // copyOf builds article i as another outlet's copy of a recent story:
@@ -285,17 +279,19 @@ func (g *generator) copyOf(i int) article {
 	if k := strings.LastIndex(title, " ("); k >= 0 { // the story's number
 		title = title[:k]
 	}
+	return numbered(i, title, outlet, pub, paras)
+}
+
+// numbered is article i, its number in its headline and address, so that
+// no two articles of a corpus are the same article to ingest.
+func numbered(i int, title, outlet string, pub time.Time, paras []string) article {
 	return article{
 		Title:      fmt.Sprintf("%s (%d)", title, i),
 		Outlet:     outlet,
-		URL:        articleURL(pub, i),
+		URL:        fmt.Sprintf("https://news.example.org/%s/%06d", pub.Format("2006/01/02"), i),
 		Published:  pub,
 		Paragraphs: paras,
 	}
-}
-
-func articleURL(pub time.Time, i int) string {
-	return fmt.Sprintf("https://news.example.org/%s/%06d", pub.Format("2006/01/02"), i)
 }
 
 // Generate writes opt.N articles into dir, creating it, and returns the

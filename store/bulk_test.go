@@ -115,7 +115,7 @@ func TestBulkLoad_WriterQueryPlans(t *testing.T) {
 		{"article exists", `SELECT COUNT(*) FROM articles WHERE hash = ?`, []any{"x"}},
 		{"move report", moveReportSQL, []any{"e-x", "r"}},
 		{"event coding", updateEventCodingSQL, []any{"e-x", "190", "19", day, day, "day", "a-x", "a-y", ""}},
-		{"event articles", updateEventArticlesSQL, []any{"e-x", 2}},
+		{"event articles", updateEventArticlesSQL, []any{"e-x", 2, 0, 0, 0, 0, 0, 0, 0, 0}},
 		{"band mates", bandMatesSQL, []any{`["00ab","01cd"]`, "r-x"}},
 		{"group copies", groupCopiesSQL, []any{ids}},
 		{"move group", moveGroupSQL, []any{"Reuters", "r-x", "r-y"}},

@@ -244,7 +244,7 @@ type textCond struct {
 	match                       string // the full-text query of its reports
 }
 
-const textArgs = 6
+const textArgs = 6 + 2*gramParts
 
 // candidate is one condition's set of events (SQL selecting their
 // rowids) and the queries that count it; the sum of the counts is at
@@ -601,11 +601,15 @@ func (p *pagePlan) textCandidates(ctx context.Context, tx *sql.Tx, query string)
 		likeSure := `EXISTS (SELECT 1 FROM mentions tm WHERE tm.event_id = e.id AND tm.sentence LIKE ?)`
 		inNames := `e.source_id IN (SELECT value FROM json_each(?)) OR e.target_id IN (SELECT value FROM json_each(?))`
 		p.texts = append(p.texts, textCond{len(p.where), len(p.args), len(p.sure), len(p.sureArgs), w + "*"})
-		p.where = append(p.where, `(`+inNames+` OR CASE WHEN e.articles > ? THEN COALESCE(`+words+`, `+like+`) ELSE `+like+` END)`)
-		p.args = append(p.args, list, list, summaryHead, w, "%"+w+"%", "%"+w+"%")
+		// The event's trigram filter (grams.go) comes first: in the
+		// index, it turns away most events that cannot match before
+		// their reports are read.
+		grams := gramArgs(w)
+		p.where = append(p.where, `(`+inNames+` OR (`+gramsSQL+` AND CASE WHEN e.articles > ? THEN COALESCE(`+words+`, `+like+`) ELSE `+like+` END))`)
+		p.args = append(append(append(p.args, list, list), grams...), summaryHead, w, "%"+w+"%", "%"+w+"%")
 		// Without the two letters, the same test is exact.
-		p.sure = append(p.sure, `(`+inNames+` OR CASE WHEN e.articles > ? THEN COALESCE(`+words+`, `+likeSure+`) ELSE `+likeSure+` END)`)
-		p.sureArgs = append(p.sureArgs, list, list, summaryHead, w, "%"+w+"%", "%"+w+"%")
+		p.sure = append(p.sure, `(`+inNames+` OR (`+gramsSQL+` AND CASE WHEN e.articles > ? THEN COALESCE(`+words+`, `+likeSure+`) ELSE `+likeSure+` END))`)
+		p.sureArgs = append(append(append(p.sureArgs, list, list), grams...), summaryHead, w, "%"+w+"%", "%"+w+"%")
 		fts := `SELECT ev.rowid FROM report_text rt JOIN report_docs rd ON rd.docid = rt.docid
 			JOIN mentions tm ON tm.id = rd.mention_id JOIN events ev ON ev.id = tm.event_id WHERE rt.suffixes MATCH ?`
 		src := `SELECT rowid FROM events WHERE source_id IN (SELECT value FROM json_each(?))`

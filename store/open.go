@@ -51,6 +51,13 @@ func init() {
 		if err := c.RegisterFunc("eventgraph_writer", func() int64 { return id }, true); err != nil {
 			return fmt.Errorf("register eventgraph_writer: %w", err)
 		}
+		// The trigram filters' triggers (grams.go, migration 0018).
+		if err := c.RegisterFunc("eventgraph_grams", sentenceGrams(), true); err != nil {
+			return fmt.Errorf("register eventgraph_grams: %w", err)
+		}
+		if err := c.RegisterAggregator("eventgraph_grams_all", newGramsUnion, true); err != nil {
+			return fmt.Errorf("register eventgraph_grams_all: %w", err)
+		}
 		return nil
 	}})
 }

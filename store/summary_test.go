@@ -84,6 +84,7 @@ func TestSummaries_AgreeWithReports(t *testing.T) {
 		checkSummaries(t, db, all)
 		checkPage(t, db, all, 2)
 		checkWords(t, db, all)
+		checkGrams(t, db, all)
 		checkTextPages(t, db)
 		disputes, merged = 0, 0
 		for _, e := range all {

@@ -193,7 +193,24 @@ func mustOlderStore(t *testing.T, path, first string, ref *DB) *DB {
 	must(`BEGIN`)
 	must(`PRAGMA defer_foreign_keys = ON`)
 	for _, table := range []string{"actors", "articles", "article_bands", "events", "event_aliases", "mentions"} {
-		must(`INSERT INTO main.` + table + ` SELECT * FROM ref.` + table)
+		// The columns the older table has: later migrations add some.
+		var cols []string
+		rows, err := conn.QueryContext(ctx, `SELECT name FROM pragma_table_info(?, 'main')`, table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var c string
+			if err := rows.Scan(&c); err != nil {
+				t.Fatal(err)
+			}
+			cols = append(cols, `"`+c+`"`)
+		}
+		if err := rows.Close(); err != nil {
+			t.Fatal(err)
+		}
+		list := strings.Join(cols, ", ")
+		must(`INSERT INTO main.` + table + ` (` + list + `) SELECT ` + list + ` FROM ref.` + table)
 	}
 	rows, err := conn.QueryContext(ctx, `SELECT id, sentence FROM main.mentions ORDER BY rowid`)
 	if err != nil {

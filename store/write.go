@@ -74,20 +74,27 @@ func (w *eventWriter) writeChanged(ctx context.Context, tx *sql.Tx, changed []mo
 // stored events that gain a report change their article count alone.
 const (
 	upsertMergedEventSQL = `INSERT INTO events
-	(id, code, root, date_start, date_end, precision, source_id, target_id, location, articles)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	(id, code, root, date_start, date_end, precision, source_id, target_id, location, articles, g0, g1, g2, g3, g4, g5, g6, g7)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (id) DO UPDATE SET code = excluded.code, root = excluded.root,
 		date_start = excluded.date_start, date_end = excluded.date_end, precision = excluded.precision,
 		source_id = excluded.source_id, target_id = excluded.target_id, location = excluded.location,
-		articles = excluded.articles`
+		articles = excluded.articles, g0 = g0 | excluded.g0, g1 = g1 | excluded.g1, g2 = g2 | excluded.g2,
+		g3 = g3 | excluded.g3, g4 = g4 | excluded.g4, g5 = g5 | excluded.g5, g6 = g6 | excluded.g6, g7 = g7 | excluded.g7`
 	insertEventSQL = `INSERT INTO events
-	(id, code, root, date_start, date_end, precision, source_id, target_id, location, articles)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	(id, code, root, date_start, date_end, precision, source_id, target_id, location, articles, g0, g1, g2, g3, g4, g5, g6, g7)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	updateEventCodingSQL = `UPDATE events SET code = ?2, root = ?3, date_start = ?4, date_end = ?5, precision = ?6,
 		source_id = ?7, target_id = ?8, location = ?9
 	WHERE id = ?1 AND (code IS NOT ?2 OR date_start IS NOT ?4 OR date_end IS NOT ?5 OR precision IS NOT ?6
 		OR source_id IS NOT ?7 OR target_id IS NOT ?8 OR location IS NOT ?9)`
-	updateEventArticlesSQL = `UPDATE events SET articles = ?2 WHERE id = ?1 AND articles IS NOT ?2`
+	// The count of articles, and the trigrams of the reports the event
+	// carries added to its filter (grams.go), in one write when either
+	// changes.
+	updateEventArticlesSQL = `UPDATE events SET articles = ?2, g0 = g0 | ?3, g1 = g1 | ?4, g2 = g2 | ?5, g3 = g3 | ?6,
+		g4 = g4 | ?7, g5 = g5 | ?8, g6 = g6 | ?9, g7 = g7 | ?10
+	WHERE id = ?1 AND (articles IS NOT ?2 OR g0 | ?3 <> g0 OR g1 | ?4 <> g1 OR g2 | ?5 <> g2 OR g3 | ?6 <> g3
+		OR g4 | ?7 <> g4 OR g5 | ?8 <> g5 OR g6 | ?9 <> g6 OR g7 | ?10 <> g7)`
 )
 
 // writeEvent writes e; stored says that a row with its id was read in
@@ -111,16 +118,23 @@ func (w *eventWriter) writeEventRow(ctx context.Context, e model.Event, articles
 	if e.Target != nil {
 		target = sql.NullString{String: e.Target.ID, Valid: true}
 	}
+	// The reports written with e are the ones it carries (merge.Reports).
+	var g grams
+	for _, m := range e.Mentions {
+		g.addText(m.Sentence)
+	}
 	if stored {
 		if _, err := w.updateCoding.ExecContext(ctx, e.ID, e.Code, e.Root(), start, end, precision, e.Source.ID, target, e.Location); err != nil {
 			return err
 		}
-		_, err = w.updateArticles.ExecContext(ctx, e.ID, articles)
+		_, err = w.updateArticles.ExecContext(ctx, e.ID, articles, g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7])
 		return err
 	}
-	_, err = w.insertEvent.ExecContext(ctx, e.ID, e.Code, e.Root(), start, end, precision, e.Source.ID, target, e.Location, articles)
+	_, err = w.insertEvent.ExecContext(ctx, e.ID, e.Code, e.Root(), start, end, precision, e.Source.ID, target, e.Location, articles,
+		g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7])
 	if isUniqueViolation(err) {
-		_, err = w.event.ExecContext(ctx, e.ID, e.Code, e.Root(), start, end, precision, e.Source.ID, target, e.Location, articles)
+		_, err = w.event.ExecContext(ctx, e.ID, e.Code, e.Root(), start, end, precision, e.Source.ID, target, e.Location, articles,
+			g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7])
 	}
 	return err
 }

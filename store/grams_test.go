@@ -2,13 +2,11 @@ package store
 
 import (
 	"context"
-	"io/fs"
 	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/eventgraph/eventgraph/model"
@@ -125,20 +123,6 @@ func TestGrams_TurnAway(t *testing.T) {
 // Migration 0018 fills the filters of the events already stored, and
 // text queries find what they found before.
 func TestGramsMigration(t *testing.T) {
-	names, err := fs.Glob(embeddedMigrations, "migrations/*.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	older := fstest.MapFS{}
-	for _, name := range names {
-		if name < "migrations/0018" {
-			b, err := fs.ReadFile(embeddedMigrations, name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			older[name] = &fstest.MapFile{Data: b}
-		}
-	}
 	// The stored rows come from a store of today's schema: the writer
 	// writes the filter's columns, which a store before 0018 lacks.
 	ref := MustOpen(t)
@@ -150,64 +134,7 @@ func TestGramsMigration(t *testing.T) {
 		MustSave(t, ref, a, []model.Event{e})
 	}
 	path := t.TempDir() + "/old.db"
-	migrationFS = older
-	old, err := Open(path)
-	migrationFS = embeddedMigrations
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	conn, err := old.w.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	must := func(q string, args ...any) {
-		t.Helper()
-		if _, err := conn.ExecContext(ctx, q, args...); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	must(`ATTACH DATABASE ? AS ref`, ref.path)
-	must(`BEGIN`)
-	must(`PRAGMA defer_foreign_keys = ON`)
-	for _, table := range []string{"actors", "articles", "events", "mentions", "report_docs"} {
-		var cols []string
-		rows, err := conn.QueryContext(ctx, `SELECT name FROM pragma_table_info(?, 'main')`, table)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for rows.Next() {
-			var c string
-			if err := rows.Scan(&c); err != nil {
-				t.Fatal(err)
-			}
-			cols = append(cols, `"`+c+`"`)
-		}
-		rows.Close()
-		list := strings.Join(cols, ", ")
-		must(`INSERT INTO main.` + table + ` (` + list + `) SELECT ` + list + ` FROM ref.` + table)
-	}
-	rows, err := conn.QueryContext(ctx, `SELECT rd.docid, m.sentence FROM main.report_docs rd JOIN main.mentions m ON m.id = rd.mention_id`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs := map[int64]string{}
-	for rows.Next() {
-		var id int64
-		var sentence string
-		if err := rows.Scan(&id, &sentence); err != nil {
-			t.Fatal(err)
-		}
-		docs[id] = sentence
-	}
-	rows.Close()
-	for id, sentence := range docs {
-		must(`INSERT INTO main.report_text (docid, suffixes) VALUES (?, ?)`, id, suffixDoc(sentence))
-	}
-	must(`COMMIT`)
-	must(`DETACH DATABASE ref`)
-	conn.Close()
-	old.Close()
+	mustOlderStore(t, path, "0018", ref).Close()
 
 	db := MustOpenPath(t, path)
 	all := MustEvents(t, db, model.EventFilter{IncludeRejected: true})

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"io/fs"
 	"reflect"
@@ -154,6 +155,35 @@ func TestMigration0003_Backfills(t *testing.T) {
 // (mention_id, suffixes), one per report in the order they were stored.
 // The writer cannot save to an older schema, so rows are copied instead.
 // The caller closes the database.
+// copyOlderRows copies the rows of tables from the attached store ref
+// into the older store of conn, in the columns the older tables have:
+// later migrations add some.
+func copyOlderRows(t *testing.T, ctx context.Context, conn *sql.Conn, tables ...string) {
+	t.Helper()
+	for _, table := range tables {
+		var cols []string
+		rows, err := conn.QueryContext(ctx, `SELECT name FROM pragma_table_info(?, 'main')`, table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var c string
+			if err := rows.Scan(&c); err != nil {
+				t.Fatal(err)
+			}
+			cols = append(cols, `"`+c+`"`)
+		}
+		if err := rows.Close(); err != nil {
+			t.Fatal(err)
+		}
+		list := strings.Join(cols, ", ")
+		q := `INSERT INTO main.` + table + ` (` + list + `) SELECT ` + list + ` FROM ref.` + table
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
 func mustOlderStore(t *testing.T, path, first string, ref *DB) *DB {
 	t.Helper()
 	names, err := fs.Glob(embeddedMigrations, "migrations/*.sql")
@@ -192,27 +222,17 @@ func mustOlderStore(t *testing.T, path, first string, ref *DB) *DB {
 	must(`ATTACH DATABASE ? AS ref`, ref.path)
 	must(`BEGIN`)
 	must(`PRAGMA defer_foreign_keys = ON`)
-	for _, table := range []string{"actors", "articles", "article_bands", "events", "event_aliases", "mentions"} {
-		// The columns the older table has: later migrations add some.
-		var cols []string
-		rows, err := conn.QueryContext(ctx, `SELECT name FROM pragma_table_info(?, 'main')`, table)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for rows.Next() {
-			var c string
-			if err := rows.Scan(&c); err != nil {
-				t.Fatal(err)
-			}
-			cols = append(cols, `"`+c+`"`)
-		}
-		if err := rows.Close(); err != nil {
-			t.Fatal(err)
-		}
-		list := strings.Join(cols, ", ")
-		must(`INSERT INTO main.` + table + ` (` + list + `) SELECT ` + list + ` FROM ref.` + table)
+	copyOlderRows(t, ctx, conn, "actors", "articles", "article_bands", "events", "event_aliases", "mentions")
+	// The full-text index: before 0014 it holds each report's id; since,
+	// report_docs does, and the index only the documents by docid.
+	reportsSQL := `SELECT id, sentence FROM main.mentions ORDER BY rowid`
+	insertSQL := `INSERT INTO main.report_text (mention_id, suffixes) VALUES (?, ?)`
+	if first > "0014" {
+		copyOlderRows(t, ctx, conn, "report_docs")
+		reportsSQL = `SELECT rd.docid, m.sentence FROM main.report_docs rd JOIN main.mentions m ON m.id = rd.mention_id ORDER BY rd.docid`
+		insertSQL = `INSERT INTO main.report_text (docid, suffixes) VALUES (CAST(? AS INTEGER), ?)`
 	}
-	rows, err := conn.QueryContext(ctx, `SELECT id, sentence FROM main.mentions ORDER BY rowid`)
+	rows, err := conn.QueryContext(ctx, reportsSQL)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,7 +248,7 @@ func mustOlderStore(t *testing.T, path, first string, ref *DB) *DB {
 		t.Fatal(err)
 	}
 	for _, r := range reports {
-		must(`INSERT INTO main.report_text (mention_id, suffixes) VALUES (?, ?)`, r[0], suffixDoc(r[1]))
+		must(insertSQL, r[0], suffixDoc(r[1]))
 	}
 	must(`COMMIT`)
 	must(`DETACH DATABASE ref`)

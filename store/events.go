@@ -238,13 +238,16 @@ type pagePlan struct {
 }
 
 // textCond is where a searchable text word's condition and its sure
-// counterpart lie in a pagePlan's lists, and their textArgs arguments.
+// counterpart lie in a pagePlan's lists, with how many arguments each
+// takes, and the part of the condition a walk tests in the index (see
+// pageSource.query).
 type textCond struct {
-	where, args, sure, sureArgs int
-	match                       string // the full-text query of its reports
+	where, args, nArgs         int
+	sure, sureArgs, nSureArgs  int
+	match                      string // the full-text query of its reports
+	index                      string // the test of the event's names and filter alone
+	indexArgs                  []any
 }
-
-const textArgs = 6 + 2*gramParts
 
 // candidate is one condition's set of events (SQL selecting their
 // rowids) and the queries that count it; the sum of the counts is at
@@ -426,6 +429,14 @@ func straddlers(from string) pageSource {
 	}
 }
 
+// findCost is what finding one event of c costs (see pageFill.walk).
+func (c *candidate) findCost() int {
+	if c.text {
+		return textCandidateCost
+	}
+	return indexCandidateCost
+}
+
 func simpleCandidate(q string, args ...any) candidate {
 	return candidate{src: pageSource{from: q, args: args}, counts: []string{q}, cargs: [][]any{args}}
 }
@@ -600,16 +611,33 @@ func (p *pagePlan) textCandidates(ctx context.Context, tx *sql.Tx, query string)
 			AND (tm.sentence LIKE ? OR instr(tm.sentence, char(304)) OR instr(tm.sentence, char(8490))))`
 		likeSure := `EXISTS (SELECT 1 FROM mentions tm WHERE tm.event_id = e.id AND tm.sentence LIKE ?)`
 		inNames := `e.source_id IN (SELECT value FROM json_each(?)) OR e.target_id IN (SELECT value FROM json_each(?))`
-		p.texts = append(p.texts, textCond{len(p.where), len(p.args), len(p.sure), len(p.sureArgs), w + "*"})
 		// The event's trigram filter (grams.go) comes first: in the
 		// index, it turns away most events that cannot match before
-		// their reports are read.
-		grams := gramArgs(w)
-		p.where = append(p.where, `(`+inNames+` OR (`+gramsSQL+` AND CASE WHEN e.articles > ? THEN COALESCE(`+words+`, `+like+`) ELSE `+like+` END))`)
-		p.args = append(append(append(p.args, list, list), grams...), summaryHead, w, "%"+w+"%", "%"+w+"%")
-		// Without the two letters, the same test is exact.
-		p.sure = append(p.sure, `(`+inNames+` OR (`+gramsSQL+` AND CASE WHEN e.articles > ? THEN COALESCE(`+words+`, `+likeSure+`) ELSE `+likeSure+` END))`)
-		p.sureArgs = append(append(append(p.sureArgs, list, list), grams...), summaryHead, w, "%"+w+"%", "%"+w+"%")
+		// their reports are read. The names are tested only when some
+		// actor's name holds the word, as most words are in none: the
+		// test of an empty list still costs two lookups an event.
+		gramsTest, gramsArgs := gramsCondition(w)
+		test := func(like string) (string, []any) {
+			cond := gramsTest + ` AND CASE WHEN e.articles > ? THEN COALESCE(` + words + `, ` + like + `) ELSE ` + like + ` END`
+			args := append(append([]any(nil), gramsArgs...), summaryHead, w, "%"+w+"%", "%"+w+"%")
+			if named == nil {
+				return `(` + cond + `)`, args
+			}
+			return `(` + inNames + ` OR (` + cond + `))`, append([]any{list, list}, args...)
+		}
+		where, whereArgs := test(like)
+		sure, sureArgs := test(likeSure) // without the two letters, the same test is exact
+		index, indexArgs := `(`+gramsTest+`)`, gramsArgs
+		if named != nil {
+			index, indexArgs = `(`+inNames+` OR `+gramsTest+`)`, append([]any{list, list}, gramsArgs...)
+		}
+		p.texts = append(p.texts, textCond{
+			where: len(p.where), args: len(p.args), nArgs: len(whereArgs),
+			sure: len(p.sure), sureArgs: len(p.sureArgs), nSureArgs: len(sureArgs),
+			match: w + "*", index: index, indexArgs: indexArgs,
+		})
+		p.where, p.args = append(p.where, where), append(p.args, whereArgs...)
+		p.sure, p.sureArgs = append(p.sure, sure), append(p.sureArgs, sureArgs...)
 		fts := `SELECT ev.rowid FROM report_text rt JOIN report_docs rd ON rd.docid = rt.docid
 			JOIN mentions tm ON tm.id = rd.mention_id JOIN events ev ON ev.id = tm.event_id WHERE rt.suffixes MATCH ?`
 		src := `SELECT rowid FROM events WHERE source_id IN (SELECT value FROM json_each(?))`

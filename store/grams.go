@@ -30,9 +30,8 @@ import (
 // Measured on the store of a recast 100k corpus (935,081 events), the
 // first page of q=Idlib: 30.8 / 40.4 ms at p50 / p95 with two clients,
 // against 96.1 / 109.8 without filters; ingest takes 6% longer (10k
-// articles, 22.5 s against 21.2). The page planner's costs still count
-// every walked event's reports, so a word whose walk gives way to its
-// set (sanctions) is no faster.
+// articles, 22.5 s against 21.2). The page planner counts what the
+// filters save (see pageFill.walk).
 
 // gramBits is the size of a filter; gramParts the INTEGER columns.
 const (
@@ -87,25 +86,21 @@ func gramsOf(text string) grams {
 	return g
 }
 
-// gramsSQL is the test of e's filter for a word, with gramArgs.
-var gramsSQL = func() string {
-	var b strings.Builder
-	for i := range gramParts {
-		if i > 0 {
-			b.WriteString(" AND ")
+// gramsCondition is the test of e's filter for a word: of the parts
+// where the word's trigrams set bits, as the others would pass anyway.
+func gramsCondition(word string) (string, []any) {
+	var conds []string
+	var args []any
+	for i, part := range gramsOf(word) {
+		if part != 0 {
+			conds = append(conds, fmt.Sprintf("(e.g%d & ?) = ?", i))
+			args = append(args, part, part)
 		}
-		fmt.Fprintf(&b, "(e.g%d & ?) = ?", i)
 	}
-	return b.String()
-}()
-
-func gramArgs(word string) []any {
-	q := gramsOf(word)
-	out := make([]any, 0, 2*gramParts)
-	for _, p := range q {
-		out = append(out, p, p)
+	if conds == nil {
+		return "1", nil // a word of fewer than three letters or digits
 	}
-	return out
+	return strings.Join(conds, " AND "), args
 }
 
 // sentenceGrams is eventgraph_grams(sentence, part) for one connection: the

@@ -85,6 +85,9 @@ type pageRow struct {
 	src, tgt string
 	sure     bool
 	articles int
+	// hit: the event passes the text query's SQL test. Only a walk's
+	// rows may miss it (see pageSource.query).
+	hit bool
 }
 
 func queryEventsAfter(ctx context.Context, tx *sql.Tx, f model.EventFilter, between bool, afterID string, limit int, texts int) ([]pageEvent, error) {
@@ -144,15 +147,14 @@ func (pf *pageFill) full() bool { return len(pf.out) >= pf.limit }
 
 // fill adds to the page the events of src after key, and up to bound
 // when it is not nil, that pass the filter, until the page is full or
-// the source has no more. It returns the key of the last row read and,
-// over the rows SQL let through, what their text tests cost (see
-// walk) beyond one report each.
+// the source has no more. It returns the key of the last row read and
+// how many reports the text tests of the rows read have read (see walk).
 func (pf *pageFill) fill(src pageSource, key, bound []any) ([]any, int, error) {
 	// Ask for a little more than is missing, so that a round usually
 	// fills the page when Match refuses some; when the text test
 	// refuses many, ask for more each round.
 	want := pf.limit - len(pf.out) + 8
-	excess := 0
+	reads := 0
 	for !pf.full() {
 		rows, err := src.read(pf.ctx, pf.tx, pf.p, key, bound, want)
 		if err != nil {
@@ -162,10 +164,18 @@ func (pf *pageFill) fill(src pageSource, key, bound []any) ([]any, int, error) {
 			break
 		}
 		key = rows[len(rows)-1].key
+		hits := rows[:0:0]
 		for _, r := range rows {
-			excess += textTestCost(r.articles) - 1
+			// A test that finds the words stops at the first report
+			// that holds them.
+			if r.hit {
+				reads++
+				hits = append(hits, r)
+			} else {
+				reads += textTestCost(r.articles)
+			}
 		}
-		ids, err := pf.p.textPass(pf.ctx, pf.tx, rows)
+		ids, err := pf.p.textPass(pf.ctx, pf.tx, hits)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -185,7 +195,7 @@ func (pf *pageFill) fill(src pageSource, key, bound []any) ([]any, int, error) {
 			want = min(2*want, 4000)
 		}
 	}
-	return key, excess, nil
+	return key, reads, nil
 }
 
 // The walk of events_order reads a page's events in order, testing each
@@ -205,25 +215,37 @@ func (pf *pageFill) fill(src pageSource, key, bound []any) ([]any, int, error) {
 // walk switch before it has paid the set's cost.
 //
 // This is for text queries, whose test reads an event's reports; other
-// conditions are tested on the index alone, and their walks go on. Costs
-// are counted in events walked plus what their text tests read: each
-// report of an event of up to summaryHead articles, and one row of words
-// for a bigger one (migration 0017). An event of a set costs
-// candidateCost to find, then its tests but for the word whose set it is
-// (see pageSource.word).
+// conditions are tested on the index alone, and their walks go on.
+//
+// Costs are counted in events walked: a window of the walk reads each of
+// its events in events_order twice (to find the window's end, then to
+// test it there, trigram filter included), and an event whose filter
+// lets a word through then reads its reports, each costing reportCost
+// (one row of words for an event of more than summaryHead articles,
+// migration 0017). An event of a set costs what finding it does
+// (candidate.findCost), then its tests but for the word whose set it is
+// (see pageSource.word). Measured on the store of a recast 100k corpus
+// (935,081 events), one client: a window of 16,384 events whose filters
+// let a few dozen through took about 3.1 ms (0.19 µs an event walked);
+// a report tested 4.7 µs (24 events walked); an event of a word's set
+// 5.6 to 7.2 µs ("drone", 25,162 events, and "sanctions", 15,016), and of
+// an actor pair's set 2.5 µs (RUS and TUR, 21,561 events: the events
+// table read at each).
 
 // walkWindow is the first window's length in events. Tests change it
 // to take every path on small stores.
 var walkWindow = 16
 
 const (
-	// candidateCost is the cost of finding one event of a candidate set.
-	// Measured on a store of a million events, for the word "sanctions":
-	// windows of its walk cost about 0.9 µs per event or report tested
-	// (29.7 ms for 16,384 events costing 33,661), and its 14,664 reports
-	// read as a set 106 ms (7.2 µs each: full-text index, report,
-	// mention, event).
-	candidateCost = 8
+	// reportCost is what testing a report costs, in events walked.
+	reportCost = 24
+	// textCandidateCost is what finding one event of a word's set costs,
+	// in events walked: the full-text index, the report, its mention
+	// and its event.
+	textCandidateCost = 32
+	// indexCandidateCost is the same for the set of another condition,
+	// found in an index of events.
+	indexCandidateCost = 12
 	// maxCandidates is the largest candidate set the walk counts to: it
 	// would cost about a second to read.
 	maxCandidates = 1 << 17
@@ -252,32 +274,26 @@ func (pf *pageFill) walk(src pageSource, key []any) error {
 		if err != nil {
 			return err
 		}
-		_, matched, err := pf.fill(src, key, bound)
+		_, reads, err := pf.fill(src, key, bound)
 		if err != nil {
 			return err
 		}
 		if bound == nil || pf.full() {
 			return nil // the walk has reached the end, or the page is full
 		}
-		c, err := src.windowCost(pf.ctx, pf.tx, key, bound)
-		if err != nil {
-			return err
-		}
 		key = bound
 		walked += window
-		// An event SQL let through stopped its text test at the first
-		// report that holds the words.
-		cost += c - matched
+		cost += window + reportCost*reads
 		// Sets are counted once the walk, at the rate it has found
 		// matches so far, would still cost more than probeRows: below that
 		// walking on costs about what counting would, and counting a
 		// common word's reports costs more than walking to a page of it.
 		// They are counted up to what the walk could soon cost, and
 		// again, further, once it gets near (see cheapest for words).
-		tests := cost / walked // what the walk's tests cost an event
+		tests := (cost - walked) / walked // what the walk's text tests cost an event
 		ahead := (pf.limit - len(pf.out)) * (cost + 1) / (len(pf.out) + 1)
-		if set == nil && counted < maxCandidates && cost >= counted*(candidateCost+tests)/2 && ahead > probeRows {
-			counted = min(max(probeRows, 4*cost/(candidateCost+tests)), maxCandidates)
+		if set == nil && counted < maxCandidates && cost >= counted*(textCandidateCost+tests)/2 && ahead > probeRows {
+			counted = min(max(probeRows, 4*cost/(textCandidateCost+tests)), maxCandidates)
 			if set, err = p.cheapest(pf.ctx, pf.tx, counted); err != nil {
 				return err
 			}
@@ -292,14 +308,14 @@ func (pf *pageFill) walk(src pageSource, key []any) error {
 		if set.src.word > 0 {
 			setTests = tests * (len(p.texts) - 1) / len(p.texts)
 		}
-		setCost := set.n * (candidateCost + setTests)
+		setCost := set.n * (set.findCost() + setTests)
 		switchNow := cost >= setCost
 		if !switchNow && !sampled && set.src.word > 0 {
 			// Once, a sample of the word's reports tells where the page's
 			// missing events lie, which the rate of matches so far
 			// cannot when they all lie further on.
 			sampled = true
-			if switchNow, err = pf.farAhead(set, key, setCost/max(tests, 1)); err != nil {
+			if switchNow, err = pf.farAhead(set, key, setCost/(1+tests)); err != nil {
 				return err
 			}
 		}
@@ -358,15 +374,23 @@ func sampleQuery(t textCond, every int, key []any) (string, []any) {
 		WHERE rt.suffixes MATCH ? AND rt.docid % ? = 0 AND ev.date_start >= ?`, []any{t.match, every, key[0]}
 }
 
-// walkToQuery selects the events of the walk after key up to the day
-// until, or to the end when until is "".
+// walkToQuery selects about the events of the walk after key up to the
+// day until, or to the end when until is "": those that end on those
+// days, read in events_end, whose entries are a seventh the size of
+// events_order's (counting 400,000 took 17 ms there, 44 in events_order).
+// A month or a year that ends there but began before key counts too, and
+// one that begins by until but ends after it does not: farAhead only
+// needs an estimate.
 func walkToQuery(key []any, until string) (string, []any) {
-	conds, args := pageSource{}.walkRange(key)
-	if until != "" {
-		conds = append(conds, `e.date_start <= ?`)
-		args = append(args, until)
+	var conds []string
+	var args []any
+	if key != nil {
+		conds, args = append(conds, `e.date_end >= ?`), append(args, key[0])
 	}
-	q := `SELECT 1 FROM events e INDEXED BY events_order`
+	if until != "" {
+		conds, args = append(conds, `e.date_end <= ?`), append(args, until)
+	}
+	q := `SELECT 1 FROM events e INDEXED BY events_end`
 	if len(conds) > 0 {
 		q += " WHERE " + strings.Join(conds, " AND ")
 	}
@@ -399,7 +423,7 @@ func (s pageSource) read(ctx context.Context, tx *sql.Tx, p *pagePlan, key, boun
 	var out []pageRow
 	for rows.Next() {
 		r := pageRow{key: make([]any, 4)}
-		if err := rows.Scan(&r.id, &r.key[0], &r.key[1], &r.key[2], &r.key[3], &r.src, &r.tgt, &r.sure, &r.articles); err != nil {
+		if err := rows.Scan(&r.id, &r.key[0], &r.key[1], &r.key[2], &r.key[3], &r.src, &r.tgt, &r.sure, &r.articles, &r.hit); err != nil {
 			return nil, err
 		}
 		out = append(out, r)
@@ -408,20 +432,44 @@ func (s pageSource) read(ctx context.Context, tx *sql.Tx, p *pagePlan, key, boun
 }
 
 // query is the SQL of read.
+//
+// A walk of a text query tests each word's names and filter in WHERE
+// and the rest of its test as the column hit, so that it also returns
+// the events whose filter lets a word through though their reports do
+// not hold it: walk counts what their tests read from these rows, rather
+// than reading the window once more.
 func (s pageSource) query(p *pagePlan, key, bound []any, want int) (string, []any) {
 	where, whereArgs, sures, sureArgs := p.where, p.args, p.sure, p.sureArgs
+	hit, hitArgs := "1", []any(nil)
 	if s.word > 0 {
 		t := p.texts[s.word-1]
-		where, whereArgs = without(where, t.where, 1), without(whereArgs, t.args, textArgs)
-		sures, sureArgs = without(sures, t.sure, 1), without(sureArgs, t.sureArgs, textArgs)
+		where, whereArgs = without(where, t.where, 1), without(whereArgs, t.args, t.nArgs)
+		sures, sureArgs = without(sures, t.sure, 1), without(sureArgs, t.sureArgs, t.nSureArgs)
+	}
+	if s.from == "" && len(p.texts) > 0 {
+		var hits []string
+		where, whereArgs = slices.Clone(where), slices.Clone(whereArgs)
+		// From the last word back, so that the places of the others
+		// hold.
+		for i := len(p.texts) - 1; i >= 0; i-- {
+			t := p.texts[i]
+			hits = append(hits, where[t.where])
+			hitArgs = append(slices.Clone(whereArgs[t.args:t.args+t.nArgs]), hitArgs...)
+			where[t.where] = t.index
+			whereArgs = slices.Insert(without(whereArgs, t.args, t.nArgs), t.args, t.indexArgs...)
+		}
+		slices.Reverse(hits)
+		hit = strings.Join(hits, " AND ")
 	}
 	conds := append([]string(nil), where...)
 	sure := "1"
 	if len(sures) > 0 {
 		sure = strings.Join(sures, " AND ")
 	}
-	args := append([]any(nil), sureArgs...)
-	q := `SELECT e.id, ` + pageKey + `, e.source_id, COALESCE(e.target_id, ''), ` + sure + `, e.articles FROM events e`
+	args := append(append([]any(nil), sureArgs...), hitArgs...)
+	// A row that fails a test may make it NULL: an actor's test of a
+	// missing target is.
+	q := `SELECT e.id, ` + pageKey + `, e.source_id, COALESCE(e.target_id, ''), COALESCE(` + sure + `, 0), e.articles, COALESCE(` + hit + `, 0) FROM events e`
 	if s.from == "" {
 		q += ` INDEXED BY events_order`
 	} else {
@@ -471,26 +519,9 @@ func (s pageSource) windowEnd(ctx context.Context, tx *sql.Tx, key []any, window
 	return end, err
 }
 
-// windowCost returns the cost of the walk s after key up to bound: its
-// events and their articles. It reads the index alone.
-func (s pageSource) windowCost(ctx context.Context, tx *sql.Tx, key, bound []any) (int, error) {
-	q, args := s.windowCostQuery(key, bound)
-	var n int
-	err := tx.QueryRowContext(ctx, q, args...).Scan(&n)
-	return n, err
-}
-
-func (s pageSource) windowCostQuery(key, bound []any) (string, []any) {
-	conds, args := s.walkRange(key)
-	conds = append(conds, `e.date_start <= ?`, `(`+pageKey+`) <= (?, ?, ?, ?)`)
-	args = append(args, bound[0], bound[0], bound[1], bound[2], bound[3])
-	return `SELECT COUNT(*) + COALESCE(SUM(CASE WHEN e.articles > ? THEN 1 ELSE e.articles END), 0)
-		FROM events e INDEXED BY events_order WHERE ` + strings.Join(conds, " AND "), append([]any{summaryHead}, args...)
-}
-
-// textTestCost is what testing the text of an event of the given
-// articles reads, as windowCostQuery counts it: its reports, or the one
-// row of words of an event that has a summary.
+// textTestCost is how many reports testing the text of an event of the
+// given articles reads, when none holds the words: its reports, or the
+// one row of words of an event that has a summary.
 func textTestCost(articles int) int {
 	if articles > summaryHead {
 		return 1

@@ -352,6 +352,47 @@ func TestEventsAfter_WalkGivesWay(t *testing.T) {
 	}
 }
 
+// TestWalk_CountsWhatFiltersLetThrough: a window of the walk costs its
+// events, and the reports of those whose trigram filter lets the word
+// through: the event that holds it (its test stops at its report), and
+// one whose words hold all its trigrams without it ("sanctity",
+// "nations"); the others are turned away in the index.
+func TestWalk_CountsWhatFiltersLetThrough(t *testing.T) {
+	db := MustOpen(t)
+	for i, s := range []string{
+		"Shelling hit the town overnight.",
+		"The sanctity of nations was invoked at the ministry.",
+		"Sanctions were announced on the ministry.",
+		"Troops left the village.",
+	} {
+		e := newEvent(kremlin, ptr(un), "190", model.DayOf(2022, 1, 1+i), 0)
+		e.Mentions[0].Sentence = s
+		MustSave(t, db, newArticle(fmt.Sprintf("walk/%d.txt", i), "AP", june3, s), []model.Event{e})
+	}
+	ctx := context.Background()
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	p, err := newPagePlan(ctx, tx, model.EventFilter{Text: "sanctions"}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pf := &pageFill{ctx: ctx, tx: tx, p: p, limit: 10, texts: -1}
+	bound, err := pageSource{}.windowEnd(ctx, tx, nil, 4)
+	if err != nil || bound == nil {
+		t.Fatalf("window of 4: %v, %v", bound, err)
+	}
+	_, reads, err := pf.fill(pageSource{}, nil, bound)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reads != 2 || len(pf.out) != 1 || pf.out[0].Mentions[0].Sentence != "Sanctions were announced on the ministry." {
+		t.Errorf("reads %d (want 2), page of %d: %+v", reads, len(pf.out), pf.out)
+	}
+}
+
 // The SQL text condition lets through the sentences with the only
 // letters that Go lower-cases into ASCII ones from outside it; a Unicode
 // version that added one would need it added there.

@@ -242,11 +242,11 @@ type pagePlan struct {
 // takes, and the part of the condition a walk tests in the index (see
 // pageSource.query).
 type textCond struct {
-	where, args, nArgs         int
-	sure, sureArgs, nSureArgs  int
-	match                      string // the full-text query of its reports
-	index                      string // the test of the event's names and filter alone
-	indexArgs                  []any
+	where, args, nArgs        int
+	sure, sureArgs, nSureArgs int
+	match                     string // the full-text query of its reports
+	index                     string // the test of the event's names and filter alone
+	indexArgs                 []any
 }
 
 // candidate is one condition's set of events (SQL selecting their

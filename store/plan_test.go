@@ -186,6 +186,12 @@ func TestEventsAfter_QueryPlans(t *testing.T) {
 			for _, c := range p.cands {
 				for i, q := range c.counts {
 					checkPlan(t, tt.name+" count", tx, `SELECT COUNT(*) FROM (`+q+` LIMIT 10)`, c.cargs[i], false)
+					// The events between actors are narrowed to the
+					// period and the words in events_pair alone.
+					plan := strings.Join(MustPlan(t, tx, q, c.cargs[i]), "\n")
+					if c.pair && !strings.Contains(plan, "SEARCH e USING COVERING INDEX events_pair (source_id=? AND target_id=?") {
+						t.Errorf("%s: the events between actors are not found in events_pair alone:\n%s\n%s", tt.name, plan, q)
+					}
 				}
 				q, args := c.src.query(p, key, nil, 10)
 				checkPlan(t, tt.name+" set", tx, q, args, false)

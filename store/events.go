@@ -581,8 +581,9 @@ func (p *pagePlan) actorConditions(ctx context.Context, tx *sql.Tx, wants []stri
 // events_pair can test without reading the events: the period of f, and
 // each searchable word's test of names and filter. The events of a pair
 // over the years are many more than those of a period that hold a word:
-// on the store of a recast 100k corpus, 21,561 events between RUS and
-// TUR, 769 of them in 2018-2020 whose filters let Idlib through.
+// on the store of a recast 100k corpus, 21,561 events among the actors
+// of RUS and TUR, and about 500 from one side to the other in 2018-2020
+// whose filters let Idlib through.
 func (p *pagePlan) narrowPair(c *candidate, f model.EventFilter) {
 	var conds []string
 	var args []any

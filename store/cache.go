@@ -114,20 +114,25 @@ type mergeCache struct {
 	conn    int64 // the writer connection and its data_version when last used
 	version int64
 	dirty   bool // changed in a transaction that has not committed yet
-	tiles   map[tileKey]*tile
-	clock   uint64 // counts tile and summary uses, for evict
-	evicted int    // tiles evicted, for tests
-	scans   int    // tile queries, for tests and profiles
-	strs    strTable
-	slots   slots
-	loaded  int                // loaded slots
-	events  map[int32]members  // event -> the slots of all its reports
-	mem     []int32            // the members' slots, runs of it
-	actors  map[string]int32   // actor id -> its number in actorV
-	actorV  []model.Actor      // every actor as its row reads
-	sums    map[int32]sumEntry // events as merge.Rule.Add needs them (summary.go)
-	sumLow  uint64             // the highest priority of a summary dropped (sumPriority)
-	arts    map[int32]artInfo  // article id -> its path and publication day
+	// complete: the tiles hold every stored report, not only those of
+	// the tiles read: the cache was emptied when the store held no
+	// report, and has taken in every write since (see setComplete).
+	complete bool
+	tiles    map[tileKey]*tile
+	clock    uint64 // counts tile and summary uses, for evict
+	evicted  int    // tiles evicted, for tests
+	scans    int    // tile queries, for tests and profiles
+	made     int    // tiles a complete cache made without a query, for tests
+	strs     strTable
+	slots    slots
+	loaded   int                // loaded slots
+	events   map[int32]members  // event -> the slots of all its reports
+	mem      []int32            // the members' slots, runs of it
+	actors   map[string]int32   // actor id -> its number in actorV
+	actorV   []model.Actor      // every actor as its row reads
+	sums     map[int32]sumEntry // events as merge.Rule.Add needs them (summary.go)
+	sumLow   uint64             // the highest priority of a summary dropped (sumPriority)
+	arts     map[int32]artInfo  // article id -> its path and publication day
 
 	// What the fast path may rely on (summary.go); these outlive reset.
 	plainMerge bool                   // never take the fast path (tests compare the two)
@@ -154,6 +159,7 @@ func (c *mergeCache) reset() {
 	c.sums = map[int32]sumEntry{}
 	c.arts = map[int32]artInfo{}
 	c.dirty = false
+	c.complete = false
 }
 
 // writerIdentitySQL names the writer connection (eventgraph_writer, set
@@ -175,6 +181,10 @@ func (c *mergeCache) begin(ctx context.Context, tx *sql.Tx) error {
 			c.unstable = true // another connection wrote: actors may have changed
 		}
 		c.reset()
+		if err := c.setComplete(ctx, tx); err != nil {
+			c.mu.Unlock()
+			return err
+		}
 	} else {
 		if c.size() > maxCachedReports {
 			c.evict(int(float64(maxCachedReports) * evictTo))
@@ -182,6 +192,21 @@ func (c *mergeCache) begin(ctx context.Context, tx *sql.Tx) error {
 		c.boundSums()
 	}
 	c.conn, c.version = conn, version
+	return nil
+}
+
+// setComplete makes an emptied cache complete when the store holds no
+// report, as when a first load begins: every tile is then empty but for
+// the reports the writer adds, so a lookup reads nothing from SQLite.
+// Reading the tiles of buckets that held nothing yet was a ninth of the
+// writer's time in a 10k-article load (2.2 of 19.2 s). Emptied again, or
+// past its bound (evict), the cache reads tiles as before.
+func (c *mergeCache) setComplete(ctx context.Context, tx *sql.Tx) error {
+	var empty bool
+	if err := tx.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM mentions)`).Scan(&empty); err != nil {
+		return fmt.Errorf("stored reports: %w", err)
+	}
+	c.complete = empty
 	return nil
 }
 
@@ -318,6 +343,11 @@ func (c *mergeCache) tile(ctx context.Context, w *eventWriter, k tileKey) ([]int
 		t.used = c.clock
 		return t.reports, nil
 	}
+	if c.complete {
+		c.tiles[k] = &tile{used: c.clock}
+		c.made++
+		return nil, nil
+	}
 	if err := c.read(ctx, w, k, k.block); err != nil {
 		return nil, err
 	}
@@ -327,6 +357,9 @@ func (c *mergeCache) tile(ctx context.Context, w *eventWriter, k tileKey) ([]int
 // loadTiles reads the tiles of bucket b's blocks lo..hi not loaded yet,
 // one query for each run of them.
 func (c *mergeCache) loadTiles(ctx context.Context, w *eventWriter, b bucketKey, lo, hi int) error {
+	if c.complete {
+		return nil // tile makes them, empty
+	}
 	for blk := lo; blk <= hi; blk++ {
 		k := c.tileKeyOf(b, blk)
 		if _, ok := c.tiles[k]; ok {

@@ -80,6 +80,7 @@ func (c *mergeCache) sumPriority(e int32) uint64 {
 // The kept entries are copied into new tables, which is what frees the
 // memory of the rest.
 func (c *mergeCache) evict(target int) {
+	c.complete = false // the tiles dropped hold stored reports
 	keys := make([]tileKey, 0, len(c.tiles))
 	for k := range c.tiles {
 		keys = append(keys, k)

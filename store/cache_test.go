@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -132,6 +133,153 @@ func TestMergeCache_SameDecisions(t *testing.T) {
 	}
 }
 
+// A first load into an empty store, with no article failing and no other
+// writer, keeps the cache complete throughout (setComplete): it makes the
+// tiles of new buckets without reading them, and must decide as the
+// plain store does.
+func TestMergeCache_SameDecisionsComplete(t *testing.T) {
+	for seed := range uint64(4) {
+		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
+			c := blameCorpus(800+seed, 150)
+			if seed%2 == 1 {
+				c = genCorpus(900+seed, 150)
+			}
+			cached := mustSameDecisionsOf(t, c, seed, true, false)
+			if !cached.cache.complete || cached.cache.made == 0 || cached.cache.scans != 0 {
+				t.Errorf("complete %v, tiles made %d, tiles read %d", cached.cache.complete, cached.cache.made, cached.cache.scans)
+			}
+		})
+	}
+	// Past its bound the cache drops tiles of stored reports, and reads
+	// them again: it is complete no more.
+	old := maxCachedReports
+	maxCachedReports = 40
+	defer func() { maxCachedReports = old }()
+	for seed := range uint64(2) {
+		t.Run(fmt.Sprint("evicting, seed ", seed), func(t *testing.T) {
+			cached := mustSameDecisionsOf(t, genCorpus(950+seed, 150), seed, true, false)
+			if cached.cache.complete || cached.cache.evicted == 0 || cached.cache.scans == 0 {
+				t.Errorf("complete %v, tiles evicted %d, tiles read %d", cached.cache.complete, cached.cache.evicted, cached.cache.scans)
+			}
+		})
+	}
+}
+
+// A complete cache's tiles are what their lookups read from SQLite: each
+// tile of every stored bucket, in every block the stored reports reach,
+// undated and victim tiles too, holds the same reports whether the cache
+// made it as reports were written or reads it from the store.
+func TestMergeCache_CompleteTilesAsRead(t *testing.T) {
+	db := MustOpen(t)
+	for _, c := range []corpus{blameCorpus(11, 60), genCorpus(12, 60)} {
+		for i := 0; i < len(c.articles); i += 7 {
+			end := min(i+7, len(c.articles))
+			if _, err := db.SaveArticles(context.Background(), c.articles[i:end], c.events[i:end]); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	c := db.cache
+	c.mu.Lock()
+	if !c.complete {
+		c.mu.Unlock()
+		t.Fatal("a first load, with no failure and no other writer, left the cache incomplete")
+	}
+	type key struct {
+		family, pair    string
+		undated, victim bool
+		block           int32
+	}
+	ids := func(slots []int32) []string {
+		out := []string{}
+		for _, i := range slots {
+			out = append(out, c.idOf(i))
+		}
+		slices.Sort(out)
+		return out
+	}
+	made := map[key][]string{}
+	for k, tl := range c.tiles {
+		made[key{c.strs.get(k.family), c.strs.get(k.pair), k.undated, k.victim, k.block}] = ids(tl.reports)
+	}
+	lo, hi := int32(math.MaxInt32), int32(math.MinInt32)
+	for i := int32(1); i < c.slots.n; i++ {
+		if r := c.slots.at(i); r.loaded && r.kind != precNone {
+			lo, hi = min(lo, r.first), max(hi, r.first, r.last)
+		}
+	}
+	c.reset()
+	c.mu.Unlock()
+
+	ctx := context.Background()
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if err := c.begin(ctx, tx); err != nil {
+		t.Fatal(err)
+	}
+	defer c.end(false)
+	c.complete = false // the store holds reports: begin knows, this says it twice
+	w, err := newEventWriter(ctx, tx, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.close()
+	var buckets []bucketKey
+	for _, q := range []struct {
+		sql             string
+		undated, victim bool
+	}{
+		{`SELECT DISTINCT family, pair FROM mentions WHERE precision <> ''`, false, false},
+		{`SELECT DISTINCT family, pair FROM mentions WHERE precision = ''`, true, false},
+		{`SELECT DISTINCT family, tgt_key FROM mentions WHERE precision = 'day'`, false, true},
+	} {
+		rows, err := tx.QueryContext(ctx, q.sql)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			b := bucketKey{undated: q.undated, victim: q.victim}
+			if err := rows.Scan(&b.family, &b.pair); err != nil {
+				t.Fatal(err)
+			}
+			buckets = append(buckets, b)
+		}
+		rows.Close()
+	}
+	compared, nonEmpty := 0, 0
+	for _, b := range buckets {
+		first, last := blockOf(int(lo)), blockOf(int(hi))
+		if b.undated {
+			first, last = 0, 0
+		}
+		for blk := first; blk <= last; blk++ {
+			read, err := c.tile(ctx, w, c.tileKeyOf(b, blk))
+			if err != nil {
+				t.Fatal(err)
+			}
+			k := key{b.family, b.pair, b.undated, b.victim, int32(blk)}
+			got := made[k]
+			if got == nil {
+				got = []string{}
+			}
+			if want := ids(read); !slices.Equal(got, want) {
+				t.Errorf("tile %+v: made with %v, read %v", k, got, want)
+			}
+			compared++
+			if len(read) > 0 {
+				nonEmpty++
+			}
+		}
+	}
+	if nonEmpty < 50 {
+		t.Errorf("%d tiles compared, %d of them not empty", compared, nonEmpty)
+	}
+	t.Logf("%d buckets, %d tiles compared, %d not empty", len(buckets), compared, nonEmpty)
+}
+
 // Evicting must not change a decision either: with a bound of a few
 // dozen reports the cache evicts in most transactions, keeping some
 // tiles, reports, members and summaries and reading the rest again; with
@@ -158,6 +306,14 @@ func TestMergeCache_SameDecisionsEvicting(t *testing.T) {
 // how many tiles it evicted.
 func mustSameDecisions(t *testing.T, c corpus, seed uint64, alone bool) (fast, evicted int) {
 	t.Helper()
+	cached := mustSameDecisionsOf(t, c, seed, alone, true)
+	return cached.cache.fast, cached.cache.evicted
+}
+
+// mustSameDecisionsOf is mustSameDecisions, with articles that fail when
+// failing is set; it returns the cached store.
+func mustSameDecisionsOf(t *testing.T, c corpus, seed uint64, alone, failing bool) *DB {
+	t.Helper()
 	r := rand.New(rand.NewPCG(seed, 3))
 	order := r.Perm(len(c.articles))
 	dir := t.TempDir()
@@ -176,7 +332,7 @@ func mustSameDecisions(t *testing.T, c corpus, seed uint64, alone bool) (fast, e
 			as = append(as, c.articles[order[k]])
 			es = append(es, c.events[order[k]])
 		}
-		if r.IntN(4) == 0 { // the last article fails after its good events are written
+		if failing && r.IntN(4) == 0 { // the last article fails after its good events are written
 			i := len(es) - 1
 			es[i] = append(append([]model.Event(nil), es[i]...), bad)
 		}
@@ -204,7 +360,7 @@ func mustSameDecisions(t *testing.T, c corpus, seed uint64, alone bool) (fast, e
 		t.Fatalf("the plain store took the fast path %d times", plain.cache.fast)
 	}
 	t.Logf("fast path: cached %d, uncached %d; full: %d, %d; tiles evicted %d", cached.cache.fast, fresh.cache.fast, cached.cache.full, fresh.cache.full, cached.cache.evicted)
-	return cached.cache.fast, cached.cache.evicted
+	return cached
 }
 
 func firstDiff(a, b string) string {

@@ -120,17 +120,27 @@ func (c *mergeCache) addFresh(f freshReport) int32 {
 // addToTiles adds a new report to every loaded tile whose lookup finds
 // it; known says the cache had its id already, so that a tile may hold it.
 func (c *mergeCache) addToTiles(i int32, family, pair, victim string, known bool) {
-	fam, ok := c.strs.lookup(family)
+	// A complete cache (setComplete) makes the tiles it does not hold.
+	lookup := c.strs.lookup
+	if c.complete {
+		lookup = func(s string) (int32, bool) { return c.strs.idString(s), true }
+	}
+	fam, ok := lookup(family)
 	if !ok {
 		return // no tile of the family is loaded
 	}
 	add := func(k tileKey) {
-		if t, ok := c.tiles[k]; ok && !(known && slices.Contains(t.reports, i)) {
+		t, ok := c.tiles[k]
+		if !ok && c.complete {
+			t = &tile{used: c.clock}
+			c.tiles[k], ok = t, true
+		}
+		if ok && !(known && slices.Contains(t.reports, i)) {
 			t.reports = append(t.reports, i)
 		}
 	}
 	r := c.slots.at(i)
-	if p, ok := c.strs.lookup(pair); ok {
+	if p, ok := lookup(pair); ok {
 		if r.kind == precNone && r.prec == 0 {
 			add(tileKey{family: fam, pair: p, undated: true})
 		} else if r.prec != 0 {
@@ -145,7 +155,7 @@ func (c *mergeCache) addToTiles(i int32, family, pair, victim string, known bool
 		}
 	}
 	if r.kind == precDay {
-		if v, ok := c.strs.lookup(victim); ok {
+		if v, ok := lookup(victim); ok {
 			add(tileKey{family: fam, pair: v, victim: true, block: int32(blockOf(int(r.first)))})
 		}
 	}

@@ -311,16 +311,8 @@ func TestEventsAfter_WalkGivesWay(t *testing.T) {
 		}
 	}
 	// The plan did give way for the first page of the word.
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tx.Rollback()
-	p, err := newPagePlan(ctx, tx, model.EventFilter{Text: "sanctions"}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pf := &pageFill{ctx: ctx, tx: tx, p: p, limit: 10, texts: -1}
+	pf := mustPageFill(t, db, model.EventFilter{Text: "sanctions"}, 10)
+	tx, p := pf.tx, pf.p
 	if err := pf.walk(pageSource{}, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -369,18 +361,8 @@ func TestWalk_CountsWhatFiltersLetThrough(t *testing.T) {
 		e.Mentions[0].Sentence = s
 		MustSave(t, db, newArticle(fmt.Sprintf("walk/%d.txt", i), "AP", june3, s), []model.Event{e})
 	}
-	ctx := context.Background()
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tx.Rollback()
-	p, err := newPagePlan(ctx, tx, model.EventFilter{Text: "sanctions"}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pf := &pageFill{ctx: ctx, tx: tx, p: p, limit: 10, texts: -1}
-	bound, err := pageSource{}.windowEnd(ctx, tx, nil, 4)
+	pf := mustPageFill(t, db, model.EventFilter{Text: "sanctions"}, 10)
+	bound, err := pageSource{}.windowEnd(pf.ctx, pf.tx, nil, 4)
 	if err != nil || bound == nil {
 		t.Fatalf("window of 4: %v, %v", bound, err)
 	}
@@ -391,6 +373,23 @@ func TestWalk_CountsWhatFiltersLetThrough(t *testing.T) {
 	if reads != 2 || len(pf.out) != 1 || pf.out[0].Mentions[0].Sentence != "Sanctions were announced on the ministry." {
 		t.Errorf("reads %d (want 2), page of %d: %+v", reads, len(pf.out), pf.out)
 	}
+}
+
+// mustPageFill plans f in a read transaction of db, which ends with the
+// test, and returns a page of limit events to fill.
+func mustPageFill(t *testing.T, db *DB, f model.EventFilter, limit int) *pageFill {
+	t.Helper()
+	ctx := context.Background()
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { tx.Rollback() })
+	p, err := newPagePlan(ctx, tx, f, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &pageFill{ctx: ctx, tx: tx, p: p, limit: limit, texts: -1}
 }
 
 // The SQL text condition lets through the sentences with the only

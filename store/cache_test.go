@@ -22,6 +22,15 @@ import (
 // and an actor whose row changes (its country) from article to article.
 func blameCorpus(seed uint64, n int) corpus { return blameCorpusOf(seed, n, true) }
 
+// corpusBySeed is the blame corpus for an even seed and the generated
+// one for an odd seed, each from its own base of seeds.
+func corpusBySeed(seed, blame, gen uint64, n int) corpus {
+	if seed%2 == 1 {
+		return genCorpus(gen+seed, n)
+	}
+	return blameCorpus(blame+seed, n)
+}
+
 // blameCorpusOf is blameCorpus, with the actor whose row changes only
 // when shifts is set (rows that change stop the merge fast path).
 func blameCorpusOf(seed uint64, n int, shifts bool) corpus {
@@ -110,10 +119,7 @@ func MustDump(tb testing.TB, db *DB) string {
 func TestMergeCache_SameDecisions(t *testing.T) {
 	for seed := range uint64(6) {
 		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
-			c := blameCorpus(200+seed, 120)
-			if seed%2 == 1 {
-				c = genCorpus(300+seed, 120)
-			}
+			c := corpusBySeed(seed, 200, 300, 120)
 			mustSameDecisions(t, c, seed, false)
 		})
 	}
@@ -140,10 +146,7 @@ func TestMergeCache_SameDecisions(t *testing.T) {
 func TestMergeCache_SameDecisionsComplete(t *testing.T) {
 	for seed := range uint64(4) {
 		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
-			c := blameCorpus(800+seed, 150)
-			if seed%2 == 1 {
-				c = genCorpus(900+seed, 150)
-			}
+			c := corpusBySeed(seed, 800, 900, 150)
 			cached := mustSameDecisionsOf(t, c, seed, true, false)
 			if !cached.cache.complete || cached.cache.made == 0 || cached.cache.scans != 0 {
 				t.Errorf("complete %v, tiles made %d, tiles read %d", cached.cache.complete, cached.cache.made, cached.cache.scans)
@@ -290,10 +293,7 @@ func TestMergeCache_SameDecisionsEvicting(t *testing.T) {
 	defer func() { maxCachedReports, maxCachedSummaries = old, oldSums }()
 	for seed := range uint64(6) {
 		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
-			c := blameCorpus(600+seed, 120)
-			if seed%2 == 1 {
-				c = genCorpus(700+seed, 120)
-			}
+			c := corpusBySeed(seed, 600, 700, 120)
 			if _, evicted := mustSameDecisions(t, c, seed, seed >= 3); evicted == 0 {
 				t.Error("a bound of 40 reports evicted no tile")
 			}

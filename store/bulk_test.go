@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/eventgraph/eventgraph/model"
 )
 
 // MustSchema lists the store's tables, indexes and triggers with their SQL.
@@ -78,6 +80,57 @@ func TestBulkLoad_SameAsPlain(t *testing.T) {
 	}
 	if !strings.Contains(want, "summary ") {
 		t.Fatal("the corpus has no event of more than summaryHead articles: the summaries are not tested")
+	}
+}
+
+// A reader of the store during a load gets answers, never an error: the
+// queries of a page name only indexes a load keeps (INDEXED BY fails on
+// one it put off), the walk's estimate of its length included.
+func TestBulkLoad_ReadersDuringTheLoad(t *testing.T) {
+	ctx := context.Background()
+	c := genCorpus(8, 120)
+	db := MustOpen(t)
+	end, err := db.BeginBulk(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer end(ctx)
+	c.save(t, db, false)
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	key := []any{"2019-04-01", 0, "2019-04-01", "e-x"}
+	for _, f := range []model.EventFilter{{Text: "strike"}, {Actors: []string{"RUS", "SYR"}, From: model.Year(2019), Text: "sentence"}} {
+		for _, between := range []bool{false, true} {
+			p, err := newPagePlan(ctx, tx, f, between)
+			if err != nil {
+				t.Fatalf("%+v: plan: %v", f, err)
+			}
+			queries := [][2]any{}
+			add := func(q string, args []any) { queries = append(queries, [2]any{q, args}) }
+			add(pageSource{}.query(p, key, nil, 10))
+			add(pageSource{}.windowEndQuery(key, 10))
+			add(walkToQuery(key, "2019-06-01"))
+			add(walkToQuery(nil, ""))
+			for _, tc := range p.texts {
+				add(sampleQuery(tc, 3, key))
+			}
+			for _, cand := range p.cands {
+				add(cand.src.query(p, key, nil, 10))
+			}
+			for _, q := range queries {
+				rows, err := tx.QueryContext(ctx, q[0].(string), q[1].([]any)...)
+				if err != nil {
+					t.Fatalf("%+v: during the load: %v\n%s", f, err, q[0])
+				}
+				rows.Close()
+			}
+			if _, _, err := db.EventsPage(ctx, f, between, "", 10, 3); err != nil {
+				t.Errorf("%+v: a page during the load: %v", f, err)
+			}
+		}
 	}
 }
 

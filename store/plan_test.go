@@ -219,9 +219,11 @@ func TestEventsAfter_QueryPlans(t *testing.T) {
 					}
 					for _, until := range []string{"", "2019-06-01"} {
 						q, args := walkToQuery(k, until)
-						// A count up to a limit, from the start when the
-						// walk has not begun.
-						if plan := MustPlan(t, tx, q, args); len(plan) != 1 || !strings.Contains(plan[0], "COVERING INDEX events_end") {
+						// A count up to a limit in one index; from the
+						// start, when the walk has not begun, in any.
+						plan := MustPlan(t, tx, q, args)
+						if len(plan) != 1 || !strings.Contains(plan[0], "COVERING INDEX") ||
+							(len(args) > 0 && !strings.Contains(plan[0], "COVERING INDEX events_end")) {
 							t.Errorf("%s: the walk to a day is not counted in events_end alone:\n%s", tt.name, strings.Join(plan, "\n"))
 						}
 					}

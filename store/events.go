@@ -237,6 +237,18 @@ type pagePlan struct {
 	texts    []textCond  // where each searchable text word's conditions are
 	switched bool        // the walk gave way to a set (pageFill.walk)
 	actors   []model.Actor
+	// ordered: events_order is there, as it is but during a first load
+	// (bulk.go), which puts it off.
+	ordered bool
+}
+
+// orderIndex is the clause that makes a walk read events_order, or
+// nothing during a first load, when SQLite sorts what it finds instead.
+func (p *pagePlan) orderIndex() string {
+	if p.ordered {
+		return ` INDEXED BY events_order`
+	}
+	return ""
 }
 
 // allActors is the function allActors, read once for the plan: the
@@ -291,6 +303,9 @@ type candidate struct {
 
 func newPagePlan(ctx context.Context, tx *sql.Tx, f model.EventFilter, between bool) (*pagePlan, error) {
 	p := &pagePlan{}
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = 'events_order')`).Scan(&p.ordered); err != nil {
+		return p, err
+	}
 	var cands []candidate
 	add := func(cond string, args ...any) {
 		p.where = append(p.where, cond)

@@ -270,7 +270,7 @@ func (pf *pageFill) walk(src pageSource, key []any) error {
 	var set *candidate // the smallest set, counted up to counted
 	counted, sampled := 0, false
 	for !pf.full() {
-		bound, err := src.windowEnd(pf.ctx, pf.tx, key, window)
+		bound, err := src.windowEnd(pf.ctx, pf.tx, p, key, window)
 		if err != nil {
 			return err
 		}
@@ -472,7 +472,7 @@ func (s pageSource) query(p *pagePlan, key, bound []any, want int) (string, []an
 	// missing target is.
 	q := `SELECT e.id, ` + pageKey + `, e.source_id, COALESCE(e.target_id, ''), COALESCE(` + sure + `, 0), e.articles, COALESCE(` + hit + `, 0) FROM events e`
 	if s.from == "" {
-		q += ` INDEXED BY events_order`
+		q += p.orderIndex()
 	} else {
 		conds = append([]string{`e.rowid IN (` + s.from + `)`}, conds...)
 		args = append(args, s.args...)
@@ -510,8 +510,8 @@ func without[T any](list []T, i, n int) []T {
 
 // windowEnd returns the key of the window-th event of the walk s after
 // key, or nil when fewer events remain.
-func (s pageSource) windowEnd(ctx context.Context, tx *sql.Tx, key []any, window int) ([]any, error) {
-	q, args := s.windowEndQuery(key, window)
+func (s pageSource) windowEnd(ctx context.Context, tx *sql.Tx, p *pagePlan, key []any, window int) ([]any, error) {
+	q, args := s.windowEndQuery(p, key, window)
 	end := make([]any, 4)
 	err := tx.QueryRowContext(ctx, q, args...).Scan(&end[0], &end[1], &end[2], &end[3])
 	if err == sql.ErrNoRows {
@@ -549,9 +549,9 @@ func (s pageSource) walkRange(key []any) (conds []string, args []any) {
 }
 
 // windowEndQuery is the SQL of windowEnd, which reads the index alone.
-func (s pageSource) windowEndQuery(key []any, window int) (string, []any) {
+func (s pageSource) windowEndQuery(p *pagePlan, key []any, window int) (string, []any) {
 	conds, args := s.walkRange(key)
-	q := `SELECT ` + pageKey + ` FROM events e INDEXED BY events_order`
+	q := `SELECT ` + pageKey + ` FROM events e` + p.orderIndex()
 	if len(conds) > 0 {
 		q += " WHERE " + strings.Join(conds, " AND ")
 	}

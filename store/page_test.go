@@ -362,7 +362,7 @@ func TestWalk_CountsWhatFiltersLetThrough(t *testing.T) {
 		MustSave(t, db, newArticle(fmt.Sprintf("walk/%d.txt", i), "AP", june3, s), []model.Event{e})
 	}
 	pf := mustPageFill(t, db, model.EventFilter{Text: "sanctions"}, 10)
-	bound, err := pageSource{}.windowEnd(pf.ctx, pf.tx, nil, 4)
+	bound, err := pageSource{}.windowEnd(pf.ctx, pf.tx, pf.p, nil, 4)
 	if err != nil || bound == nil {
 		t.Fatalf("window of 4: %v, %v", bound, err)
 	}

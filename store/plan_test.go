@@ -209,7 +209,7 @@ func TestEventsAfter_QueryPlans(t *testing.T) {
 						checkPlan(t, tt.name+" walk", tx, q, args, src.from == "")
 					}
 					if src.from == "" {
-						checkWindowEndPlan(t, tt.name, tx, src, k)
+						checkWindowEndPlan(t, tt.name, tx, p, src, k)
 					}
 					// What farAhead reads: a sample of a word's reports
 					// through the full-text index, and the walk to a day, estimated.
@@ -277,9 +277,9 @@ func TestReadEvents_QueryPlans(t *testing.T) {
 
 // checkWindowEndPlan: finding the end of a window of the walk reads
 // events_order alone.
-func checkWindowEndPlan(t *testing.T, name string, tx *sql.Tx, src pageSource, key []any) {
+func checkWindowEndPlan(t *testing.T, name string, tx *sql.Tx, p *pagePlan, src pageSource, key []any) {
 	t.Helper()
-	end, args := src.windowEndQuery(key, 10)
+	end, args := src.windowEndQuery(p, key, 10)
 	plan := MustPlan(t, tx, end, args)
 	text := strings.Join(plan, "\n")
 	if len(plan) != 1 || !strings.Contains(text, "USING COVERING INDEX events_order") {

@@ -548,7 +548,8 @@ func (s pageSource) walkRange(key []any) (conds []string, args []any) {
 	return conds, args
 }
 
-// windowEndQuery is the SQL of windowEnd, which reads the index alone.
+// windowEndQuery is the SQL of windowEnd, which reads events_order alone
+// (during a first load, without it, SQLite sorts the events instead).
 func (s pageSource) windowEndQuery(p *pagePlan, key []any, window int) (string, []any) {
 	conds, args := s.walkRange(key)
 	q := `SELECT ` + pageKey + ` FROM events e` + p.orderIndex()

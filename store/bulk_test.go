@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -163,10 +165,20 @@ func TestBulkLoad_WriterQueryPlans(t *testing.T) {
 	for i, q := range retireSQL {
 		retirement = append(retirement, query{fmt.Sprintf("retire %d", i), q, []any{"e-x", "e-y"}})
 	}
-	for _, tt := range append([]query{
+	// The merge lookups' indexes are put off while the cache is
+	// complete; the writer builds them before it reads its first tile.
+	lookups := []query{
 		{"near reports", nearReportsSQL, []any{"12", "RUS|USA", day, day, day, day}},
 		{"undated reports", undatedReportsSQL, []any{"12", "RUS|USA"}},
 		{"victim reports", victimReportsSQL, []any{"18/19", "SYR", day, day}},
+	}
+	for _, q := range lookups {
+		if len(tableScans(MustPlan(t, db.w, q.sql, q.args))) == 0 {
+			t.Errorf("%s: no full scan before the writer read a tile: the load kept the lookups' indexes", q.name)
+		}
+	}
+	mustReadyLookups(t, db)
+	for _, tt := range append(append(lookups, []query{
 		{"events' report ids", eventsReportIDsSQL, []any{`["e-x","e-y"]`}},
 		{"reports by id", reportsByIDSQL, []any{`["m-x","m-y"]`}},
 		{"article exists", `SELECT COUNT(*) FROM articles WHERE hash = ?`, []any{"x"}},
@@ -177,12 +189,107 @@ func TestBulkLoad_WriterQueryPlans(t *testing.T) {
 		{"group copies", groupCopiesSQL, []any{ids}},
 		{"move group", moveGroupSQL, []any{"Reuters", "r-x", "r-y"}},
 		{"group row", groupRowSQL, []any{"r-x"}},
-	}, retirement...) {
+	}...), retirement...) {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, step := range tableScans(MustPlan(t, db.w, tt.sql, tt.args)) {
 				t.Errorf("full scan %q", step)
 			}
 		})
+	}
+}
+
+// mustReadyLookups builds the merge lookups' indexes as the writer does
+// before its first tile read, and commits.
+func mustReadyLookups(tb testing.TB, db *DB) {
+	tb.Helper()
+	tx, err := db.beginWrite(context.Background())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer tx.Rollback()
+	if err := (&eventWriter{tx: tx}).readyLookups(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	if err := tx.Commit(); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// The merge lookups' indexes are put off only while the merge cache is
+// complete: once it passes its bound, the first tile it reads builds
+// them, in the writer's transaction (rolled back with it when an article
+// fails), and the load stores what a plain store does.
+func TestBulkLoad_LookupIndexesForTheFirstRead(t *testing.T) {
+	old := maxCachedReports
+	maxCachedReports = 40
+	defer func() { maxCachedReports = old }()
+	ctx := context.Background()
+	c := genCorpus(953, 150)
+	plain, bulk := MustOpen(t), MustOpen(t)
+	plain.uncached, plain.cache.plainMerge = true, true
+	before := MustSchema(t, bulk.w)
+	end, err := bulk.BeginBulk(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	built := func() (n int) {
+		t.Helper()
+		if err := bulk.w.QueryRow(`SELECT COUNT(*) FROM sqlite_schema WHERE type = 'index' AND name IN ('mentions_bucket', 'mentions_victim')`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := built(); n != 0 {
+		t.Fatalf("%d of the lookups' indexes at the load's start, want none", n)
+	}
+	r := rand.New(rand.NewPCG(953, 1))
+	bad := newEvent(kremlin, ptr(trump), "1x0", model.DayOf(2020, 3, 1), 40)
+	failed := 0
+	for k := 0; k < len(c.articles); {
+		n := min(1+r.IntN(9), len(c.articles)-k)
+		as, es := c.articles[k:k+n], slices.Clone(c.events[k:k+n])
+		k += n
+		if r.IntN(4) == 0 { // the last article fails after its good events are written
+			es[n-1] = append(slices.Clone(es[n-1]), bad)
+			failed++
+		}
+		for _, db := range []*DB{bulk, plain} {
+			if added, err := db.SaveArticles(ctx, as, es); err != nil && len(added) != n-1 {
+				t.Fatalf("SaveArticles: %v (%d of %d)", err, len(added), n)
+			}
+		}
+		bulk.cache.mu.Lock()
+		scans, complete := bulk.cache.scans, bulk.cache.complete
+		bulk.cache.mu.Unlock()
+		if complete && built() != 0 {
+			t.Fatal("the lookups' indexes were built while the cache was complete")
+		}
+		if scans > 0 && !complete && built() != 2 && k < len(c.articles) {
+			// The batch read tiles; unless its transaction was rolled
+			// back, the indexes are there.
+			var deferred int
+			if err := bulk.w.QueryRow(`SELECT COUNT(*) FROM deferred_indexes WHERE name IN ('mentions_bucket', 'mentions_victim')`).Scan(&deferred); err != nil {
+				t.Fatal(err)
+			}
+			if deferred != 2 {
+				t.Fatalf("after a batch: %d of the lookups' indexes built, %d put off", built(), deferred)
+			}
+		}
+	}
+	if bulk.cache.scans == 0 || bulk.cache.evicted == 0 || failed == 0 {
+		t.Fatalf("tiles read %d, evicted %d, articles failed %d: the test reads nothing", bulk.cache.scans, bulk.cache.evicted, failed)
+	}
+	if n := built(); n != 2 {
+		t.Errorf("%d of the lookups' indexes after the cache read %d tiles, want 2", n, bulk.cache.scans)
+	}
+	if err := end(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := MustSchema(t, bulk.w); got != before {
+		t.Errorf("schema after the load:\n%s\nwant:\n%s", got, before)
+	}
+	if got, want := MustDump(t, bulk), MustDump(t, plain); got != want {
+		t.Errorf("bulk-loaded store differs from the plain one: %s", firstDiff(got, want))
 	}
 }
 

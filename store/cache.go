@@ -386,6 +386,9 @@ func (c *mergeCache) loadTiles(ctx context.Context, w *eventWriter, b bucketKey,
 func (c *mergeCache) read(ctx context.Context, w *eventWriter, k tileKey, last int32) error {
 	c.dirty = true
 	c.scans++
+	if err := w.readyLookups(ctx); err != nil {
+		return err
+	}
 	lo, hi := int(k.block)*tileDays, int(last)*tileDays+tileDays-1
 	family, pair := c.strs.get(k.family), c.strs.get(k.pair)
 	var got []int32

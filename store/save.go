@@ -123,6 +123,8 @@ type eventWriter struct {
 	docs                                                                                          map[string]string      // the article's suffixDoc by sentence (articleOrigin)
 	stale                                                                                         []string               // events of many articles written, whose summaries to recompute
 	cache                                                                                         *mergeCache
+	tx                                                                                            *sql.Tx
+	lookupsReady                                                                                  bool // the merge lookups' indexes are there (readyLookups)
 }
 
 // upsertActorSQL stores an actor, or what changed of a stored one. Every
@@ -138,7 +140,7 @@ const upsertActorSQL = `INSERT INTO actors (id, name, country, role, code) VALUE
 // newEventWriter prepares the statements; cache is the DB's merge cache,
 // which the caller has begun for tx.
 func newEventWriter(ctx context.Context, tx *sql.Tx, cache *mergeCache) (*eventWriter, error) {
-	w := &eventWriter{actors: map[string]model.Actor{}, released: map[string]model.Actor{}, cache: cache}
+	w := &eventWriter{actors: map[string]model.Actor{}, released: map[string]model.Actor{}, cache: cache, tx: tx}
 	for _, s := range []struct {
 		stmt **sql.Stmt
 		sql  string

@@ -65,6 +65,9 @@ func (d *DB) SaveArticles(ctx context.Context, articles []model.Article, events 
 // nothing was stored either. Otherwise done holds every result and the
 // batch is committed.
 func (d *DB) saveBatch(ctx context.Context, articles []model.Article, events [][]model.Event) (done []bool, failed, err error) {
+	if err := d.readyLookupsLean(ctx); err != nil {
+		return nil, nil, fmt.Errorf("store: save articles: %w", err)
+	}
 	tx, err := d.beginWrite(ctx)
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: save articles: %w", err)

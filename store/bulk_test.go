@@ -216,81 +216,132 @@ func mustReadyLookups(tb testing.TB, db *DB) {
 }
 
 // The merge lookups' indexes are put off only while the merge cache is
-// complete: once it passes its bound, the first tile it reads builds
-// them, in the writer's transaction (rolled back with it when an article
-// fails), and the load stores what a plain store does.
+// complete: once it passes its bound, they are built before the first
+// tile it reads, and the load stores what a plain store does.
 func TestBulkLoad_LookupIndexesForTheFirstRead(t *testing.T) {
 	old := maxCachedReports
 	maxCachedReports = 40
 	defer func() { maxCachedReports = old }()
 	ctx := context.Background()
 	c := genCorpus(953, 150)
-	plain, bulk := MustOpen(t), MustOpen(t)
-	plain.uncached, plain.cache.plainMerge = true, true
-	before := MustSchema(t, bulk.w)
-	end, err := bulk.BeginBulk(ctx)
-	if err != nil {
-		t.Fatal(err)
+	bad := newEvent(kremlin, ptr(trump), "1x0", model.DayOf(2020, 3, 1), 40)
+	failing := func(es [][]model.Event) [][]model.Event { // the last article fails after its good events are written
+		es = slices.Clone(es)
+		es[len(es)-1] = append(slices.Clone(es[len(es)-1]), bad)
+		return es
 	}
-	built := func() (n int) {
-		t.Helper()
-		if err := bulk.w.QueryRow(`SELECT COUNT(*) FROM sqlite_schema WHERE type = 'index' AND name IN ('mentions_bucket', 'mentions_victim')`).Scan(&n); err != nil {
+	load := func(t *testing.T) (*DB, func(context.Context) error) {
+		db := MustOpen(t)
+		end, err := db.BeginBulk(ctx)
+		if err != nil {
 			t.Fatal(err)
 		}
-		return n
+		if n := mustLookupIndexes(t, db); n != 0 {
+			t.Fatalf("%d of the lookups' indexes at the load's start, want none", n)
+		}
+		return db, end
 	}
-	if n := built(); n != 0 {
-		t.Fatalf("%d of the lookups' indexes at the load's start, want none", n)
-	}
-	r := rand.New(rand.NewPCG(953, 1))
-	bad := newEvent(kremlin, ptr(trump), "1x0", model.DayOf(2020, 3, 1), 40)
-	failed := 0
-	for k := 0; k < len(c.articles); {
-		n := min(1+r.IntN(9), len(c.articles)-k)
-		as, es := c.articles[k:k+n], slices.Clone(c.events[k:k+n])
-		k += n
-		if r.IntN(4) == 0 { // the last article fails after its good events are written
-			es[n-1] = append(slices.Clone(es[n-1]), bad)
-			failed++
+
+	// A batch that passes the bound midway reads tiles in its own
+	// transaction, which builds the indexes first.
+	t.Run("within a batch", func(t *testing.T) {
+		db, end := load(t)
+		defer end(ctx)
+		if _, err := db.SaveArticles(ctx, c.articles[:30], c.events[:30]); err != nil {
+			t.Fatal(err)
 		}
-		for _, db := range []*DB{bulk, plain} {
-			if added, err := db.SaveArticles(ctx, as, es); err != nil && len(added) != n-1 {
-				t.Fatalf("SaveArticles: %v (%d of %d)", err, len(added), n)
-			}
+		if db.cache.scans == 0 || db.cache.complete {
+			t.Fatalf("tiles read %d, complete %v: the batch read nothing", db.cache.scans, db.cache.complete)
 		}
-		bulk.cache.mu.Lock()
-		scans, complete := bulk.cache.scans, bulk.cache.complete
-		bulk.cache.mu.Unlock()
-		if complete && built() != 0 {
-			t.Fatal("the lookups' indexes were built while the cache was complete")
+		if n := mustLookupIndexes(t, db); n != 2 {
+			t.Errorf("%d of the lookups' indexes after the batch read %d tiles, want 2", n, db.cache.scans)
 		}
-		if scans > 0 && !complete && built() != 2 && k < len(c.articles) {
-			// The batch read tiles; unless its transaction was rolled
-			// back, the indexes are there.
-			var deferred int
-			if err := bulk.w.QueryRow(`SELECT COUNT(*) FROM deferred_indexes WHERE name IN ('mentions_bucket', 'mentions_victim')`).Scan(&deferred); err != nil {
+	})
+
+	// A batch that finds the cache past its bound has them built first,
+	// in a transaction of their own: they stay when the batch fails.
+	t.Run("before a batch", func(t *testing.T) {
+		db, end := load(t)
+		defer end(ctx)
+		for k := 0; k < 30; k++ { // one article a batch: the bound is passed between two
+			if _, err := db.SaveArticles(ctx, c.articles[k:k+1], c.events[k:k+1]); err != nil {
 				t.Fatal(err)
 			}
-			if deferred != 2 {
-				t.Fatalf("after a batch: %d of the lookups' indexes built, %d put off", built(), deferred)
+			if db.cache.scans > 0 {
+				t.Fatalf("article %d: %d tiles read within a batch", k, db.cache.scans)
+			}
+			if db.cache.size() > maxCachedReports {
+				break
 			}
 		}
+		if n := mustLookupIndexes(t, db); n != 0 {
+			t.Fatalf("%d of the lookups' indexes before any tile was read, want none", n)
+		}
+		if db.cache.size() <= maxCachedReports {
+			t.Fatalf("%d reports cached after 30 articles: the bound is not passed", db.cache.size())
+		}
+		if _, err := db.SaveArticles(ctx, c.articles[30:31], failing(c.events[30:31])); err == nil {
+			t.Fatal("the failing article was stored")
+		}
+		if n := mustLookupIndexes(t, db); n != 2 {
+			t.Errorf("%d of the lookups' indexes after a failed batch found the cache past its bound, want 2", n)
+		}
+		var cacheSize, tempStore int
+		if err := db.w.QueryRow(`SELECT (SELECT cache_size FROM pragma_cache_size), (SELECT temp_store FROM pragma_temp_store)`).Scan(&cacheSize, &tempStore); err != nil {
+			t.Fatal(err)
+		}
+		if cacheSize != -writerCacheKiB || tempStore != 2 {
+			t.Errorf("after building them: cache_size %d, temp_store %d; want %d and 2 (memory)", cacheSize, tempStore, -writerCacheKiB)
+		}
+	})
+
+	// A whole load, with failing articles, against a plain store.
+	t.Run("whole load", func(t *testing.T) {
+		plain := MustOpen(t)
+		plain.uncached, plain.cache.plainMerge = true, true
+		bulk, end := load(t)
+		before := MustSchema(t, plain.w)
+		r := rand.New(rand.NewPCG(953, 1))
+		failed := 0
+		for k := 0; k < len(c.articles); {
+			n := min(1+r.IntN(9), len(c.articles)-k)
+			as, es := c.articles[k:k+n], c.events[k:k+n]
+			k += n
+			if r.IntN(4) == 0 {
+				es = failing(es)
+				failed++
+			}
+			for _, db := range []*DB{bulk, plain} {
+				if added, err := db.SaveArticles(ctx, as, es); err != nil && len(added) != n-1 {
+					t.Fatalf("SaveArticles: %v (%d of %d)", err, len(added), n)
+				}
+			}
+		}
+		if bulk.cache.scans == 0 || bulk.cache.evicted == 0 || failed == 0 {
+			t.Fatalf("tiles read %d, evicted %d, articles failed %d: the test reads nothing", bulk.cache.scans, bulk.cache.evicted, failed)
+		}
+		if n := mustLookupIndexes(t, bulk); n != 2 {
+			t.Errorf("%d of the lookups' indexes after the cache read %d tiles, want 2", n, bulk.cache.scans)
+		}
+		if err := end(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := MustSchema(t, bulk.w); got != before {
+			t.Errorf("schema after the load:\n%s\nwant:\n%s", got, before)
+		}
+		if got, want := MustDump(t, bulk), MustDump(t, plain); got != want {
+			t.Errorf("bulk-loaded store differs from the plain one: %s", firstDiff(got, want))
+		}
+	})
+}
+
+// mustLookupIndexes counts the merge lookups' indexes the store has.
+func mustLookupIndexes(tb testing.TB, db *DB) (n int) {
+	tb.Helper()
+	if err := db.w.QueryRow(`SELECT COUNT(*) FROM sqlite_schema WHERE type = 'index' AND name IN ('mentions_bucket', 'mentions_victim')`).Scan(&n); err != nil {
+		tb.Fatal(err)
 	}
-	if bulk.cache.scans == 0 || bulk.cache.evicted == 0 || failed == 0 {
-		t.Fatalf("tiles read %d, evicted %d, articles failed %d: the test reads nothing", bulk.cache.scans, bulk.cache.evicted, failed)
-	}
-	if n := built(); n != 2 {
-		t.Errorf("%d of the lookups' indexes after the cache read %d tiles, want 2", n, bulk.cache.scans)
-	}
-	if err := end(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if got := MustSchema(t, bulk.w); got != before {
-		t.Errorf("schema after the load:\n%s\nwant:\n%s", got, before)
-	}
-	if got, want := MustDump(t, bulk), MustDump(t, plain); got != want {
-		t.Errorf("bulk-loaded store differs from the plain one: %s", firstDiff(got, want))
-	}
+	return n
 }
 
 // A load that never ends (the process killed) leaves its indexes put

@@ -195,6 +195,16 @@ func (c *mergeCache) begin(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
+// aboutToRead says whether the next transaction's lookups may read tiles
+// from SQLite: the cache, used before, is not complete, or its bound will
+// make it so when the transaction begins. A cache never used is emptied
+// by begin, and complete on an empty store.
+func (c *mergeCache) aboutToRead() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.conn != 0 && (!c.complete || c.size() > maxCachedReports)
+}
+
 // setComplete makes an emptied cache complete when the store holds no
 // report, as when a first load begins: every tile is then empty but for
 // the reports the writer adds, so a lookup reads nothing from SQLite.

@@ -469,11 +469,18 @@ func TestMergeCache_EvictKeepsRecent(t *testing.T) {
 			hot, hotN = k, len(x.reports)
 		}
 	}
-	for k := range mc.tiles {
-		if k != hot {
+	inHot := map[int32]bool{}
+	for _, i := range mc.tiles[hot].reports {
+		inHot[i] = true
+	}
+	for k, x := range mc.tiles { // a tile with a report of its own: a complete cache makes empty ones, which cost nothing to keep
+		if k != hot && slices.ContainsFunc(x.reports, func(i int32) bool { return !inHot[i] }) {
 			warm = k
 			break
 		}
+	}
+	if warm == (tileKey{}) {
+		t.Fatal("no tile but the hot one holds a report of its own")
 	}
 	mc.tiles[warm].used = mc.clock + 1
 	mc.tiles[hot].used = mc.clock + 2

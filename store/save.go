@@ -28,6 +28,9 @@ func (d *DB) SaveArticle(ctx context.Context, a model.Article, events []model.Ev
 		a.ID = "r-" + a.Hash[:12]
 	}
 	op := fmt.Sprintf("store: save article %s (%s)", a.ID, a.Path)
+	if err := d.readyLookupsLean(ctx); err != nil {
+		return false, fmt.Errorf("%s: %w", op, err)
+	}
 
 	tx, err := d.beginWrite(ctx)
 	if err != nil {

@@ -30,9 +30,10 @@ import (
 // The merge lookups' indexes (lookupIndexes) go too, for as long as the
 // merge cache is complete (cache.go, setComplete): it then reads no tile
 // from SQLite, and each report written went into both at a random place.
-// Putting them off took a 10k-article load from 19.9 and 19.0 s to 17.9
-// and 17.0 (alternating runs). The first tile the writer reads (when the
-// cache passes its bound, or was emptied) builds them in its transaction
+// Putting them off took a 10k-article load from 19.0, 18.9 and 18.6 s to
+// 16.4, 17.5 and 16.7, and 30k from 78.1 to 65.8 s (alternating runs).
+// Before the first tile the writer reads (when the cache passes its
+// bound, or was emptied) they are built in its transaction
 // (readyLookups), from some 500,000 reports at most.
 //
 // Built there, the sort of half a million reports held some 30 MB more

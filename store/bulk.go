@@ -181,6 +181,29 @@ func (d *DB) refreshStale(ctx context.Context) error {
 	return mapErr(tx.Commit())
 }
 
+// deferredIndexes reads the names and statements of the indexes a load
+// put off, of those named in only when it is not nil.
+func deferredIndexes(ctx context.Context, tx *sql.Tx, only []string) (names, creates []string, err error) {
+	q, args := `SELECT name, sql FROM deferred_indexes ORDER BY name`, []any(nil)
+	if only != nil {
+		q = `SELECT name, sql FROM deferred_indexes WHERE name IN (SELECT value FROM json_each(?)) ORDER BY name`
+		args = []any{jsonList(only)}
+	}
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name, create string
+		if err := rows.Scan(&name, &create); err != nil {
+			return nil, nil, err
+		}
+		names, creates = append(names, name), append(creates, create)
+	}
+	return names, creates, rows.Err()
+}
+
 // restoreIndexes builds the indexes a bulk load put off, in one
 // transaction, and drops the stand-in.
 func (d *DB) restoreIndexes(ctx context.Context) error {
@@ -189,21 +212,8 @@ func (d *DB) restoreIndexes(ctx context.Context) error {
 		return err
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT name, sql FROM deferred_indexes ORDER BY name`)
+	_, creates, err := deferredIndexes(ctx, tx, nil)
 	if err != nil {
-		return err
-	}
-	var creates []string
-	for rows.Next() {
-		var name, create string
-		if err := rows.Scan(&name, &create); err != nil {
-			rows.Close()
-			return err
-		}
-		creates = append(creates, create)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	for _, create := range creates {
@@ -246,21 +256,8 @@ func (w *eventWriter) readyLookups(ctx context.Context) error {
 		return fmt.Errorf("merge lookups' indexes: %w", err)
 	}
 	if loading {
-		rows, err := w.tx.QueryContext(ctx, `SELECT name, sql FROM deferred_indexes WHERE name IN (SELECT value FROM json_each(?)) ORDER BY name`, jsonList(lookupIndexes))
+		names, creates, err := deferredIndexes(ctx, w.tx, lookupIndexes)
 		if err != nil {
-			return fmt.Errorf("merge lookups' indexes: %w", err)
-		}
-		var names, creates []string
-		for rows.Next() {
-			var name, create string
-			if err := rows.Scan(&name, &create); err != nil {
-				rows.Close()
-				return fmt.Errorf("merge lookups' indexes: %w", err)
-			}
-			names, creates = append(names, name), append(creates, create)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return fmt.Errorf("merge lookups' indexes: %w", err)
 		}
 		for i, create := range creates {

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 
 	"github.com/eventgraph/eventgraph/model"
@@ -38,7 +40,7 @@ func (d *DB) SaveArticles(ctx context.Context, articles []model.Article, events 
 	if len(articles) == 0 {
 		return nil, nil
 	}
-	done, failed, err := d.saveBatch(ctx, articles, events)
+	done, failed, err := d.saveBatchBehind(ctx, articles, events)
 	switch {
 	case err != nil:
 		return nil, err
@@ -46,7 +48,7 @@ func (d *DB) SaveArticles(ctx context.Context, articles []model.Article, events 
 		return done, failed
 	}
 	n := len(done)
-	added, again, err := d.saveBatch(ctx, articles[:n], events[:n])
+	added, again, err := d.saveBatchBehind(ctx, articles[:n], events[:n])
 	if err != nil {
 		return nil, err
 	}
@@ -58,13 +60,25 @@ func (d *DB) SaveArticles(ctx context.Context, articles []model.Article, events 
 	return added, failed
 }
 
-// saveBatch stores articles in one transaction. When article i fails, it
+// saveBatchBehind is saveBatch writing behind (behind.go), and without
+// when a queued write failed.
+func (d *DB) saveBatchBehind(ctx context.Context, articles []model.Article, events [][]model.Event) (done []bool, failed, err error) {
+	done, failed, err = d.saveBatch(ctx, articles, events, !d.writeSync)
+	if errors.Is(err, errWriteBehind) {
+		d.behindRedone++
+		return d.saveBatch(ctx, articles, events, false)
+	}
+	return done, failed, err
+}
+
+// saveBatch stores articles in one transaction, writing behind when
+// behind is set. When article i fails, it
 // rolls everything back and returns done, the i results of the articles
 // before it (none of them stored), and failed, its error; err is an error
 // of the batch as a whole (cancellation, the indexing, the commit), when
 // nothing was stored either. Otherwise done holds every result and the
 // batch is committed.
-func (d *DB) saveBatch(ctx context.Context, articles []model.Article, events [][]model.Event) (done []bool, failed, err error) {
+func (d *DB) saveBatch(ctx context.Context, articles []model.Article, events [][]model.Event, behind bool) (done []bool, failed, err error) {
 	if err := d.readyLookupsLean(ctx); err != nil {
 		return nil, nil, fmt.Errorf("store: save articles: %w", err)
 	}
@@ -83,17 +97,24 @@ func (d *DB) saveBatch(ctx context.Context, articles []model.Article, events [][
 		return nil, nil, fmt.Errorf("store: save articles: %w", err)
 	}
 	defer w.close()
+	if err := d.origins.begin(ctx, w); err != nil {
+		return nil, nil, fmt.Errorf("store: save articles: %w", err)
+	}
+	defer func() { d.origins.end(committed) }()
+	if behind {
+		w.behind = newBehind(context.WithoutCancel(ctx))
+		// Before the statements close and the transaction ends.
+		defer func() { d.behindSettles += w.behind.settles; w.behind.close() }()
+	}
 
 	done = make([]bool, 0, len(articles))
 	origins := originsOf(articles, events)
+	articles = sealed(articles)
+	if w.stored, err = storedHashes(ctx, tx, articles); err != nil {
+		return nil, nil, fmt.Errorf("store: save articles: %w", err)
+	}
 	for i, a := range articles {
 		o := <-origins
-		if a.Hash == "" {
-			a.Seal()
-		}
-		if a.ID == "" && len(a.Hash) >= 12 {
-			a.ID = "r-" + a.Hash[:12]
-		}
 		ok, err := d.saveArticle(ctx, tx, w, a, events[i], o)
 		if cerr := ctx.Err(); cerr != nil {
 			// Cancelled: database/sql rolls the whole transaction back
@@ -102,15 +123,25 @@ func (d *DB) saveBatch(ctx context.Context, articles []model.Article, events [][
 			return nil, nil, fmt.Errorf("store: save articles: %w", cerr)
 		}
 		if err != nil {
+			// A queued write of an article before may have failed first.
+			if errors.Is(err, errWriteBehind) || w.settle() != nil {
+				return nil, nil, errWriteBehind
+			}
 			return done, err, nil // rolled back by the deferred Rollback
 		}
 		// The writer remembers the actors this article wrote, since it
 		// is kept with the batch.
 		w.releaseActors()
+		if ok {
+			w.stored[a.Hash] = true
+		}
 		done = append(done, ok)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, nil, fmt.Errorf("store: save articles: %w", err)
+	}
+	if err := w.settle(); err != nil {
+		return nil, nil, err
 	}
 	// Once every article is written, so that the index takes the whole
 	// batch at once; should it fail, nothing of the batch is kept, as
@@ -126,4 +157,43 @@ func (d *DB) saveBatch(ctx context.Context, articles []model.Article, events [][
 	}
 	committed = true
 	return done, nil, nil
+}
+
+// sealed returns copies of articles with their hashes and ids, as
+// SaveArticle gives them.
+func sealed(articles []model.Article) []model.Article {
+	out := make([]model.Article, len(articles))
+	for i, a := range articles {
+		if a.Hash == "" {
+			a.Seal()
+		}
+		if a.ID == "" && len(a.Hash) >= 12 {
+			a.ID = "r-" + a.Hash[:12]
+		}
+		out[i] = a
+	}
+	return out
+}
+
+// storedHashes reads which of the articles' hashes are stored, in one
+// query for the batch rather than one for each article: the writer
+// would wait for its queued writes before each (behind.go).
+func storedHashes(ctx context.Context, tx *sql.Tx, articles []model.Article) (map[string]bool, error) {
+	hashes := make([]string, len(articles))
+	for i, a := range articles {
+		hashes[i] = a.Hash
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT hash FROM articles WHERE hash IN (SELECT value FROM json_each(?))`, jsonList(hashes))
+	if err != nil {
+		return nil, err
+	}
+	stored, err := scanIDs(rows)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]bool, len(articles))
+	for _, h := range stored {
+		out[h] = true
+	}
+	return out, nil
 }

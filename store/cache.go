@@ -396,6 +396,9 @@ func (c *mergeCache) loadTiles(ctx context.Context, w *eventWriter, b bucketKey,
 func (c *mergeCache) read(ctx context.Context, w *eventWriter, k tileKey, last int32) error {
 	c.dirty = true
 	c.scans++
+	if err := w.settle(); err != nil {
+		return err
+	}
 	if err := w.readyLookups(ctx); err != nil {
 		return err
 	}
@@ -452,6 +455,9 @@ func (c *mergeCache) memberSlots(ctx context.Context, w *eventWriter, events []i
 		return nil
 	}
 	c.dirty = true
+	if err := w.settle(); err != nil {
+		return err
+	}
 	rows, err := w.eventReportIDs.QueryContext(ctx, jsonList(unknown))
 	if err != nil {
 		return err

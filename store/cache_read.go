@@ -52,6 +52,9 @@ func (c *mergeCache) loadSlots(ctx context.Context, w *eventWriter, slots []int3
 		return nil
 	}
 	c.dirty = true
+	if err := w.settle(); err != nil {
+		return err
+	}
 	_, err := c.scan(ctx, w.reportsByID, jsonList(unread))
 	return err
 }

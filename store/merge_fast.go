@@ -56,7 +56,7 @@ func (w *eventWriter) mergeFast(ctx context.Context, tx *sql.Tx, reports []model
 		if p.Replaces != "" { // its stored reports move to the new id
 			old, _ := c.strs.lookup(p.Replaces)
 			for _, i := range c.membersOf(old) {
-				if _, err := w.move.ExecContext(ctx, e.ID, c.idOf(i)); err != nil {
+				if err := w.exec(ctx, w.move, e.ID, c.idOf(i)); err != nil {
 					return false, fmt.Errorf("event %s: %w", e.ID, err)
 				}
 				slots = append(slots, i)

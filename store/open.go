@@ -136,6 +136,13 @@ type DB struct {
 	// bulk is set during a bulk load (bulk.go): event summaries are only
 	// marked stale, and made once at its end.
 	bulk atomic.Bool
+
+	// behindSettles counts the reads that waited for queued writes, and
+	// behindRedone the batches written again without the queue
+	// (behind.go), for tests and profiles.
+	behindSettles, behindRedone int
+	// writeSync, set by tests, never writes behind.
+	writeSync bool
 }
 
 var _ model.Store = (*DB)(nil)

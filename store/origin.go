@@ -163,7 +163,7 @@ func (w *eventWriter) saveWithOrigin(ctx context.Context, groups *originGroups, 
 	slices.SortFunc(kept, func(x, y *groupSummary) int { return compareBool(x.least != group, y.least != group) })
 	for _, k := range kept {
 		if group != k.least || origin != k.origin() {
-			if _, err := w.moveGroup.ExecContext(ctx, origin, group, k.least); err != nil {
+			if err := w.exec(ctx, w.moveGroup, origin, group, k.least); err != nil {
 				return fmt.Errorf("wire origin: %w", err)
 			}
 		}
@@ -174,14 +174,14 @@ func (w *eventWriter) saveWithOrigin(ctx context.Context, groups *originGroups, 
 	if o.sig == nil {
 		return nil
 	}
-	if _, err := w.addBands.ExecContext(ctx, o.bands, a.ID); err != nil {
+	if err := w.exec(ctx, w.addBands, o.bands, a.ID); err != nil {
 		return fmt.Errorf("wire origin: %w", err)
 	}
 	for _, c := range copies {
 		if c.group == group && c.origin == origin {
 			continue // unchanged: no write
 		}
-		if _, err := w.setGroup.ExecContext(ctx, origin, group, c.id); err != nil {
+		if err := w.exec(ctx, w.setGroup, origin, group, c.id); err != nil {
 			return fmt.Errorf("wire origin: %w", err)
 		}
 	}
@@ -197,11 +197,13 @@ func (w *eventWriter) saveWithOrigin(ctx context.Context, groups *originGroups, 
 			return fmt.Errorf("wire origin: %w", err)
 		}
 	}
-	if sum.least != "" {
-		sum.last = a.ID
-		return groups.keep(ctx, w, sum, gone)
+	if sum.least == "" {
+		// Alone: kept too, so that its first copy reads no row.
+		sum.add(copyInfo{id: a.ID, outlet: a.Outlet, published: encodeTime(a.Published), credit: o.credit})
+		sum.alone = true
 	}
-	return nil
+	sum.last = a.ID
+	return groups.keep(ctx, w, sum, gone)
 }
 
 // compareBool orders false before true.
@@ -241,6 +243,9 @@ func (w *eventWriter) similarCopies(ctx context.Context, groups *originGroups, a
 // bandMatesOf reads the stored articles having one of the bands (a JSON
 // array), but the article id, once for each band they have.
 func (w *eventWriter) bandMatesOf(ctx context.Context, bands, id string) ([]syndicate.Mate, error) {
+	if err := w.settle(); err != nil {
+		return nil, err
+	}
 	rows, err := w.bandMates.QueryContext(ctx, bands, id)
 	if err != nil {
 		return nil, err
@@ -262,6 +267,9 @@ func (w *eventWriter) bandMatesOf(ctx context.Context, bands, id string) ([]synd
 // groupCopiesOf reads every stored copy of the copy groups named by ids
 // (group ids, or ids of articles, whose own groups are read).
 func (w *eventWriter) groupCopiesOf(ctx context.Context, ids []string) ([]copyInfo, error) {
+	if err := w.settle(); err != nil {
+		return nil, err
+	}
 	rows, err := w.groupCopies.QueryContext(ctx, jsonList(ids))
 	if err != nil {
 		return nil, err
@@ -288,6 +296,9 @@ type groupSummary struct {
 	// last is the article whose save kept this summary: its row reads
 	// (least, origin()) unless that save was rolled back.
 	last string
+	// alone: the group is one article, whose origin is its own credit
+	// (saveWithOrigin), not the group's by the rules above.
+	alone bool
 	// seen is the transaction (its writer) in which the summary was
 	// last kept or checked.
 	seen weak.Pointer[eventWriter]
@@ -329,6 +340,8 @@ func (s *groupSummary) add(c copyInfo) {
 // origin is the group's origin by the rules above.
 func (s *groupSummary) origin() string {
 	switch {
+	case s.alone:
+		return s.credit
 	case s.credit != "":
 		return s.credit
 	case s.agency != "":
@@ -357,6 +370,14 @@ type originGroups struct {
 	index         copyIndex
 	fast, full    int // copies placed each way, for tests
 	bridges       int // copies that joined several groups, for tests
+	// vouched is the transaction (its writer) begun by begin: every
+	// summary kept then describes the stored group, and is used in it
+	// without reading the row of its last article. kept lists the
+	// summaries that transaction keeps, which end drops should it roll
+	// back; open says that a transaction begun has not ended.
+	vouched weak.Pointer[eventWriter]
+	kept    []string
+	open    bool
 }
 
 // maxOriginGroups bounds the summaries kept (a few hundred bytes each).
@@ -364,6 +385,44 @@ const maxOriginGroups = 100_000
 
 func newOriginGroups() *originGroups {
 	return &originGroups{sums: map[string]*groupSummary{}, index: copyIndex{x: syndicate.NewIndex()}}
+}
+
+// begin vouches for the kept summaries in the transaction of w, which
+// must call end however it ends: they describe the stored groups when
+// no other connection has committed since they were begun (SQLite's
+// data_version, on the same writer connection), and every transaction
+// of the writer's since has ended, dropping what it kept should it have
+// rolled back. Checking each summary against its row in each
+// transaction was a read in most articles' saves, one the writer waited
+// for its queued writes before (behind.go).
+func (g *originGroups) begin(ctx context.Context, w *eventWriter) error {
+	if g == nil {
+		return nil
+	}
+	var conn, version int64
+	if err := w.tx.QueryRowContext(ctx, writerIdentitySQL).Scan(&conn, &version); err != nil {
+		return fmt.Errorf("writer identity: %w", err)
+	}
+	if g.open || conn != g.conn || version != g.version {
+		clear(g.sums)
+	}
+	g.conn, g.version = conn, version
+	g.vouched, g.kept, g.open = weak.Make(w), g.kept[:0], true
+	return nil
+}
+
+// end ends the transaction begin began; committed says whether what it
+// kept describes the store.
+func (g *originGroups) end(committed bool) {
+	if g == nil {
+		return
+	}
+	if !committed {
+		for _, k := range g.kept {
+			delete(g.sums, k)
+		}
+	}
+	g.vouched, g.kept, g.open = weak.Pointer[eventWriter]{}, g.kept[:0], false
 }
 
 // summaries returns the kept summaries of the copy groups that have
@@ -391,8 +450,11 @@ func (g *originGroups) summary(ctx context.Context, w *eventWriter, group string
 		return nil, nil
 	}
 	s := g.sums[group]
-	if s.seen.Value() == w {
+	if s.seen.Value() == w || g.vouched.Value() == w {
 		return s, nil
+	}
+	if err := w.settle(); err != nil {
+		return nil, err
 	}
 	var stored, origin string
 	var conn, version int64
@@ -426,14 +488,20 @@ func (g *originGroups) keep(ctx context.Context, w *eventWriter, s groupSummary,
 	if len(g.sums) >= maxOriginGroups {
 		clear(g.sums)
 	}
-	if len(g.sums) == 0 {
+	if len(g.sums) == 0 && g.vouched.Value() != w {
 		// Summaries begin now: every summary kept from here on describes
 		// the store as long as the connection and its data_version stay.
+		if err := w.settle(); err != nil {
+			return err
+		}
 		if err := w.groupRow.QueryRowContext(ctx, s.last).Scan(new(string), new(string), &g.conn, &g.version); err != nil {
 			return fmt.Errorf("wire origin: %w", err)
 		}
 	}
 	s.seen = weak.Make(w)
 	g.sums[s.least] = &s
+	if g.vouched.Value() == w {
+		g.kept = append(g.kept, s.least)
+	}
 	return nil
 }

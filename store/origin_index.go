@@ -37,7 +37,14 @@ type copyIndex struct {
 	conn, version   int64                     // the writer connection and its data_version when begun; conn 0 before
 	last, lastGroup string                    // the article whose save changed it last, and the group it was given
 	checked         weak.Pointer[eventWriter] // the transaction (its writer) it was last checked in
-	resets, shrinks int                       // for tests
+	// complete: the index holds every stored article, begun when the
+	// store had none and never shrunk, so a band it does not know is
+	// no article's, and it learns nothing from the store. A first load
+	// then reads no band mates, one query an article that the writer
+	// waited for its queued writes before (behind.go).
+	complete        bool
+	resets, shrinks int // for tests
+	learnt          int // band mates read, for tests
 }
 
 // maxIndexedBands bounds the index: a band membership (eight an
@@ -57,7 +64,10 @@ func (c *copyIndex) joined(ctx context.Context, w *eventWriter, id string, sig [
 	if err := c.check(ctx, w); err != nil {
 		return nil, err
 	}
-	if unknown := c.x.Unknown(sig); len(unknown) > 0 {
+	if unknown := c.x.Unknown(sig); len(unknown) > 0 && c.complete {
+		c.x.Fill(unknown, nil)
+	} else if len(unknown) > 0 {
+		c.learnt++
 		mates, err := w.bandMatesOf(ctx, jsonList(unknown), id)
 		if err != nil {
 			return nil, err
@@ -81,7 +91,10 @@ func (c *copyIndex) check(ctx context.Context, w *eventWriter) error {
 		// anything, was read in a transaction that may not be this one.
 		c.reset()
 		c.checked = weak.Make(w)
-		return nil
+		return c.begin(ctx, w)
+	}
+	if err := w.settle(); err != nil {
+		return err
 	}
 	var group, origin string
 	var conn, version int64
@@ -93,8 +106,25 @@ func (c *copyIndex) check(ctx context.Context, w *eventWriter) error {
 		return err
 	case conn != c.conn || version != c.version || group != c.lastGroup:
 		c.reset()
+	default:
+		c.checked = weak.Make(w)
+		return nil
 	}
 	c.checked = weak.Make(w)
+	return c.begin(ctx, w)
+}
+
+// begin makes an emptied index complete when the store has no article
+// with bands.
+func (c *copyIndex) begin(ctx context.Context, w *eventWriter) error {
+	if err := w.settle(); err != nil {
+		return err
+	}
+	var none bool
+	if err := w.tx.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM article_bands)`).Scan(&none); err != nil {
+		return err
+	}
+	c.complete = none
 	return nil
 }
 
@@ -102,10 +132,17 @@ func (c *copyIndex) check(ctx context.Context, w *eventWriter) error {
 // the copy group, once the statements moving its copies have run and
 // the index has been told of the moves.
 func (c *copyIndex) added(ctx context.Context, w *eventWriter, id string, sig []uint32, group string) error {
-	c.x.Add(sig, group)
+	if c.complete {
+		c.x.AddAll(sig, group)
+	} else {
+		c.x.Add(sig, group)
+	}
 	if c.conn == 0 {
 		// Begun now: from here on it describes the store as long as the
 		// connection and its data_version stay.
+		if err := w.settle(); err != nil {
+			return err
+		}
 		if err := w.groupRow.QueryRowContext(ctx, id).Scan(new(string), new(string), &c.conn, &c.version); err != nil {
 			return err
 		}
@@ -114,6 +151,7 @@ func (c *copyIndex) added(ctx context.Context, w *eventWriter, id string, sig []
 	if c.x.Members() > maxIndexedBands {
 		c.x.Shrink(maxIndexedBands / 2)
 		c.shrinks++
+		c.complete = false
 	}
 	return nil
 }
@@ -124,4 +162,5 @@ func (c *copyIndex) reset() {
 	}
 	c.x.Reset()
 	c.conn, c.version, c.last, c.lastGroup = 0, 0, "", ""
+	c.complete = false
 }

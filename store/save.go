@@ -47,6 +47,10 @@ func (d *DB) SaveArticle(ctx context.Context, a model.Article, events []model.Ev
 		return false, fmt.Errorf("%s: %w", op, err)
 	}
 	defer w.close()
+	if err := d.origins.begin(ctx, w); err != nil {
+		return false, fmt.Errorf("%s: %w", op, err)
+	}
+	defer func() { d.origins.end(committed) }()
 	if added, err = d.saveArticle(ctx, tx, w, a, events, originOf(a, events)); err != nil || !added {
 		return false, err
 	}
@@ -92,6 +96,12 @@ func (d *DB) saveArticle(ctx context.Context, tx *sql.Tx, w *eventWriter, a mode
 }
 
 func (w *eventWriter) articleExists(ctx context.Context, hash string) (bool, error) {
+	if w.stored != nil {
+		return w.stored[hash], nil
+	}
+	if err := w.settle(); err != nil {
+		return false, err
+	}
 	var n int
 	err := w.exists.QueryRowContext(ctx, hash).Scan(&n)
 	return n > 0, err
@@ -106,10 +116,9 @@ const insertArticleSQL = `INSERT INTO articles
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 func (w *eventWriter) insertArticle(ctx context.Context, a model.Article, o articleOrigin, now, group, origin string) error {
-	_, err := w.article.ExecContext(ctx,
+	return w.exec(ctx, w.article,
 		a.ID, a.Hash, a.Path, a.Title, a.Outlet, a.URL, encodeTime(a.Published), a.Format, a.Body, now,
 		o.credit, o.minhash, group, origin)
-	return err
 }
 
 // eventWriter holds the statements saving runs for every article,
@@ -127,7 +136,9 @@ type eventWriter struct {
 	stale                                                                                         []string               // events of many articles written, whose summaries to recompute
 	cache                                                                                         *mergeCache
 	tx                                                                                            *sql.Tx
-	lookupsReady                                                                                  bool // the merge lookups' indexes are there (readyLookups)
+	behind                                                                                        *behind         // the writes queued, when writing behind (behind.go)
+	stored                                                                                        map[string]bool // the hashes of the articles stored, when SaveArticles read them for its batch
+	lookupsReady                                                                                  bool            // the merge lookups' indexes are there (readyLookups)
 }
 
 // upsertActorSQL stores an actor, or what changed of a stored one. Every
@@ -259,7 +270,7 @@ func (w *eventWriter) saveActor(ctx context.Context, a model.Actor) error {
 		return nil
 	}
 	if r, ok := w.released[a.ID]; !ok || !sameActorRow(r, a) {
-		if _, err := w.actor.ExecContext(ctx, a.ID, a.Name, a.Country, string(a.Role), a.Code); err != nil {
+		if err := w.exec(ctx, w.actor, a.ID, a.Name, a.Country, string(a.Role), a.Code); err != nil {
 			return fmt.Errorf("actor %s: %w", a.ID, err)
 		}
 	}

@@ -124,19 +124,13 @@ func (w *eventWriter) writeEventRow(ctx context.Context, e model.Event, articles
 		g.addText(m.Sentence)
 	}
 	if stored {
-		if _, err := w.updateCoding.ExecContext(ctx, e.ID, e.Code, e.Root(), start, end, precision, e.Source.ID, target, e.Location); err != nil {
+		if err := w.exec(ctx, w.updateCoding, e.ID, e.Code, e.Root(), start, end, precision, e.Source.ID, target, e.Location); err != nil {
 			return err
 		}
-		_, err = w.updateArticles.ExecContext(ctx, e.ID, articles, g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7])
-		return err
+		return w.exec(ctx, w.updateArticles, e.ID, articles, g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7])
 	}
-	_, err = w.insertEvent.ExecContext(ctx, e.ID, e.Code, e.Root(), start, end, precision, e.Source.ID, target, e.Location, articles,
+	return w.execOr(ctx, w.insertEvent, w.event, e.ID, e.Code, e.Root(), start, end, precision, e.Source.ID, target, e.Location, articles,
 		g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7])
-	if isUniqueViolation(err) {
-		_, err = w.event.ExecContext(ctx, e.ID, e.Code, e.Root(), start, end, precision, e.Source.ID, target, e.Location, articles,
-			g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7])
-	}
-	return err
 }
 
 // isUniqueViolation tells a primary key or UNIQUE conflict from other
@@ -162,8 +156,7 @@ func (w *eventWriter) writeReport(ctx context.Context, tx *sql.Tx, id string, ol
 		if old == eventID {
 			return freshReport{}, nil
 		}
-		_, err := w.move.ExecContext(ctx, eventID, id)
-		return freshReport{}, err
+		return freshReport{}, w.exec(ctx, w.move, eventID, id)
 	}
 	m := r.Mentions[0]
 	start, end, precision, err := encodeDate(r.Date)
@@ -183,7 +176,7 @@ func (w *eventWriter) writeReport(ctx context.Context, tx *sql.Tx, id string, ol
 		return freshReport{}, err
 	}
 	family, tgtKey, pair := merge.Family(r.Code), merge.Country(r.Target), pairOf(r)
-	_, err = w.mention.ExecContext(ctx, id, eventID, m.ArticleID, m.Sentence, m.Start, m.End, m.Trigger, m.TimeText,
+	err = w.exec(ctx, w.mention, id, eventID, m.ArticleID, m.Sentence, m.Start, m.End, m.Trigger, m.TimeText,
 		r.Source.ID, target, r.Code, family, merge.Country(&r.Source), tgtKey, pair,
 		start, end, precision, r.Location, string(fj))
 	if err != nil {
@@ -231,7 +224,7 @@ var retireArgs = func() (n [len(retireSQL)]int) {
 func (w *eventWriter) retire(ctx context.Context, old, into string) error {
 	args := []any{old, into}
 	for i, stmt := range w.retireStmts {
-		if _, err := stmt.ExecContext(ctx, args[:retireArgs[i]]...); err != nil {
+		if err := w.exec(ctx, stmt, args[:retireArgs[i]]...); err != nil {
 			return err
 		}
 	}

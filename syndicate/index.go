@@ -202,6 +202,26 @@ func (x *Index) Add(sig []uint32, group string) {
 	}
 }
 
+// AddAll adds a text with its copy group to every band of sig, making
+// the bands it does not know known with the text alone, and keeps the
+// bands only the text has: for a user whose index holds every text of
+// its store (begun on an empty store, never shrunk), to whom a band it
+// does not know is a band no text has.
+func (x *Index) AddAll(sig []uint32, group string) {
+	t, g := int32(-1), int32(-1)
+	x.clock++
+	for b := 0; b+bandRows <= len(sig); b += bandRows {
+		k := keyOf(sig, b)
+		if _, ok := x.bands[k]; !ok {
+			x.bands[k] = bandEntry{head: -1, used: x.clock}
+		}
+		if t < 0 {
+			t, g = x.addText(sig), x.cell(group)
+		}
+		x.link(k, t, g)
+	}
+}
+
 // Move records that every text of the group from is now in the group
 // to, which may hold texts already: the groups merge.
 func (x *Index) Move(from, to string) {

@@ -51,9 +51,14 @@ func mutant(rng *rand.Rand, sig []uint32, n int) []uint32 {
 // bands from the texts stored before it as a store would, moves and
 // merges groups as copies join them, and wants Joined to find what
 // comparing the text with every text sharing a band finds.
+//
+// An index that has held every text from the start (AddAll, never reset
+// or shrunk) knows every band some text has: a band it does not know
+// has no mate, and Fill with none makes it known.
 func TestIndex_SameAsEveryMate(t *testing.T) {
-	for trial := range 30 {
-		rng := rand.New(rand.NewPCG(uint64(trial), 15))
+	for trial := range 60 {
+		complete := trial%2 == 1
+		rng := rand.New(rand.NewPCG(uint64(trial/2), 15))
 		var stories [][]uint32
 		for range 1 + rng.IntN(4) {
 			s := make([]uint32, numHashes)
@@ -68,10 +73,11 @@ func TestIndex_SameAsEveryMate(t *testing.T) {
 		for i := range 60 {
 			sig := mutant(rng, stories[rng.IntN(len(stories))], rng.IntN(14))
 			id := fmt.Sprintf("t%03d.%02d", rng.IntN(1000), i) // unique, in random order
-			switch rng.IntN(8) {
-			case 0:
+			switch r := rng.IntN(8); {
+			case complete:
+			case r == 0:
 				x.Reset()
-			case 1:
+			case r == 1:
 				x.Shrink(rng.IntN(x.Members() + 1))
 			}
 			if _, ok := x.Joined(sig); ok != (len(x.Unknown(sig)) == 0) {
@@ -85,6 +91,9 @@ func TestIndex_SameAsEveryMate(t *testing.T) {
 						mates = append(mates, Mate{Band: b, ID: tx.id, Sig: tx.sig, Group: tx.group})
 					}
 				}
+			}
+			if complete && len(mates) > 0 {
+				t.Fatalf("trial %d text %d: a complete index does not know bands %v that texts have", trial, i, unknown)
 			}
 			x.Fill(unknown, mates)
 			got, ok := x.Joined(sig)
@@ -110,7 +119,11 @@ func TestIndex_SameAsEveryMate(t *testing.T) {
 					}
 				}
 			}
-			x.Add(sig, group)
+			if complete {
+				x.AddAll(sig, group)
+			} else {
+				x.Add(sig, group)
+			}
 			texts = append(texts, indexed{id: id, group: group, sig: sig})
 			if len(want) > 0 {
 				joins++

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"weak"
 
 	"github.com/eventgraph/eventgraph/model"
@@ -197,8 +198,17 @@ func (w *eventWriter) saveWithOrigin(ctx context.Context, groups *originGroups, 
 			return fmt.Errorf("wire origin: %w", err)
 		}
 	}
+	if groups != nil && !groups.index.complete {
+		groups.dropAlone()
+	}
 	if sum.least == "" {
-		// Alone: kept too, so that its first copy reads no row.
+		if groups == nil || !groups.index.complete {
+			return nil
+		}
+		// Alone: kept too while the copy index holds every article, so
+		// that its first copy reads no row. That is a first load's
+		// beginning, when the writer writes behind without waiting
+		// (behind.go); past it, they would hold memory for nothing.
 		sum.add(copyInfo{id: a.ID, outlet: a.Outlet, published: encodeTime(a.Published), credit: o.credit})
 		sum.alone = true
 	}
@@ -378,6 +388,28 @@ type originGroups struct {
 	vouched weak.Pointer[eventWriter]
 	kept    []string
 	open    bool
+	alone   int // summaries of groups of one article
+}
+
+// drop drops the summary of a group.
+func (g *originGroups) drop(group string) {
+	if s := g.sums[group]; s != nil && s.alone {
+		g.alone--
+	}
+	delete(g.sums, group)
+}
+
+// dropAlone drops the summaries of groups of one article.
+func (g *originGroups) dropAlone() {
+	if g == nil || g.alone == 0 {
+		return
+	}
+	for k, s := range g.sums {
+		if s.alone {
+			delete(g.sums, k)
+		}
+	}
+	g.alone = 0
 }
 
 // maxOriginGroups bounds the summaries kept (a few hundred bytes each).
@@ -405,6 +437,7 @@ func (g *originGroups) begin(ctx context.Context, w *eventWriter) error {
 	}
 	if g.open || conn != g.conn || version != g.version {
 		clear(g.sums)
+		g.alone = 0
 	}
 	g.conn, g.version = conn, version
 	g.vouched, g.kept, g.open = weak.Make(w), g.kept[:0], true
@@ -419,7 +452,7 @@ func (g *originGroups) end(committed bool) {
 	}
 	if !committed {
 		for _, k := range g.kept {
-			delete(g.sums, k)
+			g.drop(k)
 		}
 	}
 	g.vouched, g.kept, g.open = weak.Pointer[eventWriter]{}, g.kept[:0], false
@@ -461,15 +494,16 @@ func (g *originGroups) summary(ctx context.Context, w *eventWriter, group string
 	err := w.groupRow.QueryRowContext(ctx, s.last).Scan(&stored, &origin, &conn, &version)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		delete(g.sums, group) // rolled back
+		g.drop(group) // rolled back
 		return nil, nil
 	case err != nil:
 		return nil, err
 	case conn != g.conn || version != g.version:
 		clear(g.sums) // another connection, or another connection's commit
+		g.alone = 0
 		return nil, nil
 	case stored != s.least || origin != s.origin():
-		delete(g.sums, group)
+		g.drop(group)
 		return nil, nil
 	}
 	s.seen = weak.Make(w)
@@ -483,10 +517,11 @@ func (g *originGroups) keep(ctx context.Context, w *eventWriter, s groupSummary,
 		return nil
 	}
 	for _, id := range joined {
-		delete(g.sums, id)
+		g.drop(id)
 	}
 	if len(g.sums) >= maxOriginGroups {
 		clear(g.sums)
+		g.alone = 0
 	}
 	if len(g.sums) == 0 && g.vouched.Value() != w {
 		// Summaries begin now: every summary kept from here on describes
@@ -498,8 +533,15 @@ func (g *originGroups) keep(ctx context.Context, w *eventWriter, s groupSummary,
 			return fmt.Errorf("wire origin: %w", err)
 		}
 	}
+	// The outlet's name may be part of the whole file's text, which the
+	// summary would keep from the collector.
+	s.firstOutlet = strings.Clone(s.firstOutlet)
 	s.seen = weak.Make(w)
+	g.drop(s.least) // a summary it replaces no longer counts
 	g.sums[s.least] = &s
+	if s.alone {
+		g.alone++
+	}
 	if g.vouched.Value() == w {
 		g.kept = append(g.kept, s.least)
 	}

@@ -182,6 +182,18 @@ func TestOriginGroups_SameAsFullRegroup(t *testing.T) {
 			}
 			got[k] = mustOriginRows(t, db)
 			if summaries {
+				for _, g := range []*originGroups{db.origins, other.origins} {
+					alone := 0
+					for _, s := range g.sums {
+						if s.alone {
+							alone++
+						}
+					}
+					if alone != g.alone || alone > 0 && !g.index.complete {
+						t.Errorf("trial %d: %d summaries of lone articles (counted %d), copy index complete %v: kept only while it is",
+							trial, alone, g.alone, g.index.complete)
+					}
+				}
 				fast += db.origins.fast + other.origins.fast
 				bridges += db.origins.bridges + other.origins.bridges
 				resets += db.origins.index.resets + other.origins.index.resets

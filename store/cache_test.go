@@ -647,6 +647,56 @@ func TestMergeCache_FreshAsRead(t *testing.T) {
 	}
 }
 
+// An actor whose row changes (its country) gives the reports of another
+// bucket the id of a stored event the writer did not read: the insert
+// updates that event's row, and its stored reports stay its own. The
+// cache keeps them as members, or forgets the event's members when it
+// cannot know them, so that the event, when it later merges into
+// another, takes them along, as the store without the cache does. It
+// kept only the new reports, and the event's retirement then failed on
+// the reports left behind (a foreign key) or decided otherwise: in one
+// batch of a first load, and through another connection whose bound
+// evicts.
+func TestMergeCache_StoredEventIDOfAnotherBucket(t *testing.T) {
+	ctx := context.Background()
+	defer func(n int) { maxCachedReports = n }(maxCachedReports)
+	for seed := range uint64(12) {
+		for _, half := range []bool{false, true} {
+			if half && seed < 8 {
+				continue
+			}
+			c := blameCorpus(800+seed, 160)
+			var dumps [2]string
+			for k, uncached := range []bool{false, true} {
+				maxCachedReports = 500_000
+				db := MustOpen(t)
+				db.uncached = uncached
+				first, rest := c.articles, 0
+				if half {
+					first, rest = c.articles[:len(c.articles)/2], len(c.articles)/2
+				}
+				if added, err := db.SaveArticles(ctx, first, c.events[:len(first)]); err != nil {
+					t.Fatalf("seed %d, uncached %v: %v (%d stored)", seed, uncached, err, len(added))
+				}
+				if half {
+					maxCachedReports = 100
+					on := MustOpenPath(t, db.Path())
+					on.uncached = uncached
+					for i := rest; i < len(c.articles); i += 10 {
+						if added, err := on.SaveArticles(ctx, c.articles[i:i+10], c.events[i:i+10]); err != nil {
+							t.Fatalf("seed %d, uncached %v, second connection: %v (%d stored)", seed, uncached, err, len(added))
+						}
+					}
+				}
+				dumps[k] = MustDump(t, db)
+			}
+			if dumps[0] != dumps[1] {
+				t.Errorf("seed %d (into a stored half: %v): cached and uncached stores differ: %s", seed, half, firstDiff(dumps[0], dumps[1]))
+			}
+		}
+	}
+}
+
 // The report lookups read the sentences of exactly the families whose
 // blame words clustering reads.
 func TestBlameFamiliesSQL(t *testing.T) {

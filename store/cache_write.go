@@ -52,7 +52,7 @@ func bytesOf(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)
 // written records the events writeChanged wrote: each changed event with
 // the ids of its reports (new ones given in fresh, with their stored
 // columns), and the events retired.
-func (c *mergeCache) written(changed map[string][]string, fresh []freshReport, retired []string) {
+func (c *mergeCache) written(changed map[string][]string, inserted map[string]bool, fresh []freshReport, retired []string) {
 	c.dirty = true
 	for _, f := range fresh {
 		c.addFresh(f)
@@ -62,7 +62,12 @@ func (c *mergeCache) written(changed map[string][]string, fresh []freshReport, r
 		for i, id := range ids {
 			slots[i], _ = c.slotOf(bytesOf(id))
 		}
-		c.changed(c.strs.idString(e), slots)
+		k := c.strs.idString(e)
+		if inserted[e] {
+			c.inserted(k, slots)
+		} else {
+			c.changed(k, slots)
+		}
 	}
 	for _, e := range retired {
 		c.retired(e)
@@ -79,6 +84,28 @@ func (c *mergeCache) changed(e int32, slots []int32) {
 	}
 	c.setMembers(e, slots)
 	delete(c.sums, e)
+}
+
+// inserted records that event e, written as new (not read), now has the
+// reports of slots. It may be a stored event all the same, whose reports
+// the writer did not read: when an actor's row changes (its country),
+// the reports of another bucket can make an event with the id of one
+// stored under the old row, and writeEventRow's insert then updates the
+// stored row, whose reports stay its own. A cache that knows them keeps
+// them; one that cannot tell (not complete, after a row changed: without
+// a change the reports that make an id are in one bucket, which the
+// lookups read) forgets e's members, to read them when next needed.
+func (c *mergeCache) inserted(e int32, slots []int32) {
+	if _, known := c.events[e]; known {
+		slots = append(slices.Clone(c.membersOf(e)), slots...)
+		slices.Sort(slots)
+		slots = slices.Compact(slots)
+	} else if !c.complete && c.unstable {
+		c.changed(e, slots)
+		delete(c.events, e)
+		return
+	}
+	c.changed(e, slots)
 }
 
 // retired records that event e is no more.

@@ -27,12 +27,14 @@ func (w *eventWriter) writeChanged(ctx context.Context, tx *sql.Tx, changed []mo
 		written[id] = true
 	}
 	members := map[string][]string{} // changed event -> its reports, for the cache
+	inserted := map[string]bool{}    // changed events not read, for the cache
 	var fresh []freshReport
 	for i, e := range changed {
 		_, stored := oldReports[e.ID]
 		if err := w.writeEvent(ctx, e, stored); err != nil {
 			return fmt.Errorf("event %s: %w", e.ID, err)
 		}
+		inserted[e.ID] = !stored
 		ids := make([]string, 0, len(e.Mentions))
 		for _, r := range reports[i] {
 			id := merge.ReportID(r)
@@ -62,7 +64,7 @@ func (w *eventWriter) writeChanged(ctx context.Context, tx *sql.Tx, changed []mo
 			return fmt.Errorf("event %s: %w", old, err)
 		}
 	}
-	w.cache.written(members, fresh, gone)
+	w.cache.written(members, inserted, fresh, gone)
 	return nil
 }
 

@@ -399,6 +399,12 @@ func (g *originGroups) drop(group string) {
 	delete(g.sums, group)
 }
 
+// clear drops every summary.
+func (g *originGroups) clear() {
+	clear(g.sums)
+	g.alone = 0
+}
+
 // dropAlone drops the summaries of groups of one article.
 func (g *originGroups) dropAlone() {
 	if g == nil || g.alone == 0 {
@@ -436,8 +442,7 @@ func (g *originGroups) begin(ctx context.Context, w *eventWriter) error {
 		return fmt.Errorf("writer identity: %w", err)
 	}
 	if g.open || conn != g.conn || version != g.version {
-		clear(g.sums)
-		g.alone = 0
+		g.clear()
 	}
 	g.conn, g.version = conn, version
 	g.vouched, g.kept, g.open = weak.Make(w), g.kept[:0], true
@@ -499,8 +504,7 @@ func (g *originGroups) summary(ctx context.Context, w *eventWriter, group string
 	case err != nil:
 		return nil, err
 	case conn != g.conn || version != g.version:
-		clear(g.sums) // another connection, or another connection's commit
-		g.alone = 0
+		g.clear() // another connection, or another connection's commit
 		return nil, nil
 	case stored != s.least || origin != s.origin():
 		g.drop(group)
@@ -520,8 +524,7 @@ func (g *originGroups) keep(ctx context.Context, w *eventWriter, s groupSummary,
 		g.drop(id)
 	}
 	if len(g.sums) >= maxOriginGroups {
-		clear(g.sums)
-		g.alone = 0
+		g.clear()
 	}
 	if len(g.sums) == 0 && g.vouched.Value() != w {
 		// Summaries begin now: every summary kept from here on describes

@@ -44,7 +44,9 @@ var clutterParas = map[string]bool{
 // looksLikeHTML is true for text with HTML tags or entities in it, as in
 // feed descriptions and JSON bodies copied from web pages.
 func looksLikeHTML(s string) bool {
-	return htmlTag.MatchString(s)
+	// Every match begins with one of the two, and most bodies hold
+	// neither: the pattern was half of reading the JSON of a corpus.
+	return strings.ContainsAny(s, "<&") && htmlTag.MatchString(s)
 }
 
 // htmlFragmentText turns an HTML fragment into paragraphs.

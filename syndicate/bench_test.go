@@ -1,0 +1,45 @@
+package syndicate
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// sampleBodies reads the sample articles whole: what Credit and
+// Signature see of each article, give or take the header lines.
+func sampleBodies(b *testing.B) []string {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "articles", "*.txt"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("sample articles: %v (%d files)", err, len(files))
+	}
+	var out []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, string(data))
+	}
+	return out
+}
+
+func BenchmarkCredit(b *testing.B) {
+	bodies := sampleBodies(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, body := range bodies {
+			Credit(body)
+		}
+	}
+}
+
+func BenchmarkSignature(b *testing.B) {
+	bodies := sampleBodies(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, body := range bodies {
+			Signature(body)
+		}
+	}
+}

@@ -121,18 +121,36 @@ const Threshold = 0.7
 // Signature is the MinHash signature of the text's word shingles, case
 // and punctuation folded; nil for texts too short to judge.
 func Signature(text string) []uint32 {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
-	})
-	if len(words) < 3*shingle {
-		return nil
-	}
-	sig := make([]uint32, numHashes)
+	lower := strings.ToLower(text)
+	var sig [numHashes]uint32
 	for i := range sig {
 		sig[i] = ^uint32(0)
 	}
-	for i := 0; i+shingle <= len(words); i++ {
-		x := shingleHash(words[i : i+shingle])
+	// The words are runs of letters, digits and non-ASCII runes; every
+	// byte of a non-ASCII rune (or of invalid UTF-8) is 0x80 or above, so
+	// they are runs of such bytes. Only the latest shingle's are kept.
+	var latest [shingle]string
+	words := 0
+	for i := 0; i < len(lower); {
+		if !isWordByte(lower[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(lower) && isWordByte(lower[j]) {
+			j++
+		}
+		latest[words%shingle] = lower[i:j]
+		words++
+		i = j
+		if words < shingle {
+			continue
+		}
+		var ordered [shingle]string
+		for k := range ordered {
+			ordered[k] = latest[(words+k)%shingle]
+		}
+		x := shingleHash(ordered[:])
 		for k := range sig {
 			// One 64-bit hash, remixed per k (xorshift-multiply), stands
 			// in for k independent hash functions.
@@ -143,8 +161,13 @@ func Signature(text string) []uint32 {
 			}
 		}
 	}
-	return sig
+	if words < 3*shingle {
+		return nil
+	}
+	return sig[:]
 }
+
+func isWordByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80 }
 
 // FNV-1a, 64 bits (hash/fnv).
 const (

@@ -102,7 +102,9 @@ func searchableWords(query string) []string {
 
 // The index (migration 0014) is two tables: report_text, a contentless
 // FTS4 table that holds only the index of each sentence's suffixDoc under
-// a docid, and report_docs, which maps the docid to the report's id.
+// a docid, and report_docs, which maps the docid to the ids of the
+// reports that quote the sentence (migration 0020: one document for the
+// reports of a transaction that quote the same sentence).
 // The documents themselves are never read back, so the table does not
 // keep a copy of them; a mention's rowid cannot serve as the docid, since
 // mentions has a TEXT primary key and VACUUM may renumber its rowids.
@@ -111,12 +113,12 @@ func searchableWords(query string) []string {
 // and nothing deletes reports (a row whose report were gone would find no
 // mention, as it did before).
 //
-// insertReportDocSQL gives a stored report its docid, the next one;
-// insertReportTextSQL indexes its sentence under that docid.
+// insertReportTextSQL indexes a sentence under a docid, the next one;
+// insertReportDocSQL gives a stored report the docid of its sentence.
 // insertReportText0005SQL and insertMentionTextSQL are the tables of
 // 0005 and 0003, filled only by those migrations' backfills.
 const (
-	insertReportDocSQL      = `INSERT INTO report_docs (mention_id) VALUES (?)`
+	insertReportDocSQL      = `INSERT INTO report_docs (docid, mention_id) VALUES (?, ?)`
 	insertReportTextSQL     = `INSERT INTO report_text (docid, suffixes) VALUES (?, ?)`
 	insertReportText0005SQL = `INSERT INTO report_text (mention_id, suffixes) VALUES (?, ?)`
 	insertMentionTextSQL    = `INSERT INTO mention_text (event_id, suffixes) VALUES (?, ?)`
@@ -127,8 +129,9 @@ const (
 type reportText struct{ id, doc string }
 
 // writeText indexes the sentences of the reports written in the
-// transaction, after its last article. FTS4 keeps the rows of a
-// transaction in memory and writes them as one new segment, but it must
+// transaction, after its last article, each distinct document once. FTS4
+// keeps the rows of a transaction in memory and writes them as one new
+// segment, but it must
 // write that segment whenever a SAVEPOINT begins (so that a ROLLBACK TO
 // can undo the rows after it): indexed inside the savepoint SaveArticles
 // wrapped each article in until 2026-11-27, each article made a segment
@@ -136,29 +139,34 @@ type reportText struct{ id, doc string }
 // A statement that may need undoing begins one too (a trigger's, an
 // UPDATE of many rows), so the inserts stay together at the end, and are
 // not one trigger's.
+//
+// Reports share a docid within the transaction only: to find the
+// document of a sentence stored before, the store would need an index of
+// the documents by text.
 func (w *eventWriter) writeText(ctx context.Context) error {
+	if len(w.texts) == 0 {
+		return nil
+	}
+	var last int64
+	if err := w.tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(docid), 0) FROM report_docs`).Scan(&last); err != nil {
+		return fmt.Errorf("index mention text: %w", err)
+	}
+	docids := make(map[string]int64, len(w.texts))
 	for _, t := range w.texts {
-		if err := indexReport(ctx, w.textDoc, w.text, t.id, t.doc); err != nil {
-			return err
+		docid, ok := docids[t.doc]
+		if !ok {
+			last++
+			docid = last
+			docids[t.doc] = docid
+			if _, err := w.text.ExecContext(ctx, docid, t.doc); err != nil {
+				return fmt.Errorf("index mention text: %w", err)
+			}
+		}
+		if _, err := w.textDoc.ExecContext(ctx, docid, t.id); err != nil {
+			return fmt.Errorf("index mention text: %w", err)
 		}
 	}
 	w.texts = w.texts[:0]
-	return nil
-}
-
-// indexReport adds one stored report's suffix document to the index.
-func indexReport(ctx context.Context, docStmt, textStmt *sql.Stmt, id, doc string) error {
-	res, err := docStmt.ExecContext(ctx, id)
-	if err != nil {
-		return fmt.Errorf("index mention text: %w", err)
-	}
-	docid, err := res.LastInsertId()
-	if err != nil {
-		return fmt.Errorf("index mention text: %w", err)
-	}
-	if _, err := textStmt.ExecContext(ctx, docid, doc); err != nil {
-		return fmt.Errorf("index mention text: %w", err)
-	}
 	return nil
 }
 

@@ -256,7 +256,8 @@ func mustOlderStore(t *testing.T, path, first string, ref *DB) *DB {
 }
 
 // Migrations 0012 (columns swapped) and 0014 (contentless, with
-// report_docs) rebuild the full-text index: the rows stored before keep
+// report_docs) rebuild the full-text index, and 0020 report_docs (a
+// docid for several reports): the rows stored before keep
 // their docids and report ids, each word finds the same docids, searches
 // find what they find in a store written with the current schema, and
 // rows written after are found too. 0014 drops the copy of the documents.
@@ -308,11 +309,15 @@ func TestTextMigrations_KeepIndex(t *testing.T) {
 	if len(want["harbour"]) != 2 || len(want["arbou"]) != 2 || len(want["shelled"]) != 1 || len(want["the"]) != 2 || len(want["nowhere"]) != 0 {
 		t.Fatalf("searches: %v (the test no longer covers what it meant to)", want)
 	}
-	for _, first := range []string{"0012", "0014"} {
+	for _, first := range []string{"0012", "0014", "0020"} {
 		t.Run(first, func(t *testing.T) {
 			path := t.TempDir() + "/old.db"
 			old := mustOlderStore(t, path, first, ref)
-			beforeDocs := column(old, `SELECT docid || ' ' || mention_id FROM report_text ORDER BY docid`)
+			docsSQL := `SELECT docid || ' ' || mention_id FROM report_text ORDER BY docid`
+			if first > "0014" {
+				docsSQL = `SELECT docid || ' ' || mention_id FROM report_docs ORDER BY docid`
+			}
+			beforeDocs := column(old, docsSQL)
 			beforeMatches := matches(old)
 			old.Close()
 
@@ -341,10 +346,12 @@ func TestTextMigrations_KeepIndex(t *testing.T) {
 }
 
 // The full-text rows are worked out beside the writer (originOf): every
-// stored report has one docid, under which the index finds exactly the
-// words of its own sentence (every run of three or more letters or digits
-// inside it), whether saved alone or in a batch, with one article's
-// sentences shared by several events and another's failing midway.
+// stored report has one docid, shared with the reports of its
+// transaction that quote the same sentence (migration 0020), under which
+// the index finds exactly the words of that sentence (every run of three
+// or more letters or digits inside it), whether saved alone or in a
+// batch, with one article's sentences shared by several events and
+// another's failing midway.
 func TestReportText_RowsMatchSentences(t *testing.T) {
 	db := MustOpen(t)
 	sentences := []string{"Marines landed near the lighthouse.", "Talks over the dam stalled again.", "Patrol boats escorted 40 ferries."}
@@ -379,6 +386,9 @@ func TestReportText_RowsMatchSentences(t *testing.T) {
 		if err := rows.Scan(&docid, &sentence); err != nil {
 			t.Fatal(err)
 		}
+		if s, ok := sentenceOf[docid]; ok && s != strings.ToLower(sentence) {
+			t.Errorf("docid %d is the document of %q and of %q", docid, s, sentence)
+		}
 		sentenceOf[docid] = strings.ToLower(sentence)
 	}
 	if err := rows.Err(); err != nil {
@@ -392,9 +402,14 @@ func TestReportText_RowsMatchSentences(t *testing.T) {
 	if err := db.w.QueryRow(`SELECT COUNT(*) FROM mentions`).Scan(&mentions); err != nil {
 		t.Fatal(err)
 	}
-	if len(sentenceOf) != mentions || stored != mentions || reports != mentions || mentions != 8 {
-		t.Errorf("%d docids (%d of stored reports, %d reports) for %d stored reports, want 8 each (articles 0-3, two reports each)",
-			stored, len(sentenceOf), reports, mentions)
+	if stored != mentions || reports != mentions || mentions != 8 {
+		t.Errorf("%d rows of report_docs (%d reports) for %d stored reports, want 8 each (articles 0-3, two reports each)",
+			stored, reports, mentions)
+	}
+	// Article 0 alone quotes two sentences; the batch that stored
+	// articles 1-3 quotes the three sentences twice each.
+	if len(sentenceOf) != 5 {
+		t.Errorf("%d documents, want 5 (2 of article 0, 3 of the batch)", len(sentenceOf))
 	}
 	words := map[string]bool{"zzz": true}
 	for _, s := range sentences {

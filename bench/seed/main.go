@@ -140,15 +140,15 @@ func copyOnce(tx *sql.Tx, k int, docs string) error {
 		}
 	}
 	// The index keeps no documents (migration 0014), so the copies' are
-	// given again, from the source's sentences: the i-th report in the
+	// given again, from the source's sentences: the i-th document in the
 	// source's docid order (json_each's key) gets the i-th docid after
-	// the last one stored.
+	// the last one stored, and its reports (migration 0020) with it.
 	var last int64
 	if err := tx.QueryRow(`SELECT COALESCE(MAX(docid), 0) FROM report_docs`).Scan(&last); err != nil {
 		return err
 	}
 	if _, err := tx.Exec(`INSERT INTO report_docs (docid, mention_id)
-		SELECT ?1 + row_number() OVER (ORDER BY docid), mention_id || '.' || ?2 FROM src.report_docs`, last, k); err != nil {
+		SELECT ?1 + dense_rank() OVER (ORDER BY docid), mention_id || '.' || ?2 FROM src.report_docs`, last, k); err != nil {
 		return err
 	}
 	_, err := tx.Exec(`INSERT INTO report_text (docid, suffixes) SELECT ?1 + 1 + key, value FROM json_each(?2)`, last, docs)
@@ -156,9 +156,11 @@ func copyOnce(tx *sql.Tx, k int, docs string) error {
 }
 
 // sourceDocs returns, as a JSON array in the order of the source's
-// docids, the document the index holds for each of its reports.
+// docids, the document the index holds under each: the sentence of one
+// of its reports, which all quote it.
 func sourceDocs(conn *sql.DB) (string, error) {
-	rows, err := conn.Query(`SELECT m.sentence FROM src.report_docs d JOIN src.mentions m ON m.id = d.mention_id ORDER BY d.docid`)
+	rows, err := conn.Query(`SELECT m.sentence FROM src.report_docs d JOIN src.mentions m ON m.id = d.mention_id
+		WHERE d.mention_id = (SELECT MIN(mention_id) FROM src.report_docs WHERE docid = d.docid) ORDER BY d.docid`)
 	if err != nil {
 		return "", fmt.Errorf("source reports: %w", err)
 	}

@@ -51,15 +51,23 @@ func init() {
 		if err := c.RegisterFunc("eventgraph_writer", func() int64 { return id }, true); err != nil {
 			return fmt.Errorf("register eventgraph_writer: %w", err)
 		}
-		// The trigram filters' triggers (grams.go, migration 0018).
-		if err := c.RegisterFunc("eventgraph_grams", sentenceGrams(), true); err != nil {
-			return fmt.Errorf("register eventgraph_grams: %w", err)
-		}
-		if err := c.RegisterAggregator("eventgraph_grams_all", newGramsUnion, true); err != nil {
-			return fmt.Errorf("register eventgraph_grams_all: %w", err)
-		}
-		return nil
+		return RegisterTriggerFuncs(c)
 	}})
+}
+
+// RegisterTriggerFuncs defines on c the SQL functions the schema's
+// triggers call (the trigram filters', grams.go, migration 0018), for a
+// program that writes a store's tables through a connection of its own
+// (bench/seed): SQLite refuses to run a trigger that calls a function the
+// connection does not define.
+func RegisterTriggerFuncs(c *sqlite3.SQLiteConn) error {
+	if err := c.RegisterFunc("eventgraph_grams", sentenceGrams(), true); err != nil {
+		return fmt.Errorf("register eventgraph_grams: %w", err)
+	}
+	if err := c.RegisterAggregator("eventgraph_grams_all", newGramsUnion, true); err != nil {
+		return fmt.Errorf("register eventgraph_grams_all: %w", err)
+	}
+	return nil
 }
 
 // readerDriver is go-sqlite3 with the file mapped into memory (PRAGMA

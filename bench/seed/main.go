@@ -23,7 +23,7 @@ import (
 	"os"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3"
+	"github.com/mattn/go-sqlite3"
 
 	"github.com/eventgraph/eventgraph/store"
 )
@@ -62,6 +62,13 @@ var copySQL = []string{
 	 SELECT event_id || '.' || ?1, status, note, reviewed_at FROM src.reviews`,
 }
 
+// seedDriver is go-sqlite3 with the functions the store's triggers call.
+const seedDriver = "sqlite3-eventgraph-seed"
+
+func init() {
+	sql.Register(seedDriver, &sqlite3.SQLiteDriver{ConnectHook: store.RegisterTriggerFuncs})
+}
+
 func run(from, to string, copies int, analyze bool) error {
 	db, err := store.Open(to) // creates and migrates the schema
 	if err != nil {
@@ -70,7 +77,7 @@ func run(from, to string, copies int, analyze bool) error {
 	db.Close()
 	// Bulk load: no journal to speak of, no fsync; the file is thrown away
 	// if this fails.
-	conn, err := sql.Open("sqlite3", "file:"+to+"?_journal_mode=OFF&_synchronous=OFF&_foreign_keys=off")
+	conn, err := sql.Open(seedDriver, "file:"+to+"?_journal_mode=OFF&_synchronous=OFF&_foreign_keys=off")
 	if err != nil {
 		return err
 	}

@@ -42,7 +42,8 @@ func Credit(body string) string {
 // of each match. The pattern's matches can begin only at a line start,
 // so it is tried, anchored, only at the line starts that can begin one
 // (could): over a whole body, the regular expression engine tried every
-// position, a tenth of the CPU of working out an article's origin.
+// position, two fifths of the CPU of working out an article's origin
+// (0.80 of 2.05 s in a 10k-article ingest).
 type creditPattern struct {
 	at    *regexp.Regexp // the pattern anchored at the start of the text
 	could func(line string) bool

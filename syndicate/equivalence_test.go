@@ -89,6 +89,7 @@ var creditSeeds = []string{
 	"(Reuters) -\n(AP) -\n(AFP) -\n(dpa) -",
 	"X (AFP)\n- Y (AP) - a match that ends on a line where another could begin",
 	"x\r\nby AP\r\n",
+	"By Reuters\n\nBy AP\n", // the first match ends just after a newline, where the next begins
 	"",
 	"\n",
 	"(",

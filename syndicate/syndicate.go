@@ -68,9 +68,13 @@ func (c creditPattern) find(body string, n int) [][4]int {
 		if c.could(body[ls:]) {
 			if m := c.at.FindStringSubmatchIndex(body[ls:]); m != nil {
 				out = append(out, [4]int{ls + m[0], ls + m[1], ls + m[2], ls + m[3]})
-				// A match ends in a character other than a newline, so
-				// the next line start is past its end.
+				// The next match begins at a line start at or past this
+				// one's end; a byline's trailing white space can end it
+				// just after a newline, so that its end is one.
 				ls += m[1]
+				if body[ls-1] == '\n' {
+					continue
+				}
 			}
 		}
 		next := strings.IndexByte(body[ls:], '\n')

@@ -8,16 +8,16 @@ import (
 
 // sampleBodies reads the sample articles whole: what Credit and
 // Signature see of each article, give or take the header lines.
-func sampleBodies(b *testing.B) []string {
+func sampleBodies(tb testing.TB) []string {
 	files, err := filepath.Glob(filepath.Join("..", "testdata", "articles", "*.txt"))
 	if err != nil || len(files) == 0 {
-		b.Fatalf("sample articles: %v (%d files)", err, len(files))
+		tb.Fatalf("sample articles: %v (%d files)", err, len(files))
 	}
 	var out []string
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
 		out = append(out, string(data))
 	}

@@ -97,6 +97,7 @@ func (d *DB) saveBatch(ctx context.Context, articles []model.Article, events [][
 		return nil, nil, fmt.Errorf("store: save articles: %w", err)
 	}
 	defer w.close()
+	defer d.shareVocabulary(w)(&committed)
 	if err := d.origins.begin(ctx, w); err != nil {
 		return nil, nil, fmt.Errorf("store: save articles: %w", err)
 	}

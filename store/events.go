@@ -723,6 +723,10 @@ func (p *pagePlan) textCandidates(ctx context.Context, tx *sql.Tx, query string)
 		p.words = nil
 	}
 	for _, w := range searchable {
+		match, err := matchExpr(ctx, tx, w)
+		if err != nil {
+			return nil, err
+		}
 		var named []string
 		for id, name := range p.names {
 			if strings.Contains(name, w) {
@@ -771,18 +775,18 @@ func (p *pagePlan) textCandidates(ctx context.Context, tx *sql.Tx, query string)
 		p.texts = append(p.texts, textCond{
 			where: len(p.where), args: len(p.args), nArgs: len(whereArgs),
 			sure: len(p.sure), sureArgs: len(p.sureArgs), nSureArgs: len(sureArgs),
-			match: w + "*", index: index, indexArgs: indexArgs,
+			match: match, index: index, indexArgs: indexArgs,
 		})
 		p.where, p.args = append(p.where, where), append(p.args, whereArgs...)
 		p.sure, p.sureArgs = append(p.sure, sure), append(p.sureArgs, sureArgs...)
 		fts := `SELECT ev.rowid FROM report_text rt JOIN report_docs rd ON rd.docid = rt.docid
-			JOIN mentions tm ON tm.id = rd.mention_id JOIN events ev ON ev.id = tm.event_id WHERE rt.suffixes MATCH ?`
+			JOIN mentions tm ON tm.id = rd.mention_id JOIN events ev ON ev.id = tm.event_id WHERE rt.words MATCH ?`
 		src := `SELECT rowid FROM events WHERE source_id IN (SELECT value FROM json_each(?))`
 		tgt := `SELECT rowid FROM events WHERE target_id IN (SELECT value FROM json_each(?))`
 		out = append(out, candidate{
-			src:    pageSource{from: fts + " UNION " + src + " UNION " + tgt, args: []any{w + "*", list, list}, word: len(p.texts)},
-			counts: []string{`SELECT docid FROM report_text WHERE suffixes MATCH ?`, src, tgt},
-			cargs:  [][]any{{w + "*"}, {list}, {list}},
+			src:    pageSource{from: fts + " UNION " + src + " UNION " + tgt, args: []any{match, list, list}, word: len(p.texts)},
+			counts: []string{`SELECT docid FROM report_text WHERE words MATCH ?`, src, tgt},
+			cargs:  [][]any{{match}, {list}, {list}},
 			text:   true,
 		})
 	}

@@ -26,6 +26,7 @@ var migrationHooks = map[string]func(context.Context, *sql.Tx) error{
 	"migrations/0003_mention_text.sql": backfillMentionText,
 	"migrations/0004_merge.sql":        backfillFamilies,
 	"migrations/0005_scale.sql":        backfillReportText,
+	"migrations/0021_text_words.sql":   backfillWords,
 }
 
 // migrationNames lists the embedded migrations in the order they apply:

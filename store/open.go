@@ -141,6 +141,10 @@ type DB struct {
 	// nil, set by tests, works out every group from its stored copies.
 	origins *originGroups
 
+	// vocab knows runs stored in text_vocab (text.go), across the
+	// writer's transactions.
+	vocab *vocabulary
+
 	// bulk is set during a bulk load (bulk.go): event summaries are only
 	// marked stale, and made once at its end.
 	bulk atomic.Bool
@@ -164,7 +168,7 @@ func Open(path string) (*DB, error) {
 
 // OpenContext is [Open] with a context for the migrations.
 func OpenContext(ctx context.Context, path string) (*DB, error) {
-	d := &DB{Now: time.Now, path: path, cache: newMergeCache(), origins: newOriginGroups()}
+	d := &DB{Now: time.Now, path: path, cache: newMergeCache(), origins: newOriginGroups(), vocab: newVocabulary()}
 	w, err := sql.Open(writerDriver, dsn(path, url.Values{
 		"mode":          {"rwc"},
 		"_journal_mode": {"WAL"},

@@ -61,7 +61,7 @@ type articleOrigin struct {
 	sig     []uint32 // nil for a text too short to compare
 	minhash string   // sig, encoded
 	bands   string   // sig's LSH bands, a JSON array
-	// docs holds the suffixDoc of each sentence the events' mentions
+	// docs holds the wordDoc of each sentence the events' mentions
 	// quote, for writeReport.
 	docs map[string]string
 }
@@ -76,7 +76,7 @@ func originOf(a model.Article, events []model.Event) articleOrigin {
 	for _, e := range events {
 		for _, m := range e.Mentions {
 			if _, ok := o.docs[m.Sentence]; !ok {
-				o.docs[m.Sentence] = suffixDoc(m.Sentence)
+				o.docs[m.Sentence] = wordDoc(m.Sentence)
 			}
 		}
 	}

@@ -371,7 +371,7 @@ func sampleQuery(t textCond, every int, key []any) (string, []any) {
 	return `SELECT ev.date_start FROM report_text rt
 		JOIN report_docs rd ON rd.docid = rt.docid JOIN mentions tm ON tm.id = rd.mention_id
 		JOIN events ev ON ev.id = tm.event_id
-		WHERE rt.suffixes MATCH ? AND rt.docid % ? = 0 AND ev.date_start >= ?`, []any{t.match, every, key[0]}
+		WHERE rt.words MATCH ? AND rt.docid % ? = 0 AND ev.date_start >= ?`, []any{t.match, every, key[0]}
 }
 
 // walkToQuery selects about the events of the walk after key up to the

@@ -47,6 +47,7 @@ func (d *DB) SaveArticle(ctx context.Context, a model.Article, events []model.Ev
 		return false, fmt.Errorf("%s: %w", op, err)
 	}
 	defer w.close()
+	defer d.shareVocabulary(w)(&committed)
 	if err := d.origins.begin(ctx, w); err != nil {
 		return false, fmt.Errorf("%s: %w", op, err)
 	}
@@ -127,18 +128,19 @@ func (w *eventWriter) insertArticle(ctx context.Context, a model.Article, o arti
 type eventWriter struct {
 	exists, actor, event, mention, move, text, near, undated, victim, eventReportIDs, reportsByID *sql.Stmt
 	article, addBands, bandMates, groupCopies, setGroup, moveGroup, groupRow, textDoc             *sql.Stmt
-	insertEvent, updateCoding, updateArticles                                                     *sql.Stmt
+	insertEvent, updateCoding, updateArticles, vocabAdd                                           *sql.Stmt
 	retireStmts                                                                                   [len(retireSQL)]*sql.Stmt
 	actors                                                                                        map[string]model.Actor // actors upserted for this article
 	released                                                                                      map[string]model.Actor // actors as the rows read after the written articles' upserts
 	texts                                                                                         []reportText           // the reports written, to index
-	docs                                                                                          map[string]string      // the article's suffixDoc by sentence (articleOrigin)
+	docs                                                                                          map[string]string      // the article's wordDoc by sentence (articleOrigin)
 	stale                                                                                         []string               // events of many articles written, whose summaries to recompute
 	cache                                                                                         *mergeCache
 	tx                                                                                            *sql.Tx
 	behind                                                                                        *behind         // the writes queued, when writing behind (behind.go)
 	stored                                                                                        map[string]bool // the hashes of the articles stored, when SaveArticles read them for its batch
 	lookupsReady                                                                                  bool            // the merge lookups' indexes are there (readyLookups)
+	vocab                                                                                         *vocabulary     // the runs known to be in text_vocab
 }
 
 // upsertActorSQL stores an actor, or what changed of a stored one. Every
@@ -154,7 +156,8 @@ const upsertActorSQL = `INSERT INTO actors (id, name, country, role, code) VALUE
 // newEventWriter prepares the statements; cache is the DB's merge cache,
 // which the caller has begun for tx.
 func newEventWriter(ctx context.Context, tx *sql.Tx, cache *mergeCache) (*eventWriter, error) {
-	w := &eventWriter{actors: map[string]model.Actor{}, released: map[string]model.Actor{}, cache: cache, tx: tx}
+	w := &eventWriter{actors: map[string]model.Actor{}, released: map[string]model.Actor{}, cache: cache, tx: tx,
+		vocab: newVocabulary()}
 	for _, s := range []struct {
 		stmt **sql.Stmt
 		sql  string
@@ -164,7 +167,8 @@ func newEventWriter(ctx context.Context, tx *sql.Tx, cache *mergeCache) (*eventW
 		{&w.eventReportIDs, eventsReportIDsSQL}, {&w.reportsByID, reportsByIDSQL},
 		{&w.article, insertArticleSQL}, {&w.addBands, addBandsSQL}, {&w.bandMates, bandMatesSQL},
 		{&w.groupCopies, groupCopiesSQL}, {&w.setGroup, setGroupSQL}, {&w.moveGroup, moveGroupSQL}, {&w.groupRow, groupRowSQL},
-		{&w.insertEvent, insertEventSQL}, {&w.updateCoding, updateEventCodingSQL}, {&w.updateArticles, updateEventArticlesSQL}} {
+		{&w.insertEvent, insertEventSQL}, {&w.updateCoding, updateEventCodingSQL}, {&w.updateArticles, updateEventArticlesSQL},
+		{&w.vocabAdd, insertVocabSQL}} {
 		stmt, err := tx.PrepareContext(ctx, s.sql)
 		if err != nil {
 			w.close()
@@ -186,7 +190,7 @@ func newEventWriter(ctx context.Context, tx *sql.Tx, cache *mergeCache) (*eventW
 func (w *eventWriter) close() {
 	for _, s := range []*sql.Stmt{w.exists, w.actor, w.event, w.mention, w.move, w.text, w.textDoc, w.near, w.undated, w.victim, w.eventReportIDs, w.reportsByID,
 		w.article, w.addBands, w.bandMates, w.groupCopies, w.setGroup, w.moveGroup, w.groupRow,
-		w.insertEvent, w.updateCoding, w.updateArticles} {
+		w.insertEvent, w.updateCoding, w.updateArticles, w.vocabAdd} {
 		if s != nil {
 			s.Close()
 		}

@@ -34,6 +34,129 @@ func TestSuffixDoc(t *testing.T) {
 // Text and outlet filters must select exactly what Match selects, whatever
 // part of the query the index can answer: infix substrings, words across
 // punctuation, non-ASCII letters, actor names, words in different mentions.
+// wordDoc's byte scan of an ASCII sentence finds the runs that
+// lower-casing it whole and splitting finds, in the same order.
+func FuzzLowerRuns(f *testing.F) {
+	for _, s := range []string{"Idlib's governor, 2019", "\u212Aremlin", "\u0130dlib", "ab AB abc ABCD a1b2c3", "", "x\xffyz"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want []string
+		for _, run := range asciiRuns(strings.ToLower(s)) {
+			if len(run) >= minIndexed {
+				want = append(want, run)
+			}
+		}
+		if got := lowerRuns(s); !slices.Equal(got, want) {
+			t.Errorf("lowerRuns(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func TestWordDoc(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Shelling hit Idlib; Idlib's governor fled.", "fled governor hit idlib shelling"},
+		{"\u212Aremlin said no", "kremlin said"},
+		{"of a 2019 to 2019", "2019"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := wordDoc(tt.in); got != tt.want {
+			t.Errorf("wordDoc(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// A word inside more runs than one MATCH expression can name still finds
+// every document that holds it: the runs are named by their first
+// letters (a superset), and the expression is one FTS4 accepts.
+func TestMatchExpr_ManyRuns(t *testing.T) {
+	db := MustOpen(t)
+	sentence := "Sappers cleared the zq7abc9 depot."
+	e := newEvent(kremlin, ptr(rebels), "190", model.DayOf(2019, 6, 3), 0)
+	e.Mentions[0].Sentence, e.Mentions[0].End = sentence, len(sentence)
+	MustSave(t, db, newArticle("many.txt", "AP", june3, "many"), []model.Event{e})
+	tx, err := db.w.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 6 * maxMatchTerms {
+		word := fmt.Sprintf("%c%dabc", 'a'+i%26, i)
+		for j := 0; j+minIndexed <= len(word); j++ {
+			if _, err := tx.Exec(insertVocabSQL, word[j:], word); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"abc", "7abc", "zq7abc9", "sapper"} {
+		if got := matchingDocids(t, db, w); len(got) != 1 {
+			t.Errorf("%s: docids %v, want the one document", w, got)
+		}
+	}
+	if got := matchingDocids(t, db, "xyzzy"); len(got) != 0 {
+		t.Errorf("xyzzy: docids %v, want none", got)
+	}
+}
+
+// A transaction that indexed a sentence and then rolled back leaves its
+// words out of text_vocab, and the store's vocabulary forgets them: saved
+// again, the sentence is found by a word inside one of its words.
+func TestVocabulary_ForgetsRolledBack(t *testing.T) {
+	db := MustOpen(t)
+	sentence := "Wombats met the envoy."
+	e := newEvent(kremlin, ptr(rebels), "036", model.DayOf(2019, 6, 3), 0)
+	e.Mentions[0].Sentence, e.Mentions[0].End = sentence, len(sentence)
+	a := newArticle("w.txt", "AP", june3, "w")
+	if _, err := db.w.Exec(`CREATE TRIGGER refuse BEFORE INSERT ON report_docs BEGIN SELECT RAISE(ABORT, 'refused'); END`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SaveArticles(context.Background(), []model.Article{a}, [][]model.Event{{e}}); err == nil {
+		t.Fatal("saved with the index refused")
+	}
+	if _, err := db.w.Exec(`DROP TRIGGER refuse`); err != nil {
+		t.Fatal(err)
+	}
+	MustSave(t, db, a, []model.Event{e})
+	if got := matchingDocids(t, db, "ombat"); len(got) != 1 {
+		t.Errorf("ombat: docids %v, want the one document", got)
+	}
+}
+
+// matchingDocids returns, in order, the docids the full-text index finds
+// for the searchable word w, through matchExpr.
+func matchingDocids(t *testing.T, db *DB, w string) []int64 {
+	t.Helper()
+	tx, err := db.w.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	match, err := matchExpr(context.Background(), tx, w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := tx.Query(`SELECT docid FROM report_text WHERE words MATCH ? ORDER BY docid`, match)
+	if err != nil {
+		t.Fatalf("%s (%d terms): %v", w, strings.Count(match, " OR ")+1, err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var docid int64
+		if err := rows.Scan(&docid); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, docid)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 // FuzzEventWords: a query word the full-text index answers occurs in an
 // event's words exactly when it occurs in one of its sentences as Match
 // folds them.
@@ -255,9 +378,10 @@ func mustOlderStore(t *testing.T, path, first string, ref *DB) *DB {
 	return old
 }
 
-// Migrations 0012 (columns swapped) and 0014 (contentless, with
-// report_docs) rebuild the full-text index, and 0020 report_docs (a
-// docid for several reports): the rows stored before keep
+// Migrations 0012 (columns swapped), 0014 (contentless, with
+// report_docs) and 0021 (words, with text_vocab) rebuild the full-text
+// index, and 0020 report_docs (a docid for several reports): the rows
+// stored before keep
 // their docids and report ids, each word finds the same docids, searches
 // find what they find in a store written with the current schema, and
 // rows written after are found too. 0014 drops the copy of the documents.
@@ -295,10 +419,22 @@ func TestTextMigrations_KeepIndex(t *testing.T) {
 		}
 		return out
 	}
-	matches := func(db *DB) map[string][]string {
-		out := map[string][]string{}
+	// The docids each word's index query finds: a prefix query of the
+	// suffixes before migration 0021, the words of text_vocab since.
+	matches := func(db *DB) map[string][]int64 {
+		out := map[string][]int64{}
+		words0021 := len(column(db, `SELECT name FROM sqlite_schema WHERE name = 'text_vocab'`)) == 1
 		for _, w := range words {
-			out[w] = column(db, `SELECT docid FROM report_text WHERE suffixes MATCH ? ORDER BY docid`, w+"*")
+			if words0021 {
+				out[w] = matchingDocids(t, db, w)
+				continue
+			}
+			out[w] = nil
+			for _, id := range column(db, `SELECT docid FROM report_text WHERE suffixes MATCH ? ORDER BY docid`, w+"*") {
+				var docid int64
+				fmt.Sscan(id, &docid)
+				out[w] = append(out[w], docid)
+			}
 		}
 		return out
 	}
@@ -309,7 +445,7 @@ func TestTextMigrations_KeepIndex(t *testing.T) {
 	if len(want["harbour"]) != 2 || len(want["arbou"]) != 2 || len(want["shelled"]) != 1 || len(want["the"]) != 2 || len(want["nowhere"]) != 0 {
 		t.Fatalf("searches: %v (the test no longer covers what it meant to)", want)
 	}
-	for _, first := range []string{"0012", "0014", "0020"} {
+	for _, first := range []string{"0012", "0014", "0020", "0021"} {
 		t.Run(first, func(t *testing.T) {
 			path := t.TempDir() + "/old.db"
 			old := mustOlderStore(t, path, first, ref)
@@ -429,23 +565,9 @@ func TestReportText_RowsMatchSentences(t *testing.T) {
 			}
 		}
 		slices.Sort(want)
-		var got []int64
-		rows, err := db.w.Query(`SELECT docid FROM report_text WHERE suffixes MATCH ? ORDER BY docid`, w+"*")
-		if err != nil {
-			t.Fatal(err)
-		}
-		for rows.Next() {
-			var docid int64
-			if err := rows.Scan(&docid); err != nil {
-				t.Fatal(err)
-			}
-			got = append(got, docid)
-		}
-		if err := rows.Close(); err != nil {
-			t.Fatal(err)
-		}
+		got := matchingDocids(t, db, w)
 		if !slices.Equal(got, want) {
-			t.Errorf("%s*: docids %v, want %v", w, got, want)
+			t.Errorf("%s: docids %v, want %v", w, got, want)
 		}
 	}
 }

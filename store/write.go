@@ -185,12 +185,12 @@ func (w *eventWriter) writeReport(ctx context.Context, tx *sql.Tx, id string, ol
 		return freshReport{}, err
 	}
 	// The sentence is indexed when the transaction's articles are all
-	// written (see writeText), by its suffixDoc, which originOf has
+	// written (see writeText), by its wordDoc, which originOf has
 	// worked out beside the writer for the sentences of the article's
 	// events.
 	doc, ok := w.docs[m.Sentence]
 	if !ok {
-		doc = suffixDoc(m.Sentence)
+		doc = wordDoc(m.Sentence)
 	}
 	w.texts = append(w.texts, reportText{id, doc})
 	return newFreshReport(id, eventID, r, start, end, precision, family, pair, tgtKey)

@@ -89,6 +89,11 @@ func run(from, to string, copies int, analyze bool) error {
 	if _, err := conn.Exec(`INSERT INTO actors SELECT * FROM src.actors`); err != nil {
 		return fmt.Errorf("actors: %w", err)
 	}
+	// The copies' sentences are the source's: so are the words the
+	// index's vocabulary lists (migration 0021).
+	if _, err := conn.Exec(`INSERT INTO text_vocab (suffix, word) SELECT suffix, word FROM src.text_vocab`); err != nil {
+		return fmt.Errorf("text vocabulary: %w", err)
+	}
 	docs, err := sourceDocs(conn)
 	if err != nil {
 		return err
@@ -158,13 +163,13 @@ func copyOnce(tx *sql.Tx, k int, docs string) error {
 		SELECT ?1 + dense_rank() OVER (ORDER BY docid), mention_id || '.' || ?2 FROM src.report_docs`, last, k); err != nil {
 		return err
 	}
-	_, err := tx.Exec(`INSERT INTO report_text (docid, suffixes) SELECT ?1 + 1 + key, value FROM json_each(?2)`, last, docs)
+	_, err := tx.Exec(`INSERT INTO report_text (docid, words) SELECT ?1 + 1 + key, value FROM json_each(?2)`, last, docs)
 	return err
 }
 
 // sourceDocs returns, as a JSON array in the order of the source's
-// docids, the document the index holds under each: the sentence of one
-// of its reports, which all quote it.
+// docids, the document the index holds under each: made of the sentence
+// of one of its reports, which all have the same.
 func sourceDocs(conn *sql.DB) (string, error) {
 	rows, err := conn.Query(`SELECT m.sentence FROM src.report_docs d JOIN src.mentions m ON m.id = d.mention_id
 		WHERE d.mention_id = (SELECT MIN(mention_id) FROM src.report_docs WHERE docid = d.docid) ORDER BY d.docid`)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"runtime"
 )
 
 // Bulk loading: while an empty store is loaded, the indexes that only
@@ -149,23 +150,32 @@ func (d *DB) BeginBulk(ctx context.Context) (end func(context.Context) error, er
 // 307 MB, and the indexes took 1.7 s to build instead of 2.2.
 const leanCacheKiB = 8 << 10
 
-// leanWriter shrinks the writer's page cache and sends its sorts'
-// spills to temporary files, and returns the undo. PRAGMA reaches one
-// connection: the writer pool has one (OpenContext), and a connection
-// the pool opens anew starts with the usual settings anyway.
+// leanWriter shrinks the writer's page cache, sends its sorts' spills
+// to temporary files and lets a sort use the other cores, and returns the
+// undo. PRAGMA reaches one connection: the writer pool has one
+// (OpenContext), and a connection the pool opens anew starts with the
+// usual settings anyway.
+//
+// The indexes are built while nothing else runs, so a core sorts and the
+// others wait: with helper threads (PRAGMA threads) SQLite sorts the
+// spilled runs of an index on them. Building mentions_cover and
+// events_order of a 10k-article store took 0.366 and 0.289 s with none,
+// 0.338 and 0.265 s with one (best of two), for 8 MB more resident
+// memory each while it sorts.
 func (d *DB) leanWriter(ctx context.Context) (restore func() error, err error) {
-	set := func(temp string, cacheKiB int) error {
-		for _, p := range []string{"PRAGMA temp_store = " + temp, fmt.Sprintf("PRAGMA cache_size = %d", -cacheKiB)} {
+	set := func(temp string, cacheKiB, threads int) error {
+		for _, p := range []string{"PRAGMA temp_store = " + temp, fmt.Sprintf("PRAGMA cache_size = %d", -cacheKiB),
+			fmt.Sprintf("PRAGMA threads = %d", threads)} {
 			if _, err := d.w.ExecContext(ctx, p); err != nil {
 				return fmt.Errorf("%s: %w", p, err)
 			}
 		}
 		return nil
 	}
-	if err := set("FILE", leanCacheKiB); err != nil {
+	if err := set("FILE", leanCacheKiB, min(runtime.GOMAXPROCS(0)-1, 1)); err != nil {
 		return nil, err
 	}
-	return func() error { return set("MEMORY", writerCacheKiB) }, nil
+	return func() error { return set("MEMORY", writerCacheKiB, 0) }, nil
 }
 
 // refreshStale makes the summaries the load marked stale.

@@ -115,6 +115,14 @@ func (d *DB) saveBatch(ctx context.Context, articles []model.Article, events [][
 		return nil, nil, fmt.Errorf("store: save articles: %w", err)
 	}
 	for i, a := range articles {
+		if i%prefetchAhead == 0 && !d.noPrefetch {
+			if err := w.prefetch(context.WithoutCancel(ctx), events[i:min(i+prefetchAhead, len(events))]); err != nil {
+				if errors.Is(err, errWriteBehind) {
+					return nil, nil, errWriteBehind
+				}
+				return nil, nil, fmt.Errorf("store: save articles: %w", err)
+			}
+		}
 		o := <-origins
 		ok, err := d.saveArticle(ctx, tx, w, a, events[i], o)
 		if cerr := ctx.Err(); cerr != nil {

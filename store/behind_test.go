@@ -120,6 +120,41 @@ func TestWriteBehind_SameAsWithout(t *testing.T) {
 	}
 }
 
+// Into a stored store, whose merge cache reads what merging needs, the
+// writer reads for many articles at once (prefetch), and so waits for its
+// queued writes fewer times, and stores the same.
+func TestWriteBehind_PrefetchWaitsLess(t *testing.T) {
+	ctx := context.Background()
+	articles, events := behindCorpus(t, 4)
+	half := len(articles) / 2
+	var dumps [2]string
+	var settles, scans [2]int
+	for k, off := range []bool{false, true} {
+		db := MustOpen(t)
+		if _, err := db.SaveArticles(ctx, articles[:half], events[:half]); err != nil {
+			t.Fatal(err)
+		}
+		on := MustOpenPath(t, db.Path()) // its cache starts empty: it reads
+		on.noPrefetch = off
+		for i := half; i < len(articles); i += 2 * prefetchAhead {
+			end := min(i+2*prefetchAhead, len(articles))
+			if added, err := on.SaveArticles(ctx, articles[i:end], events[i:end]); err != nil || len(added) != end-i {
+				t.Fatalf("SaveArticles: %v (%d of %d)", err, len(added), end-i)
+			}
+		}
+		dumps[k], settles[k], scans[k] = mustStoreDump(t, on), on.behindSettles, on.cache.scans
+	}
+	if dumps[0] != dumps[1] {
+		t.Errorf("with prefetching, the store differs: %s", firstDiff(dumps[0], dumps[1]))
+	}
+	if scans[1] == 0 {
+		t.Fatal("the cache read no tile: the test tests nothing")
+	}
+	if settles[0]*2 > settles[1] {
+		t.Errorf("the writer waited for its queued writes %d times prefetching, %d times not: want at most half", settles[0], settles[1])
+	}
+}
+
 // A queued write that fails is found out after the writer has gone on:
 // the batch is written again without the queue, and SaveArticles
 // reports what it reports without one, the articles before the failed

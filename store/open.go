@@ -155,6 +155,10 @@ type DB struct {
 	behindSettles, behindRedone int
 	// writeSync, set by tests, never writes behind.
 	writeSync bool
+
+	// noPrefetch, set by tests, reads only as articles are merged
+	// (eventWriter.prefetch).
+	noPrefetch bool
 }
 
 var _ model.Store = (*DB)(nil)

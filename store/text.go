@@ -64,10 +64,11 @@ func wordDoc(sentence string) string {
 }
 
 // lowerRuns returns the ASCII letter-and-digit runs of at least
-// minIndexed characters of the lower-cased sentence. An ASCII sentence,
-// nearly every one, is lower-cased and split in one pass over its bytes;
-// another goes through strings.ToLower, whose Unicode folding can make
-// ASCII letters of other characters.
+// minIndexed characters of the lower-cased sentence. Those of an ASCII
+// sentence, nearly every one, are found in one pass over its bytes and
+// share its lower-cased copy; another is split by asciiRuns, after
+// strings.ToLower's Unicode folding, which can make ASCII letters of
+// other characters.
 func lowerRuns(sentence string) []string {
 	ascii := true
 	for i := 0; i < len(sentence); i++ {
@@ -85,26 +86,22 @@ func lowerRuns(sentence string) []string {
 		}
 		return runs
 	}
-	low := []byte(sentence)
+	low := strings.ToLower(sentence) // ASCII: one allocation at most, which the runs share
 	start := -1
-	for i, c := range low {
-		switch {
-		case c >= 'A' && c <= 'Z':
-			low[i] = c + 'a' - 'A'
-		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-		default:
-			if start >= 0 && i-start >= minIndexed {
-				runs = append(runs, string(low[start:i]))
+	for i := 0; i < len(low); i++ {
+		if c := low[i]; c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			if start < 0 {
+				start = i
 			}
-			start = -1
 			continue
 		}
-		if start < 0 {
-			start = i
+		if start >= 0 && i-start >= minIndexed {
+			runs = append(runs, low[start:i])
 		}
+		start = -1
 	}
 	if start >= 0 && len(low)-start >= minIndexed {
-		runs = append(runs, string(low[start:]))
+		runs = append(runs, low[start:])
 	}
 	return runs
 }

@@ -151,7 +151,7 @@ func (d *DB) BeginBulk(ctx context.Context) (end func(context.Context) error, er
 const leanCacheKiB = 8 << 10
 
 // leanWriter shrinks the writer's page cache, sends its sorts' spills
-// to temporary files and lets a sort use the other cores, and returns the
+// to temporary files and gives a sort a helper thread, and returns the
 // undo. PRAGMA reaches one connection: the writer pool has one
 // (OpenContext), and a connection the pool opens anew starts with the
 // usual settings anyway.

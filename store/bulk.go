@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"runtime/debug"
 )
 
 // Bulk loading: while an empty store is loaded, the indexes that only
@@ -124,6 +125,7 @@ func (d *DB) BeginBulk(ctx context.Context) (end func(context.Context) error, er
 	return func(ctx context.Context) error {
 		d.bulk.Store(false)
 		ctx = context.WithoutCancel(ctx)
+		d.releaseLoadMemory()
 		restore, err := d.leanWriter(ctx)
 		if err != nil {
 			return fmt.Errorf("store: end bulk load: %w", err)
@@ -139,6 +141,25 @@ func (d *DB) BeginBulk(ctx context.Context) (end func(context.Context) error, er
 		}
 		return nil
 	}, nil
+}
+
+// releaseLoadMemory empties the writer's caches (the merge cache, the
+// copy groups' summaries and index, the vocabulary), which a load filled
+// and nothing after it needs, and hands the Go heap the load left back to
+// the system, before the load's end sorts its indexes in SQLite's own
+// memory. The heap is collected at three times what is live (cmd
+// sets GOGC=200 for ingest), most of it garbage once the articles are
+// in; held through the index builds, it was under the peak RSS of a load:
+// at 10k articles RSS rose from 272 to 305 MB while they ran.
+// Whatever writes next learns the caches again from the store.
+func (d *DB) releaseLoadMemory() {
+	d.cache.mu.Lock()
+	d.cache.reset()
+	d.cache.mu.Unlock()
+	d.origins.clear()
+	d.origins.index.release()
+	d.vocab.release()
+	debug.FreeOSMemory()
 }
 
 // leanCacheKiB is the writer's page cache while a load's end builds its

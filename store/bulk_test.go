@@ -85,6 +85,38 @@ func TestBulkLoad_SameAsPlain(t *testing.T) {
 	}
 }
 
+// The load's end lets go of the writer's caches, and the writer learns
+// them again: articles saved after the load merge with the loaded ones as
+// they would had everything been saved one by one.
+func TestBulkLoad_ReleasesItsCaches(t *testing.T) {
+	ctx := context.Background()
+	c := summaryCorpus(11, 120)
+	first := corpus{articles: c.articles[:80], events: c.events[:80]}
+	rest := corpus{articles: c.articles[80:], events: c.events[80:]}
+	plain, bulk := MustOpen(t), MustOpen(t)
+	c.save(t, plain, false)
+
+	end, err := bulk.BeginBulk(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first.save(t, bulk, false)
+	if bulk.cache.size() == 0 || bulk.origins.index.x.Members() == 0 || len(bulk.vocab.known) == 0 {
+		t.Fatalf("before the end: %d cached reports, %d copy bands, %d known words; the test needs all three filled",
+			bulk.cache.size(), bulk.origins.index.x.Members(), len(bulk.vocab.known))
+	}
+	if err := end(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, m, k := bulk.cache.size(), bulk.origins.index.x.Members(), len(bulk.vocab.known); n != 0 || m != 0 || k != 0 {
+		t.Errorf("after the end: %d cached reports, %d copy bands, %d known words; want none", n, m, k)
+	}
+	rest.save(t, bulk, false)
+	if got, want := MustDump(t, bulk), MustDump(t, plain); got != want {
+		t.Errorf("store loaded, then written to, differs from the plain one: %s", firstDiff(got, want))
+	}
+}
+
 // A reader of the store during a load gets answers, never an error: the
 // queries of a page name only indexes a load keeps (INDEXED BY fails on
 // one it put off), the walk (without events_order) and its estimate of

@@ -164,3 +164,10 @@ func (c *copyIndex) reset() {
 	c.conn, c.version, c.last, c.lastGroup = 0, 0, "", ""
 	c.complete = false
 }
+
+// release empties the index and lets go of its memory, which reset keeps
+// for the index to fill again.
+func (c *copyIndex) release() {
+	c.reset()
+	c.x = syndicate.NewIndex()
+}

@@ -297,6 +297,14 @@ func (v *vocabulary) add(word string) {
 	v.pending[word] = struct{}{}
 }
 
+// release forgets the runs known and lets go of their memory; the
+// writer learns them again as it meets them.
+func (v *vocabulary) release() {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	v.known, v.pending = map[string]struct{}{}, map[string]struct{}{}
+}
+
 // end ends the transaction: the runs it added are known when it
 // committed, forgotten when not.
 func (v *vocabulary) end(committed bool) {

@@ -113,6 +113,34 @@ func (t *slots) add(key, art, start int32, j int) int32 {
 	return i
 }
 
+// shrink keeps slots [0, n), which the caller has filled, and lets go
+// of the pages past them; the index is made again for them, in the
+// table it had when that is as large as n needs.
+func (t *slots) shrink(n int32) {
+	pages := int((n-1)>>slotPageBits) + 1
+	clear(t.pages[pages:])
+	t.pages = t.pages[:pages]
+	t.n = n
+	size := 1024
+	for 2*int(n) > size {
+		size *= 2
+	}
+	if size == len(t.index) {
+		clear(t.index)
+	} else {
+		t.index = make([]int32, size)
+	}
+	mask := size - 1
+	for k := int32(1); k < n; k++ {
+		s := t.at(k)
+		p := int(ridHash(s.key, s.art, s.start)) & mask
+		for t.index[p] != 0 {
+			p = (p + 1) & mask
+		}
+		t.index[p] = k
+	}
+}
+
 // splitID splits a report id into what reportID joins: the event key,
 // the article id and the start. ok is false for an id of another form,
 // which the cache then keeps whole as its key.

@@ -531,6 +531,11 @@ func TestMergeCache_EvictKeepsRecent(t *testing.T) {
 		if !events[e] {
 			t.Errorf("kept the members of event %s, which no kept report belongs to", mc.strs.get(e))
 		}
+		for _, x := range mc.membersOf(e) {
+			if id := mc.idOf(x); mc.known(bytesOf(id)) != x {
+				t.Errorf("member %s of kept event %s is not found by its id", id, mc.strs.get(e))
+			}
+		}
 	}
 	mc.evict(hotN - 1)
 	if len(mc.tiles)+mc.size()+len(mc.sums)+len(mc.events) != 0 {
@@ -848,5 +853,42 @@ func TestMergeCache_RunOfTiles(t *testing.T) {
 	}
 	if found == 0 {
 		t.Fatal("no tile held a report: nothing compared")
+	}
+}
+
+// Shrinking the slot table keeps what the caller moved below the new end,
+// findable by id, and lets go of the pages past it.
+func TestSlots_Shrink(t *testing.T) {
+	ts := newSlots()
+	const made, kept = 3<<slotPageBits + 10, 5000
+	for i := range int32(made) {
+		_, j := ts.find(i, i%7, i)
+		ts.add(i, i%7, i, j)
+	}
+	// Keep every third slot, moved down as evict moves them.
+	w := int32(1)
+	for i := int32(1); i < ts.n && w <= kept; i += 3 {
+		*ts.at(w) = *ts.at(i)
+		w++
+	}
+	ts.shrink(w)
+	if got, want := len(ts.pages), int((w-1)>>slotPageBits)+1; got != want {
+		t.Errorf("%d pages for %d slots, want %d", got, w, want)
+	}
+	if len(ts.index) < 2*int(w) || len(ts.index) >= 4*int(w) {
+		t.Errorf("index of %d for %d slots", len(ts.index), w)
+	}
+	for k := int32(1); k < w; k++ {
+		s := ts.at(k)
+		if got, _ := ts.find(s.key, s.art, s.start); got != k {
+			t.Fatalf("slot %d found at %d", k, got)
+		}
+	}
+	if got, _ := ts.find(2, 2, 2); got != 0 {
+		t.Errorf("a slot not kept is found at %d", got)
+	}
+	_, j := ts.find(made+1, 0, 0)
+	if i := ts.add(made+1, 0, 0, j); i != w {
+		t.Errorf("the next slot is %d, want %d", i, w)
 	}
 }

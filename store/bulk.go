@@ -125,7 +125,8 @@ func (d *DB) BeginBulk(ctx context.Context) (end func(context.Context) error, er
 	return func(ctx context.Context) error {
 		d.bulk.Store(false)
 		ctx = context.WithoutCancel(ctx)
-		d.releaseLoadMemory()
+		released := d.releaseLoadMemory()
+		defer func() { <-released }()
 		restore, err := d.leanWriter(ctx)
 		if err != nil {
 			return fmt.Errorf("store: end bulk load: %w", err)
@@ -152,14 +153,22 @@ func (d *DB) BeginBulk(ctx context.Context) (end func(context.Context) error, er
 // in; held through the index builds, it was under the peak RSS of a load:
 // at 10k articles RSS rose from 272 to 305 MB while they ran.
 // Whatever writes next learns the caches again from the store.
-func (d *DB) releaseLoadMemory() {
+//
+// The collection runs on a goroutine, on the core the index builds leave
+// idle, and the returned channel is closed when it is done.
+func (d *DB) releaseLoadMemory() (done <-chan struct{}) {
 	d.cache.mu.Lock()
 	d.cache.reset()
 	d.cache.mu.Unlock()
 	d.origins.clear()
 	d.origins.index.release()
 	d.vocab.release()
-	debug.FreeOSMemory()
+	freed := make(chan struct{})
+	go func() {
+		defer close(freed)
+		debug.FreeOSMemory()
+	}()
+	return freed
 }
 
 // leanCacheKiB is the writer's page cache while a load's end builds its

@@ -98,19 +98,23 @@ func (t *slots) add(key, art, start int32, j int) int32 {
 	*t.at(i) = slot{key: key, art: art, start: start}
 	t.index[j] = i
 	if 2*int(t.n) > len(t.index) {
-		index := make([]int32, 2*len(t.index))
-		mask := len(index) - 1
-		for k := int32(1); k < t.n; k++ {
-			s := t.at(k)
-			p := int(ridHash(s.key, s.art, s.start)) & mask
-			for index[p] != 0 {
-				p = (p + 1) & mask
-			}
-			index[p] = k
-		}
-		t.index = index
+		t.reindex(make([]int32, 2*len(t.index)))
 	}
 	return i
+}
+
+// reindex makes index, empty, the index of the slots in use.
+func (t *slots) reindex(index []int32) {
+	mask := len(index) - 1
+	for k := int32(1); k < t.n; k++ {
+		s := t.at(k)
+		p := int(ridHash(s.key, s.art, s.start)) & mask
+		for index[p] != 0 {
+			p = (p + 1) & mask
+		}
+		index[p] = k
+	}
+	t.index = index
 }
 
 // shrink keeps slots [0, n), which the caller has filled, and lets go
@@ -125,20 +129,13 @@ func (t *slots) shrink(n int32) {
 	for 2*int(n) > size {
 		size *= 2
 	}
-	if size == len(t.index) {
-		clear(t.index)
+	index := t.index
+	if size == len(index) {
+		clear(index)
 	} else {
-		t.index = make([]int32, size)
+		index = make([]int32, size)
 	}
-	mask := size - 1
-	for k := int32(1); k < n; k++ {
-		s := t.at(k)
-		p := int(ridHash(s.key, s.art, s.start)) & mask
-		for t.index[p] != 0 {
-			p = (p + 1) & mask
-		}
-		t.index[p] = k
-	}
+	t.reindex(index)
 }
 
 // splitID splits a report id into what reportID joins: the event key,

@@ -4,7 +4,10 @@
 # npm peers chrono-node (time expressions) and compromise (entities) on the
 # same text, and eventgraph's own engines over that text on one goroutine
 # (bench/stages: the time tagger beside chrono-node, the actor finder beside
-# compromise, the whole extraction). Prints one table. Usage: bench/run.sh
+# compromise, the whole extraction), and the store's floor (the rows of the
+# store eventgraph made, copied into an empty one in key order:
+# BenchmarkWriterFloor/append-only in store/floor_test.go, which holds the
+# rows in memory, some 6 GB at 100k). Prints one table. Usage: bench/run.sh
 # [SIZES...] (default 1000 10000 100000). GEN_FLAGS adds flags to
 # gen-corpus: GEN_FLAGS="--recast=false --copies 0" writes the corpora of
 # the tables measured before 27 Nov 2026's seventh session. Needs Go,
@@ -25,6 +28,7 @@ cd "$root"
 go build -o "$work/eventgraph" ./cmd/eventgraph
 go build -o "$work/bare" ./bench/bare
 go build -o "$work/stages" ./bench/stages
+go test -c -o "$work/store.test" ./store
 
 # field NAME from key=value output
 field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p"; }
@@ -61,5 +65,12 @@ for n in "${sizes[@]}"; do
     awk -v n="$n" -v s="$ps" -v b="$bytes" -v p="eg $stage" -v r="$(rss_mb "$work/stage-$stage-$n.err")" -v c="$(cpu_s "$work/stage-$stage-$n.err")" \
       'BEGIN {printf "%-8d %-16s %10.2f %8.0f %10.2f %8d %9s %8.2f %10.0f\n", n, p, s, n/s, b/s/1e6, r, "-", c, n/c}'
   done
+  # the benchmark's own figures: its RSS is the rows it holds
+  floor=$(EVENTGRAPH_FLOOR_STORE="$work/eg-$n.db" "$work/store.test" -test.run XXX \
+    -test.bench 'WriterFloor/append-only' -test.benchtime 1x | grep '^BenchmarkWriterFloor')
+  fs=$(echo "$floor" | awk '{for (i = 2; i <= NF; i++) if ($i == "total-s") print $(i-1)}')
+  fc=$(echo "$floor" | awk '{for (i = 2; i <= NF; i++) if ($i == "cpu-s") print $(i-1)}')
+  awk -v n="$n" -v s="$fs" -v b="$bytes" -v c="$fc" \
+    'BEGIN {printf "%-8d %-16s %10.2f %8.0f %10.2f %8s %9s %8.2f %10.0f\n", n, "store floor", s, n/s, b/s/1e6, "-", "-", c, n/c}'
 done
-echo "(eventgraph: end to end ingest into SQLite on $(nproc) cores; peers: single-threaded Node.js over the bodies only, timed inside the process; eg timex/actors/extract: eventgraph's engines the same way (bench/stages), one goroutine; cpu_s: user+system CPU seconds of the whole process, load averaging $(cut -d' ' -f2 /proc/loadavg) at the end)"
+echo "(eventgraph: end to end ingest into SQLite on $(nproc) cores; peers: single-threaded Node.js over the bodies only, timed inside the process; eg timex/actors/extract: eventgraph's engines the same way (bench/stages), one goroutine; store floor: writing the finished store's rows alone, from memory (store/floor_test.go); cpu_s: user+system CPU seconds of the whole process, load averaging $(cut -d' ' -f2 /proc/loadavg) at the end)"

@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/eventgraph/eventgraph/model"
 )
 
 // BenchmarkWriterFloor measures the least that writing a finished store
@@ -31,95 +33,116 @@ import (
 //
 //	EVENTGRAPH_FLOOR_STORE=s10k.db go test ./store -run XXX -bench WriterFloor -benchtime 1x -count 3
 func BenchmarkWriterFloor(b *testing.B) {
-	src := os.Getenv("EVENTGRAPH_FLOOR_STORE")
-	if src == "" {
+	path := os.Getenv("EVENTGRAPH_FLOOR_STORE")
+	if path == "" {
 		b.Skip("set EVENTGRAPH_FLOOR_STORE to a store made by eventgraph ingest")
 	}
-	rows, sentences, stale := readFloorSource(b, src)
-	b.Run("as-loaded", func(b *testing.B) { writeFloor(b, rows, sentences, stale, false) })
-	b.Run("append-only", func(b *testing.B) { writeFloor(b, rows, sentences, stale, true) })
-}
-
-func writeFloor(b *testing.B, rows []floorTable, sentences [][2]string, stale []string, appendOnly bool) {
-	ctx := context.Background()
-	for b.Loop() {
-		b.StopTimer()
-		db, err := Open(filepath.Join(b.TempDir(), "floor.db"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.StartTimer()
-		phase := newPhases()
-		end, err := db.BeginBulk(ctx)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if appendOnly {
-			// The pool has one connection, and the pragma cannot change
-			// inside a transaction.
-			if _, err := db.w.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
-				b.Fatal(err)
-			}
-		}
-		tx, err := db.beginWrite(ctx)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if appendOnly {
-			for _, q := range []string{`DROP INDEX mentions_article`, dropStandInSQL} {
-				if _, err := tx.ExecContext(ctx, q); err != nil {
+	src, err := readFloorSource(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, appendOnly := range []bool{false, true} {
+		b.Run(map[bool]string{false: "as-loaded", true: "append-only"}[appendOnly], func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				db, err := Open(filepath.Join(b.TempDir(), "floor.db"))
+				if err != nil {
 					b.Fatal(err)
 				}
+				b.StartTimer()
+				phase := newPhases()
+				if err := writeFloor(context.Background(), db, src, appendOnly, phase.mark); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				phase.report(b)
+				db.Close()
+				b.StartTimer()
 			}
-		}
-		for _, t := range rows {
-			copyFloorRows(b, ctx, tx, t)
-		}
-		if appendOnly {
-			if _, err := tx.ExecContext(ctx, `CREATE INDEX mentions_article ON mentions (article_id)`); err != nil {
-				b.Fatal(err)
-			}
-		}
-		phase.mark("rows")
-		w := &eventWriter{tx: tx, vocab: newVocabulary()}
-		for _, s := range []struct {
-			stmt **sql.Stmt
-			sql  string
-		}{{&w.text, insertReportTextSQL}, {&w.textDoc, insertReportDocSQL}, {&w.vocabAdd, insertVocabSQL}} {
-			if *s.stmt, err = tx.PrepareContext(ctx, s.sql); err != nil {
-				b.Fatal(err)
-			}
-		}
-		for _, m := range sentences {
-			w.texts = append(w.texts, reportText{m[0], wordDoc(m[1])})
-		}
-		if err := w.writeText(ctx); err != nil {
-			b.Fatal(err)
-		}
-		w.close()
-		for _, id := range stale {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO summary_stale (event_id) VALUES (?)`, id); err != nil {
-				b.Fatal(err)
-			}
-		}
-		phase.mark("text")
-		if err := tx.Commit(); err != nil {
-			b.Fatal(err)
-		}
-		phase.mark("commit")
-		if err := end(ctx); err != nil {
-			b.Fatal(err)
-		}
-		phase.mark("end")
-		b.StopTimer()
-		phase.report(b)
-		var mentions int
-		if err := db.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM mentions`).Scan(&mentions); err != nil || mentions != len(sentences) {
-			b.Fatalf("copied %d mentions of %d: %v", mentions, len(sentences), err)
-		}
-		db.Close()
-		b.StartTimer()
+		})
 	}
+}
+
+// writeFloor writes src into the empty store db as BenchmarkWriterFloor
+// describes, calling mark after each part.
+func writeFloor(ctx context.Context, db *DB, src floorSource, appendOnly bool, mark func(part string)) error {
+	end, err := db.BeginBulk(ctx)
+	if err != nil {
+		return err
+	}
+	if appendOnly {
+		// The pool has one connection, and the pragma cannot change
+		// inside a transaction.
+		if _, err := db.w.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+			return err
+		}
+	}
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if appendOnly {
+		for _, q := range []string{`DROP INDEX mentions_article`, dropStandInSQL} {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return err
+			}
+		}
+	}
+	for _, t := range src.tables {
+		if err := copyFloorRows(ctx, tx, t); err != nil {
+			return err
+		}
+	}
+	if appendOnly {
+		if _, err := tx.ExecContext(ctx, `CREATE INDEX mentions_article ON mentions (article_id)`); err != nil {
+			return err
+		}
+	}
+	mark("rows")
+	w := &eventWriter{tx: tx, vocab: newVocabulary()}
+	defer w.close()
+	for _, s := range []struct {
+		stmt **sql.Stmt
+		sql  string
+	}{{&w.text, insertReportTextSQL}, {&w.textDoc, insertReportDocSQL}, {&w.vocabAdd, insertVocabSQL}} {
+		if *s.stmt, err = tx.PrepareContext(ctx, s.sql); err != nil {
+			return err
+		}
+	}
+	for _, m := range src.sentences {
+		w.texts = append(w.texts, reportText{m[0], wordDoc(m[1])})
+	}
+	if err := w.writeText(ctx); err != nil {
+		return err
+	}
+	for _, id := range src.stale {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO summary_stale (event_id) VALUES (?)`, id); err != nil {
+			return err
+		}
+	}
+	mark("text")
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	mark("commit")
+	if err := end(ctx); err != nil {
+		return err
+	}
+	mark("end")
+	if appendOnly {
+		_, err = db.w.ExecContext(ctx, `PRAGMA foreign_keys = ON`)
+	}
+	return err
+}
+
+// floorSource is a store's rows, read whole before the clock starts:
+// its tables, each mention's id and sentence, and the events that have
+// summaries.
+type floorSource struct {
+	tables    []floorTable
+	sentences [][2]string
+	stale     []string
 }
 
 // floorTable is one table's rows, read whole before the clock starts.
@@ -136,74 +159,84 @@ var floorTables = []struct{ name, order string }{
 	{"events", "id"}, {"mentions", "id"}, {"event_aliases", "alias"},
 }
 
-func readFloorSource(b *testing.B, path string) (tables []floorTable, sentences [][2]string, stale []string) {
-	src, err := OpenReadOnly(path)
+func readFloorSource(path string) (src floorSource, err error) {
+	db, err := OpenReadOnly(path)
 	if err != nil {
-		b.Fatal(err)
+		return src, err
 	}
-	defer src.Close()
+	defer db.Close()
 	for _, t := range floorTables {
-		rs, err := src.r.Query(`SELECT * FROM ` + t.name + ` ORDER BY ` + t.order)
+		ft, err := readFloorTable(db.r, t.name, t.order)
 		if err != nil {
-			b.Fatal(err)
+			return src, fmt.Errorf("%s: %w", t.name, err)
 		}
-		cols, _ := rs.Columns()
-		quoted := make([]string, len(cols))
-		for i, c := range cols {
-			quoted[i] = `"` + c + `"`
-		}
-		ft := floorTable{name: t.name, insert: fmt.Sprintf(`INSERT INTO %s (%s) VALUES (%s)`, t.name,
-			strings.Join(quoted, ", "), strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", "))}
-		for rs.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rs.Scan(ptrs...); err != nil {
-				b.Fatal(err)
-			}
-			ft.rows = append(ft.rows, vals)
-		}
-		if err := rs.Err(); err != nil {
-			b.Fatal(err)
-		}
-		rs.Close()
-		tables = append(tables, ft)
+		src.tables = append(src.tables, ft)
 	}
-	rs, err := src.r.Query(`SELECT id, sentence FROM mentions ORDER BY rowid`)
+	rs, err := db.r.Query(`SELECT id, sentence FROM mentions ORDER BY rowid`)
 	if err != nil {
-		b.Fatal(err)
+		return src, err
 	}
+	defer rs.Close()
 	for rs.Next() {
 		var m [2]string
 		if err := rs.Scan(&m[0], &m[1]); err != nil {
-			b.Fatal(err)
+			return src, err
 		}
-		sentences = append(sentences, m)
+		src.sentences = append(src.sentences, m)
 	}
-	rs.Close()
-	rs, err = src.r.Query(`SELECT event_id FROM event_summaries ORDER BY event_id`)
+	if err := rs.Err(); err != nil {
+		return src, err
+	}
+	ids, err := db.r.Query(`SELECT event_id FROM event_summaries ORDER BY event_id`)
 	if err != nil {
-		b.Fatal(err)
+		return src, err
 	}
-	if stale, err = scanIDs(rs); err != nil {
-		b.Fatal(err)
-	}
-	return tables, sentences, stale
+	src.stale, err = scanIDs(ids)
+	return src, err
 }
 
-func copyFloorRows(b *testing.B, ctx context.Context, tx *sql.Tx, t floorTable) {
+func readFloorTable(r *sql.DB, name, order string) (floorTable, error) {
+	rs, err := r.Query(`SELECT * FROM ` + name + ` ORDER BY ` + order)
+	if err != nil {
+		return floorTable{}, err
+	}
+	defer rs.Close()
+	cols, err := rs.Columns()
+	if err != nil {
+		return floorTable{}, err
+	}
+	quoted := make([]string, len(cols))
+	for i, c := range cols {
+		quoted[i] = `"` + c + `"`
+	}
+	ft := floorTable{name: name, insert: fmt.Sprintf(`INSERT INTO %s (%s) VALUES (%s)`, name,
+		strings.Join(quoted, ", "), strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", "))}
+	for rs.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rs.Scan(ptrs...); err != nil {
+			return floorTable{}, err
+		}
+		ft.rows = append(ft.rows, vals)
+	}
+	return ft, rs.Err()
+}
+
+func copyFloorRows(ctx context.Context, tx *sql.Tx, t floorTable) error {
 	stmt, err := tx.PrepareContext(ctx, t.insert)
 	if err != nil {
-		b.Fatal(err)
+		return fmt.Errorf("%s: %w", t.name, err)
 	}
 	defer stmt.Close()
 	for _, r := range t.rows {
 		if _, err := stmt.ExecContext(ctx, r...); err != nil {
-			b.Fatalf("%s: %v", t.name, err)
+			return fmt.Errorf("%s: %w", t.name, err)
 		}
 	}
+	return nil
 }
 
 // phases times the parts of a run, in wall and process CPU seconds.
@@ -241,4 +274,88 @@ func processCPU() float64 {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+}
+
+// The floor writes the store it copies (the same events, reports,
+// aliases, actors, summaries and schema, and searches find the same
+// events), so that its figures are those of writing a whole store; and
+// the append-only floor leaves foreign keys checked, as the store opens.
+func TestWriterFloor_WritesTheStore(t *testing.T) {
+	ctx := context.Background()
+	source := MustOpen(t)
+	summaryCorpus(11, 120).save(t, source, false)
+	src, err := readFloorSource(source.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words []string
+	for _, m := range src.sentences[:min(len(src.sentences), 40)] {
+		if runs := lowerRuns(m[1]); len(runs) > 0 {
+			words = append(words, runs[len(runs)/2])
+		}
+	}
+	found := func(db *DB, word string) string {
+		events, err := db.Events(ctx, model.EventFilter{Text: word})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := make([]string, len(events))
+		for i, e := range events {
+			ids[i] = e.ID
+		}
+		return strings.Join(ids, " ")
+	}
+	for _, appendOnly := range []bool{false, true} {
+		db := MustOpen(t)
+		var parts []string
+		if err := writeFloor(ctx, db, src, appendOnly, func(p string) { parts = append(parts, p) }); err != nil {
+			t.Fatalf("append-only %v: %v", appendOnly, err)
+		}
+		if got := strings.Join(parts, " "); got != "rows text commit end" {
+			t.Errorf("append-only %v: parts %q", appendOnly, got)
+		}
+		if got, want := MustDump(t, db), MustDump(t, source); got != want {
+			t.Errorf("append-only %v: copy differs: %s", appendOnly, firstDiff(got, want))
+		}
+		want := mustSummaries(t, source)
+		if !strings.Contains(want, "summary ") {
+			t.Fatal("the corpus has no event of more than summaryHead articles: the summaries are not tested")
+		}
+		if got := mustSummaries(t, db); got != want {
+			t.Errorf("append-only %v: summaries differ: %s", appendOnly, firstDiff(got, want))
+		}
+		for _, table := range []string{"articles", "article_bands", "report_docs", "text_vocab"} {
+			var got, want int
+			q := `SELECT COUNT(*) FROM ` + table
+			if err := db.r.QueryRow(q).Scan(&got); err != nil {
+				t.Fatal(err)
+			}
+			if err := source.r.QueryRow(q).Scan(&want); err != nil {
+				t.Fatal(err)
+			}
+			if got != want || want == 0 {
+				t.Errorf("append-only %v: %s has %d rows, the source %d", appendOnly, table, got, want)
+			}
+		}
+		if got, want := MustSchema(t, db.w), MustSchema(t, source.w); got != want {
+			t.Errorf("append-only %v: schema\n%s\nwant\n%s", appendOnly, got, want)
+		}
+		searched := 0
+		for _, w := range words {
+			want := found(source, w)
+			if got := found(db, w); got != want {
+				t.Errorf("append-only %v: %q finds %q, want %q", appendOnly, w, got, want)
+			}
+			if want != "" {
+				searched++
+			}
+		}
+		if searched == 0 {
+			t.Fatalf("no word of %q finds an event: the search is not tested", words)
+		}
+		var fk int
+		if err := db.w.QueryRow(`PRAGMA foreign_keys`).Scan(&fk); err != nil || fk != 1 {
+			t.Errorf("append-only %v: foreign_keys %d after the copy (%v), want 1", appendOnly, fk, err)
+		}
+	}
 }
